@@ -1,0 +1,109 @@
+/**
+ * Command-line flags in the style of Go's `flag` package, as `fluxoperator-gen` takes them:
+ * one or two dashes, `-f x` or `-f=x`; parsing stops at the first argument that is not a flag.
+ */
+export interface CliOptions {
+  file?: string;
+  include: string;
+  namespace: string;
+  curveCert?: string;
+  outputDir?: string;
+  format: 'yaml' | 'json';
+  sortKeys: boolean;
+  legacySeparator: boolean;
+  verbose: boolean;
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+const VALUE_FLAGS = {
+  f: 'file',
+  file: 'file',
+  i: 'include',
+  include: 'include',
+  namespace: 'namespace',
+  n: 'namespace',
+  'curve-cert': 'curveCert',
+  'output-dir': 'outputDir',
+  o: 'outputDir',
+  format: 'format',
+  kubeconfig: null,
+} as const;
+
+const BOOL_FLAGS = {
+  h: 'help',
+  help: 'help',
+  'sort-keys': 'sortKeys',
+  'legacy-separator': 'legacySeparator',
+  v: 'verbose',
+  verbose: 'verbose',
+} as const;
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = {
+    include: '',
+    namespace: 'default',
+    format: 'yaml',
+    sortKeys: false,
+    legacySeparator: false,
+    verbose: false,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') break;
+    if (!arg.startsWith('-') || arg === '-') break;
+    const body = arg.replace(/^--?/, '');
+    const eq = body.indexOf('=');
+    const name = eq >= 0 ? body.slice(0, eq) : body;
+    if (name in BOOL_FLAGS) {
+      const key = BOOL_FLAGS[name as keyof typeof BOOL_FLAGS];
+      const raw = eq >= 0 ? body.slice(eq + 1) : 'true';
+      if (raw !== 'true' && raw !== 'false') throw new UsageError(`flag -${name} takes true or false, not "${raw}"`);
+      options[key] = raw === 'true';
+      continue;
+    }
+    if (!(name in VALUE_FLAGS)) throw new UsageError(`unknown flag ${arg}`);
+    let value: string | undefined;
+    if (eq >= 0) value = body.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      i += 1;
+    }
+    if (value === undefined) throw new UsageError(`flag ${arg} needs a value`);
+    const key = VALUE_FLAGS[name as keyof typeof VALUE_FLAGS];
+    if (key === null) continue;
+    if (key === 'format') {
+      if (value !== 'yaml' && value !== 'json') throw new UsageError(`--format takes yaml or json, not "${value}"`);
+      options.format = value;
+    } else if (key === 'namespace') {
+      if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value) || value.length > 63) {
+        throw new UsageError(`--namespace "${value}" is not a valid namespace name (lowercase letters, digits and -)`);
+      }
+      options.namespace = value;
+    } else options[key] = value;
+  }
+  return options;
+}
+
+export const USAGE = `Usage: minicluster-gen -f FILE [flags]
+
+Turns a Flux Framework MiniCluster (flux-framework.org/v1alpha2) into the Kubernetes objects the
+Flux Operator creates, after the operator's defaults and validation.
+
+  -f FILE              the MiniCluster YAML to read; - reads standard input
+  -i LETTERS           objects to include (default: all):
+                         c ConfigMap, s Services, j Job, p services Pod, v volumes (none in v1alpha2)
+  --namespace NS       namespace for a spec without metadata.namespace (default: default)
+  --curve-cert FILE    use this CURVE certificate instead of generating a new one
+  --output-dir DIR     write one file per object into DIR instead of standard output
+  --format yaml|json   output format (default: yaml; json prints a List for several objects)
+  --sort-keys          sort mapping keys like fluxoperator-gen instead of Kubernetes order
+  --legacy-separator   separate objects with fluxoperator-gen's "----" lines (not valid YAML streams)
+  -v, --verbose        also print notes about the defaults that were applied
+  -h, --help           show this help
+
+Exit status: 0 objects written, 1 the spec has problems (printed as FILE:LINE:COL: field: message),
+2 wrong usage.
+`;

@@ -1,0 +1,100 @@
+/** The CLI's contract: flags, output, exit codes, error format. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { readCurveCert } from '../core/curve/index.ts';
+import { v1alpha2ExamplesDir } from '../core/testing/upstream.ts';
+import { runCli } from './main.ts';
+
+const HELLO = join(v1alpha2ExamplesDir, 'tests/hello-world/minicluster.yaml');
+const BIN = fileURLToPath(new URL('../../bin/minicluster-gen.js', import.meta.url));
+
+async function run(args: string[], stdin = '') {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => stdin });
+  return { code, stdout, stderr };
+}
+
+const docsOf = (text: string) => parseAllDocuments(text).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
+
+describe('minicluster-gen', () => {
+  it('prints ConfigMap, Service and Job as a --- separated stream', async () => {
+    const { code, stdout } = await run(['-f', HELLO]);
+    expect(code).toBe(0);
+    expect(stdout.startsWith('---\n') || stdout.startsWith('apiVersion')).toBe(true);
+    expect(docsOf(stdout).map((d) => d.kind)).toEqual(['ConfigMap', 'Service', 'Job']);
+  });
+
+  it('honours -i letters in any order and -i=value', async () => {
+    expect(docsOf((await run(['-i', 'js', '-f', HELLO])).stdout).map((d) => d.kind)).toEqual(['Service', 'Job']);
+    expect(docsOf((await run(['-i=c', '--f', HELLO])).stdout).map((d) => d.kind)).toEqual(['ConfigMap']);
+    const v = await run(['-f', HELLO, '-i', 'v']);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toBe('');
+    expect(v.stderr).toMatch(/no volume objects/);
+  });
+
+  it('reads standard input with -f - and applies --namespace', async () => {
+    const { code, stdout } = await run(['-f', '-', '--namespace', 'hpc'], readFileSync(HELLO, 'utf8'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('namespace: hpc');
+    expect(stdout).toContain('flux-sample.hpc.svc.cluster.local');
+  });
+
+  it('prints spec problems as FILE:LINE:COL: path: message and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcg-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: x\nspec:\n  size: 4\n  maxSize: 2\n  containers: []\n');
+    const { code, stdout, stderr } = await run(['-f', file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${file}:7:12: spec.maxSize: maxSize 2 is smaller than size 4`);
+    expect(stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:8:\\d+: spec.containers: `));
+  });
+
+  it('exits 2 for usage errors', async () => {
+    expect((await run([])).code).toBe(2);
+    expect((await run(['--bogus'])).code).toBe(2);
+    expect((await run(['-f', '/nonexistent/file.yaml'])).code).toBe(2);
+    expect((await run(['-f', HELLO, '--format', 'xml'])).code).toBe(2);
+    const help = await run(['-h']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage: minicluster-gen/);
+  });
+
+  it('writes one file per object with --output-dir and JSON with --format json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcg-out-'));
+    expect((await run(['-f', HELLO, '--output-dir', dir])).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['01-configmap-flux-sample-entrypoint.yaml', '02-service-flux-sample.yaml', '03-job-flux-sample.yaml']);
+    const json = JSON.parse((await run(['-f', HELLO, '--format', 'json'])).stdout) as { kind: string; items: unknown[] };
+    expect(json.kind).toBe('List');
+    expect(json.items).toHaveLength(3);
+  });
+
+  it('generates a fresh valid certificate each run, or reuses --curve-cert', async () => {
+    const certOf = (out: string) => (docsOf(out)[0] as unknown as { data: Record<string, string> }).data['curve.cert'] ?? '';
+    const first = certOf((await run(['-f', HELLO, '-i', 'c'])).stdout);
+    const second = certOf((await run(['-f', HELLO, '-i', 'c'])).stdout);
+    expect(readCurveCert(first).ok).toBe(true);
+    expect(first).not.toBe(second);
+    const dir = mkdtempSync(join(tmpdir(), 'mcg-cert-'));
+    writeFileSync(join(dir, 'curve.cert'), first);
+    expect(certOf((await run(['-f', HELLO, '-i', 'c', '--curve-cert', join(dir, 'curve.cert')])).stdout)).toBe(first);
+    writeFileSync(join(dir, 'bad.cert'), first.replace(/secret-key = "./, 'secret-key = " '));
+    const bad = await run(['-f', HELLO, '--curve-cert', join(dir, 'bad.cert')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/bad\.cert:10:\d+: curve certificate: /);
+  });
+
+  it('runs as a command after the build (bin/minicluster-gen.js)', () => {
+    const out = execFileSync(process.execPath, [BIN, '-f', HELLO, '-i', 's'], { encoding: 'utf8' });
+    expect(docsOf(out).map((d) => `${d.kind}/${d.metadata.name}`)).toEqual(['Service/flux-sample']);
+    const bad = spawnSync(process.execPath, [BIN, '-f', HELLO, '--nope'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+  });
+});

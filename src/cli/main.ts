@@ -1,0 +1,117 @@
+/** `minicluster-gen`: a thin command-line adapter over the core. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeSpec, generateManifests, type Diagnostic, type Manifest } from '../core/index.ts';
+import { readCurveCert, sodiumKeypairSource, z85Encode } from '../core/curve/index.ts';
+import { renderJson, renderYaml } from '../core/render/index.ts';
+import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => string;
+}
+
+const EXIT_OK = 0;
+const EXIT_SPEC = 1;
+const EXIT_USAGE = 2;
+
+function formatDiagnostic(file: string, d: Diagnostic): string {
+  const where = d.path || '(document)';
+  const label = d.severity === 'error' ? '' : d.severity === 'warning' ? 'warning: ' : 'note: ';
+  return `${file}:${d.line}:${d.column}: ${where}: ${label}${d.message}\n`;
+}
+
+function fileName(manifest: Manifest, index: number): string {
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
+  return `${String(index + 1).padStart(2, '0')}-${safe(manifest.kind.toLowerCase())}-${safe(manifest.metadata.name)}`;
+}
+
+async function generateKeys(): Promise<{ publicKey: string; secretKey: string }> {
+  const pair = await sodiumKeypairSource()();
+  return { publicKey: z85Encode(pair.publicKey), secretKey: z85Encode(pair.secretKey) };
+}
+
+function readInput(options: CliOptions, io: CliIo): { name: string; text: string } {
+  const file = options.file ?? '';
+  if (file === '-') return { name: '<stdin>', text: io.readStdin() };
+  return { name: file, text: readFileSync(file, 'utf8') };
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`minicluster-gen: ${error.message}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (options.help) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  if (!options.file) {
+    io.stderr(`minicluster-gen: give the MiniCluster YAML file with -f FILE (or -f - for standard input).\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+
+  let input: { name: string; text: string };
+  try {
+    input = readInput(options, io);
+  } catch (error) {
+    io.stderr(`minicluster-gen: cannot read ${options.file}: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+
+  const analysis = analyzeSpec(input.text, { defaultNamespace: options.namespace });
+  for (const d of analysis.diagnostics) {
+    if (d.severity !== 'info' || options.verbose) io.stderr(formatDiagnostic(input.name, d));
+  }
+  if (!analysis.cluster) {
+    const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+    io.stderr(`minicluster-gen: ${input.name}: ${errors} problem${errors === 1 ? '' : 's'}; nothing generated.\n`);
+    return EXIT_SPEC;
+  }
+
+  let certificate: string | undefined;
+  if (options.curveCert) {
+    try {
+      certificate = readFileSync(options.curveCert, 'utf8');
+    } catch (error) {
+      io.stderr(`minicluster-gen: cannot read ${options.curveCert}: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    const check = readCurveCert(certificate);
+    if (!check.ok) {
+      for (const p of check.problems) io.stderr(`${options.curveCert}:${p.line}:${p.column}: curve certificate: ${p.message}\n`);
+      return EXIT_SPEC;
+    }
+  }
+
+  if (options.include && /v/.test(options.include) && !/[csjp]/.test(options.include)) {
+    io.stderr('minicluster-gen: note: v1alpha2 has no volume objects (volumes are part of the Job); nothing to print for -i v.\n');
+  }
+
+  const manifests = generateManifests(analysis.cluster, {
+    include: options.include,
+    keys: certificate ? { publicKey: '', secretKey: '' } : await generateKeys(),
+    ...(certificate ? { certificate } : {}),
+  });
+  const render = (objects: Manifest[]) =>
+    options.format === 'json'
+      ? renderJson(objects)
+      : renderYaml(objects, { keyOrder: options.sortKeys ? 'sorted' : 'kubernetes', legacySeparator: options.legacySeparator });
+
+  if (options.outputDir) {
+    mkdirSync(options.outputDir, { recursive: true });
+    manifests.forEach((manifest, index) => {
+      const path = join(options.outputDir ?? '.', `${fileName(manifest, index)}.${options.format}`);
+      writeFileSync(path, render([manifest]));
+      io.stderr(`wrote ${path}\n`);
+    });
+  } else if (manifests.length > 0) {
+    io.stdout(render(manifests));
+  }
+  return EXIT_OK;
+}

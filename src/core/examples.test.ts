@@ -1,0 +1,57 @@
+/**
+ * Every operator example spec goes through the whole pipeline: it generates objects that pass the
+ * Kubernetes schema, or it is rejected with the reason the operator (or Kubernetes) would give.
+ */
+import { describe, expect, it } from 'vitest';
+import { parse as parseToml } from 'smol-toml';
+import { parseAllDocuments } from 'yaml';
+import { analyzeSpec } from './spec/analyze.ts';
+import { generateManifests } from './generate/index.ts';
+import { brokerToml } from './generate/brokerToml.ts';
+import { renderYaml } from './render/index.ts';
+import { validateAgainstKubernetes } from './testing/kubernetesSchema.ts';
+import { TEST_KEYS, v1alpha2Examples } from './testing/upstream.ts';
+
+/** Examples the operator's pipeline cannot turn into a working cluster, with the reason. */
+export const REJECTED: Record<string, string> = {
+  'machine-learning/fireworks/minicluster.yaml': 'volume-source',
+  'machine-learning/mnist/minicluster.yaml': 'volume-source',
+  'machine-learning/pytorch/minicluster.yaml': 'volume-source',
+  'machine-learning/ray/scikit-learn/minicluster.yaml': 'volume-source',
+  'machine-learning/tensorflow/minicluster.yaml': 'volume-source',
+  'tests/batch/minicluster.yaml': 'volume-source',
+};
+
+const examples = v1alpha2Examples();
+
+describe('the 66 upstream v1alpha2 examples', () => {
+  it('are all there', () => {
+    expect(examples).toHaveLength(66);
+  });
+
+  for (const example of examples) {
+    it(example.name, () => {
+      const analysis = analyzeSpec(example.text);
+      const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+      for (const d of analysis.diagnostics) {
+        expect(d.line, `${d.code} at ${d.path}`).toBeGreaterThanOrEqual(1);
+        expect(d.column).toBeGreaterThanOrEqual(1);
+        expect(d.message.length).toBeGreaterThan(20);
+      }
+      const reason = REJECTED[example.name];
+      if (reason) {
+        expect(analysis.cluster).toBeUndefined();
+        expect(errors.map((e) => e.code)).toContain(reason);
+        return;
+      }
+      expect(errors).toEqual([]);
+      const cluster = analysis.cluster;
+      if (!cluster) throw new Error('no cluster');
+      const manifests = generateManifests(cluster, { keys: TEST_KEYS });
+      for (const manifest of manifests) validateAgainstKubernetes(manifest);
+      const docs = parseAllDocuments(renderYaml(manifests));
+      expect(Array.isArray(docs) ? docs.map((d) => d.toJS()) : []).toEqual(manifests);
+      if (!cluster.spec.flux.brokerConfig) expect(() => parseToml(brokerToml(cluster))).not.toThrow();
+    });
+  }
+});

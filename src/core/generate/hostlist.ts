@@ -1,0 +1,26 @@
+/** Hostlist and broker quorum (sections 2.4 and 2.5). */
+import type { ResolvedMiniCluster } from '../spec/operatorDefaults.ts';
+
+/** `start` alone for one host, else `start-end`. Callers validate count ≥ 1 first. */
+export function hostRange(count: number, start: number): string {
+  return count === 1 ? String(start) : `${start}-${start + count - 1}`;
+}
+
+export function hostlist(mc: ResolvedMiniCluster): string {
+  const bursting = mc.spec.flux.bursting;
+  if (bursting?.hostlist) return bursting.hostlist;
+  const lead = bursting?.leadBroker;
+  const head = lead?.address
+    ? `${lead.address},${lead.name}-[${hostRange(lead.size - 1, 1)}]`
+    : `${mc.metadata.name}-[${hostRange(mc.spec.maxSize, 0)}]`;
+  const clusters = (bursting?.clusters ?? []).map((c) => `,${c.name ?? ''}-[${hostRange(c.size ?? 0, 0)}]`);
+  return head + clusters.join('');
+}
+
+/** The `-Sbroker.quorum` value, or '' when Flux should wait for every rank. */
+export function requiredRanks(mc: ResolvedMiniCluster): string {
+  const { minSize, maxSize, size } = mc.spec;
+  if (minSize) return String(minSize);
+  if (maxSize === size) return '';
+  return String(size);
+}

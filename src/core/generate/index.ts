@@ -1,0 +1,53 @@
+/** Which objects to generate, in the order the operator creates them (section 3.5). */
+import { DEFAULT_CERT_NAME, formatCurveCert } from '../curve/index.ts';
+import type { ResolvedMiniCluster } from '../spec/operatorDefaults.ts';
+import type { Manifest } from './kobject.ts';
+import { brokerService, containerServices, entrypointConfigMap, indexedJob, servicesPod } from './objects.ts';
+
+export type { KObject, Manifest } from './kobject.ts';
+
+/** Include letters, as `fluxoperator-gen -i` takes them, plus `p` for the services Pod. */
+export const INCLUDE_LETTERS = {
+  c: 'ConfigMaps',
+  s: 'Services',
+  j: 'Job',
+  p: 'services Pod',
+  v: 'volumes',
+} as const;
+export type IncludeLetter = keyof typeof INCLUDE_LETTERS;
+export const ALL_INCLUDES = Object.keys(INCLUDE_LETTERS).join('');
+
+export interface CurveKeys {
+  publicKey: string;
+  secretKey: string;
+}
+
+export interface GenerateOptions {
+  /** Letters of the objects to include; empty or absent means all. Other characters are ignored. */
+  include?: string;
+  /** The keypair of the generated certificate (Z85), used unless the spec or `certificate` gives one. */
+  keys: CurveKeys;
+  /** A whole certificate to use instead of one made from `keys` (the spec's `flux.curveCert` still wins). */
+  certificate?: string;
+}
+
+export function certificateFor(cluster: ResolvedMiniCluster, options: Pick<GenerateOptions, 'keys' | 'certificate'>): string {
+  if (cluster.spec.flux.curveCert) return cluster.spec.flux.curveCert;
+  if (options.certificate) return options.certificate;
+  return formatCurveCert({ name: DEFAULT_CERT_NAME, hostname: `${cluster.metadata.name}-0`, ...options.keys });
+}
+
+export function generateManifests(cluster: ResolvedMiniCluster, options: GenerateOptions): Manifest[] {
+  const include = options.include || ALL_INCLUDES;
+  const wants = (letter: IncludeLetter) => include.includes(letter);
+  const out: Manifest[] = [];
+  if (wants('c')) out.push(entrypointConfigMap(cluster, certificateFor(cluster, options)));
+  if (wants('p')) {
+    const pod = servicesPod(cluster);
+    if (pod) out.push(pod);
+  }
+  if (wants('s')) out.push(brokerService(cluster));
+  if (wants('j')) out.push(indexedJob(cluster));
+  if (wants('s')) out.push(...containerServices(cluster));
+  return out;
+}

@@ -1,0 +1,19 @@
+/** The core's public API: what the app, the worker and the CLI call. */
+export * from './diagnostics.ts';
+export { analyzeSpec, type Analysis, type AnalyzeOptions } from './spec/analyze.ts';
+export type { ResolvedMiniCluster } from './spec/operatorDefaults.ts';
+export { API_VERSION, KIND, miniClusterSchema, type MiniCluster, type MiniClusterInput } from './spec/schema.ts';
+export { miniClusterJsonSchema } from './spec/jsonSchema.ts';
+export {
+  ALL_INCLUDES,
+  INCLUDE_LETTERS,
+  certificateFor,
+  generateManifests,
+  type CurveKeys,
+  type GenerateOptions,
+  type IncludeLetter,
+  type KObject,
+  type Manifest,
+} from './generate/index.ts';
+export { hostlist, requiredRanks } from './generate/hostlist.ts';
+export { brokerToml } from './generate/brokerToml.ts';

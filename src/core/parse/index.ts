@@ -1,0 +1,9 @@
+export {
+  parseSpecText,
+  DEFAULT_MAX_ALIAS_COUNT,
+  DEFAULT_MAX_ALIAS_NODES,
+  DEFAULT_MAX_BYTES,
+  type ParseOptions,
+  type ParsedText,
+  type SourceSpan,
+} from './parseSpecText.ts';

@@ -1,0 +1,143 @@
+/**
+ * From YAML text to a resolved MiniCluster, following the operator's path (pipeline O): schema
+ * defaults, then the operator's code defaults and rules. Every problem found on the way is
+ * returned at once, each with a position and a field path.
+ */
+import { readCurveCert } from '../curve/index.ts';
+import { formatPath, hasErrors, type Diagnostic, type PathSegment, type Severity } from '../diagnostics.ts';
+import { parseSpecText, type ParsedText } from '../parse/index.ts';
+import { miniClusterJsonSchema } from './jsonSchema.ts';
+import { applyOperatorDefaults, type ResolvedMiniCluster } from './operatorDefaults.ts';
+import { validateCluster } from './rules.ts';
+import { API_VERSION, KIND, miniClusterSchema } from './schema.ts';
+import { schemaIssueMessages } from './schemaIssues.ts';
+import { findUnknownFields } from './unknownFields.ts';
+
+export interface AnalyzeOptions {
+  /** Namespace for specs without `metadata.namespace`; `default` like kubectl. */
+  defaultNamespace?: string;
+  /** Largest accepted input in bytes. */
+  maxBytes?: number;
+}
+
+export interface Analysis {
+  diagnostics: Diagnostic[];
+  /** Present when there is no error. */
+  cluster?: ResolvedMiniCluster;
+  /** What the document says it is, when it says. */
+  apiVersion?: string;
+  kind?: string;
+}
+
+type Located = Pick<ParsedText, 'locate'>;
+
+export function diagnosticAt(parsed: Located, severity: Severity, code: string, path: PathSegment[], message: string): Diagnostic {
+  const pos = parsed.locate(path);
+  return {
+    severity,
+    code,
+    path: formatPath(path),
+    message,
+    line: pos.line,
+    column: pos.column,
+    endLine: pos.endLine,
+    endColumn: pos.endColumn,
+  };
+}
+
+const bySeverityAndPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** Checks the document is a v1alpha2 MiniCluster before anything reads its fields. */
+function identify(parsed: ParsedText, doc: Record<string, unknown>, out: Diagnostic[]): boolean {
+  const apiVersion = doc['apiVersion'];
+  const kind = doc['kind'];
+  const problem = (path: PathSegment[], code: string, message: string) => out.push(diagnosticAt(parsed, 'error', code, path, message));
+  if (apiVersion === undefined) problem([], 'api-version', `No apiVersion: start the document with "apiVersion: ${API_VERSION}".`);
+  else if (apiVersion === 'flux-framework.org/v1alpha1') {
+    problem(['apiVersion'], 'api-version', `This is a ${String(apiVersion)} MiniCluster; only ${API_VERSION} is supported yet. Support for v1alpha1 (and migration to v1alpha2) is planned; meanwhile rewrite the spec for ${API_VERSION}.`);
+  } else if (apiVersion !== API_VERSION) {
+    problem(['apiVersion'], 'api-version', `Found apiVersion ${JSON.stringify(apiVersion)}; a MiniCluster here must be "${API_VERSION}".`);
+  }
+  if (kind === undefined) problem([], 'kind', `No kind: add "kind: ${KIND}".`);
+  else if (kind !== KIND) {
+    problem(['kind'], 'kind', `Found kind ${JSON.stringify(kind)}; this tool reads a ${KIND} (kind: ${KIND}, case-sensitive).`);
+  }
+  const metadata = asRecord(doc['metadata']);
+  if (!metadata?.['name'] && kind === KIND) {
+    if (metadata?.['generateName']) {
+      problem(['metadata', 'generateName'], 'generate-name', `metadata.generateName asks the API server to invent a name when the MiniCluster is created, but every generated object (ConfigMap, Service, Job, the hostlist) is named after the MiniCluster, so a fixed name is needed here: replace generateName with "name: ${String(metadata['generateName']).replace(/-$/, '')}".`);
+    } else {
+      problem(metadata ? ['metadata'] : [], 'name', 'No metadata.name: add a name (lowercase letters, digits and -), e.g. "metadata: {name: flux-sample}".');
+    }
+  }
+  return !hasErrors(out);
+}
+
+/** A problem inside the certificate text, placed at its line in the YAML document. */
+function certDiagnostics(parsed: ParsedText, text: string, cert: string): Diagnostic[] {
+  const result = readCurveCert(cert);
+  if (result.ok) return [];
+  const path = ['spec', 'flux', 'curveCert'];
+  const start = parsed.locate(path);
+  const lines = text.split('\n');
+  const blockStyle = /^[|>]/.test(lines[start.line - 1]?.slice(start.column - 1) ?? '');
+  return result.problems.map((p) => {
+    const base = diagnosticAt(parsed, 'error', 'curve-cert', path, `Certificate line ${p.line}: ${p.message}`);
+    if (!blockStyle) return base;
+    // In a block scalar, certificate line k is document line (start + k) after the indentation.
+    const line = start.line + p.line;
+    const indent = /^ */.exec(lines[line - 1] ?? '')?.[0].length ?? 0;
+    return { ...base, line, column: indent + p.column, endLine: line, endColumn: indent + p.column + 1 };
+  });
+}
+
+export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysis {
+  const parsed = parseSpecText(text, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
+  const diagnostics = [...parsed.diagnostics];
+  const finish = (extra: Partial<Analysis> = {}): Analysis => ({ ...extra, diagnostics: diagnostics.sort(bySeverityAndPosition) });
+  const doc = asRecord(parsed.value);
+  if (hasErrors(diagnostics) || !doc) return finish();
+  const identity = {
+    ...(typeof doc['apiVersion'] === 'string' ? { apiVersion: doc['apiVersion'] } : {}),
+    ...(typeof doc['kind'] === 'string' ? { kind: doc['kind'] } : {}),
+  };
+  if (!identify(parsed, doc, diagnostics)) return finish(identity);
+
+  for (const unknown of findUnknownFields(doc, miniClusterJsonSchema())) {
+    diagnostics.push(diagnosticAt(parsed, 'warning', 'unknown-field', unknown.path, unknown.message));
+  }
+  const result = miniClusterSchema.safeParse(doc);
+  if (!result.success) {
+    for (const issue of schemaIssueMessages(result.error.issues, doc)) {
+      diagnostics.push(diagnosticAt(parsed, 'error', 'schema', issue.path, issue.message));
+    }
+    return finish(identity);
+  }
+
+  const { cluster, notices } = applyOperatorDefaults(result.data, { defaultNamespace: options.defaultNamespace ?? 'default' });
+  for (const notice of notices) diagnostics.push(diagnosticAt(parsed, 'info', 'default', notice.path, notice.message));
+  for (const problem of validateCluster(cluster)) {
+    diagnostics.push(diagnosticAt(parsed, problem.severity, problem.code, problem.path, problem.message));
+  }
+  const cert = cluster.spec.flux.curveCert;
+  if (cert) diagnostics.push(...certDiagnostics(parsed, text, cert));
+  if (/\bflux-service\b/.test(text) && cluster.spec.network.headlessName !== 'flux-service') {
+    const lines = text.split('\n');
+    const index = lines.findIndex((l) => /\bflux-service\b/.test(l));
+    const line = index + 1;
+    const column = (lines[index]?.search(/\bflux-service\b/) ?? 0) + 1;
+    diagnostics.push({
+      severity: 'warning',
+      code: 'flux-service-name',
+      path: '',
+      message: `The spec mentions "flux-service", but the Service is named "${cluster.spec.network.headlessName}" (older documentation used flux-service). Host names such as NAME-0.flux-service.NAMESPACE.svc.cluster.local will not resolve: use ${cluster.spec.network.headlessName} or set spec.network.headlessName: flux-service.`,
+      line,
+      column,
+    });
+  }
+  return hasErrors(diagnostics) ? finish(identity) : finish({ ...identity, cluster });
+}

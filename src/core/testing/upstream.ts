@@ -1,0 +1,37 @@
+/** Test helpers: the operator's example specs, read from ../shared (never copied into the project). */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+export const sharedDir = process.env['MINICLUSTER_SHARED'] ?? resolve(projectRoot, '..', 'shared');
+export const v1alpha2ExamplesDir = join(sharedDir, 'upstream', 'v1alpha2', 'examples');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = join(dir, entry);
+    return statSync(full).isDirectory() ? walk(full) : /\.ya?ml$/.test(entry) ? [full] : [];
+  });
+}
+
+export interface Example {
+  /** Path relative to the examples folder, e.g. `tests/hello-world/minicluster.yaml`. */
+  name: string;
+  text: string;
+}
+
+export function v1alpha2Examples(): Example[] {
+  return walk(v1alpha2ExamplesDir)
+    .sort()
+    .map((file) => ({ name: relative(v1alpha2ExamplesDir, file), text: readFileSync(file, 'utf8') }));
+}
+
+export function v1alpha2Example(name: string): string {
+  return readFileSync(join(v1alpha2ExamplesDir, name), 'utf8');
+}
+
+/** A fixed keypair (libzmq's documented test server pair) so outputs are reproducible. */
+export const TEST_KEYS = {
+  publicKey: 'rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7',
+  secretKey: 'JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6',
+};
