@@ -2,6 +2,10 @@
  * Every operator example spec goes through the whole pipeline: it generates objects that pass the
  * Kubernetes schema, or it is rejected with the reason the operator (or Kubernetes) would give.
  */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseToml } from 'smol-toml';
 import { parseAllDocuments } from 'yaml';
@@ -54,4 +58,35 @@ describe('the 66 upstream v1alpha2 examples', () => {
       if (!cluster.spec.flux.brokerConfig) expect(() => parseToml(brokerToml(cluster))).not.toThrow();
     });
   }
+});
+
+describe('the entrypoint scripts of every example', () => {
+  it('pass bash -n and shellcheck with no findings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcs-scripts-'));
+    const files: string[] = [];
+    for (const example of examples) {
+      const cluster = analyzeSpec(example.text).cluster;
+      if (!cluster) continue;
+      const [configMap] = generateManifests(cluster, { include: 'c', keys: TEST_KEYS });
+      for (const [key, text] of Object.entries(configMap?.['data'] as Record<string, string>)) {
+        if (key === 'curve.cert') continue;
+        const file = join(dir, `${example.name.replace(/[/.]/g, '_')}-${key}.sh`);
+        writeFileSync(file, text);
+        files.push(file);
+      }
+    }
+    expect(files.length).toBeGreaterThan(120);
+    for (const file of files) {
+      const result = spawnSync('bash', ['-n', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      expect(result.stderr, file).toBe('');
+      expect(result.status, file).toBe(0);
+    }
+    let findings = '';
+    try {
+      execFileSync('shellcheck', ['-s', 'bash', '-f', 'gcc', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      findings = String((error as { stdout?: string }).stdout ?? error);
+    }
+    expect(findings).toBe('');
+  }, 120_000);
 });

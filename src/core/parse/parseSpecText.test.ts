@@ -34,7 +34,8 @@ describe('YAML 1.1 resolution, as Kubernetes reads it', () => {
     ['0777', 511],
     ['-0777', -511],
     ['0x1F', 31],
-    ['1:20', 80],
+    // yaml.v2 leaves base-60 numbers as text, unlike the YAML 1.1 spec.
+    ['1:20', '1:20'],
     ['1_000', 1000],
     ['0b101', 5],
     ['+12', 12],
@@ -142,7 +143,7 @@ describe('yaml11-scalar warnings', () => {
     const text = [
       'a: no', // 1
       'b: 0777', // 2
-      'c: 1:20', // 3
+      'c: 1:20', // 3: text in yaml.v2 and in YAML 1.2, so no difference
       'd: 0b101', // 4
       'e: 1_000', // 5
       'f: [on, Off, y]', // 6
@@ -161,7 +162,6 @@ describe('yaml11-scalar warnings', () => {
     expect(w.map((d) => `${d.path}@${at(d)}`)).toEqual([
       'a@1:4-1:6',
       'b@2:4-2:8',
-      'c@3:4-3:8',
       'd@4:4-4:9',
       'e@5:4-5:9',
       'f[0]@6:5-6:7',
@@ -175,7 +175,7 @@ describe('yaml11-scalar warnings', () => {
     expect(msg('b')).toBe(
       'Kubernetes reads 0777 as the octal number 511 (YAML 1.1), while YAML 1.2 tools read 777; write 0o777 for the octal number, 777 for the decimal one, or "0777" in quotes for the text',
     );
-    expect(msg('c')).toBe('Kubernetes reads 1:20 as the number 80 (YAML 1.1); write "1:20" in quotes for the text');
+    expect(msg('c')).toBeUndefined();
     expect(msg('d')).toBe('Kubernetes reads 0b101 as the number 5 (YAML 1.1); write "0b101" in quotes for the text');
     expect(msg('e')).toBe('Kubernetes reads 1_000 as the number 1000 (YAML 1.1); write "1_000" in quotes for the text');
     expect(msg('false')).toBe(

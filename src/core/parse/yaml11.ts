@@ -93,6 +93,9 @@ export function goYamlOverride(text: string, resolved: unknown): { value: unknow
     const n = Number.parseInt(digits, oct !== undefined ? 8 : hex !== undefined ? 16 : 2);
     return { value: m[1] === '-' ? -n : n };
   }
+  // yaml.v2 deliberately does not support YAML 1.1's base-60 numbers (it only quotes them on
+  // output), so Kubernetes keeps `1:20` as text.
+  if (typeof resolved === 'number' && text.includes(':')) return { value: text };
   // The package reads a few digit-free spellings such as `.`, `-.` or `0_` as NaN; Go either
   // fails to parse them (so they stay text) or, for `0_`, reads 0.
   if (typeof resolved === 'number' && Number.isNaN(resolved) && !CORE_NAN.test(text)) {

@@ -78,8 +78,16 @@ function identify(parsed: ParsedText, doc: Record<string, unknown>, out: Diagnos
 }
 
 /** A problem inside the certificate text, placed at its line in the YAML document. */
+let lastCertCheck: { cert: string; result: ReturnType<typeof readCurveCert> } | undefined;
+
+/** The keypair check is a slow BigInt X25519; a certificate rarely changes between edits. */
+function readCertOnce(cert: string): ReturnType<typeof readCurveCert> {
+  if (lastCertCheck?.cert !== cert) lastCertCheck = { cert, result: readCurveCert(cert) };
+  return lastCertCheck.result;
+}
+
 function certDiagnostics(parsed: ParsedText, text: string, cert: string): Diagnostic[] {
-  const result = readCurveCert(cert);
+  const result = readCertOnce(cert);
   if (result.ok) return [];
   const path = ['spec', 'flux', 'curveCert'];
   const start = parsed.locate(path);

@@ -133,6 +133,13 @@ describe('hostile and broken specs', () => {
     expect(only(analysis.diagnostics, 'log-level').severity).toBe('warning');
   });
 
+  it('warns that shell operators in the runner command do not reach a shell', () => {
+    const analysis = analyzeSpec(spec(`  containers:\n    - image: ubuntu\n      command: make && ./run | tee log`));
+    expect(only(analysis.diagnostics, 'command-shell-operator')).toMatchObject({ severity: 'warning', path: 'spec.containers[0].command', line: 8 });
+    const quoted = analyzeSpec(spec(`  containers:\n    - image: ubuntu\n      command: bash -c 'make && ./run | tee log'`));
+    expect(quoted.diagnostics.filter((d) => d.code === 'command-shell-operator')).toEqual([]);
+  });
+
   it('reports every problem at once', () => {
     const errors = errorsOf(spec(`  size: 4\n  maxSize: 2\n  backoffLimit: -1\n  containers:\n    - image: a\n      launcher: true\n      batch: true\n    - image: b`));
     const codes = errors.map((e) => e.code).sort();
