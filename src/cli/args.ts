@@ -11,6 +11,7 @@ export interface CliOptions {
   format: 'yaml' | 'json';
   sortKeys: boolean;
   legacySeparator: boolean;
+  serverFields: boolean;
   verbose: boolean;
   help: boolean;
 }
@@ -36,6 +37,7 @@ const BOOL_FLAGS = {
   help: 'help',
   'sort-keys': 'sortKeys',
   'legacy-separator': 'legacySeparator',
+  'server-fields': 'serverFields',
   v: 'verbose',
   verbose: 'verbose',
 } as const;
@@ -47,6 +49,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     format: 'yaml',
     sortKeys: false,
     legacySeparator: false,
+    serverFields: false,
     verbose: false,
     help: false,
   };
@@ -101,6 +104,7 @@ Flux Operator creates, after the operator's defaults and validation.
   --format yaml|json   output format (default: yaml; json prints a List for several objects)
   --sort-keys          sort mapping keys like fluxoperator-gen instead of Kubernetes order
   --legacy-separator   separate objects with fluxoperator-gen's "----" lines (not valid YAML streams)
+  --server-fields      add creationTimestamp: null and empty status like fluxoperator-gen
   -v, --verbose        also print notes about the defaults that were applied
   -h, --help           show this help
 

@@ -57,6 +57,17 @@ describe('minicluster-gen', () => {
     expect(stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:8:\\d+: spec.containers: `));
   });
 
+  it('matches fluxoperator-gen layout on request (--sort-keys --server-fields --legacy-separator)', async () => {
+    const { stdout } = await run(['-f', HELLO, '-i', 'js', '--sort-keys', '--server-fields', '--legacy-separator']);
+    expect(stdout.startsWith('----\napiVersion: v1\nkind: Service\nmetadata:\n  creationTimestamp: null\n  name: flux-sample\n')).toBe(true);
+    expect(stdout).toContain('status:\n  loadBalancer: {}\n');
+    expect(stdout).toMatch(/\n----\napiVersion: batch\/v1\nkind: Job\n/);
+    expect(stdout).toContain('\nstatus: {}\n');
+    const plain = (await run(['-f', HELLO])).stdout;
+    expect(plain).not.toContain('creationTimestamp');
+    expect(plain).not.toMatch(/^status:/m);
+  });
+
   it('exits 2 for usage errors', async () => {
     expect((await run([])).code).toBe(2);
     expect((await run(['--bogus'])).code).toBe(2);

@@ -95,6 +95,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const manifests = generateManifests(analysis.cluster, {
     include: options.include,
+    serverFields: options.serverFields,
     keys: certificate ? { publicKey: '', secretKey: '' } : await generateKeys(),
     ...(certificate ? { certificate } : {}),
   });

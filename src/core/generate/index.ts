@@ -3,6 +3,7 @@ import { DEFAULT_CERT_NAME, formatCurveCert } from '../curve/index.ts';
 import type { ResolvedMiniCluster } from '../spec/operatorDefaults.ts';
 import type { Manifest } from './kobject.ts';
 import { brokerService, containerServices, entrypointConfigMap, indexedJob, servicesPod } from './objects.ts';
+import { withServerFields } from './serverFields.ts';
 
 export type { KObject, Manifest } from './kobject.ts';
 
@@ -29,6 +30,8 @@ export interface GenerateOptions {
   keys: CurveKeys;
   /** A whole certificate to use instead of one made from `keys` (the spec's `flux.curveCert` still wins). */
   certificate?: string;
+  /** Add `creationTimestamp: null` and empty `status` like `fluxoperator-gen` prints. */
+  serverFields?: boolean;
 }
 
 export function certificateFor(cluster: ResolvedMiniCluster, options: Pick<GenerateOptions, 'keys' | 'certificate'>): string {
@@ -49,5 +52,5 @@ export function generateManifests(cluster: ResolvedMiniCluster, options: Generat
   if (wants('s')) out.push(brokerService(cluster));
   if (wants('j')) out.push(indexedJob(cluster));
   if (wants('s')) out.push(...containerServices(cluster));
-  return out;
+  return options.serverFields ? out.map(withServerFields) : out;
 }
