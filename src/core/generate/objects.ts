@@ -100,13 +100,10 @@ function viewInitContainer(mc: ResolvedMiniCluster): KObject {
   return container;
 }
 
-function appContainer(mc: ResolvedMiniCluster, container: Container, index: number): KObject {
-  const key = scriptKey(container, index);
-  const out: KObject = {
-    name: container.runFlux ? mc.metadata.name : container.name,
-    image: container.image,
-  };
-  if (key) out['command'] = ['/bin/bash', `${SCRIPT_DIR}${key}.sh`];
+/** A pod container from a spec container: the Job's application containers and the services. */
+function podContainer(container: Container, name: string | undefined, command: string[] | undefined, mounts: KObject[]): KObject {
+  const out: KObject = { name, image: container.image };
+  if (command) out['command'] = command;
   out['imagePullPolicy'] = pullPolicy(container);
   if (container.workingDir) out['workingDir'] = container.workingDir;
   const env = containerEnv(container);
@@ -118,9 +115,19 @@ function appContainer(mc: ResolvedMiniCluster, container: Container, index: numb
     lifecycle: lifecycle(container),
     stdin: true,
     tty: true,
-    volumeMounts: [...operatorMounts(mc), { name: SOFTWARE_VOLUME, mountPath: '/opt/software' }, ...userMounts(container)],
   });
+  if (mounts.length > 0) out['volumeMounts'] = mounts;
   return out;
+}
+
+function appContainer(mc: ResolvedMiniCluster, container: Container, index: number): KObject {
+  const key = scriptKey(container, index);
+  return podContainer(
+    container,
+    container.runFlux ? mc.metadata.name : container.name,
+    key ? ['/bin/bash', `${SCRIPT_DIR}${key}.sh`] : undefined,
+    [...operatorMounts(mc), { name: SOFTWARE_VOLUME, mountPath: '/opt/software' }, ...userMounts(container)],
+  );
 }
 
 function affinity(mc: ResolvedMiniCluster): KObject {
@@ -244,23 +251,8 @@ export function servicesPod(mc: ResolvedMiniCluster): Manifest | undefined {
     labels: { ...podLabels(mc, false), 'job-name': mc.metadata.name },
   };
   if (Object.keys(mc.spec.pod.annotations).length > 0) metadata['annotations'] = Object.fromEntries(sortedEntries(mc.spec.pod.annotations));
-  const containers = services.map((service) => {
-    const out: KObject = { name: service.name, image: service.image, imagePullPolicy: pullPolicy(service) };
-    if (service.workingDir) out['workingDir'] = service.workingDir;
-    const env = containerEnv(service);
-    if (env.length > 0) out['env'] = env;
-    if (service.ports?.length) out['ports'] = service.ports.map((port) => ({ containerPort: port, protocol: 'TCP' }));
-    Object.assign(out, {
-      resources: canonicalResources(service.resources),
-      securityContext: service.securityContext ?? {},
-      lifecycle: lifecycle(service),
-      stdin: true,
-      tty: true,
-    });
-    const mounts = userMounts(service);
-    if (mounts.length > 0) out['volumeMounts'] = mounts;
-    return out;
-  });
+  // Services run their image entrypoint: no script, no command (section 3.5).
+  const containers = services.map((service) => podContainer(service, service.name, undefined, userMounts(service)));
   const spec: KObject = {
     hostname: name,
     subdomain: mc.spec.network.headlessName,

@@ -103,6 +103,17 @@ function certDiagnostics(parsed: ParsedText, text: string, cert: string): Diagno
   });
 }
 
+/** Path of the first string value matching `pattern`, depth first. */
+function pathOfText(node: unknown, pattern: RegExp, path: PathSegment[] = []): PathSegment[] | undefined {
+  if (typeof node === 'string') return pattern.test(node) ? path : undefined;
+  if (node === null || typeof node !== 'object') return undefined;
+  for (const [key, child] of Object.entries(node)) {
+    const found = pathOfText(child, pattern, [...path, Array.isArray(node) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysis {
   const parsed = parseSpecText(text, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
   const diagnostics = [...parsed.diagnostics];
@@ -133,19 +144,11 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysi
   }
   const cert = cluster.spec.flux.curveCert;
   if (cert) diagnostics.push(...certDiagnostics(parsed, text, cert));
-  if (/\bflux-service\b/.test(text) && cluster.spec.network.headlessName !== 'flux-service') {
-    const lines = text.split('\n');
-    const index = lines.findIndex((l) => /\bflux-service\b/.test(l));
-    const line = index + 1;
-    const column = (lines[index]?.search(/\bflux-service\b/) ?? 0) + 1;
-    diagnostics.push({
-      severity: 'warning',
-      code: 'flux-service-name',
-      path: '',
-      message: `The spec mentions "flux-service", but the Service is named "${cluster.spec.network.headlessName}" (older documentation used flux-service). Host names such as NAME-0.flux-service.NAMESPACE.svc.cluster.local will not resolve: use ${cluster.spec.network.headlessName} or set spec.network.headlessName: flux-service.`,
-      line,
-      column,
-    });
+  const staleName = cluster.spec.network.headlessName === 'flux-service' ? undefined : pathOfText(doc, /\bflux-service\b/);
+  if (staleName) {
+    diagnostics.push(
+      diagnosticAt(parsed, 'warning', 'flux-service-name', staleName, `This mentions "flux-service", but the Service is named "${cluster.spec.network.headlessName}" (older documentation used flux-service). Host names such as NAME-0.flux-service.NAMESPACE.svc.cluster.local will not resolve: use ${cluster.spec.network.headlessName}, or set spec.network.headlessName: flux-service.`),
+    );
   }
   return hasErrors(diagnostics) ? finish(identity) : finish({ ...identity, cluster });
 }
