@@ -1,12 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { v1alpha2Example, v1alpha2Examples } from '../testing/upstream.ts';
 import { parseSpecText } from './index.ts';
 
-const ROOT = '/work/shared/upstream/v1alpha2/examples';
-const files = readdirSync(ROOT, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
-  .sort();
+const files = v1alpha2Examples().map((e) => e.name);
 
 describe('upstream v1alpha2 examples', () => {
   it('finds all 66 example files', () => {
@@ -14,7 +10,7 @@ describe('upstream v1alpha2 examples', () => {
   });
 
   it.each(files)('%s parses without errors into a MiniCluster mapping', (file) => {
-    const r = parseSpecText(readFileSync(join(ROOT, file), 'utf8'));
+    const r = parseSpecText(v1alpha2Example(file));
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.value).toMatchObject({ apiVersion: 'flux-framework.org/v1alpha2', kind: 'MiniCluster' });
   });
@@ -22,7 +18,7 @@ describe('upstream v1alpha2 examples', () => {
   it.each(['experimental/bursting/broker-eks/minicluster.yaml', 'experimental/bursting/broker-eks/minicluster-env.yaml'])(
     '%s repeats interactive: exactly one duplicate-key warning',
     (file) => {
-      const r = parseSpecText(readFileSync(join(ROOT, file), 'utf8'));
+      const r = parseSpecText(v1alpha2Example(file));
       const dups = r.diagnostics.filter((d) => d.code === 'duplicate-key');
       expect(dups).toHaveLength(1);
       expect(dups[0]).toMatchObject({ severity: 'warning', path: 'spec.interactive', line: 10, column: 3, endLine: 10, endColumn: 14 });
@@ -34,7 +30,7 @@ describe('upstream v1alpha2 examples', () => {
   it('the other examples have no warnings at all', () => {
     const noisy = files.filter((f) => {
       if (f.startsWith('experimental/bursting/broker-eks/minicluster')) return false;
-      return parseSpecText(readFileSync(join(ROOT, f), 'utf8')).diagnostics.length > 0;
+      return parseSpecText(v1alpha2Example(f)).diagnostics.length > 0;
     });
     expect(noisy).toEqual([]);
   });
