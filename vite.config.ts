@@ -1,9 +1,27 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * monaco-yaml's worker imports Prettier for its formatter, which the editor turns off; a stub
+ * keeps about 130 KB (gzip) of Prettier out of the yaml worker.
+ */
+function noPrettierInWorkers(): Plugin {
+  const stub = '\0mcs-prettier-stub';
+  return {
+    name: 'mcs-no-prettier-in-workers',
+    enforce: 'pre',
+    resolveId: (id) => (id === 'prettier/standalone' || id.startsWith('prettier/plugins/') ? stub : undefined),
+    load: (id) => (id === stub ? 'export function format() { throw new Error("YAML formatting is disabled"); }\nexport default {};\n' : undefined),
+  };
+}
 
 // Relative base so the static build works from any sub-path (a project page, a file server folder).
 export default defineConfig({
   base: './',
   plugins: [react()],
-  build: { outDir: 'dist', sourcemap: true },
+  worker: { plugins: () => [noPrettierInWorkers()] },
+  // Dev server only: pre-bundling the yaml worker avoids a reload on the first cold start.
+  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
+  // Monaco is one large lazily loaded chunk by nature.
+  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 3500 },
 });

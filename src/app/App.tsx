@@ -1,59 +1,232 @@
 /**
- * A first shell of the app: a plain text editor beside the generated objects. The Monaco editor,
- * toggles, copy and download come with the app issue; this proves the core runs in the browser.
+ * The app shell: one spec text is the source of truth; the worker turns each version into
+ * objects; the editor, problems, preview and certificate panels show them.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { analyzeSpec, generateManifests, type CurveKeys } from '../core/index.ts';
-import { sodiumKeypairSource, z85Encode } from '../core/curve/index.ts';
-import { renderYaml } from '../core/render/index.ts';
-import { DEFAULT_SPEC } from './defaultSpec.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { CertificatePanel } from './certificate/CertificatePanel.tsx';
+import { newKeys } from './certificate/keys.ts';
+import { usableUserCertificate } from './certificate/userCertificate.ts';
+import { ProblemsList } from './editor/ProblemsList.tsx';
+import { SpecEditor, type SpecEditorHandle } from './editor/SpecEditor.tsx';
+import type { CurveKeys, GenerateResponse, IncludeLetter, RenderedManifest } from './model.ts';
+import { DEFAULT_PRESET_ID, PRESETS } from './presets/index.ts';
+import { Preview, type PreviewHandle } from './preview/Preview.tsx';
+import { browserStorage, createAutosaver, loadPrefs, savePrefs, type ThemeChoice } from './state/autosave.ts';
+import { chooseInitialSpec } from './state/initialSpec.ts';
+import { shareUrl } from './state/shareLink.ts';
+import { useTheme } from './useTheme.ts';
+import { createGeneratorClient, type GeneratorClient } from './worker/generatorClient.ts';
+import { markEdit, recordEdit, recordPreview } from './timing.ts';
+import './app.css';
+
+const EMPTY_SCHEMA: Record<string, unknown> = {};
+
+function defaultPresetText(): string {
+  return PRESETS.find((p) => p.id === DEFAULT_PRESET_ID)?.text ?? PRESETS[0]?.text ?? '';
+}
 
 export function App() {
-  const [text, setText] = useState(DEFAULT_SPEC);
+  const storage = useMemo(() => browserStorage(), []);
+  const initial = useMemo(() => chooseInitialSpec({ hash: window.location.hash, storage, presets: PRESETS }), [storage]);
+  const prefs = useMemo(() => loadPrefs(storage), [storage]);
+  const [text, setText] = useState(initial.text);
   const [keys, setKeys] = useState<CurveKeys>();
-  const lastGood = useRef('');
+  const [userCertificate, setUserCertificate] = useState('');
+  const [include, setInclude] = useState<Set<IncludeLetter>>(() => new Set([...prefs.include] as IncludeLetter[]));
+  const [themeChoice, setThemeChoice] = useState<ThemeChoice>(prefs.theme);
+  const [response, setResponse] = useState<GenerateResponse>();
+  const [lastGood, setLastGood] = useState<GenerateResponse>();
+  const [jsonSchema, setJsonSchema] = useState<Record<string, unknown>>();
+  const [status, setStatus] = useState(() => {
+    if (initial.linkProblem) return `The shared link could not be read (${initial.linkProblem}); showing your saved spec instead.`;
+    if (initial.source === 'link') return 'Opened the spec from the shared link.';
+    if (initial.source === 'autosave') return 'Restored your last spec.';
+    return '';
+  });
+  const editorRef = useRef<SpecEditorHandle>(null);
+  const previewRef = useRef<PreviewHandle>(null);
+  const client = useRef<GeneratorClient | undefined>(undefined);
+  const theme = useTheme(themeChoice);
+
+  // A share link is read once; dropping it from the address bar lets a reload show later edits.
+  useEffect(() => {
+    if (initial.source === 'link') history.replaceState(null, '', window.location.pathname + window.location.search);
+  }, [initial.source]);
 
   useEffect(() => {
-    // libsodium loads on first use, after the first render.
-    void Promise.resolve(sodiumKeypairSource()()).then((pair) =>
-      setKeys({ publicKey: z85Encode(pair.publicKey), secretKey: z85Encode(pair.secretKey) }),
-    );
+    client.current = createGeneratorClient((result) => {
+      setResponse(result);
+      if (result.manifests) setLastGood(result);
+    });
+    void newKeys().then(setKeys);
+    void import('../core/spec/jsonSchema.ts').then((m) => setJsonSchema(m.miniClusterJsonSchema()));
+    return () => client.current?.dispose();
   }, []);
 
-  const analysis = useMemo(() => analyzeSpec(text), [text]);
-  const output = useMemo(() => {
-    if (!analysis.cluster || !keys) return undefined;
-    return renderYaml(generateManifests(analysis.cluster, { keys }));
-  }, [analysis, keys]);
-  if (output !== undefined) lastGood.current = output;
-  const stale = output === undefined && lastGood.current !== '';
+  const onEdit = useCallback((next: string) => {
+    markEdit();
+    setText(next);
+  }, []);
+
+  const certificate = useMemo(() => usableUserCertificate(userCertificate), [userCertificate]);
+
+  useEffect(() => {
+    if (!keys || !client.current) return;
+    const id = client.current.request({ text, keys, defaultNamespace: prefs.defaultNamespace, ...(certificate ? { certificate } : {}) });
+    recordEdit(id);
+  }, [text, keys, certificate, prefs.defaultNamespace]);
+
+  useEffect(() => {
+    if (response) recordPreview(response.id, response.workerMs);
+  }, [response]);
+
+  const autosaver = useMemo(() => createAutosaver(400, storage), [storage]);
+  useEffect(() => autosaver.schedule(text), [text, autosaver]);
+  useEffect(() => {
+    const flush = () => autosaver.flush();
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [autosaver]);
+  useEffect(() => {
+    savePrefs({ theme: themeChoice, include: [...include].join('') }, storage);
+  }, [themeChoice, include, storage]);
+
+  const diagnostics: readonly Diagnostic[] = response?.diagnostics ?? [];
+  const notices = diagnostics.filter((d) => d.severity === 'info');
+  const stale = response !== undefined && response.manifests === undefined;
+  const manifests: readonly RenderedManifest[] | undefined = lastGood?.manifests;
+  const hasCurveCert = /^\s*curveCert\s*:/m.test(text);
+
+  const copyLink = useCallback(async () => {
+    const url = shareUrl(window.location, text);
+    if (!url.ok) {
+      setStatus(url.reason);
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(url.url);
+      setStatus(url.removed ? 'Link copied (the certificate is left out).' : 'Link copied.');
+    } catch {
+      window.prompt('Copy this link:', url.url);
+    }
+  }, [text]);
+
+  const reset = useCallback(() => {
+    if (window.confirm('Replace the spec with the default example? Your current spec is lost (Undo in the editor can bring it back).')) {
+      setText(defaultPresetText());
+      setStatus('Reset to the default example.');
+    }
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (!mod) return;
+      const key = event.key.toLowerCase();
+      if (key === 's' && !event.shiftKey) {
+        event.preventDefault();
+        previewRef.current?.downloadBundle();
+      } else if (key === 's' && event.shiftKey) {
+        event.preventDefault();
+        void copyLink();
+      } else if (key === 'b' && event.shiftKey) {
+        event.preventDefault();
+        void previewRef.current?.copyBundle();
+      }
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [copyLink]);
 
   return (
-    <main style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 30rem), 1fr))', gap: '1rem', padding: '1rem', fontFamily: 'system-ui, sans-serif' }}>
-      <h1 style={{ gridColumn: '1 / -1', margin: 0, fontSize: '1.25rem' }}>MiniCluster Studio</h1>
-      <section aria-label="Spec">
-        <label htmlFor="spec">MiniCluster spec (YAML)</label>
-        <textarea
-          id="spec"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          spellCheck={false}
-          style={{ width: '100%', height: '60vh', fontFamily: 'ui-monospace, monospace' }}
-        />
-        <ul aria-label="Problems">
-          {analysis.diagnostics.map((d, i) => (
-            <li key={i}>
-              {d.severity} {d.line}:{d.column} {d.path}: {d.message}
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-label="Generated objects">
-        {stale && <p role="status">Out of date: fix the errors to update the objects.</p>}
-        <pre style={{ overflow: 'auto', height: '70vh', margin: 0, opacity: stale ? 0.6 : 1 }}>
-          {keys ? lastGood.current : 'Generating a CURVE certificate…'}
-        </pre>
-      </section>
-    </main>
+    <div className="mcs-app">
+      <header className="mcs-header">
+        <h1>
+          MiniCluster Studio<small>Flux Framework MiniCluster → Kubernetes objects</small>
+        </h1>
+        <label>
+          Example
+          <select
+            aria-label="Load an example"
+            value=""
+            onChange={(event) => {
+              const preset = PRESETS.find((p) => p.id === event.target.value);
+              if (preset) {
+                setText(preset.text);
+                setStatus(`Loaded the example "${preset.title}".`);
+              }
+            }}
+          >
+            <option value="">Load an example…</option>
+            {PRESETS.map((preset) => (
+              <option key={preset.id} value={preset.id} title={preset.description}>
+                {preset.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void copyLink()}>
+          Copy link
+        </button>
+        <button type="button" onClick={reset}>
+          Reset
+        </button>
+        <label>
+          Theme
+          <select aria-label="Theme" value={themeChoice} onChange={(event) => setThemeChoice(event.target.value as ThemeChoice)}>
+            <option value="system">System</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </header>
+      <main className="mcs-main">
+        <section className="mcs-column" aria-label="Spec">
+          <div className="mcs-editor-pane">
+            <SpecEditor ref={editorRef} value={text} onChange={onEdit} diagnostics={diagnostics} theme={theme} jsonSchema={jsonSchema ?? EMPTY_SCHEMA} />
+          </div>
+          <ProblemsList diagnostics={diagnostics.filter((d) => d.severity !== 'info')} onSelect={(d) => editorRef.current?.revealPosition(d.line, d.column)} />
+          {notices.length > 0 && (
+            <aside className="mcs-notices" aria-label="Filled in for you">
+              <strong>Filled in for you</strong>
+              <ul>
+                {notices.map((d, i) => (
+                  <li key={i}>{d.message}</li>
+                ))}
+              </ul>
+            </aside>
+          )}
+          <CertificatePanel
+            keys={keys}
+            onNewCertificate={() => void newKeys().then(setKeys)}
+            userCertificate={userCertificate}
+            onUserCertificateChange={setUserCertificate}
+            specHasCurveCert={hasCurveCert}
+            clusterName={lastGood?.name}
+          />
+        </section>
+        <section className="mcs-column" aria-label="Generated objects">
+          <Preview
+            ref={previewRef}
+            manifests={manifests}
+            stale={stale}
+            include={include}
+            onIncludeChange={setInclude}
+            volumesAvailable={false}
+            clusterName={lastGood?.name}
+            pods={lastGood?.pods}
+            specText={text}
+          />
+        </section>
+      </main>
+      <footer className="mcs-footer">
+        <span role="status" aria-live="polite">
+          {status}
+        </span>{' '}
+        Shortcuts: <kbd>Ctrl</kbd>+<kbd>S</kbd> download bundle, <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>B</kbd> copy bundle,{' '}
+        <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd> copy link. Everything runs in this page; nothing is sent anywhere.
+      </footer>
+    </div>
   );
 }

@@ -1,0 +1,195 @@
+/**
+ * The app as a user meets it, in Chromium against the production build: edit the spec, watch the
+ * objects change, toggle, copy, download, share, come back later.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { parseAllDocuments } from 'yaml';
+import { readCurveCert } from '../src/core/curve/certReader.ts';
+import type { Manifest } from '../src/core/generate/kobject.ts';
+import { validateAgainstKubernetes } from '../src/core/testing/kubernetesSchema.ts';
+
+const foreignRequests: string[] = [];
+
+test.beforeEach(async ({ page }) => {
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) foreignRequests.push(request.url());
+  });
+  await page.goto('./');
+  await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+});
+
+const card = (page: Page, kind: string, name: string) =>
+  page.locator('article, section, div').filter({ has: page.getByRole('button', { name: `Copy ${kind} ${name}`, exact: true }) }).last();
+
+/** Puts the cursor at the end of the first editor line containing `text`. */
+async function goToLineEnd(page: Page, text: string) {
+  await page.locator('.monaco-editor .view-line', { hasText: text }).first().click();
+  await page.keyboard.press('End');
+}
+
+/** Replaces the whole spec by pasting, as a user would (typing would auto-indent). */
+async function replaceSpec(page: Page, text: string) {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+async function downloadText(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+test('the default example renders its objects', async ({ page }) => {
+  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy ConfigMap flux-sample-entrypoint', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy Service flux-sample', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy Job flux-sample', exact: true })).toBeVisible();
+  await expect(card(page, 'Job', 'flux-sample')).toContainText('completions: 4');
+  await expect(page.getByText('No problems')).toBeVisible();
+});
+
+test('typing a new size, image and container updates the Job and the ConfigMap', async ({ page }) => {
+  await goToLineEnd(page, 'size: 4');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('6');
+  const job = card(page, 'Job', 'flux-sample');
+  await expect(job).toContainText('completions: 6');
+  await page.getByRole('button', { name: /Show all \d+ lines/ }).first().click();
+  await expect(card(page, 'ConfigMap', 'flux-sample-entrypoint')).toContainText('flux-sample-[0-5]');
+
+  await goToLineEnd(page, 'image: ubuntu:noble');
+  for (let i = 0; i < 'noble'.length; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('jammy');
+  await expect(job).toContainText('image: ubuntu:jammy');
+
+  const spec = (await downloadText(page, 'Download spec')).text;
+  // With two containers, the runner must be marked.
+  const twoContainers = `${spec.trimEnd().replace('- image: ubuntu:jammy', '- image: ubuntu:jammy\n      runFlux: true')}\n    - name: metrics\n      image: nginx:1.27\n      noWrapEntrypoint: true\n      ports: [8080]\n`;
+  await replaceSpec(page, twoContainers);
+  await expect(job).toContainText('name: metrics');
+  await expect(page.getByRole('button', { name: 'Copy Service metrics', exact: true })).toBeVisible();
+});
+
+test('an error shows a marker and a problem, and keeps the last output', async ({ page }) => {
+  await goToLineEnd(page, 'size: 4');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('0');
+  await expect(page.getByRole('button', { name: /spec\.size/ })).toBeVisible();
+  await expect(page.locator('.monaco-editor .squiggly-error')).not.toHaveCount(0);
+  await expect(page.getByText(/Out of date/)).toBeVisible();
+  await expect(card(page, 'Job', 'flux-sample')).toContainText('completions: 4');
+  // The problem jumps to its place: editing at the end of that line fixes it.
+  await page.getByRole('button', { name: /spec\.size/ }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('3');
+  await expect(card(page, 'Job', 'flux-sample')).toContainText('completions: 3');
+  await expect(page.getByText(/Out of date/)).toHaveCount(0);
+});
+
+test('each include toggle chooses what is shown and exported', async ({ page }) => {
+  for (const [label, kind, name] of [
+    ['ConfigMaps', 'ConfigMap', 'flux-sample-entrypoint'],
+    ['Service', 'Service', 'flux-sample'],
+    ['Job', 'Job', 'flux-sample'],
+  ] as const) {
+    const toggle = page.getByRole('checkbox', { name: label, exact: true });
+    await toggle.uncheck();
+    await expect(page.getByRole('button', { name: `Copy ${kind} ${name}`, exact: true })).toHaveCount(0);
+    const bundle = await downloadText(page, 'Download bundle');
+    expect(parseAllDocuments(bundle.text).map((d) => (d.toJS() as Manifest).kind)).not.toContain(kind);
+    await toggle.check();
+    await expect(page.getByRole('button', { name: `Copy ${kind} ${name}`, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('checkbox', { name: 'Volumes', exact: true })).toBeDisabled();
+});
+
+test('copies one manifest to the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy Job flux-sample', exact: true }).click();
+  await expect(page.getByText('Copied').first()).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const [doc] = parseAllDocuments(copied);
+  expect((doc?.toJS() as Manifest).kind).toBe('Job');
+});
+
+test('the downloaded bundle parses, passes the Kubernetes schema and carries a valid certificate', async ({ page }) => {
+  const bundle = await downloadText(page, 'Download bundle');
+  expect(bundle.name).toBe('flux-sample.yaml');
+  const objects = parseAllDocuments(bundle.text).map((d) => d.toJS() as Manifest);
+  expect(objects.map((o) => o.kind)).toEqual(['ConfigMap', 'Service', 'Job']);
+  for (const object of objects) validateAgainstKubernetes(object);
+  const cert = (objects[0]?.['data'] as Record<string, string>)['curve.cert'] ?? '';
+  const read = readCurveCert(cert);
+  expect(read.ok).toBe(true);
+  if (read.ok) await expect(page.getByText(read.publicKey).first()).toBeVisible();
+});
+
+test('a share link restores the spec, without the certificate', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await goToLineEnd(page, 'size: 4');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('5');
+  await expect(card(page, 'Job', 'flux-sample')).toContainText('completions: 5');
+  await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/#spec=/);
+  const publicKey = await page.locator('code.mcs-cert__key').textContent();
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto(link);
+  await expect(fresh.getByText('1 ConfigMap, 1 Service, 1 Job: 5 pods')).toBeVisible({ timeout: 20_000 });
+  // The link carries the spec only: the new page makes its own keypair.
+  await expect(fresh.locator('code.mcs-cert__key')).toHaveText(/^.{40}$/);
+  expect(await fresh.locator('code.mcs-cert__key').textContent()).not.toBe(publicKey);
+  await other.close();
+});
+
+test('autosave restores the spec after a reload', async ({ page }) => {
+  await goToLineEnd(page, 'size: 4');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('7');
+  await expect(card(page, 'Job', 'flux-sample')).toContainText('completions: 7');
+  await page.waitForTimeout(800);
+  await page.reload();
+  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 7 pods')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Restored your last spec.')).toBeVisible();
+});
+
+test('an axe scan finds no serious or critical violations', async ({ page }) => {
+  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  for (const theme of ['light', 'dark']) {
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+    const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${theme}: ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  }
+});
+
+test('screenshots: light and dark, wide and narrow', async ({ browser }) => {
+  for (const [scheme, width, height] of [
+    ['light', 1440, 960],
+    ['dark', 1440, 960],
+    ['light', 430, 900],
+    ['dark', 430, 900],
+  ] as const) {
+    const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height } });
+    const page = await context.newPage();
+    await page.goto('./');
+    await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/app-${scheme}-${width}.png` });
+    await context.close();
+  }
+});
+
+test('the page made no request to any other origin', () => {
+  expect(foreignRequests).toEqual([]);
+});

@@ -1,0 +1,247 @@
+/**
+ * The spec editor: Monaco with monaco-yaml (schema completion, hover, validation) and the core's
+ * diagnostics as markers. Monaco arrives through a dynamic import after the first render; until
+ * then a plain textarea with the same text keeps the app usable.
+ */
+import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
+import type { editor as MonacoEditor } from 'monaco-editor/esm/vs/editor/editor.api.js';
+import type { Diagnostic } from '../../core/diagnostics.ts';
+import { MARKER_OWNER, toMarkers } from './markers.ts';
+import { changedSpan, movedOffset } from './textEdit.ts';
+import './editor.css';
+
+export interface SpecEditorHandle {
+  /** Puts the cursor at a one-based line and column, scrolls it to the middle and focuses the editor. */
+  revealPosition(line: number, column: number): void;
+  focus(): void;
+}
+
+export interface SpecEditorProps {
+  /**
+   * The spec text. The parent owns it: it must store what `onChange` gives and pass it back
+   * unchanged (not a debounced copy, which the editor would take for an outside change).
+   */
+  value: string;
+  /** Every user edit, with the whole text. Not called for changes that came in through `value`. */
+  onChange(text: string): void;
+  /** From the core; shown as Monaco markers with the owner `minicluster`. */
+  diagnostics: readonly Diagnostic[];
+  theme: 'light' | 'dark';
+  /** For monaco-yaml's completion, hover and validation; keep the same object between renders. */
+  jsonSchema: Record<string, unknown>;
+  /** Called once, when Monaco has replaced the plain textarea. */
+  onEditorReady?(): void;
+}
+
+export const SPEC_EDITOR_LABEL = 'MiniCluster spec (YAML)';
+
+const MONO_FONT = 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace';
+
+type Setup = typeof import('./monacoSetup.ts');
+
+interface Mounted {
+  setup: Setup;
+  editor: MonacoEditor.IStandaloneCodeEditor;
+  model: MonacoEditor.ITextModel;
+}
+
+export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function SpecEditor(props, ref) {
+  const { value, onChange, diagnostics, theme, jsonSchema } = props;
+  const hostRef = useRef<HTMLDivElement>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const [mounted, setMounted] = useState<Mounted>();
+  // Monaco's listeners are registered once; they read the props of the latest render from here.
+  const latest = useRef(props);
+  // True while an outside `value` is written into the model, so that it is not echoed to onChange.
+  const applyingValue = useRef(false);
+  const readyReported = useRef(false);
+
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+
+  useEffect(() => {
+    let cancelled = false;
+    let dispose: (() => void) | undefined;
+    import('./monacoSetup.ts')
+      .then((setup) => {
+        const host = hostRef.current;
+        if (cancelled || !host) return;
+        const { monaco } = setup;
+        const current = latest.current;
+        setup.setSchema(current.jsonSchema);
+        const uri = monaco.Uri.parse(setup.MODEL_URI);
+        // A model with this URI survives only if an earlier editor was not disposed (hot reload).
+        monaco.editor.getModel(uri)?.dispose();
+        const model = monaco.editor.createModel(current.value, 'yaml', uri);
+        model.updateOptions({ tabSize: 2, indentSize: 2, insertSpaces: true });
+        const editor = monaco.editor.create(host, {
+          model,
+          theme: setup.THEMES[current.theme],
+          ariaLabel: SPEC_EDITOR_LABEL,
+          automaticLayout: true,
+          minimap: { enabled: false },
+          tabSize: 2,
+          insertSpaces: true,
+          detectIndentation: false,
+          renderWhitespace: 'boundary',
+          fixedOverflowWidgets: true,
+          scrollBeyondLastLine: false,
+          // The default 'dimmed' number of the last empty line fails a colour-contrast check (axe).
+          renderFinalNewline: 'on',
+          // Same font and metrics as the textarea in editor.css, so the swap does not jump.
+          fontFamily: MONO_FONT,
+          fontSize: 14,
+          lineHeight: 20,
+          // Completion on typing keys and values: schema enums and defaults are the point of it.
+          quickSuggestions: { other: true, comments: false, strings: true },
+        });
+        const textarea = textareaRef.current;
+        if (textarea) {
+          // Keep the reader where they were in the textarea (selection, scroll, focus).
+          const start = model.getPositionAt(textarea.selectionStart);
+          const end = model.getPositionAt(textarea.selectionEnd);
+          const backward = textarea.selectionDirection === 'backward';
+          editor.setSelection(
+            backward ? monaco.Selection.fromPositions(end, start) : monaco.Selection.fromPositions(start, end),
+          );
+          editor.setScrollTop(textarea.scrollTop);
+          if (document.activeElement === textarea) {
+            // Nothing under visibility:hidden can take focus; React drops the style on the next render.
+            host.style.visibility = 'visible';
+            editor.focus();
+          }
+        }
+        const changes = model.onDidChangeContent(() => {
+          if (!applyingValue.current) latest.current.onChange(model.getValue());
+        });
+        dispose = () => {
+          changes.dispose();
+          editor.dispose();
+          model.dispose();
+        };
+        setMounted({ setup, editor, model });
+      })
+      .catch((error: unknown) => {
+        // The textarea stays: the app remains usable without Monaco.
+        if (!cancelled) console.error('The code editor could not be loaded; keeping the plain text area.', error);
+      });
+    return () => {
+      cancelled = true;
+      dispose?.();
+      setMounted(undefined);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!mounted || readyReported.current) return;
+    readyReported.current = true;
+    latest.current.onEditorReady?.();
+  }, [mounted]);
+
+  // A layout effect, not a passive one: a passive effect can run after the next keystroke has
+  // already changed the model, and would then take this render's (older) value for an outside
+  // change and undo the keystroke.
+  useLayoutEffect(() => {
+    if (!mounted) return;
+    if (mounted.model.getValue() === value) return;
+    applyingValue.current = true;
+    try {
+      replaceText(mounted, value);
+    } finally {
+      applyingValue.current = false;
+    }
+  }, [value, mounted]);
+
+  useEffect(() => {
+    if (!mounted) return;
+    const { setup, model } = mounted;
+    setup.monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(diagnostics, model, setup.monaco.MarkerSeverity));
+  }, [diagnostics, mounted]);
+
+  useEffect(() => {
+    mounted?.setup.monaco.editor.setTheme(mounted.setup.THEMES[theme]);
+  }, [theme, mounted]);
+
+  useEffect(() => {
+    mounted?.setup.setSchema(jsonSchema);
+  }, [jsonSchema, mounted]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      revealPosition(line, column) {
+        if (mounted) {
+          const { editor, model } = mounted;
+          const position = model.validatePosition({ lineNumber: line, column });
+          editor.setPosition(position);
+          editor.revealPositionInCenter(position);
+          editor.focus();
+          return;
+        }
+        const textarea = textareaRef.current;
+        if (!textarea) return;
+        const offset = offsetOf(textarea.value, line, column);
+        textarea.focus();
+        textarea.setSelectionRange(offset, offset);
+        const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 20;
+        textarea.scrollTop = Math.max(0, (line - 1) * lineHeight - textarea.clientHeight / 2);
+      },
+      focus() {
+        if (mounted) mounted.editor.focus();
+        else textareaRef.current?.focus();
+      },
+    }),
+    [mounted],
+  );
+
+  return (
+    <div className="mcs-spec-editor" data-editor={mounted ? 'monaco' : 'plain'}>
+      {!mounted && (
+        <textarea
+          ref={textareaRef}
+          className="mcs-spec-editor-plain"
+          aria-label={SPEC_EDITOR_LABEL}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoComplete="off"
+          autoCorrect="off"
+          wrap="off"
+        />
+      )}
+      {/* Hidden (not display:none, Monaco measures it) until it takes over from the textarea. */}
+      <div ref={hostRef} className="mcs-spec-editor-monaco" style={mounted ? undefined : { visibility: 'hidden' }} />
+    </div>
+  );
+});
+
+/** Writes an outside text into the model as one undoable edit of the changed span only. */
+function replaceText({ setup, editor, model }: Mounted, text: string): void {
+  const span = changedSpan(model.getValue(), text);
+  const { Range, Selection } = setup.monaco;
+  const range = Range.fromPositions(model.getPositionAt(span.start), model.getPositionAt(span.oldEnd));
+  // Without explicit end selections Monaco stretches a selection over the inserted text.
+  const selections = (editor.getSelections() ?? []).map((sel) => ({
+    anchor: movedOffset(model.getOffsetAt(sel.getSelectionStart()), span),
+    active: movedOffset(model.getOffsetAt(sel.getPosition()), span),
+  }));
+  editor.pushUndoStop();
+  editor.executeEdits('minicluster-studio', [{ range, text: span.text }], () =>
+    selections.map(({ anchor, active }) => Selection.fromPositions(model.getPositionAt(anchor), model.getPositionAt(active))),
+  );
+  editor.pushUndoStop();
+}
+
+/** Offset of a one-based line and column in a text (clamped to the line). */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  const lineEnd = text.indexOf('\n', offset);
+  return Math.min(offset + Math.max(column - 1, 0), lineEnd < 0 ? text.length : lineEnd);
+}

@@ -1,0 +1,41 @@
+/** Data the app's parts exchange: what the generator worker returns and what the preview shows. */
+import type { CurveKeys, Diagnostic, IncludeLetter } from '../core/index.ts';
+
+export type { CurveKeys, Diagnostic, IncludeLetter };
+
+export interface RenderedManifest {
+  kind: string;
+  name: string;
+  /** The include letter that selects this object. */
+  letter: IncludeLetter;
+  /** The object as one YAML document, starting with `---`. */
+  yaml: string;
+}
+
+export interface GenerateRequest {
+  id: number;
+  text: string;
+  keys: CurveKeys;
+  /** A user's own certificate (already checked), used instead of one made from `keys`. */
+  certificate?: string;
+  defaultNamespace: string;
+}
+
+export interface GenerateResponse {
+  id: number;
+  diagnostics: Diagnostic[];
+  /** Every generated object (the toggles filter them); absent when the spec has errors. */
+  manifests?: RenderedManifest[];
+  /** metadata.name, for file names. */
+  name?: string;
+  /** Pods the Job starts (spec.size), for the summary line. */
+  pods?: number;
+  /** How long the worker took, for the speed measurements. */
+  workerMs: number;
+}
+
+const LETTER_OF_KIND: Record<string, IncludeLetter> = { ConfigMap: 'c', Service: 's', Job: 'j', Pod: 'p' };
+
+export function letterOfKind(kind: string): IncludeLetter {
+  return LETTER_OF_KIND[kind] ?? 'v';
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeSpec, generateManifests, hostlist, type CurveKeys, type Manifest } from '../../core/index.ts';
+import { DEFAULT_PRESET_ID, PRESETS, findPreset } from './index.ts';
+
+// Fixed keys: the test is about the specs, not about key generation.
+const KEYS: CurveKeys = {
+  publicKey: 'rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7',
+  secretKey: 'JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6',
+};
+
+describe('presets', () => {
+  it('have unique ids, titles and texts', () => {
+    const ids = PRESETS.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(PRESETS.map((p) => p.title)).size).toBe(PRESETS.length);
+    for (const preset of PRESETS) {
+      expect(preset.id).toMatch(/^[a-z0-9-]+$/);
+      expect(preset.description.length).toBeGreaterThan(10);
+      expect(preset.text).toMatch(/^apiVersion: flux-framework\.org\/v1alpha2$/m);
+    }
+  });
+
+  it('include the default', () => {
+    expect(findPreset(DEFAULT_PRESET_ID)).toBeDefined();
+    expect(findPreset('no-such-preset')).toBeUndefined();
+  });
+
+  it.each(PRESETS.map((p) => [p.id, p] as const))('%s analyzes without errors or warnings and generates', (_id, preset) => {
+    const analysis = analyzeSpec(preset.text);
+    const loud = analysis.diagnostics.filter((d) => d.severity !== 'info');
+    expect(loud.map((d) => `${d.severity} ${d.line}:${d.column} ${d.path}: ${d.message}`)).toEqual([]);
+    expect(analysis.cluster).toBeDefined();
+    const manifests = generateManifests(analysis.cluster!, { keys: KEYS });
+    expect(manifests.map((m) => m.kind)).toEqual(expect.arrayContaining(['ConfigMap', 'Service', 'Job']));
+  });
+
+  it('keep their comments (they are read as raw text)', () => {
+    for (const preset of PRESETS) expect(preset.text).toMatch(/^\s*# /m);
+  });
+
+  describe('say what the generated objects do', () => {
+    const generate = (id: string) => {
+      const cluster = analyzeSpec(findPreset(id)!.text).cluster!;
+      return { cluster, manifests: generateManifests(cluster, { keys: KEYS }) };
+    };
+    const find = (manifests: Manifest[], kind: string, name: string) => manifests.find((m) => m.kind === kind && m.metadata.name === name);
+    const json = (value: unknown) => JSON.stringify(value);
+
+    it('mpi-benchmark: 16 tasks over 4 nodes with the option flags', () => {
+      const { manifests } = generate('mpi-benchmark');
+      const script = json(find(manifests, 'ConfigMap', 'osu-allreduce-entrypoint'));
+      expect(script).toContain('-N 4 -n16');
+      expect(script).toContain('-o cpu-affinity=per-task');
+    });
+
+    it('sidecars: a Service for the web sidecar, a start script only for the wrapped one', () => {
+      const { manifests } = generate('sidecars');
+      expect(find(manifests, 'Service', 'web')).toBeDefined();
+      const data = (find(manifests, 'ConfigMap', 'flux-sidecars-entrypoint') as { data?: Record<string, string> }).data ?? {};
+      expect(Object.keys(data)).toContain('start-2');
+      expect(Object.keys(data)).not.toContain('start-1');
+    });
+
+    it('volumes: one pod volume of each kind', () => {
+      const job = json(find(generate('volumes').manifests, 'Job', 'flux-volumes'));
+      for (const source of ['"hostPath"', '"persistentVolumeClaim"', '"medium":"Memory"', '"configMap"']) expect(job).toContain(source);
+    });
+
+    it('bursting: the hostlist in the comment, and a quorum of size', () => {
+      const { cluster, manifests } = generate('bursting');
+      expect(hostlist(cluster)).toBe('flux-burst-[0-3],burst-0-[0-3]');
+      expect(findPreset('bursting')!.text).toContain(hostlist(cluster));
+      expect(json(find(manifests, 'ConfigMap', 'flux-burst-entrypoint'))).toContain('-Sbroker.quorum=2');
+    });
+
+    it('minimal-service: a Service on port 8050 for the lead broker only', () => {
+      const service = json(find(generate('minimal-service').manifests, 'Service', 'flux-minimal'));
+      expect(service).toContain('8050');
+    });
+
+    it('interactive: brokers kept up without a job', () => {
+      expect(json(find(generate('interactive').manifests, 'ConfigMap', 'flux-interactive-entrypoint'))).toContain('-Sbroker.rc2_none');
+    });
+  });
+});

@@ -1,0 +1,229 @@
+/**
+ * The output side of the app: include toggles, a summary, bundle actions and one highlighted
+ * card per generated object.
+ *
+ * Shortcuts: pass a ref to get `{ copyBundle, downloadBundle }` (see `PreviewHandle`) and call
+ * them from the app's key handler; they act on the objects currently included, exactly like the
+ * "Copy bundle" and "Download bundle" buttons (same feedback, same fallback dialog).
+ */
+import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import type { IncludeLetter, RenderedManifest } from '../model.ts';
+import { writeClipboard, downloadFile, YAML_TYPE, ZIP_TYPE } from './browser.ts';
+import {
+  bundleFileName,
+  bundleText,
+  includedManifests,
+  singleManifestFileName,
+  specFileName,
+  zipFileName,
+  zipManifests,
+} from './bundle.ts';
+import { CopyFallbackDialog } from './CopyFallbackDialog.tsx';
+import { ManifestCard } from './ManifestCard.tsx';
+import { summaryLine } from './summary.ts';
+import './preview.css';
+
+export interface PreviewHandle {
+  /** Copies the included objects' YAML (the "Copy bundle" button). */
+  copyBundle(): Promise<void>;
+  /** Downloads the included objects as `NAME.yaml` (the "Download bundle" button). */
+  downloadBundle(): void;
+}
+
+export interface PreviewProps {
+  /** Last good output (all objects, unfiltered); undefined before the first result. */
+  manifests: readonly RenderedManifest[] | undefined;
+  /** The spec currently has errors: the output is dimmed under an "Out of date" banner. */
+  stale: boolean;
+  include: ReadonlySet<IncludeLetter>;
+  onIncludeChange(next: Set<IncludeLetter>): void;
+  /** False for v1alpha2, which has no volume objects: the Volumes toggle is disabled. */
+  volumesAvailable: boolean;
+  /** metadata.name, for file names. */
+  clusterName: string | undefined;
+  /** The Job's pods (spec.size), for the summary. */
+  pods: number | undefined;
+  /** The spec text, for "Download spec". */
+  specText: string;
+  ref?: Ref<PreviewHandle>;
+  /** Heading level of the cards' titles, to fit the page's outline (default 3). */
+  cardHeadingLevel?: 2 | 3 | 4 | 5;
+}
+
+const TOGGLES: readonly { letter: IncludeLetter; label: string }[] = [
+  { letter: 'c', label: 'ConfigMaps' },
+  { letter: 's', label: 'Service' },
+  { letter: 'j', label: 'Job' },
+  { letter: 'p', label: 'Services pod' },
+  { letter: 'v', label: 'Volumes' },
+];
+
+const COPIED_MS = 1500;
+const BUNDLE_KEY = 'bundle';
+
+interface Fallback {
+  key: string;
+  what: string;
+  text: string;
+}
+
+function cardKey(manifest: RenderedManifest): string {
+  return `card:${manifest.kind}/${manifest.name}`;
+}
+
+export function Preview({
+  manifests,
+  stale,
+  include,
+  onIncludeChange,
+  volumesAvailable,
+  clusterName,
+  pods,
+  specText,
+  ref,
+  cardHeadingLevel = 3,
+}: PreviewProps) {
+  const [copied, setCopied] = useState<string>();
+  const [fallback, setFallback] = useState<Fallback>();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const volumesNoteId = useId();
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const flash = useCallback((key: string) => {
+    clearTimeout(timer.current);
+    setCopied(key);
+    timer.current = setTimeout(() => setCopied(undefined), COPIED_MS);
+  }, []);
+
+  const copy = useCallback(
+    async (key: string, what: string, text: string) => {
+      if (await writeClipboard(text)) flash(key);
+      else setFallback({ key, what, text });
+    },
+    [flash],
+  );
+
+  const included = useMemo(() => (manifests ? includedManifests(manifests, include) : []), [manifests, include]);
+  const bundle = useMemo(() => (manifests ? bundleText(manifests, include) : ''), [manifests, include]);
+  const hasPod = manifests?.some((manifest) => manifest.letter === 'p') ?? false;
+  const nothing = included.length === 0;
+
+  const copyBundle = useCallback(async () => {
+    if (bundle !== '') await copy(BUNDLE_KEY, 'the bundle', bundle);
+  }, [bundle, copy]);
+
+  const downloadBundle = useCallback(() => {
+    if (bundle !== '') downloadFile(bundleFileName(clusterName), bundle, YAML_TYPE);
+  }, [bundle, clusterName]);
+
+  useImperativeHandle(ref, () => ({ copyBundle, downloadBundle }), [copyBundle, downloadBundle]);
+
+  const downloadZip = () => {
+    if (!manifests || nothing) return;
+    downloadFile(zipFileName(clusterName), zipManifests(manifests, include), ZIP_TYPE);
+  };
+
+  const onCopyCard = useCallback(
+    (manifest: RenderedManifest) => void copy(cardKey(manifest), `${manifest.kind} ${manifest.name}`, manifest.yaml),
+    [copy],
+  );
+  const onDownloadCard = useCallback(
+    (manifest: RenderedManifest) => downloadFile(singleManifestFileName(manifest), manifest.yaml, YAML_TYPE),
+    [],
+  );
+
+  const toggle = (letter: IncludeLetter, on: boolean) => {
+    const next = new Set(include);
+    if (on) next.add(letter);
+    else next.delete(letter);
+    onIncludeChange(next);
+  };
+
+  const summary = manifests === undefined ? 'Generating the objects…' : summaryLine(manifests, include, pods);
+  const seen = new Map<string, number>();
+
+  return (
+    <div className="mcs-preview" data-stale={stale || undefined}>
+      <div className="mcs-preview-bar">
+        <fieldset className="mcs-include">
+          <legend className="mcs-include-legend">Include</legend>
+          {TOGGLES.map(({ letter, label }) => {
+            if (letter === 'p' && !hasPod) return null;
+            const disabled = letter === 'v' && !volumesAvailable;
+            return (
+              <label key={letter} className="mcs-toggle" data-disabled={disabled || undefined}>
+                <input
+                  type="checkbox"
+                  // A kind the version cannot produce is shown off, whatever the include set says.
+                  checked={!disabled && include.has(letter)}
+                  disabled={disabled}
+                  aria-describedby={disabled ? volumesNoteId : undefined}
+                  onChange={(event) => toggle(letter, event.currentTarget.checked)}
+                />
+                {label}
+              </label>
+            );
+          })}
+          {!volumesAvailable && (
+            <span id={volumesNoteId} className="mcs-note">
+              v1alpha2 has no volume objects
+            </span>
+          )}
+        </fieldset>
+        <p className="mcs-summary">{summary}</p>
+        <div className="mcs-actions">
+          <span className="mcs-copy-wrap">
+            <button type="button" className="mcs-button mcs-button-primary" disabled={nothing} data-copied={copied === BUNDLE_KEY || undefined} onClick={() => void copyBundle()}>
+              Copy bundle
+            </button>
+            <span className="mcs-copied" aria-live="polite">
+              {copied === BUNDLE_KEY ? 'Copied' : ''}
+            </span>
+          </span>
+          <button type="button" className="mcs-button" disabled={nothing} onClick={downloadBundle}>
+            Download bundle
+          </button>
+          <button type="button" className="mcs-button" disabled={nothing} onClick={downloadZip}>
+            Download zip
+          </button>
+          <button type="button" className="mcs-button" onClick={() => downloadFile(specFileName(clusterName), specText, YAML_TYPE)}>
+            Download spec
+          </button>
+        </div>
+      </div>
+      {/* Always present so the change is announced; empty (and collapsed) while up to date. */}
+      <p role="status" className="mcs-stale-banner">
+        {stale ? 'Out of date — fix the errors to update' : ''}
+      </p>
+      <div className="mcs-cards">
+        {included.map((manifest) => {
+          const base = cardKey(manifest);
+          const n = (seen.get(base) ?? 0) + 1;
+          seen.set(base, n);
+          return (
+            <ManifestCard
+              key={n === 1 ? base : `${base}#${n}`}
+              manifest={manifest}
+              copied={copied === base}
+              onCopy={onCopyCard}
+              onDownload={onDownloadCard}
+              headingLevel={cardHeadingLevel}
+            />
+          );
+        })}
+      </div>
+      {fallback && (
+        <CopyFallbackDialog
+          what={fallback.what}
+          text={fallback.text}
+          onClose={() => setFallback(undefined)}
+          onCopied={() => {
+            setFallback(undefined);
+            flash(fallback.key);
+          }}
+        />
+      )}
+    </div>
+  );
+}

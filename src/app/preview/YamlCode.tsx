@@ -1,0 +1,97 @@
+/** Read-only, highlighted YAML with tabs and trailing spaces made visible. */
+import { memo, type ReactNode } from 'react';
+import { highlightYaml, type YamlTokenKind } from './highlightYaml.ts';
+
+const CLASS_OF: Record<YamlTokenKind, string | undefined> = {
+  plain: undefined,
+  key: 'mcs-tok-key',
+  string: 'mcs-tok-string',
+  number: 'mcs-tok-number',
+  bool: 'mcs-tok-bool',
+  comment: 'mcs-tok-comment',
+  punct: 'mcs-tok-punct',
+  document: 'mcs-tok-document',
+  indicator: 'mcs-tok-indicator',
+  block: 'mcs-tok-block',
+};
+
+// A tab, or spaces that end a line: both invisible in plain text, both meaningful in scripts.
+const INVISIBLE = /\t|[ ]+(?=\r?\n)/g;
+
+/**
+ * The real characters stay in the DOM (the glyph for a tab is CSS generated content), so
+ * selecting and copying from the view gives the real text.
+ */
+function withInvisibles(text: string, key: number): ReactNode {
+  INVISIBLE.lastIndex = 0;
+  if (!INVISIBLE.test(text)) return text;
+  INVISIBLE.lastIndex = 0;
+  const parts: ReactNode[] = [];
+  let last = 0;
+  let n = 0;
+  for (let match = INVISIBLE.exec(text); match; match = INVISIBLE.exec(text)) {
+    if (match.index > last) parts.push(text.slice(last, match.index));
+    const ws = match[0];
+    parts.push(
+      <span key={`${key}.${n++}`} className={ws === '\t' ? 'mcs-ws-tab' : 'mcs-ws-trail'}>
+        {ws}
+      </span>,
+    );
+    last = match.index + ws.length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return parts;
+}
+
+function renderYaml(text: string): ReactNode[] {
+  return highlightYaml(text).map((token, i) => {
+    const className = CLASS_OF[token.kind];
+    const content = withInvisibles(token.text, i);
+    if (className === undefined && typeof content === 'string') return content;
+    return (
+      <span key={i} className={className}>
+        {content}
+      </span>
+    );
+  });
+}
+
+// React elements are immutable, so the nodes of a text can be reused by every render and every
+// card that shows it: switching a toggle off and on again, or an edit that leaves an object
+// unchanged, costs no highlighting. A few dozen entries cover a bundle and its recent versions.
+const CACHE_LIMIT = 48;
+const cache = new Map<string, ReactNode[]>();
+
+export function highlightedNodes(text: string): ReactNode[] {
+  const hit = cache.get(text);
+  if (hit) {
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  const nodes = renderYaml(text);
+  cache.set(text, nodes);
+  if (cache.size > CACHE_LIMIT) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+  return nodes;
+}
+
+export interface YamlCodeProps {
+  text: string;
+  id?: string;
+  /** Names the scrollable code area for assistive technology. */
+  label: string;
+  className?: string;
+}
+
+/** Memoised on the text: an edit re-renders only the objects whose YAML changed. */
+export const YamlCode = memo(function YamlCode({ text, id, label, className }: YamlCodeProps) {
+  return (
+    // Focusable so keyboard users can scroll long scripts (axe: scrollable-region-focusable).
+    <pre id={id} className={className ? `mcs-code ${className}` : 'mcs-code'} tabIndex={0} role="group" aria-label={label}>
+      <code>{highlightedNodes(text)}</code>
+    </pre>
+  );
+});

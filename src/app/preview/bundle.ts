@@ -1,0 +1,91 @@
+/** What the preview shows and exports, as pure functions of the manifests and the toggles. */
+import { strToU8, zipSync } from 'fflate';
+import type { IncludeLetter, RenderedManifest } from '../model.ts';
+
+export function includedManifests(
+  manifests: readonly RenderedManifest[],
+  include: ReadonlySet<IncludeLetter>,
+): RenderedManifest[] {
+  return manifests.filter((manifest) => include.has(manifest.letter));
+}
+
+/**
+ * The included objects as one multi-document stream for `kubectl apply -f`. Each manifest's YAML
+ * already starts with `---`; a missing final line break is added so documents never run together.
+ */
+export function bundleText(manifests: readonly RenderedManifest[], include: ReadonlySet<IncludeLetter>): string {
+  return includedManifests(manifests, include)
+    .map((manifest) => (manifest.yaml.endsWith('\n') ? manifest.yaml : `${manifest.yaml}\n`))
+    .join('');
+}
+
+/**
+ * A file-name-safe form of a name. Kubernetes names already are; this guards the spec's name
+ * when it is odd (the last good output can come from any text) and keeps names on one segment.
+ */
+export function safeFileStem(name: string): string {
+  const stem = name
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .replace(/-+$/, '');
+  return stem.slice(0, 120);
+}
+
+function stemOr(name: string | undefined, fallback: string): string {
+  const stem = name === undefined ? '' : safeFileStem(name);
+  return stem === '' ? fallback : stem;
+}
+
+/** `NAME.yaml`: the bundle. */
+export function bundleFileName(clusterName: string | undefined): string {
+  return `${stemOr(clusterName, 'minicluster-objects')}.yaml`;
+}
+
+/** `NAME-manifests.zip`: one file per object. */
+export function zipFileName(clusterName: string | undefined): string {
+  const stem = clusterName === undefined ? '' : safeFileStem(clusterName);
+  return stem === '' ? 'manifests.zip' : `${stem}-manifests.zip`;
+}
+
+/** `NAME-minicluster.yaml`, or `minicluster.yaml` without a name: the spec itself. */
+export function specFileName(clusterName: string | undefined): string {
+  const stem = clusterName === undefined ? '' : safeFileStem(clusterName);
+  return stem === '' ? 'minicluster.yaml' : `${stem}-minicluster.yaml`;
+}
+
+/**
+ * `01-configmap-flux-sample-entrypoint.yaml`: the number keeps the creation order when the files
+ * are applied as a directory (`kubectl apply -f dir/` goes alphabetically).
+ */
+export function manifestFileName(manifest: Pick<RenderedManifest, 'kind' | 'name'>, index: number, total: number): string {
+  const width = Math.max(2, String(total).length);
+  const number = String(index + 1).padStart(width, '0');
+  const kind = safeFileStem(manifest.kind.toLowerCase()) || 'object';
+  const name = safeFileStem(manifest.name) || 'unnamed';
+  return `${number}-${kind}-${name}.yaml`;
+}
+
+/** The included objects, one file each, as the bytes of a zip archive. */
+export function zipManifests(
+  manifests: readonly RenderedManifest[],
+  include: ReadonlySet<IncludeLetter>,
+  mtime: Date = new Date(),
+): Uint8Array<ArrayBuffer> {
+  const included = includedManifests(manifests, include);
+  const files: Record<string, Uint8Array> = {};
+  included.forEach((manifest, index) => {
+    let fileName = manifestFileName(manifest, index, included.length);
+    // Names are unique per kind in a namespace, so a clash is not expected; never overwrite one.
+    while (fileName in files) fileName = fileName.replace(/\.yaml$/, '-1.yaml');
+    files[fileName] = strToU8(manifest.yaml);
+  });
+  // fflate allocates plain ArrayBuffers; the narrower type is what `Blob` accepts.
+  return zipSync(files, { level: 6, mtime }) as Uint8Array<ArrayBuffer>;
+}
+
+/** `job-flux-sample.yaml`: one card's own download. */
+export function singleManifestFileName(manifest: Pick<RenderedManifest, 'kind' | 'name'>): string {
+  const kind = safeFileStem(manifest.kind.toLowerCase()) || 'object';
+  const name = safeFileStem(manifest.name) || 'unnamed';
+  return `${kind}-${name}.yaml`;
+}

@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CERT_NAME, formatCurveCert } from '../../core/curve/index.ts';
+import {
+  DEFAULT_PREFS,
+  PREFS_KEY,
+  SPEC_KEY,
+  browserStorage,
+  clearSaved,
+  createAutosaver,
+  loadPrefs,
+  loadSaved,
+  save,
+  savePrefs,
+  type SaveResult,
+} from './autosave.ts';
+import { FakeStorage, ThrowingStorage } from './fakeStorage.test-util.ts';
+
+const SECRET = 'JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6';
+const CERT = formatCurveCert({
+  name: DEFAULT_CERT_NAME,
+  hostname: 'flux-sample-0',
+  publicKey: 'rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7',
+  secretKey: SECRET,
+});
+const SPEC = 'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\n# ✓ unicode 🚀\n';
+const WITH_CERT = `spec:\n  flux:\n    # mine\n    curveCert: |\n${CERT.split('\n').map((l) => (l ? `      ${l}` : l)).join('\n')}    logLevel: 7\n`;
+
+describe('autosave', () => {
+  it('saves and loads the spec under a versioned key', () => {
+    const storage = new FakeStorage();
+    expect(save(SPEC, storage, 1_700_000_000_000)).toEqual({ ok: true, removed: false });
+    expect([...storage.map.keys()]).toEqual(['minicluster-studio:v1:spec']);
+    expect(SPEC_KEY).toBe('minicluster-studio:v1:spec');
+    expect(loadSaved(storage)).toEqual({ text: SPEC, savedAt: 1_700_000_000_000 });
+  });
+
+  it('has nothing to load from empty, corrupt or foreign data', () => {
+    const storage = new FakeStorage();
+    expect(loadSaved(storage)).toBeUndefined();
+    for (const raw of ['not json', '42', 'null', '[]', '{"text":1,"savedAt":2}', '{"text":"a"}', '{"text":"a","savedAt":"x"}']) {
+      storage.setItem(SPEC_KEY, raw);
+      expect(loadSaved(storage), raw).toBeUndefined();
+    }
+  });
+
+  it('never stores the certificate, and says it was left out', () => {
+    const storage = new FakeStorage();
+    expect(save(WITH_CERT, storage)).toEqual({ ok: true, removed: true });
+    const raw = storage.getItem(SPEC_KEY)!;
+    expect(raw).not.toContain(SECRET);
+    expect(raw).not.toContain('secret-key');
+    const saved = loadSaved(storage)!;
+    expect(saved.text).toContain('# mine');
+    expect(saved.text).toContain('logLevel: 7');
+  });
+
+  it('keeps the previous save when the certificate cannot be left out', () => {
+    const storage = new FakeStorage();
+    save(SPEC, storage, 1);
+    const result = save(`${WITH_CERT}  broken: [\n`, storage, 2);
+    expect(result).toMatchObject({ ok: false, problem: 'refused' });
+    expect(loadSaved(storage)).toEqual({ text: SPEC, savedAt: 1 });
+    expect(JSON.stringify([...storage.map.values()])).not.toContain(SECRET);
+  });
+
+  it('does not throw when storage throws (private mode, blocked storage, full quota)', () => {
+    const blocked = new ThrowingStorage('SecurityError');
+    expect(loadSaved(blocked)).toBeUndefined();
+    expect(save(SPEC, blocked)).toMatchObject({ ok: false, problem: 'failed', reason: expect.stringContaining('does not let') });
+    expect(() => clearSaved(blocked)).not.toThrow();
+    const full = new ThrowingStorage('QuotaExceededError');
+    expect(save(SPEC, full)).toMatchObject({ ok: false, problem: 'failed', reason: expect.stringContaining('full') });
+  });
+
+  it('reports storage that does not exist', () => {
+    expect(loadSaved(undefined)).toBeUndefined();
+    expect(save(SPEC, undefined)).toMatchObject({ ok: false, problem: 'unavailable' });
+    expect(() => clearSaved(undefined)).not.toThrow();
+  });
+
+  it('clears the saved spec', () => {
+    const storage = new FakeStorage();
+    save(SPEC, storage);
+    clearSaved(storage);
+    expect(loadSaved(storage)).toBeUndefined();
+  });
+});
+
+describe('browserStorage', () => {
+  const original = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+  afterEach(() => {
+    if (original) Object.defineProperty(globalThis, 'localStorage', original);
+    else Reflect.deleteProperty(globalThis, 'localStorage');
+  });
+
+  it('is undefined when reading localStorage throws (sandboxed frames, blocked cookies)', () => {
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+    expect(browserStorage()).toBeUndefined();
+    expect(loadSaved()).toBeUndefined();
+    expect(save(SPEC)).toMatchObject({ ok: false, problem: 'unavailable' });
+    expect(loadPrefs()).toEqual(DEFAULT_PREFS);
+  });
+
+  it('is localStorage when there is one', () => {
+    const fake = new FakeStorage();
+    Object.defineProperty(globalThis, 'localStorage', { configurable: true, value: fake });
+    expect(browserStorage()).toBe(fake);
+    save(SPEC);
+    expect(loadSaved()?.text).toBe(SPEC);
+  });
+});
+
+describe('createAutosaver', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('saves once, the last text, after a quiet period', () => {
+    const storage = new FakeStorage();
+    const results: SaveResult[] = [];
+    const saver = createAutosaver(500, storage, (r) => results.push(r));
+    saver.schedule('a: 1\n');
+    vi.advanceTimersByTime(300);
+    saver.schedule('a: 2\n');
+    vi.advanceTimersByTime(300);
+    expect(loadSaved(storage)).toBeUndefined();
+    vi.advanceTimersByTime(200);
+    expect(loadSaved(storage)?.text).toBe('a: 2\n');
+    expect(results).toEqual([{ ok: true, removed: false }]);
+  });
+
+  it('flushes the pending text at once, and only once', () => {
+    const storage = new FakeStorage();
+    const saver = createAutosaver(1000, storage);
+    expect(saver.flush()).toBeUndefined();
+    saver.schedule(WITH_CERT);
+    expect(saver.flush()).toEqual({ ok: true, removed: true });
+    expect(loadSaved(storage)?.text).not.toContain(SECRET);
+    storage.removeItem(SPEC_KEY);
+    vi.advanceTimersByTime(2000);
+    expect(loadSaved(storage)).toBeUndefined();
+  });
+
+  it('cancels the pending save', () => {
+    const storage = new FakeStorage();
+    const saver = createAutosaver(100, storage);
+    saver.schedule('a: 1\n');
+    saver.cancel();
+    vi.advanceTimersByTime(1000);
+    expect(loadSaved(storage)).toBeUndefined();
+  });
+
+  it('reports failures instead of throwing', () => {
+    const results: SaveResult[] = [];
+    const saver = createAutosaver(10, new ThrowingStorage('QuotaExceededError'), (r) => results.push(r));
+    saver.schedule('a: 1\n');
+    expect(() => vi.advanceTimersByTime(10)).not.toThrow();
+    expect(results).toEqual([{ ok: false, problem: 'failed', reason: expect.stringContaining('full') }]);
+  });
+});
+
+describe('preferences', () => {
+  it('default to system theme, every object, namespace default', () => {
+    expect(loadPrefs(new FakeStorage())).toEqual({ theme: 'system', include: 'csjpv', defaultNamespace: 'default' });
+    expect(DEFAULT_PREFS.include).toBe('csjpv');
+  });
+
+  it('round-trip under their own key', () => {
+    const storage = new FakeStorage();
+    expect(savePrefs({ theme: 'dark', include: 'cj', defaultNamespace: 'hpc' }, storage)).toBe(true);
+    expect(storage.map.has(PREFS_KEY)).toBe(true);
+    expect(storage.map.has(SPEC_KEY)).toBe(false);
+    expect(loadPrefs(storage)).toEqual({ theme: 'dark', include: 'cj', defaultNamespace: 'hpc' });
+  });
+
+  it('merge a partial update over what is stored', () => {
+    const storage = new FakeStorage();
+    savePrefs({ theme: 'light', defaultNamespace: 'hpc' }, storage);
+    savePrefs({ include: 'j' }, storage);
+    expect(loadPrefs(storage)).toEqual({ theme: 'light', include: 'j', defaultNamespace: 'hpc' });
+  });
+
+  it('fall back field by field when stored values are unusable', () => {
+    const storage = new FakeStorage();
+    storage.setItem(PREFS_KEY, JSON.stringify({ theme: 'neon', include: 'jxxcjz', defaultNamespace: 'Not A Namespace' }));
+    expect(loadPrefs(storage)).toEqual({ theme: 'system', include: 'cj', defaultNamespace: 'default' });
+    storage.setItem(PREFS_KEY, JSON.stringify({ theme: 'light', include: 7 }));
+    expect(loadPrefs(storage)).toEqual({ theme: 'light', include: DEFAULT_PREFS.include, defaultNamespace: 'default' });
+    storage.setItem(PREFS_KEY, '{broken');
+    expect(loadPrefs(storage)).toEqual(DEFAULT_PREFS);
+  });
+
+  it('keep an empty selection (every object switched off)', () => {
+    const storage = new FakeStorage();
+    savePrefs({ include: '' }, storage);
+    expect(loadPrefs(storage).include).toBe('');
+  });
+
+  it('do not throw when storage throws', () => {
+    const storage = new ThrowingStorage();
+    expect(loadPrefs(storage)).toEqual(DEFAULT_PREFS);
+    expect(savePrefs({ theme: 'dark' }, storage)).toBe(false);
+    expect(savePrefs({ theme: 'dark' }, undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * Which spec the editor opens with. A share link wins (whoever opens a link wants to see that
+ * spec), then the autosaved spec (the user's own work), then the default preset.
+ */
+import type { Preset } from '../presets/index.ts';
+import { DEFAULT_PRESET_ID } from '../presets/index.ts';
+import { loadSaved, type SavedSpec, type StorageLike } from './autosave.ts';
+import { HASH_PARAM, decodeSpecHash } from './shareLink.ts';
+
+export type InitialSource = 'link' | 'autosave' | 'default';
+
+export interface InitialSpec {
+  text: string;
+  source: InitialSource;
+  /**
+   * When a link wins over an autosaved spec that differs from it: the saved spec, so the UI can
+   * offer it back (the first autosave after opening the link replaces it).
+   */
+  displaced?: SavedSpec;
+  /** The hash carried a spec that could not be read (truncated or altered link). */
+  linkProblem?: string;
+}
+
+export interface InitialSpecInput {
+  /** `location.hash`. */
+  hash: string;
+  storage: StorageLike | undefined;
+  presets: readonly Preset[];
+  defaultPresetId?: string;
+}
+
+export function chooseInitialSpec({ hash, storage, presets, defaultPresetId = DEFAULT_PRESET_ID }: InitialSpecInput): InitialSpec {
+  const saved = loadSaved(storage);
+  const linked = decodeSpecHash(hash);
+  if (linked !== undefined) {
+    return saved && saved.text !== linked ? { text: linked, source: 'link', displaced: saved } : { text: linked, source: 'link' };
+  }
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const hadLink = body.split('&').some((part) => part.startsWith(`${HASH_PARAM}=`));
+  const problem = (instead: string) =>
+    hadLink ? { linkProblem: `The spec in this link could not be read (the link may be cut short or altered); showing ${instead} instead.` } : {};
+
+  if (saved) return { text: saved.text, source: 'autosave', ...problem('your last saved spec') };
+  const preset = presets.find((p) => p.id === defaultPresetId) ?? presets[0];
+  return { text: preset?.text ?? '', source: 'default', ...problem('the default example') };
+}

@@ -1,0 +1,41 @@
+/**
+ * Performance marks for the speed measurements: from an edit to the preview showing its result,
+ * and the first output after navigation. `npm run bench` reads them from the page.
+ */
+const editStarts = new Map<number, number>();
+let pendingEditAt: number | undefined;
+
+export interface EditTiming {
+  id: number;
+  /** From the edit reaching the app to the preview committing its result. */
+  editToPreviewMs: number;
+  workerMs: number;
+}
+
+declare global {
+  interface Window {
+    __mcsTimings?: EditTiming[];
+  }
+}
+
+/** Called where the user's edit arrives (the editor's change event), before any rendering. */
+export function markEdit(): void {
+  pendingEditAt = performance.now();
+}
+
+/** Ties the generation request `id` to the edit that caused it. */
+export function recordEdit(id: number): void {
+  editStarts.set(id, pendingEditAt ?? performance.now());
+  pendingEditAt = undefined;
+  performance.mark(`mcs:edit:${id}`);
+}
+
+export function recordPreview(id: number, workerMs: number): void {
+  const start = editStarts.get(id);
+  if (start === undefined) return;
+  editStarts.clear();
+  performance.mark(`mcs:preview:${id}`);
+  if (!performance.getEntriesByName('mcs:first-output').length) performance.mark('mcs:first-output');
+  const timings = (window.__mcsTimings ??= []);
+  timings.push({ id, editToPreviewMs: performance.now() - start, workerMs });
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { TEST_KEYS, v1alpha2Example } from '../../core/testing/upstream.ts';
+import { generate } from './generate.ts';
+
+describe('the worker generation step', () => {
+  it('returns one rendered document per object with its include letter', () => {
+    const response = generate({ id: 7, text: v1alpha2Example('tests/nginx-sidecar-service/minicluster.yaml'), keys: TEST_KEYS, defaultNamespace: 'hpc' });
+    expect(response.id).toBe(7);
+    expect(response.manifests?.map((m) => `${m.letter} ${m.kind}/${m.name}`)).toEqual([
+      'c ConfigMap/flux-sample-entrypoint',
+      's Service/flux-sample',
+      'j Job/flux-sample',
+      's Service/nginx',
+    ]);
+    for (const manifest of response.manifests ?? []) {
+      const docs = parseAllDocuments(manifest.yaml);
+      expect(Array.isArray(docs) && docs.length).toBe(1);
+      expect(manifest.yaml).toContain('namespace: hpc');
+    }
+    expect(response.name).toBe('flux-sample');
+    expect(response.pods).toBe(2);
+  });
+
+  it('returns only diagnostics for a spec with errors', () => {
+    const response = generate({ id: 1, text: 'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata: {name: x}\nspec: {size: 0, containers: [{image: a}]}\n', keys: TEST_KEYS, defaultNamespace: 'default' });
+    expect(response.manifests).toBeUndefined();
+    expect(response.diagnostics.some((d) => d.severity === 'error' && d.path === 'spec.size')).toBe(true);
+  });
+
+  it('uses a given certificate instead of one made from the keys', () => {
+    const certificate = 'custom certificate text\n';
+    const response = generate({ id: 2, text: v1alpha2Example('tests/hello-world/minicluster.yaml'), keys: TEST_KEYS, certificate, defaultNamespace: 'default' });
+    expect(response.manifests?.[0]?.yaml).toContain('curve.cert: |\n    custom certificate text\n');
+  });
+});
