@@ -21,6 +21,12 @@ test.beforeEach(async ({ page }) => {
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
 });
 
+/** Expands a collapsed card so that all its lines are in the page. */
+async function showAll(page: Page, kind: string, name: string) {
+  const button = page.getByRole('button', { name: new RegExp(`^Show all \\d+ lines of ${kind} ${name}$`) });
+  if (await button.count()) await button.click();
+}
+
 const card = (page: Page, kind: string, name: string) =>
   page.locator('article, section, div').filter({ has: page.getByRole('button', { name: `Copy ${kind} ${name}`, exact: true }) }).last();
 
@@ -60,8 +66,9 @@ test('typing a new size, image and container updates the Job and the ConfigMap',
   await page.keyboard.type('6');
   const job = card(page, 'Job', 'flux-sample');
   await expect(job).toContainText('completions: 6');
-  await page.getByRole('button', { name: /Show all \d+ lines/ }).first().click();
+  await showAll(page, 'ConfigMap', 'flux-sample-entrypoint');
   await expect(card(page, 'ConfigMap', 'flux-sample-entrypoint')).toContainText('flux-sample-[0-5]');
+  await showAll(page, 'Job', 'flux-sample');
 
   await goToLineEnd(page, 'image: ubuntu:noble');
   for (let i = 0; i < 'noble'.length; i++) await page.keyboard.press('Backspace');

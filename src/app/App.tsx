@@ -2,7 +2,7 @@
  * The app shell: one spec text is the source of truth; the worker turns each version into
  * objects; the editor, problems, preview and certificate panels show them.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { CertificatePanel } from './certificate/CertificatePanel.tsx';
 import { newKeys } from './certificate/keys.ts';
@@ -16,11 +16,13 @@ import { browserStorage, createAutosaver, loadPrefs, savePrefs, type ThemeChoice
 import { chooseInitialSpec } from './state/initialSpec.ts';
 import { shareUrl } from './state/shareLink.ts';
 import { useTheme } from './useTheme.ts';
-import { createGeneratorClient, type GeneratorClient } from './worker/generatorClient.ts';
-import { markEdit, recordEdit, recordPreview } from './timing.ts';
+import { firstKeys, generator, setGeneratedHandler } from './startup.ts';
+import type { GeneratorClient } from './worker/generatorClient.ts';
+import { markEdit, recordEdit, recordPreview, recordResult } from './timing.ts';
 import './app.css';
 
 const EMPTY_SCHEMA: Record<string, unknown> = {};
+
 
 function defaultPresetText(): string {
   return PRESETS.find((p) => p.id === DEFAULT_PRESET_ID)?.text ?? PRESETS[0]?.text ?? '';
@@ -55,31 +57,60 @@ export function App() {
   }, [initial.source]);
 
   useEffect(() => {
-    client.current = createGeneratorClient((result) => {
+    setGeneratedHandler((result) => {
+      recordResult(result.id);
       setResponse(result);
       if (result.manifests) setLastGood(result);
     });
-    void newKeys().then(setKeys);
-    void import('../core/spec/jsonSchema.ts').then((m) => setJsonSchema(m.miniClusterJsonSchema()));
-    return () => client.current?.dispose();
-  }, []);
-
-  const onEdit = useCallback((next: string) => {
-    markEdit();
-    setText(next);
+    client.current = generator;
+    void firstKeys.then((pair) => {
+      performance.mark('mcs:keys-ready');
+      setKeys(pair);
+    });
   }, []);
 
   const certificate = useMemo(() => usableUserCertificate(userCertificate), [userCertificate]);
+  const [editorWanted, setEditorWanted] = useState(false);
 
-  useEffect(() => {
-    if (!keys || !client.current) return;
-    const id = client.current.request({ text, keys, defaultNamespace: prefs.defaultNamespace, ...(certificate ? { certificate } : {}) });
-    recordEdit(id);
-  }, [text, keys, certificate, prefs.defaultNamespace]);
+  // Edits go to the worker from the change handler itself, not from an effect a render later.
+  const inputs = useRef({ text, keys, certificate, namespace: prefs.defaultNamespace });
+  inputs.current = { ...inputs.current, keys, certificate };
+  const requestGeneration = useCallback(() => {
+    const { text: spec, keys: pair, certificate: cert, namespace } = inputs.current;
+    if (!pair || !client.current) return;
+    recordEdit(client.current.request({ text: spec, keys: pair, defaultNamespace: namespace, ...(cert ? { certificate: cert } : {}) }));
+  }, []);
+  const updateText = useCallback(
+    (next: string) => {
+      inputs.current.text = next;
+      setText(next);
+      requestGeneration();
+    },
+    [requestGeneration],
+  );
+  const onEdit = useCallback(
+    (next: string) => {
+      markEdit();
+      updateText(next);
+    },
+    [updateText],
+  );
+  useEffect(requestGeneration, [keys, certificate, requestGeneration]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (response) recordPreview(response.id, response.workerMs);
   }, [response]);
+
+  // Monaco (megabytes of script) loads once the first output is on screen, or after a short wait.
+  useEffect(() => {
+    if (lastGood || response) setEditorWanted(true);
+    const timer = window.setTimeout(() => setEditorWanted(true), 1500);
+    return () => window.clearTimeout(timer);
+  }, [lastGood, response]);
+
+  useEffect(() => {
+    if (editorWanted) void import('../core/spec/jsonSchema.ts').then((m) => setJsonSchema(m.miniClusterJsonSchema()));
+  }, [editorWanted]);
 
   const autosaver = useMemo(() => createAutosaver(400, storage), [storage]);
   useEffect(() => autosaver.schedule(text), [text, autosaver]);
@@ -92,8 +123,12 @@ export function App() {
     savePrefs({ theme: themeChoice, include: [...include].join('') }, storage);
   }, [themeChoice, include, storage]);
 
-  const diagnostics: readonly Diagnostic[] = response?.diagnostics ?? [];
-  const notices = diagnostics.filter((d) => d.severity === 'info');
+  const diagnostics: readonly Diagnostic[] = useMemo(() => response?.diagnostics ?? [], [response]);
+  const problems = useMemo(() => diagnostics.filter((d) => d.severity !== 'info'), [diagnostics]);
+  const notices = useMemo(() => diagnostics.filter((d) => d.severity === 'info'), [diagnostics]);
+  const revealProblem = useCallback((d: Diagnostic) => editorRef.current?.revealPosition(d.line, d.column), []);
+  const replaceKeys = useCallback(() => void newKeys().then(setKeys), []);
+  const getSpecText = useCallback(() => inputs.current.text, []);
   const stale = response !== undefined && response.manifests === undefined;
   const manifests: readonly RenderedManifest[] | undefined = lastGood?.manifests;
   const hasCurveCert = /^\s*curveCert\s*:/m.test(text);
@@ -114,10 +149,10 @@ export function App() {
 
   const reset = useCallback(() => {
     if (window.confirm('Replace the spec with the default example? Your current spec is lost (Undo in the editor can bring it back).')) {
-      setText(defaultPresetText());
+      updateText(defaultPresetText());
       setStatus('Reset to the default example.');
     }
-  }, []);
+  }, [updateText]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -153,7 +188,7 @@ export function App() {
             onChange={(event) => {
               const preset = PRESETS.find((p) => p.id === event.target.value);
               if (preset) {
-                setText(preset.text);
+                updateText(preset.text);
                 setStatus(`Loaded the example "${preset.title}".`);
               }
             }}
@@ -184,9 +219,9 @@ export function App() {
       <main className="mcs-main">
         <section className="mcs-column" aria-label="Spec">
           <div className="mcs-editor-pane">
-            <SpecEditor ref={editorRef} value={text} onChange={onEdit} diagnostics={diagnostics} theme={theme} jsonSchema={jsonSchema ?? EMPTY_SCHEMA} />
+            <SpecEditor ref={editorRef} value={text} onChange={onEdit} diagnostics={diagnostics} theme={theme} jsonSchema={jsonSchema ?? EMPTY_SCHEMA} loadMonaco={editorWanted} />
           </div>
-          <ProblemsList diagnostics={diagnostics.filter((d) => d.severity !== 'info')} onSelect={(d) => editorRef.current?.revealPosition(d.line, d.column)} />
+          <ProblemsList diagnostics={problems} onSelect={revealProblem} />
           {notices.length > 0 && (
             <aside className="mcs-notices" aria-label="Filled in for you">
               <strong>Filled in for you</strong>
@@ -199,7 +234,7 @@ export function App() {
           )}
           <CertificatePanel
             keys={keys}
-            onNewCertificate={() => void newKeys().then(setKeys)}
+            onNewCertificate={replaceKeys}
             userCertificate={userCertificate}
             onUserCertificateChange={setUserCertificate}
             specHasCurveCert={hasCurveCert}
@@ -216,7 +251,7 @@ export function App() {
             volumesAvailable={false}
             clusterName={lastGood?.name}
             pods={lastGood?.pods}
-            specText={text}
+            getSpecText={getSpecText}
           />
         </section>
       </main>

@@ -1,3 +1,5 @@
+// First: starts loading libsodium and the worker before React and the app are evaluated.
+import './startup.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

@@ -3,12 +3,15 @@
  * and the first output after navigation. `npm run bench` reads them from the page.
  */
 const editStarts = new Map<number, number>();
+const received = new Map<number, number>();
 let pendingEditAt: number | undefined;
 
 export interface EditTiming {
   id: number;
   /** From the edit reaching the app to the preview committing its result. */
   editToPreviewMs: number;
+  /** From the edit to the worker's answer arriving on the main thread. */
+  editToResultMs: number;
   workerMs: number;
 }
 
@@ -30,12 +33,19 @@ export function recordEdit(id: number): void {
   performance.mark(`mcs:edit:${id}`);
 }
 
+/** The worker's answer to request `id` reached the main thread. */
+export function recordResult(id: number): void {
+  received.set(id, performance.now());
+}
+
 export function recordPreview(id: number, workerMs: number): void {
   const start = editStarts.get(id);
+  const resultAt = received.get(id);
   if (start === undefined) return;
   editStarts.clear();
+  received.clear();
   performance.mark(`mcs:preview:${id}`);
   if (!performance.getEntriesByName('mcs:first-output').length) performance.mark('mcs:first-output');
   const timings = (window.__mcsTimings ??= []);
-  timings.push({ id, editToPreviewMs: performance.now() - start, workerMs });
+  timings.push({ id, editToPreviewMs: performance.now() - start, editToResultMs: (resultAt ?? Number.NaN) - start, workerMs });
 }

@@ -3,7 +3,7 @@
  * up, and a way to bring one's own. Flux brokers only talk to peers holding the same certificate,
  * so this is the one secret in the generated objects.
  */
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState, memo } from 'react';
 import type { CurveKeys } from '../../core/index.ts';
 import { checkUserCertificate } from './userCertificate.ts';
 import './certificate.css';
@@ -22,7 +22,7 @@ export interface CertificatePanelProps {
   clusterName?: string;
 }
 
-export function CertificatePanel({
+function CertificatePanelImpl({
   keys,
   onNewCertificate,
   userCertificate,
@@ -152,3 +152,5 @@ export function CertificatePanel({
     </section>
   );
 }
+
+export const CertificatePanel = memo(CertificatePanelImpl);

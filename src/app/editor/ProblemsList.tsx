@@ -1,5 +1,5 @@
 /** The core's diagnostics as a list of buttons: errors first, each one jumps to its place in the spec. */
-import { useId } from 'react';
+import { useId, memo } from 'react';
 import type { Diagnostic, Severity } from '../../core/diagnostics.ts';
 import { SEVERITY_WORD, countSummary, sortDiagnostics } from './problems.ts';
 import './editor.css';
@@ -12,7 +12,7 @@ export interface ProblemsListProps {
 // The word beside each icon carries the meaning; the icons are for scanning, hidden from readers.
 const ICON: Record<Severity, string> = { error: '✕', warning: '⚠', info: 'ℹ' };
 
-export function ProblemsList({ diagnostics, onSelect }: ProblemsListProps) {
+function ProblemsListImpl({ diagnostics, onSelect }: ProblemsListProps) {
   const headingId = useId();
   const sorted = sortDiagnostics(diagnostics);
   const summary = countSummary(diagnostics);
@@ -42,3 +42,5 @@ export function ProblemsList({ diagnostics, onSelect }: ProblemsListProps) {
     </section>
   );
 }
+
+export const ProblemsList = memo(ProblemsListImpl);

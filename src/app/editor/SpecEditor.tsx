@@ -31,6 +31,11 @@ export interface SpecEditorProps {
   jsonSchema: Record<string, unknown>;
   /** Called once, when Monaco has replaced the plain textarea. */
   onEditorReady?(): void;
+  /**
+   * Whether to load Monaco now (default true). The parent can hold it back until the first output
+   * is on screen, so that parsing Monaco's few megabytes does not delay it.
+   */
+  loadMonaco?: boolean;
 }
 
 export const SPEC_EDITOR_LABEL = 'MiniCluster spec (YAML)';
@@ -60,7 +65,9 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
     latest.current = props;
   });
 
+  const loadMonaco = props.loadMonaco ?? true;
   useEffect(() => {
+    if (!loadMonaco) return undefined;
     let cancelled = false;
     let dispose: (() => void) | undefined;
     import('./monacoSetup.ts')
@@ -93,8 +100,9 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
           fontFamily: MONO_FONT,
           fontSize: 14,
           lineHeight: 20,
-          // Completion on typing keys and values: schema enums and defaults are the point of it.
-          quickSuggestions: { other: true, comments: false, strings: true },
+          // Completion while typing keys; for values (enums, defaults) Ctrl+Space asks. Suggesting on
+          // every character of a value took about a third of Monaco's main-thread time per keystroke.
+          quickSuggestions: { other: true, comments: false, strings: false },
         });
         const textarea = textareaRef.current;
         if (textarea) {
@@ -131,7 +139,7 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
       dispose?.();
       setMounted(undefined);
     };
-  }, []);
+  }, [loadMonaco]);
 
   useEffect(() => {
     if (!mounted || readyReported.current) return;
@@ -153,9 +161,14 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
     }
   }, [value, mounted]);
 
+  // Most edits leave the problems as they were; redrawing identical markers is wasted work.
+  const markersShown = useRef<{ model?: unknown; key: string }>({ key: '' });
   useEffect(() => {
     if (!mounted) return;
     const { setup, model } = mounted;
+    const key = JSON.stringify(diagnostics);
+    if (markersShown.current.model === model && markersShown.current.key === key) return;
+    markersShown.current = { model, key };
     setup.monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(diagnostics, model, setup.monaco.MarkerSeverity));
   }, [diagnostics, mounted]);
 

@@ -3,8 +3,21 @@ import { memo, useId, useState } from 'react';
 import type { RenderedManifest } from '../model.ts';
 import { YamlCode } from './YamlCode.tsx';
 
-/** Cards longer than this start collapsed to a scrollable window with a "Show all" toggle. */
+/** Cards longer than this start collapsed to their first lines with a "Show all" toggle. */
 export const COLLAPSE_LINES = 40;
+
+/**
+ * The first `count` lines. A collapsed card renders only these: the DOM of a whole script bundle
+ * is what made every edit slow to lay out, and the rest is one click away.
+ */
+function firstLines(text: string, count: number): string {
+  let end = -1;
+  for (let i = 0; i < count; i++) {
+    end = text.indexOf('\n', end + 1);
+    if (end < 0) return text;
+  }
+  return text.slice(0, end + 1);
+}
 
 export interface ManifestCardProps {
   manifest: RenderedManifest;
@@ -51,7 +64,12 @@ function ManifestCardImpl({ manifest, copied, onCopy, onDownload, headingLevel }
           </button>
         </span>
       </header>
-      <YamlCode text={yaml} id={codeId} label={`YAML of ${what}`} className={long && !expanded ? 'mcs-code-collapsed' : undefined} />
+      <YamlCode
+        text={long && !expanded ? firstLines(yaml, COLLAPSE_LINES) : yaml}
+        id={codeId}
+        label={`YAML of ${what}`}
+        className={long && !expanded ? 'mcs-code-collapsed' : undefined}
+      />
       {long && (
         <button type="button" className="mcs-show-all" aria-expanded={expanded} aria-controls={codeId} onClick={() => setExpanded((open) => !open)}>
           {expanded ? 'Show less' : `Show all ${lines} lines`}

@@ -6,7 +6,7 @@
  * them from the app's key handler; they act on the objects currently included, exactly like the
  * "Copy bundle" and "Download bundle" buttons (same feedback, same fallback dialog).
  */
-import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref, memo } from 'react';
 import type { IncludeLetter, RenderedManifest } from '../model.ts';
 import { writeClipboard, downloadFile, YAML_TYPE, ZIP_TYPE } from './browser.ts';
 import {
@@ -43,8 +43,8 @@ export interface PreviewProps {
   clusterName: string | undefined;
   /** The Job's pods (spec.size), for the summary. */
   pods: number | undefined;
-  /** The spec text, for "Download spec". */
-  specText: string;
+  /** The spec text, for "Download spec"; a getter so that typing does not re-render the preview. */
+  getSpecText(): string;
   ref?: Ref<PreviewHandle>;
   /** Heading level of the cards' titles, to fit the page's outline (default 3). */
   cardHeadingLevel?: 2 | 3 | 4 | 5;
@@ -71,7 +71,7 @@ function cardKey(manifest: RenderedManifest): string {
   return `card:${manifest.kind}/${manifest.name}`;
 }
 
-export function Preview({
+function PreviewImpl({
   manifests,
   stale,
   include,
@@ -79,7 +79,7 @@ export function Preview({
   volumesAvailable,
   clusterName,
   pods,
-  specText,
+  getSpecText,
   ref,
   cardHeadingLevel = 3,
 }: PreviewProps) {
@@ -187,7 +187,7 @@ export function Preview({
           <button type="button" className="mcs-button" disabled={nothing} onClick={downloadZip}>
             Download zip
           </button>
-          <button type="button" className="mcs-button" onClick={() => downloadFile(specFileName(clusterName), specText, YAML_TYPE)}>
+          <button type="button" className="mcs-button" onClick={() => downloadFile(specFileName(clusterName), getSpecText(), YAML_TYPE)}>
             Download spec
           </button>
         </div>
@@ -227,3 +227,6 @@ export function Preview({
     </div>
   );
 }
+
+/** Re-renders only when its inputs change: typing alone changes none of them. */
+export const Preview = memo(PreviewImpl);

@@ -1,0 +1,149 @@
+/**
+ * Browser benchmark of the production build in Chromium:
+ * - the initial JavaScript (gzip) before Monaco and libsodium load lazily;
+ * - time from navigation to the first generated output (performance mark `mcs:first-output`);
+ * - for every upstream example, time from an edit typed in the editor to the preview showing its
+ *   result (the app's own marks, `window.__mcsTimings`), median and p95.
+ *
+ * Run with `npm run bench:app` (builds first). Writes .bench/app.json.
+ */
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { v1alpha2Examples } from '../src/core/testing/upstream.ts';
+
+const DIST = resolve('dist');
+const EDITS_PER_EXAMPLE = 20;
+const LOADS = 5;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+function serve(): Promise<{ url: string; close(): void }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(DIST, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      done({ url: `http://127.0.0.1:${port}/`, close: () => server.close() });
+    });
+  });
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+};
+const gz = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
+
+/** Scripts the page loads before anything lazy: the entry and what it preloads. */
+function initialJavaScript(): { files: string[]; gzipBytes: number } {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  return { files, gzipBytes: files.reduce((sum, f) => sum + gz(f), 0) };
+}
+
+async function timings(page: Page): Promise<Array<{ editToPreviewMs: number; editToResultMs: number; workerMs: number }>> {
+  return page.evaluate(() => window.__mcsTimings ?? []);
+}
+
+async function waitForTimings(page: Page, count: number) {
+  await page.waitForFunction((n) => (window.__mcsTimings ?? []).length >= n, count, { timeout: 20_000 });
+}
+
+const server = await serve();
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+try {
+  const firstOutput: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => performance.getEntriesByName('mcs:first-output').length > 0, undefined, { timeout: 20_000 });
+    firstOutput.push(await page.evaluate(() => performance.getEntriesByName('mcs:first-output')[0]?.startTime ?? Number.NaN));
+    await context.close();
+  }
+
+  const context = await browser.newContext({ viewport: { width: 1440, height: 960 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+  const rows: Array<{ example: string; edits: number; medianMs: number; p95Ms: number; workerMedianMs: number }> = [];
+  const all: number[] = [];
+  const resultMs: number[] = [];
+  for (const example of v1alpha2Examples()) {
+    await page.evaluate((t) => navigator.clipboard.writeText(t), example.text);
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+V');
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.waitForTimeout(300);
+    const before = (await timings(page)).length;
+    await page.locator('.monaco-editor .view-line', { hasText: /name:\s/ }).first().click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < EDITS_PER_EXAMPLE; i++) {
+      await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace');
+      await waitForTimings(page, before + i + 1);
+    }
+    const measured = (await timings(page)).slice(before);
+    const ms = measured.map((t) => t.editToPreviewMs);
+    all.push(...ms);
+    resultMs.push(...measured.map((t) => t.editToResultMs));
+    rows.push({
+      example: example.name,
+      edits: ms.length,
+      medianMs: percentile(ms, 50),
+      p95Ms: percentile(ms, 95),
+      workerMedianMs: percentile(measured.map((t) => t.workerMs), 50),
+    });
+  }
+
+  const initial = initialJavaScript();
+  const summary = {
+    initialJavaScript: { files: initial.files, gzipKB: +(initial.gzipBytes / 1024).toFixed(1) },
+    firstOutputMs: { median: percentile(firstOutput, 50), max: Math.max(...firstOutput) },
+    editToPreview: {
+      edits: all.length,
+      medianMs: +percentile(all, 50).toFixed(2),
+      p95Ms: +percentile(all, 95).toFixed(2),
+      worstExampleP95Ms: +Math.max(...rows.map((r) => r.p95Ms)).toFixed(2),
+      worstExample: rows.reduce((a, b) => (b.p95Ms > a.p95Ms ? b : a)).example,
+      editToWorkerResultMedianMs: +percentile(resultMs, 50).toFixed(2),
+      workerMedianMs: +percentile(rows.map((r) => r.workerMedianMs), 50).toFixed(2),
+    },
+  };
+  for (const r of rows) {
+    console.log(r.example.padEnd(62), `median ${r.medianMs.toFixed(2)} ms`.padStart(16), `p95 ${r.p95Ms.toFixed(2)} ms`.padStart(14), `worker ${r.workerMedianMs.toFixed(2)} ms`.padStart(17));
+  }
+  console.log('\nsummary', JSON.stringify(summary, null, 2));
+  mkdirSync('.bench', { recursive: true });
+  writeFileSync('.bench/app.json', JSON.stringify({ summary, rows }, null, 2));
+} finally {
+  await browser.close();
+  server.close();
+}
