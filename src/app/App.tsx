@@ -17,7 +17,6 @@ import { chooseInitialSpec } from './state/initialSpec.ts';
 import { shareUrl } from './state/shareLink.ts';
 import { useTheme } from './useTheme.ts';
 import { firstKeys, generator, setGeneratedHandler } from './startup.ts';
-import type { GeneratorClient } from './worker/generatorClient.ts';
 import { markEdit, recordEdit, recordPreview, recordResult } from './timing.ts';
 import './app.css';
 
@@ -48,7 +47,6 @@ export function App() {
   });
   const editorRef = useRef<SpecEditorHandle>(null);
   const previewRef = useRef<PreviewHandle>(null);
-  const client = useRef<GeneratorClient | undefined>(undefined);
   const theme = useTheme(themeChoice);
 
   // A share link is read once; dropping it from the address bar lets a reload show later edits.
@@ -62,7 +60,6 @@ export function App() {
       setResponse(result);
       if (result.manifests) setLastGood(result);
     });
-    client.current = generator;
     void firstKeys.then((pair) => {
       performance.mark('mcs:keys-ready');
       setKeys(pair);
@@ -77,8 +74,8 @@ export function App() {
   inputs.current = { ...inputs.current, keys, certificate };
   const requestGeneration = useCallback(() => {
     const { text: spec, keys: pair, certificate: cert, namespace } = inputs.current;
-    if (!pair || !client.current) return;
-    recordEdit(client.current.request({ text: spec, keys: pair, defaultNamespace: namespace, ...(cert ? { certificate: cert } : {}) }));
+    if (!pair) return;
+    recordEdit(generator.request({ text: spec, keys: pair, defaultNamespace: namespace, ...(cert ? { certificate: cert } : {}) }));
   }, []);
   const updateText = useCallback(
     (next: string) => {

@@ -51,7 +51,7 @@ describe('CertificatePanel', () => {
   it('lists the problems of a pasted certificate with line:column', () => {
     const html = render({ userCertificate: 'curve\n    public-key = "short"\n' });
     expect(html).toContain('aria-invalid="true"');
-    expect(html).toMatch(/<span class="mcs-cert__pos" aria-hidden="true">2:19<\/span><span class="mcs-cert__sr-only">Line 2, column 19:<\/span> public-key has 5 characters/);
+    expect(html).toMatch(/<span class="mcs-cert__pos" aria-hidden="true">2:19<\/span><span class="mcs-visually-hidden">Line 2, column 19:<\/span> public-key has 5 characters/);
     expect(html).toContain('<details class="mcs-cert__own" open="">');
   });
 

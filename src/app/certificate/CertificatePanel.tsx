@@ -137,7 +137,7 @@ function CertificatePanelImpl({
                       <span className="mcs-cert__pos" aria-hidden="true">
                         {problem.line}:{problem.column}
                       </span>
-                      <span className="mcs-cert__sr-only">
+                      <span className="mcs-visually-hidden">
                         Line {problem.line}, column {problem.column}:
                       </span>{' '}
                       {problem.message}
