@@ -129,6 +129,19 @@ class LineScanner {
   }
 
   /** Whitespace, then a comment or whatever is left as plain text. */
+  /** A quoted string at the cursor; false when it stays open past the end of the line. */
+  private quoted(quote: '"' | "'"): boolean {
+    const end = quoteEnd(this.line, this.pos + 1, quote);
+    if (end < 0) {
+      this.openQuote = quote;
+      this.rest('string');
+      return false;
+    }
+    this.out.emit('string', this.line.slice(this.pos, end));
+    this.pos = end;
+    return true;
+  }
+
   private trailer(): void {
     this.blanks();
     if (this.pos >= this.line.length) return;
@@ -245,15 +258,7 @@ class LineScanner {
       return;
     }
     if (ch === '"' || ch === "'") {
-      const end = quoteEnd(line, this.pos + 1, ch);
-      if (end < 0) {
-        this.openQuote = ch;
-        this.rest('string');
-        return;
-      }
-      this.out.emit('string', line.slice(this.pos, end));
-      this.pos = end;
-      this.trailer();
+      if (this.quoted(ch)) this.trailer();
       return;
     }
     if (ch === '|' || ch === '>') {
@@ -324,14 +329,7 @@ class LineScanner {
       }
       if (this.key(true)) continue;
       if (ch === '"' || ch === "'") {
-        const end = quoteEnd(line, this.pos + 1, ch);
-        if (end < 0) {
-          this.openQuote = ch;
-          this.rest('string');
-          return;
-        }
-        this.out.emit('string', line.slice(this.pos, end));
-        this.pos = end;
+        if (!this.quoted(ch)) return;
         continue;
       }
       if (ch === '&' || ch === '*' || ch === '!') {
