@@ -3,6 +3,7 @@
  * objects; the editor, problems, preview and certificate panels show them.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { CertificatePanel } from './certificate/CertificatePanel.tsx';
 import { newKeys } from './certificate/keys.ts';
@@ -57,8 +58,12 @@ export function App() {
   useEffect(() => {
     setGeneratedHandler((result) => {
       recordResult(result.id);
-      setResponse(result);
-      if (result.manifests) setLastGood(result);
+      // Commit the new output in this task rather than a later one, which can queue behind the
+      // editor's own work for the keystroke.
+      flushSync(() => {
+        setResponse(result);
+        if (result.manifests) setLastGood(result);
+      });
     });
     void firstKeys.then((pair) => {
       performance.mark('mcs:keys-ready');
