@@ -136,6 +136,15 @@ test('the downloaded bundle parses, passes the Kubernetes schema and carries a v
   const read = readCurveCert(cert);
   expect(read.ok).toBe(true);
   if (read.ok) await expect(page.getByText(read.publicKey).first()).toBeVisible();
+
+  // "New certificate" replaces the keypair in the panel and in what is exported.
+  const before = (await page.locator('code.mcs-cert__key').textContent()) ?? '';
+  await page.getByRole('button', { name: 'New certificate', exact: true }).click();
+  await expect(page.locator('code.mcs-cert__key')).not.toHaveText(before);
+  const after = (await page.locator('code.mcs-cert__key').textContent()) ?? '';
+  const renewed = parseAllDocuments((await downloadText(page, 'Download bundle')).text).map((d) => d.toJS() as Manifest);
+  const renewedCert = readCurveCert((renewed[0]?.['data'] as Record<string, string>)['curve.cert'] ?? '');
+  expect(renewedCert.ok && renewedCert.publicKey).toBe(after);
 });
 
 test('a share link restores the spec, without the certificate', async ({ page, context, browser }) => {

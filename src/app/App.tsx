@@ -6,7 +6,6 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { flushSync } from 'react-dom';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { CertificatePanel } from './certificate/CertificatePanel.tsx';
-import { newKeys } from './certificate/keys.ts';
 import { usableUserCertificate } from './certificate/userCertificate.ts';
 import { ProblemsList } from './editor/ProblemsList.tsx';
 import { SpecEditor, type SpecEditorHandle } from './editor/SpecEditor.tsx';
@@ -17,7 +16,7 @@ import { browserStorage, createAutosaver, loadPrefs, savePrefs, type ThemeChoice
 import { chooseInitialSpec } from './state/initialSpec.ts';
 import { shareUrl } from './state/shareLink.ts';
 import { useTheme } from './useTheme.ts';
-import { firstKeys, generator, setGeneratedHandler } from './startup.ts';
+import { generator, setGeneratedHandler } from './startup.ts';
 import { markEdit, recordEdit, recordPreview, recordResult } from './timing.ts';
 import './app.css';
 
@@ -61,13 +60,10 @@ export function App() {
       // Commit the new output in this task rather than a later one, which can queue behind the
       // editor's own work for the keystroke.
       flushSync(() => {
+        setKeys((current) => (current?.publicKey === result.keys.publicKey ? current : result.keys));
         setResponse(result);
         if (result.manifests) setLastGood(result);
       });
-    });
-    void firstKeys.then((pair) => {
-      performance.mark('mcs:keys-ready');
-      setKeys(pair);
     });
   }, []);
 
@@ -75,12 +71,11 @@ export function App() {
   const [editorWanted, setEditorWanted] = useState(false);
 
   // Edits go to the worker from the change handler itself, not from an effect a render later.
-  const inputs = useRef({ text, keys, certificate, namespace: prefs.defaultNamespace });
-  inputs.current = { ...inputs.current, keys, certificate };
-  const requestGeneration = useCallback(() => {
-    const { text: spec, keys: pair, certificate: cert, namespace } = inputs.current;
-    if (!pair) return;
-    recordEdit(generator.request({ text: spec, keys: pair, defaultNamespace: namespace, ...(cert ? { certificate: cert } : {}) }));
+  const inputs = useRef({ text, certificate, namespace: prefs.defaultNamespace });
+  inputs.current = { ...inputs.current, certificate };
+  const requestGeneration = useCallback((newKeys = false) => {
+    const { text: spec, certificate: cert, namespace } = inputs.current;
+    recordEdit(generator.request({ text: spec, defaultNamespace: namespace, ...(cert ? { certificate: cert } : {}), ...(newKeys ? { newKeys } : {}) }));
   }, []);
   const updateText = useCallback(
     (next: string) => {
@@ -97,7 +92,7 @@ export function App() {
     },
     [updateText],
   );
-  useEffect(requestGeneration, [keys, certificate, requestGeneration]);
+  useEffect(() => requestGeneration(), [certificate, requestGeneration]);
 
   useLayoutEffect(() => {
     if (response) recordPreview(response.id, response.workerMs);
@@ -129,7 +124,7 @@ export function App() {
   const problems = useMemo(() => diagnostics.filter((d) => d.severity !== 'info'), [diagnostics]);
   const notices = useMemo(() => diagnostics.filter((d) => d.severity === 'info'), [diagnostics]);
   const revealProblem = useCallback((d: Diagnostic) => editorRef.current?.revealPosition(d.line, d.column), []);
-  const replaceKeys = useCallback(() => void newKeys().then(setKeys), []);
+  const replaceKeys = useCallback(() => requestGeneration(true), [requestGeneration]);
   const getSpecText = useCallback(() => inputs.current.text, []);
   const stale = response !== undefined && response.manifests === undefined;
   const manifests: readonly RenderedManifest[] | undefined = lastGood?.manifests;

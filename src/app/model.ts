@@ -15,8 +15,11 @@ export interface RenderedManifest {
 export interface GenerateRequest {
   id: number;
   text: string;
-  keys: CurveKeys;
-  /** A user's own certificate (already checked), used instead of one made from `keys`. */
+  /** The keypair for the certificate; by default the worker's own (made with libsodium there). */
+  keys?: CurveKeys;
+  /** Replace the worker's keypair with a new one first ("New certificate"). */
+  newKeys?: boolean;
+  /** A user's own certificate (already checked), used instead of one made from the keys. */
   certificate?: string;
   defaultNamespace: string;
 }
@@ -30,6 +33,8 @@ export interface GenerateResponse {
   name?: string;
   /** Pods the Job starts (spec.size), for the summary line. */
   pods?: number;
+  /** The keypair the certificate was made from (its public key is shown; nothing leaves the page). */
+  keys: CurveKeys;
   /** How long the worker took, for the speed measurements. */
   workerMs: number;
 }

@@ -1,12 +1,9 @@
 /**
- * Work the first output waits for, started before the rest of the app is evaluated: loading
- * libsodium for the keypair, and the generator worker. Imported first by main.tsx.
+ * The generator worker, started before the rest of the app is evaluated (the first output waits
+ * for it, and it makes the keypair). Imported first by main.tsx.
  */
-import { newKeys } from './certificate/keys.ts';
 import type { GenerateResponse } from './model.ts';
 import { createGeneratorClient, type GeneratorClient } from './worker/generatorClient.ts';
-
-export const firstKeys = newKeys();
 
 let onGenerated: (result: GenerateResponse) => void = () => undefined;
 
