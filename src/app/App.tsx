@@ -22,7 +22,6 @@ import './app.css';
 
 const EMPTY_SCHEMA: Record<string, unknown> = {};
 
-
 function defaultPresetText(): string {
   return PRESETS.find((p) => p.id === DEFAULT_PRESET_ID)?.text ?? PRESETS[0]?.text ?? '';
 }
@@ -40,7 +39,7 @@ export function App() {
   const [lastGood, setLastGood] = useState<GenerateResponse>();
   const [jsonSchema, setJsonSchema] = useState<Record<string, unknown>>();
   const [status, setStatus] = useState(() => {
-    if (initial.linkProblem) return `The shared link could not be read (${initial.linkProblem}); showing your saved spec instead.`;
+    if (initial.linkProblem) return `The shared link could not be read (${initial.linkProblem}); showing your saved spec or the default example instead.`;
     if (initial.source === 'link') return 'Opened the spec from the shared link.';
     if (initial.source === 'autosave') return 'Restored your last spec.';
     return '';
