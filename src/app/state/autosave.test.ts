@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CERT_NAME, formatCurveCert } from '../../core/curve/index.ts';
+import { TEST_KEYS, testCertificate } from '../../core/testing/upstream.ts';
 import {
   DEFAULT_PREFS,
   PREFS_KEY,
@@ -15,13 +15,8 @@ import {
 } from './autosave.ts';
 import { FakeStorage, ThrowingStorage } from './fakeStorage.test-util.ts';
 
-const SECRET = 'JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6';
-const CERT = formatCurveCert({
-  name: DEFAULT_CERT_NAME,
-  hostname: 'flux-sample-0',
-  publicKey: 'rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7',
-  secretKey: SECRET,
-});
+const SECRET = TEST_KEYS.secretKey;
+const CERT = testCertificate();
 const SPEC = 'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\n# ✓ unicode 🚀\n';
 const WITH_CERT = `spec:\n  flux:\n    # mine\n    curveCert: |\n${CERT.split('\n').map((l) => (l ? `      ${l}` : l)).join('\n')}    logLevel: 7\n`;
 

@@ -1,18 +1,13 @@
 import fc from 'fast-check';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CERT_NAME, formatCurveCert } from '../../core/curve/index.ts';
+import { TEST_KEYS, testCertificate } from '../../core/testing/upstream.ts';
 import { PRESETS } from '../presets/index.ts';
 import { REMOVED_NOTE } from './stripSecrets.ts';
 import { decodeSpecHash, encodeSpecHash, shareHash, shareUrl } from './shareLink.ts';
 
-const SECRET = 'JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6';
-const CERT = formatCurveCert({
-  name: DEFAULT_CERT_NAME,
-  hostname: 'flux-sample-0',
-  publicKey: 'rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7',
-  secretKey: SECRET,
-});
+const SECRET = TEST_KEYS.secretKey;
+const CERT = testCertificate();
 
 /** About 20 KB of spec: many containers with environments and multi-line commands. */
 function bigSpec(): string {

@@ -1,12 +1,11 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CERT_NAME, formatCurveCert } from '../../core/curve/index.ts';
+import { TEST_KEYS, testCertificate } from '../../core/testing/upstream.ts';
 import { analyzeSpec } from '../../core/index.ts';
 import { REMOVED_NOTE, stripSecrets, type StripResult } from './stripSecrets.ts';
 
-const PUBLIC = 'rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7';
-const SECRET = 'JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6';
-const CERT = formatCurveCert({ name: DEFAULT_CERT_NAME, hostname: 'flux-sample-0', publicKey: PUBLIC, secretKey: SECRET });
+const { publicKey: PUBLIC, secretKey: SECRET } = TEST_KEYS;
+const CERT = testCertificate();
 
 const indent = (text: string, n: number) =>
   text

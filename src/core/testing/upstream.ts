@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_CERT_NAME, formatCurveCert } from '../curve/index.ts';
 
 const projectRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const sharedDir = process.env['MINICLUSTER_SHARED'] ?? resolve(projectRoot, '..', 'shared');
@@ -30,8 +31,14 @@ export function v1alpha2Example(name: string): string {
   return readFileSync(join(v1alpha2ExamplesDir, name), 'utf8');
 }
 
+
 /** A fixed keypair (libzmq's documented test server pair) so outputs are reproducible. */
 export const TEST_KEYS = {
   publicKey: 'rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7',
   secretKey: 'JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6',
 };
+
+/** The certificate the operator's template makes from TEST_KEYS for pod `hostname`. */
+export function testCertificate(hostname = 'flux-sample-0'): string {
+  return formatCurveCert({ name: DEFAULT_CERT_NAME, hostname, ...TEST_KEYS });
+}
