@@ -16,7 +16,7 @@ import { serveStatic } from '../e2e/staticServer.ts';
 
 const DIST = resolve('dist');
 const EDITS_PER_EXAMPLE = 20;
-const LOADS = 5;
+const LOADS = 11;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -24,11 +24,23 @@ const percentile = (values: number[], p: number) => {
 };
 const gz = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
 
-/** Scripts the page loads before anything lazy: the entry and what it preloads. */
-function initialJavaScript(): { files: string[]; gzipBytes: number } {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+/**
+ * Scripts the page itself loaded before its first output (entry, app chunks, whatever they
+ * preloaded), read from the browser's resource timing; the generator worker is reported apart.
+ */
+function initialJavaScript(files: string[]): { files: string[]; gzipBytes: number } {
   return { files, gzipBytes: files.reduce((sum, f) => sum + gz(f), 0) };
+}
+
+async function scriptsBeforeFirstOutput(page: Page): Promise<{ page: string[]; workers: string[] }> {
+  return page.evaluate(() => {
+    const first = performance.getEntriesByName('mcs:first-output')[0]?.startTime ?? Number.POSITIVE_INFINITY;
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.startTime <= first && /\.js$/.test(new URL(e.name).pathname))
+      .map((e) => ({ file: new URL(e.name).pathname.replace(/^.*\/(assets\/)/, '$1'), worker: (e as PerformanceResourceTiming).initiatorType === 'other' || /worker/.test(e.name) }));
+    return { page: scripts.filter((s) => !s.worker).map((s) => s.file), workers: scripts.filter((s) => s.worker).map((s) => s.file) };
+  });
 }
 
 async function timings(page: Page): Promise<Array<{ editToPreviewMs: number; editToResultMs: number; workerMs: number }>> {
@@ -47,14 +59,19 @@ const browser = await chromium.launch({
 
 try {
   const firstOutput: number[] = [];
+  const startups: Array<Record<string, number>> = [];
+  let loaded: { page: string[]; workers: string[] } = { page: [], workers: [] };
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForFunction(() => performance.getEntriesByName('mcs:first-output').length > 0, undefined, { timeout: 20_000 });
     firstOutput.push(await page.evaluate(() => performance.getEntriesByName('mcs:first-output')[0]?.startTime ?? Number.NaN));
+    startups.push(await page.evaluate(() => ({ ...(window.__mcsStartup ?? {}) }) as Record<string, number>));
+    loaded = await scriptsBeforeFirstOutput(page);
     await context.close();
   }
+  const startupMedian = (key: string) => percentile(startups.map((s) => s[key] ?? Number.NaN).filter(Number.isFinite), 50);
 
   const context = await browser.newContext({ viewport: { width: 1440, height: 960 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -91,10 +108,19 @@ try {
     });
   }
 
-  const initial = initialJavaScript();
+  const initial = initialJavaScript(loaded.page);
+  const worker = initialJavaScript(loaded.workers);
   const summary = {
     initialJavaScript: { files: initial.files, gzipKB: +(initial.gzipBytes / 1024).toFixed(1) },
-    firstOutputMs: { median: percentile(firstOutput, 50), max: Math.max(...firstOutput) },
+    generatorWorker: { files: worker.files, gzipKB: +(worker.gzipBytes / 1024).toFixed(1) },
+    firstOutputMs: { median: percentile(firstOutput, 50), max: Math.max(...firstOutput), loads: firstOutput.length },
+    // Medians, in ms after navigation: where the first output's time goes.
+    firstOutputPhases: {
+      workerStarted: startupMedian('workerStarted'),
+      workerCoreReady: startupMedian('workerCoreReady'),
+      workerKeysReady: startupMedian('workerKeysReady'),
+      firstResult: startupMedian('firstResult'),
+    },
     editToPreview: {
       edits: all.length,
       medianMs: +percentile(all, 50).toFixed(2),

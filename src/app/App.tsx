@@ -12,12 +12,11 @@ import { SpecEditor, type SpecEditorHandle } from './editor/SpecEditor.tsx';
 import type { CurveKeys, GenerateResponse, IncludeLetter, RenderedManifest } from './model.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from './presets/index.ts';
 import { Preview, type PreviewHandle } from './preview/Preview.tsx';
-import { browserStorage, createAutosaver, loadPrefs, savePrefs, type ThemeChoice } from './state/autosave.ts';
-import { chooseInitialSpec } from './state/initialSpec.ts';
+import { createAutosaver, savePrefs, type ThemeChoice } from './state/autosave.ts';
 import { shareUrl } from './state/shareLink.ts';
 import { useTheme } from './useTheme.ts';
-import { generator, setGeneratedHandler } from './startup.ts';
-import { markEdit, recordEdit, recordPreview, recordResult } from './timing.ts';
+import { generator, initial, prefs, setGeneratedHandler, storage } from './startup.ts';
+import { markEdit, recordPreview, recordResult } from './timing.ts';
 import './app.css';
 
 const EMPTY_SCHEMA: Record<string, unknown> = {};
@@ -27,9 +26,6 @@ function defaultPresetText(): string {
 }
 
 export function App() {
-  const storage = useMemo(() => browserStorage(), []);
-  const initial = useMemo(() => chooseInitialSpec({ hash: window.location.hash, storage, presets: PRESETS }), [storage]);
-  const prefs = useMemo(() => loadPrefs(storage), [storage]);
   const [text, setText] = useState(initial.text);
   const [keys, setKeys] = useState<CurveKeys>();
   const [userCertificate, setUserCertificate] = useState('');
@@ -56,6 +52,7 @@ export function App() {
   useEffect(() => {
     setGeneratedHandler((result) => {
       recordResult(result.id);
+      inputs.current.keys = result.keys;
       // Commit the new output in this task rather than a later one, which can queue behind the
       // editor's own work for the keystroke.
       flushSync(() => {
@@ -70,11 +67,17 @@ export function App() {
   const [editorWanted, setEditorWanted] = useState(false);
 
   // Edits go to the worker from the change handler itself, not from an effect a render later.
-  const inputs = useRef({ text, certificate, namespace: prefs.defaultNamespace });
+  const inputs = useRef<{ text: string; certificate: string | undefined; namespace: string; keys?: CurveKeys }>({ text, certificate, namespace: prefs.defaultNamespace });
   inputs.current = { ...inputs.current, certificate };
   const requestGeneration = useCallback((newKeys = false) => {
-    const { text: spec, certificate: cert, namespace } = inputs.current;
-    recordEdit(generator.request({ text: spec, defaultNamespace: namespace, ...(cert ? { certificate: cert } : {}), ...(newKeys ? { newKeys } : {}) }));
+    const { text: spec, certificate: cert, namespace, keys: known } = inputs.current;
+    generator.request({
+      text: spec,
+      defaultNamespace: namespace,
+      ...(cert ? { certificate: cert } : {}),
+      // The keys travel with the request so the main thread can generate too; new keys only the worker makes.
+      ...(newKeys ? { newKeys } : known ? { keys: known } : {}),
+    });
   }, []);
   const updateText = useCallback(
     (next: string) => {
@@ -91,7 +94,15 @@ export function App() {
     },
     [updateText],
   );
-  useEffect(() => requestGeneration(), [certificate, requestGeneration]);
+  // The first request left at startup; later ones follow a change of the user's certificate.
+  const certificateSent = useRef(certificate);
+  useEffect(() => {
+    if (certificateSent.current === certificate) return;
+    certificateSent.current = certificate;
+    // Outside the effect: an answer made on the main thread is committed at once, which React
+    // cannot do from inside an effect.
+    queueMicrotask(() => requestGeneration());
+  }, [certificate, requestGeneration]);
 
   useLayoutEffect(() => {
     if (response) recordPreview(response.id, response.workerMs);
@@ -105,7 +116,10 @@ export function App() {
   }, [lastGood, response]);
 
   useEffect(() => {
-    if (editorWanted) void import('../core/spec/jsonSchema.ts').then((m) => setJsonSchema(m.miniClusterJsonSchema()));
+    if (!editorWanted) return;
+    void import('../core/spec/jsonSchema.ts').then((m) => setJsonSchema(m.miniClusterJsonSchema()));
+    // The core on the main thread too, so that edits no longer wait for a message from the worker.
+    void import('./worker/generate.ts').then((m) => generator.useLocal(m.generate));
   }, [editorWanted]);
 
   const autosaver = useMemo(() => createAutosaver(400, storage), [storage]);

@@ -1,14 +1,5 @@
-// First: starts loading libsodium and the worker before React and the app are evaluated.
+// The generator worker starts before React and the app are even parsed: the first output waits
+// for the worker (it loads the core and libsodium and makes the keypair), not for the app.
 import './startup.ts';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+void import('./render.tsx');

@@ -37,6 +37,8 @@ export interface GenerateResponse {
   keys: CurveKeys;
   /** How long the worker took, for the speed measurements. */
   workerMs: number;
+  /** On the worker's first answer: when it started, had the core and had the keypair (ms since the epoch). */
+  startup?: { workerStartedAt: number; coreReadyAt?: number; keysReadyAt?: number };
 }
 
 const LETTER_OF_KIND: Record<string, IncludeLetter> = { ConfigMap: 'c', Service: 's', Job: 'j', Pod: 'p' };

@@ -49,3 +49,28 @@ export function recordPreview(id: number, workerMs: number): void {
   const timings = (window.__mcsTimings ??= []);
   timings.push({ id, editToPreviewMs: performance.now() - start, editToResultMs: (resultAt ?? Number.NaN) - start, workerMs });
 }
+
+export interface StartupTiming {
+  /** Milliseconds after navigation, like `performance.now()` on the page. */
+  workerStarted: number;
+  workerCoreReady?: number;
+  workerKeysReady?: number;
+  firstResult: number;
+}
+
+declare global {
+  interface Window {
+    __mcsStartup?: StartupTiming;
+  }
+}
+
+/** Where the first output's time went: the worker's start-up, as the bench reports it. */
+export function recordStartup(startup: { workerStartedAt: number; coreReadyAt?: number; keysReadyAt?: number }): void {
+  const onPage = (epochMs: number) => Math.round(epochMs - performance.timeOrigin);
+  window.__mcsStartup = {
+    workerStarted: onPage(startup.workerStartedAt),
+    ...(startup.coreReadyAt ? { workerCoreReady: onPage(startup.coreReadyAt) } : {}),
+    ...(startup.keysReadyAt ? { workerKeysReady: onPage(startup.keysReadyAt) } : {}),
+    firstResult: Math.round(performance.now()),
+  };
+}

@@ -4,8 +4,8 @@
  */
 import type { Preset } from '../presets/index.ts';
 import { DEFAULT_PRESET_ID } from '../presets/index.ts';
-import { loadSaved, type SavedSpec, type StorageLike } from './autosave.ts';
-import { HASH_PARAM, decodeSpecHash } from './shareLink.ts';
+import { loadSaved, type SavedSpec, type StorageLike } from './storage.ts';
+import { HASH_PARAM, decodeSpecHash } from './specHash.ts';
 
 export type InitialSource = 'link' | 'autosave' | 'default';
 

@@ -1,28 +1,67 @@
-/** The main-thread side of the generator worker: send the latest text, get the latest result. */
-import type { GenerateRequest, GenerateResponse } from '../model.ts';
+/**
+ * The main-thread side of generation. Requests go to the worker until the core has also been
+ * loaded on the main thread (after the first output); from then on an edit is generated in the
+ * same task as the keystroke, which is what lets the preview follow typing within a frame: an
+ * answer from the worker arrives as a message that the browser queues behind the editor's work.
+ * A spec that takes the core too long on the main thread goes back to the worker for a while, so
+ * typing never waits for a slow generation.
+ */
+import type { CurveKeys, GenerateRequest, GenerateResponse } from '../model.ts';
+
+export type LocalGenerate = (request: GenerateRequest & { keys: CurveKeys }) => GenerateResponse;
 
 export interface GeneratorClient {
   /** Returns the id of the request, to match the response. */
   request(input: Omit<GenerateRequest, 'id'>): number;
+  /** Lets requests that carry their keys run on the main thread. */
+  useLocal(generate: LocalGenerate): void;
   dispose(): void;
 }
 
-export function createGeneratorClient(onResult: (response: GenerateResponse) => void): GeneratorClient {
-  const worker = new Worker(new URL('./generator.worker.ts', import.meta.url), { type: 'module' });
+/** Above this, generation leaves the main thread: a keystroke should fit in a frame. */
+export const LOCAL_BUDGET_MS = 6;
+/** How many requests go to the worker after a slow local run before trying locally again. */
+const WORKER_SPELL = 25;
+
+export interface GeneratorHooks {
+  onResult(response: GenerateResponse): void;
+  /** Called with each request id before any work on it starts (for the speed marks). */
+  onRequest?(id: number): void;
+}
+
+export function createGeneratorClient(hooks: GeneratorHooks, worker: Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'> = newWorker()): GeneratorClient {
   let latest = 0;
+  let local: LocalGenerate | undefined;
+  let workerUntil = 0;
   worker.onmessage = (event: MessageEvent<GenerateResponse>) => {
     // A slower answer to an older edit must not overwrite a newer one.
-    if (event.data.id === latest) onResult(event.data);
+    if (event.data.id === latest) hooks.onResult(event.data);
   };
   return {
     request(input) {
       latest += 1;
-      const message: GenerateRequest = { ...input, id: latest };
-      worker.postMessage(message);
-      return latest;
+      const id = latest;
+      hooks.onRequest?.(id);
+      const message: GenerateRequest = { ...input, id };
+      if (local && message.keys && !message.newKeys && id > workerUntil) {
+        const started = performance.now();
+        const response = local({ ...message, keys: message.keys });
+        if (performance.now() - started > LOCAL_BUDGET_MS) workerUntil = id + WORKER_SPELL;
+        hooks.onResult(response);
+      } else {
+        worker.postMessage(message);
+      }
+      return id;
+    },
+    useLocal(generate) {
+      local = generate;
     },
     dispose() {
       worker.terminate();
     },
   };
+}
+
+function newWorker(): Worker {
+  return new Worker(new URL('./generator.worker.ts', import.meta.url), { type: 'module' });
 }
