@@ -20,6 +20,8 @@ import { markEdit, recordPreview, recordResult } from './timing.ts';
 import './app.css';
 
 const EMPTY_SCHEMA: Record<string, unknown> = {};
+/** Stand-in keys for the main thread's warm-up run; its output is thrown away. */
+const WARM_UP_KEYS: CurveKeys = { publicKey: '0'.repeat(40), secretKey: '0'.repeat(40) };
 
 function defaultPresetText(): string {
   return PRESETS.find((p) => p.id === DEFAULT_PRESET_ID)?.text ?? PRESETS[0]?.text ?? '';
@@ -105,7 +107,7 @@ export function App() {
   }, [certificate, requestGeneration]);
 
   useLayoutEffect(() => {
-    if (response) recordPreview(response.id, response.workerMs);
+    if (response) recordPreview(response.id, response.workerMs, response.onMainThread);
   }, [response]);
 
   // Monaco (megabytes of script) loads once the first output is on screen, or after a short wait.
@@ -119,7 +121,12 @@ export function App() {
     if (!editorWanted) return;
     void import('../core/spec/jsonSchema.ts').then((m) => setJsonSchema(m.miniClusterJsonSchema()));
     // The core on the main thread too, so that edits no longer wait for a message from the worker.
-    void import('./worker/generate.ts').then((m) => generator.useLocal(m.generate));
+    void import('./worker/generate.ts').then((m) => {
+      // One run on the current spec compiles the core here before a keystroke has to wait for it.
+      const { text: spec, namespace } = inputs.current;
+      m.generate({ id: 0, text: spec, defaultNamespace: namespace, keys: WARM_UP_KEYS });
+      generator.useLocal(m.generate);
+    });
   }, [editorWanted]);
 
   const autosaver = useMemo(() => createAutosaver(400, storage), [storage]);

@@ -35,8 +35,10 @@ export interface GenerateResponse {
   pods?: number;
   /** The keypair the certificate was made from (its public key is shown; nothing leaves the page). */
   keys: CurveKeys;
-  /** How long the worker took, for the speed measurements. */
+  /** How long generation took, for the speed measurements. */
   workerMs: number;
+  /** Made on the main thread rather than in the worker (see generatorClient.ts). */
+  onMainThread?: boolean;
   /** On the worker's first answer: when it started, had the core and had the keypair (ms since the epoch). */
   startup?: { workerStartedAt: number; coreReadyAt?: number; keysReadyAt?: number };
 }

@@ -13,6 +13,7 @@ export interface EditTiming {
   /** From the edit to the worker's answer arriving on the main thread. */
   editToResultMs: number;
   workerMs: number;
+  onMainThread: boolean;
 }
 
 declare global {
@@ -38,7 +39,7 @@ export function recordResult(id: number): void {
   received.set(id, performance.now());
 }
 
-export function recordPreview(id: number, workerMs: number): void {
+export function recordPreview(id: number, workerMs: number, onMainThread = false): void {
   const start = editStarts.get(id);
   const resultAt = received.get(id);
   if (start === undefined) return;
@@ -47,7 +48,7 @@ export function recordPreview(id: number, workerMs: number): void {
   performance.mark(`mcs:preview:${id}`);
   if (!performance.getEntriesByName('mcs:first-output').length) performance.mark('mcs:first-output');
   const timings = (window.__mcsTimings ??= []);
-  timings.push({ id, editToPreviewMs: performance.now() - start, editToResultMs: (resultAt ?? Number.NaN) - start, workerMs });
+  timings.push({ id, editToPreviewMs: performance.now() - start, editToResultMs: (resultAt ?? Number.NaN) - start, workerMs, onMainThread });
 }
 
 export interface StartupTiming {

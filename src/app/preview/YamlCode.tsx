@@ -1,6 +1,6 @@
 /** Read-only, highlighted YAML with tabs and trailing spaces made visible. */
 import { memo, type ReactNode } from 'react';
-import { highlightYaml, type YamlTokenKind } from './highlightYaml.ts';
+import { highlightYaml, tokenLines, type YamlToken, type YamlTokenKind } from './highlightYaml.ts';
 
 const CLASS_OF: Record<YamlTokenKind, string | undefined> = {
   plain: undefined,
@@ -43,16 +43,44 @@ function withInvisibles(text: string, key: number): ReactNode {
   return parts;
 }
 
-function renderYaml(text: string): ReactNode[] {
-  return highlightYaml(text).map((token, i) => {
+function renderTokens(tokens: readonly YamlToken[], keyBase: string): ReactNode[] {
+  return tokens.map((token, i) => {
     const className = CLASS_OF[token.kind];
     const content = withInvisibles(token.text, i);
     if (className === undefined && typeof content === 'string') return content;
     return (
-      <span key={i} className={className}>
+      <span key={`${keyBase}.${i}`} className={className}>
         {content}
       </span>
     );
+  });
+}
+
+interface LineProps {
+  tokens: readonly YamlToken[];
+  /** The line's text and token kinds: equal signatures render the same. */
+  signature: string;
+}
+
+/**
+ * One line of the code. An edit usually changes a few lines of an object (a name, an image), so
+ * the others, memoised on their signature and keyed by it, keep their DOM untouched, also when
+ * lines are inserted above them.
+ */
+const Line = memo(
+  function Line({ tokens }: LineProps) {
+    return <span>{renderTokens(tokens, 't')}</span>;
+  },
+  (before, after) => before.signature === after.signature,
+);
+
+function renderYaml(text: string): ReactNode[] {
+  const seen = new Map<string, number>();
+  return tokenLines(highlightYaml(text)).map((tokens) => {
+    const signature = tokens.map((t) => `${t.kind}\u0000${t.text}`).join('\u0001');
+    const n = seen.get(signature) ?? 0;
+    seen.set(signature, n + 1);
+    return <Line key={`${n}\u0002${signature}`} tokens={tokens} signature={signature} />;
   });
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { highlightYaml, plainScalarKind, type YamlToken, type YamlTokenKind } from './highlightYaml.ts';
+import { highlightYaml, plainScalarKind, tokenLines, type YamlToken, type YamlTokenKind } from './highlightYaml.ts';
 
 const joined = (tokens: YamlToken[]) => tokens.map((token) => token.text).join('');
 
@@ -193,5 +193,31 @@ describe('plainScalarKind', () => {
       expect(plainScalarKind(text)).toBe('number');
     }
     for (const text of ['1.2.3', '4Gi', '500m', 'v1', 'yes please', '10.0.0.1', '-', '']) expect(plainScalarKind(text)).toBe('string');
+  });
+});
+
+describe('tokenLines', () => {
+  it('splits tokens into lines that give back the text, each ending with its line break', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a: b', '  - x', '\n', '|\n  line\n  two', '"q"', '   ', '# c'), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const lines = tokenLines(highlightYaml(text));
+        expect(lines.map((line) => joined(line)).join('')).toBe(text);
+        for (const [i, line] of lines.entries()) {
+          const lineText = joined(line);
+          expect(lineText.indexOf('\n')).toBe(i < lines.length - 1 || text.endsWith('\n') ? lineText.length - 1 : -1);
+          expect(line.length).toBeGreaterThan(0);
+        }
+        expect(lines.length).toBe(text.split('\n').length - (text.endsWith('\n') || text === '' ? 1 : 0));
+      }),
+    );
+  });
+
+  it('keeps the kind of a token that spans lines on each of its lines', () => {
+    const lines = tokenLines(highlightYaml('script: |\n  echo one\n  echo two\nnext: 1\n'));
+    expect(lines).toHaveLength(4);
+    expect(lines[1]?.some((t) => t.kind === 'block' && t.text.includes('echo one'))).toBe(true);
+    expect(lines[2]?.some((t) => t.kind === 'block' && t.text.includes('echo two'))).toBe(true);
+    expect(lines[3]?.[0]).toEqual({ kind: 'key', text: 'next' });
   });
 });

@@ -411,3 +411,24 @@ export function highlightYaml(text: string): YamlToken[] {
   }
   return out.tokens;
 }
+
+/** Splits the tokens at line ends (a token may span lines, like a block scalar's content). */
+export function tokenLines(tokens: readonly YamlToken[]): YamlToken[][] {
+  const lines: YamlToken[][] = [];
+  let line: YamlToken[] = [];
+  for (const token of tokens) {
+    const parts = token.text.split('\n');
+    parts.forEach((part, i) => {
+      const last = i === parts.length - 1;
+      // The line break stays at the end of its token, where the trailing-space marker looks for it.
+      const text = last ? part : `${part}\n`;
+      if (text !== '') line.push({ kind: token.kind, text });
+      if (!last) {
+        lines.push(line);
+        line = [];
+      }
+    });
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}
