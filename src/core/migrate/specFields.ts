@@ -11,7 +11,7 @@ import { insertBefore, lastPair, mapUnder, newMap, newPair, removeKey } from './
 const V1_HEADLESS_NAME = 'flux-service';
 
 const REST_ADVICE =
-  'To keep a REST API, run flux-restful-api yourself: for example give this container launcher: true and a command that starts uvicorn (as in the v1alpha2 example interactive/flux-restful), or run it in a sidecar container.';
+  'To keep a REST API, run flux-restful-api yourself: for example give the Flux container launcher: true and a command that starts uvicorn (as in the v1alpha2 example interactive/flux-restful), or run it in a sidecar container.';
 
 export function dropRestAndUsers(m: Migration, spec: YAMLMap, plainSpec: Plain): void {
   if (lastPair(spec, 'fluxRestful')) {
@@ -41,7 +41,7 @@ export function migrateFluxSpec(m: Migration, spec: YAMLMap, plainSpec: Plain): 
     m.note([...path, key], 'dropped', message);
   }
   if (asText(plainFlux['brokerConfig'])) {
-    m.note([...path, 'brokerConfig'], 'changed', 'v1alpha2 keeps the Flux files elsewhere, so check the paths in this broker.toml: the resource file is MOUNT/config/etc/flux/system/R, the certificate MOUNT/config/curve/curve.cert and the archive MOUNT/config/var/lib/flux/job-archive.sqlite (MOUNT is flux.container.mountPath, default /mnt/flux); the [exec] imp path does not exist in the view. The Service name in host names is now the MiniCluster name unless network.headlessName says otherwise.');
+    m.note([...path, 'brokerConfig'], 'changed', 'v1alpha2 keeps the Flux files elsewhere, so check the paths in this broker.toml: the resource file is MOUNT/config/etc/flux/system/R, the certificate MOUNT/config/curve/curve.cert and the archive MOUNT/config/var/lib/flux/job-archive.sqlite (MOUNT is flux.container.mountPath, default /mnt/flux); the [exec] imp path does not exist in the view.');
   }
 }
 

@@ -62,13 +62,15 @@ export function insertAfter(map: YAMLMap, afterKey: string | undefined, pair: Pa
   map.items.splice(index, 0, pair);
 }
 
-/** Inserts `pair` right before the pair of `beforeKey` (or at the end), taking over its leading comment and blank line. */
+/** Inserts `pair` right before the pair of `beforeKey` (or at the end), set off by a blank line when that key is. */
 export function insertBefore(map: YAMLMap, beforeKey: string, pair: Pair): void {
   const before = lastPair(map, beforeKey);
   if (!before) {
     map.items.push(pair);
     return;
   }
+  const key = before.key;
+  if (isScalar(key) && (key.spaceBefore || key.commentBefore) && isScalar(pair.key)) pair.key.spaceBefore = true;
   map.items.splice(map.items.indexOf(before), 0, pair);
 }
 
