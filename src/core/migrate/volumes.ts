@@ -50,8 +50,6 @@ function persistentVolumeAdvice(name: string, volume: Plain, namespace: string):
 }
 
 export function migrateSpecVolumes(m: Migration, spec: YAMLMap, plainSpec: Plain, containers: MountingContainer[], namespace: string): void {
-  const volumesPair = lastPair(spec, 'volumes');
-  if (!volumesPair) return;
   const specVolumes = asRecord(plainSpec['volumes']) ?? {};
   const mountedBy = new Map<string, string[]>();
 
