@@ -78,6 +78,11 @@ describe('the document', () => {
     expectValid(text);
   });
 
+  it('keeps a comment after the apiVersion and its quotes', () => {
+    const input = v1(ONE).replace('apiVersion: flux-framework.org/v1alpha1', "apiVersion: 'flux-framework.org/v1alpha1' # the old API");
+    expect(migrate(input).text).toMatch(/^apiVersion: 'flux-framework.org\/v1alpha2' # the old API\n/);
+  });
+
   it('keeps the layout of unindented lists, and of four-space indentation', () => {
     const flush = 'apiVersion: flux-framework.org/v1alpha1\nkind: MiniCluster\nmetadata:\n  name: a\nspec:\n  containers:\n  - image: ubuntu\n    fluxUser: {name: x}\n    command: hostname\n';
     expect(migrate(flush).text).toBe('apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: a\nspec:\n  containers:\n  - image: ubuntu\n    command: hostname\n');

@@ -5,7 +5,7 @@
  * lines stay wherever a field survives. What cannot be carried over is removed and described in
  * a note that says what to do instead. Notes point into the v1alpha1 input.
  */
-import { LineCounter, isMap, isSeq, parseAllDocuments } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
 import { formatPath, hasErrors, type Diagnostic, type PathSegment } from '../diagnostics.ts';
 import { parseSpecText, SPEC_DOCUMENT_OPTIONS, type ParsedText } from '../parse/index.ts';
@@ -120,7 +120,9 @@ export function migrateV1alpha1(text: string): MigrationResult {
 
   const root = doc.contents as YAMLMap;
   const apiVersionPair = lastPair(root, 'apiVersion');
-  if (apiVersionPair) apiVersionPair.value = doc.createNode(API_VERSION);
+  // Changing the scalar itself keeps a comment written after it.
+  if (isScalar(apiVersionPair?.value)) apiVersionPair.value.value = API_VERSION;
+  else if (apiVersionPair) apiVersionPair.value = doc.createNode(API_VERSION);
 
   const metadata = asRecord(value['metadata']);
   const name = asText(metadata?.['name']) ?? '';
