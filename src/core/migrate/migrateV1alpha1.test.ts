@@ -116,6 +116,11 @@ describe('the document', () => {
     expect(note('metadata.generateName').message).toContain('name: flux-sample-kueue');
   });
 
+  it('says that a spec without a name needs one', () => {
+    const { note } = migrate(v1(ONE, '  namespace: hpc\n'));
+    expect(note('metadata')).toMatchObject({ kind: 'changed', line: 3 });
+  });
+
   it('places every note at the v1alpha1 field it is about', () => {
     const input = v1('  size: 2\n  fluxRestful:\n    port: 5000\n  containers:\n    - image: ubuntu\n      command: hostname\n      diagnostics: true\n');
     const { note } = migrate(input);

@@ -129,6 +129,8 @@ export function migrateV1alpha1(text: string): MigrationResult {
   if (!name && asText(metadata?.['generateName'])) {
     const suggested = (asText(metadata?.['generateName']) ?? '').replace(/-$/, '');
     m.note(['metadata', 'generateName'], 'changed', `generateName was kept, but generating the objects needs a fixed name (every object and host name is derived from it): replace it with "name: ${suggested}".`);
+  } else if (!name) {
+    m.note(metadata ? ['metadata'] : [], 'changed', 'There is no metadata.name; add one before generating (lowercase letters, digits and -): every object and host name is derived from it.');
   }
 
   const spec = lastPair(root, 'spec')?.value as YAMLMap;
