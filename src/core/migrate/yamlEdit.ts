@@ -3,11 +3,11 @@
  * blank lines stay on the nodes they belong to, renamed keys keep their comments, new keys go
  * next to the ones they relate to.
  */
-import { Pair, Scalar, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
+import { Pair, Scalar, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
 
 /** The key of a pair as the parser's plain value spells it (`y:` is the key "true" in YAML 1.1). */
-export function keyOf(pair: Pair): string | undefined {
+function keyOf(pair: Pair): string | undefined {
   const k = pair.key;
   if (isScalar(k)) return String(k.value);
   return typeof k === 'string' || typeof k === 'number' || typeof k === 'boolean' ? String(k) : undefined;
@@ -22,7 +22,7 @@ export function lastPair(map: YAMLMap, key: string): Pair | undefined {
   return undefined;
 }
 
-export function valueOf(map: YAMLMap | undefined, key: string): unknown {
+function valueOf(map: YAMLMap | undefined, key: string): unknown {
   return map ? lastPair(map, key)?.value : undefined;
 }
 
@@ -30,11 +30,6 @@ export function valueOf(map: YAMLMap | undefined, key: string): unknown {
 export function mapUnder(map: YAMLMap | undefined, key: string): YAMLMap | undefined {
   const v = valueOf(map, key);
   return isMap(v) ? v : undefined;
-}
-
-export function seqItems(map: YAMLMap | undefined, key: string): unknown[] {
-  const v = valueOf(map, key);
-  return isSeq(v) ? v.items : [];
 }
 
 /** Removes every pair of `key` (duplicates included); true when something was removed. */
@@ -146,14 +141,6 @@ export function removePair(doc: Document, target: Pair): void {
       return undefined;
     },
   });
-}
-
-export function isNodeMap(v: unknown): v is YAMLMap {
-  return isMap(v);
-}
-
-export function isPlainNode(v: unknown): v is Node {
-  return isScalar(v) || isMap(v) || isSeq(v) || isAlias(v) || isPair(v);
 }
 
 /**
