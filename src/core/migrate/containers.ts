@@ -72,6 +72,10 @@ function migrateCommands(m: Migration, node: YAMLMap, plain: Plain, path: PathSe
         const scalar = new Scalar(joined);
         scalar.type = Scalar.BLOCK_LITERAL;
         const pair = newPair(m.doc, 'servicePre', scalar);
+        if (isScalar(first.key) && isScalar(pair.key)) {
+          pair.key.commentBefore = first.key.commentBefore;
+          pair.key.spaceBefore = first.key.spaceBefore;
+        }
         const index = commands.items.indexOf(first);
         commands.items.splice(index, 0, pair);
         for (const k of hooks) removeKey(commands, k);
