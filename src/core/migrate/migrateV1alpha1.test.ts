@@ -91,9 +91,17 @@ describe('the document', () => {
   });
 
   it('removes an earlier repeated key, which v1alpha1 ignored, with a note at it', () => {
-    const { spec, note } = migrate(v1('  interactive: false\n  interactive: true\n' + ONE));
-    expect(spec['interactive']).toBe(true);
-    expect(note('spec.interactive')).toMatchObject({ kind: 'dropped', line: 6 });
+    const r = migrateV1alpha1(v1('  interactive: false\n  interactive: true\n' + ONE));
+    expect(parseSpecText(r.text ?? '').value).toMatchObject({ spec: { interactive: true } });
+    expect(r.text).not.toContain('interactive: false');
+    expect(noteAt(r.notes, 'spec.interactive')).toMatchObject({ kind: 'dropped', line: 6 });
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('of a key repeated with the same value, keeps the first one and its comment', () => {
+    const { text, note } = migrate(v1('  # keep the broker up\n  interactive: true\n  size: 2\n  interactive: true\n  containers:\n    - image: ubuntu\n'));
+    expect(text).toContain('spec:\n  # keep the broker up\n  interactive: true\n  size: 2\n  containers:');
+    expect(note('spec.interactive')).toMatchObject({ kind: 'dropped', line: 9 });
   });
 
   it('reads only the first document, and says so', () => {

@@ -14,7 +14,7 @@ import { migrateContainer, type ContainerRole } from './containers.ts';
 import { Migration, asList, asRecord, asText, type MigrationNote, type Plain } from './context.ts';
 import { dropRestAndUsers, keepHeadlessName, keepSidecarsFromWaiting, keepStrictDefault, migrateFluxSpec, runnerNotes } from './specFields.ts';
 import { migrateSpecVolumes, type MountingContainer } from './volumes.ts';
-import { detectLayout, lastPair, removePair, shadowedPairs, usesAliases } from './yamlEdit.ts';
+import { detectLayout, lastPair, removePair, repeatedKeys, usesAliases } from './yamlEdit.ts';
 
 export const V1ALPHA1_API_VERSION = 'flux-framework.org/v1alpha1';
 
@@ -90,7 +90,8 @@ function firstDocument(text: string, lineCounter: LineCounter): { doc: Document;
 
 export function migrateV1alpha1(text: string): MigrationResult {
   const parsed = parseSpecText(text);
-  const warnings = parsed.diagnostics.filter((d) => d.severity !== 'error');
+  // Repeated keys are resolved by the migration itself, with a note each.
+  const warnings = parsed.diagnostics.filter((d) => d.severity !== 'error' && d.code !== 'duplicate-key');
   if (hasErrors(parsed.diagnostics)) return { notes: [], diagnostics: parsed.diagnostics };
   const value = asRecord(parsed.value);
   if (!value) return { notes: [], diagnostics: parsed.diagnostics };
@@ -109,10 +110,12 @@ export function migrateV1alpha1(text: string): MigrationResult {
     doc.contents = doc.createNode(value);
     m.note([], 'changed', 'The anchors, aliases and merge keys (&, *, <<) were written out in full, and the comments could not be kept.');
   }
-  for (const { pair, path } of shadowedPairs(doc)) {
+  for (const { pair, path, sameValue } of repeatedKeys(doc)) {
     const key = pair.key as { range?: [number, number, number] } | null;
     removePair(doc, pair);
-    m.noteAtOffset(path, key?.range?.[0] ?? 0, 'dropped', `${formatPath(path)} is written again later in the same mapping; only the last one counted, so this earlier one was removed.`);
+    m.noteAtOffset(path, key?.range?.[0] ?? 0, 'dropped', sameValue
+      ? `${formatPath(path)} is written twice with the same value; this repetition was removed.`
+      : `${formatPath(path)} is written again later in the same mapping; only the last one counted, so this one was removed.`);
   }
   if (first.more) {
     m.note([], 'dropped', 'Only the first YAML document of the file was read (as the operator does); the documents after the first "---" are left out.');

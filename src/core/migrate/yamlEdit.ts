@@ -3,7 +3,7 @@
  * blank lines stay on the nodes they belong to, renamed keys keep their comments, new keys go
  * next to the ones they relate to.
  */
-import { Pair, Scalar, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
+import { Pair, Scalar, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
 
 /** The key of a pair as the parser's plain value spells it (`y:` is the key "true" in YAML 1.1). */
@@ -99,19 +99,35 @@ export function usesAliases(doc: Document): boolean {
   return found;
 }
 
-/** Pairs shadowed by a later pair of the same key in the same mapping, with the path of that key. */
-export function shadowedPairs(doc: Document): { pair: Pair; path: (string | number)[] }[] {
-  const out: { pair: Pair; path: (string | number)[] }[] = [];
+export interface RepeatedKey {
+  /** The pair to remove. */
+  pair: Pair;
+  path: (string | number)[];
+  /** The pair removed repeats the value that counts (so the first of the equal ones was kept). */
+  sameValue: boolean;
+}
+
+/**
+ * Keys written more than once in a mapping. The last value is the one that counts; of the pairs
+ * holding that value the first is kept (it usually carries the comment), the others go.
+ */
+export function repeatedKeys(doc: Document): RepeatedKey[] {
+  const out: RepeatedKey[] = [];
+  const json = (p: Pair) => JSON.stringify(isNode(p.value) ? p.value.toJSON() : p.value);
   visit(doc, {
     Map(_, map, ancestors) {
-      const seen = new Set<string>();
-      for (let i = map.items.length - 1; i >= 0; i--) {
-        const p = map.items[i];
-        if (!p) continue;
+      const groups = new Map<string, Pair[]>();
+      for (const p of map.items) {
         const k = keyOf(p);
         if (k === undefined || k === '<<') continue;
-        if (seen.has(k)) out.push({ pair: p, path: [...pathOf([...ancestors, map]), k] });
-        else seen.add(k);
+        groups.set(k, [...(groups.get(k) ?? []), p]);
+      }
+      for (const [k, pairs] of groups) {
+        const winner = pairs[pairs.length - 1];
+        if (!winner || pairs.length < 2) continue;
+        const kept = pairs.find((p) => json(p) === json(winner)) ?? winner;
+        const path = [...pathOf([...ancestors, map]), k];
+        for (const p of pairs) if (p !== kept) out.push({ pair: p, path, sameValue: json(p) === json(winner) });
       }
     },
   });
