@@ -13,6 +13,7 @@ export interface CliOptions {
   legacySeparator: boolean;
   serverFields: boolean;
   verbose: boolean;
+  migrate: boolean;
   help: boolean;
 }
 
@@ -40,6 +41,7 @@ const BOOL_FLAGS = {
   'server-fields': 'serverFields',
   v: 'verbose',
   verbose: 'verbose',
+  migrate: 'migrate',
 } as const;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -51,6 +53,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     legacySeparator: false,
     serverFields: false,
     verbose: false,
+    migrate: false,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -91,6 +94,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 }
 
 export const USAGE = `Usage: minicluster-gen -f FILE [flags]
+       minicluster-gen --migrate -f FILE > v1alpha2.yaml
 
 Turns a Flux Framework MiniCluster (flux-framework.org/v1alpha2) into the Kubernetes objects the
 Flux Operator creates, after the operator's defaults and validation.
@@ -106,6 +110,8 @@ Flux Operator creates, after the operator's defaults and validation.
   --legacy-separator   separate objects with fluxoperator-gen's "----" lines (not valid YAML streams)
   --server-fields      add creationTimestamp: null and empty status like fluxoperator-gen
   -v, --verbose        also print notes about the defaults that were applied
+  --migrate            read a flux-framework.org/v1alpha1 spec and print it as v1alpha2 instead of
+                       generating; what could not be carried over is printed as FILE:LINE:COL: note:
   -h, --help           show this help
 
 Exit status: 0 objects written, 1 the spec has problems (printed as FILE:LINE:COL: field: message),

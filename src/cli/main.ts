@@ -5,6 +5,7 @@ import { analyzeSpec, generateManifests, type Diagnostic, type Manifest } from '
 import { readCurveCert, sodiumKeypairSource, z85Encode } from '../core/curve/index.ts';
 import { renderJson, renderYaml } from '../core/render/index.ts';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
+import { runMigrate } from './migrate.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -63,6 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`minicluster-gen: cannot read ${options.file}: ${(error as Error).message}\n`);
     return EXIT_USAGE;
   }
+  if (options.migrate) return runMigrate(input, io);
 
   const analysis = analyzeSpec(input.text, { defaultNamespace: options.namespace });
   for (const d of analysis.diagnostics) {

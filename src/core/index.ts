@@ -17,3 +17,4 @@ export {
 } from './generate/index.ts';
 export { hostlist, requiredRanks } from './generate/hostlist.ts';
 export { brokerToml } from './generate/brokerToml.ts';
+export { migrateV1alpha1, nameFromGenerateName, type MigrationNote, type MigrationNoteKind, type MigrationResult } from './migrate/index.ts';

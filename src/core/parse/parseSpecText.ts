@@ -54,6 +54,9 @@ export interface ParsedText {
 const SCHEMA = new Schema({ schema: 'yaml-1.1', resolveKnownTags: false });
 const COMPOSE_OPTIONS = { version: '1.1', schema: SCHEMA, uniqueKeys: false } as const;
 
+/** How this parser reads a document, for tools that edit the `yaml` Document itself (the v1alpha1 migration). */
+export const SPEC_DOCUMENT_OPTIONS = COMPOSE_OPTIONS;
+
 const EMPTY_SPAN: SourceSpan = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 export function parseSpecText(text: string, options: ParseOptions = {}): ParsedText {

@@ -31,6 +31,18 @@ export function v1alpha2Example(name: string): string {
   return readFileSync(join(v1alpha2ExamplesDir, name), 'utf8');
 }
 
+export const v1alpha1ExamplesDir = join(sharedDir, 'upstream', 'v1alpha1', 'examples');
+
+export function v1alpha1Examples(): Example[] {
+  return walk(v1alpha1ExamplesDir)
+    .sort()
+    .map((file) => ({ name: relative(v1alpha1ExamplesDir, file), text: readFileSync(file, 'utf8') }));
+}
+
+export function v1alpha1Example(name: string): string {
+  return readFileSync(join(v1alpha1ExamplesDir, name), 'utf8');
+}
+
 
 /** A fixed keypair (libzmq's documented test server pair) so outputs are reproducible. */
 export const TEST_KEYS = {

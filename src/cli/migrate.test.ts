@@ -1,0 +1,60 @@
+/** `minicluster-gen --migrate`: stdout, stderr and exit status. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeSpec } from '../core/spec/analyze.ts';
+import { v1alpha1ExamplesDir, v1alpha2ExamplesDir } from '../core/testing/upstream.ts';
+import { runCli } from './main.ts';
+import { USAGE } from './args.ts';
+
+async function run(args: string[], stdin = '') {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => stdin });
+  return { code, stdout, stderr };
+}
+
+describe('minicluster-gen --migrate', () => {
+  it('prints the v1alpha2 spec on stdout and each note as FILE:LINE:COL: note: on stderr', async () => {
+    const file = join(v1alpha1ExamplesDir, 'tests/volumes/minicluster.yaml');
+    const { code, stdout, stderr } = await run(['--migrate', '-f', file]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^apiVersion: flux-framework.org\/v1alpha2\n/);
+    expect(stdout).toContain('# This is a list because a pod can support multiple containers');
+    expect(stdout).toContain('hostPath: /tmp/data');
+    expect(analyzeSpec(stdout).cluster).toBeDefined();
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) expect(line).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: note: \\S`));
+    // spec.volumes.data is on line 17, column 5 of the input.
+    expect(stderr).toContain(`${file}:17:5: note: spec.volumes.data (a hostpath PersistentVolume of /tmp/data) became hostPath`);
+  });
+
+  it('reads standard input with -f -', async () => {
+    const text = readFileSync(join(v1alpha1ExamplesDir, 'tests/hello-world/minicluster.yaml'), 'utf8');
+    const { code, stdout, stderr } = await run(['-migrate', '-f', '-'], text);
+    expect(code).toBe(0);
+    expect(stdout).toContain('flux-framework.org/v1alpha2');
+    expect(stderr).toMatch(/^<stdin>:\d+:\d+: note: /);
+  });
+
+  it('exits 1 with a diagnostic for a spec that is already v1alpha2', async () => {
+    const file = join(v1alpha2ExamplesDir, 'tests/hello-world/minicluster.yaml');
+    const { code, stdout, stderr } = await run(['--migrate', '-f', file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${file}:1:13: apiVersion: This spec is already flux-framework.org/v1alpha2`);
+  });
+
+  it('exits 1 with the position of a YAML syntax error', async () => {
+    const { code, stdout, stderr } = await run(['--migrate', '-f', '-'], 'apiVersion: flux-framework.org/v1alpha1\nkind: MiniCluster\nspec:\n  size: [1\n');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^<stdin>:4:\d+: \(document\): /);
+  });
+
+  it('is described in --help', async () => {
+    expect(USAGE).toMatch(/--migrate/);
+    expect((await run(['--help'])).stdout).toContain('--migrate');
+  });
+});
