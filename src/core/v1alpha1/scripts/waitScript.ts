@@ -159,12 +159,15 @@ export function v1alpha1WaitScript(inputs: WaitScriptInputs): string {
   }
   L.push('mkdir -p /etc/flux/system/cron.d', '');
 
+  if (!inputs.diagnostics) L.push(`mainHost=${shellWord(`${inputs.name}-0`)}`);
   L.push(
-    `mainHost=${shellWord(`${inputs.name}-0`)}`,
     'workdir=$(pwd)',
     'mkdir -p "${workdir}"',
   );
-  if (!quiet) L.push(...say('Hello, I am $(hostname); the main host is ${mainHost}; working directory ${workdir}'), 'ls -lR "${workdir}" || true');
+  if (!quiet) {
+    const host = inputs.diagnostics ? '' : '; the main host is ${mainHost}';
+    L.push(...say(`Hello, I am $(hostname)${host}; working directory \${workdir}`), 'ls -lR "${workdir}" || true');
+  }
   L.push('');
 
   const encode = `flux R encode --hosts=${shellWord(inputs.hostlist)} ${inputs.coresFlag}`;
@@ -232,15 +235,16 @@ export function v1alpha1WaitScript(inputs: WaitScriptInputs): string {
   const wrap = inputs.wrap !== '' ? [shellWord(`--wrap=${inputs.wrap}`)] : [];
   const fluxStart = [...timed('fluxstart'), '"${as_flux[@]}"', 'flux start', ...wrap, `-o --config ${CONFIG_DIR}`, '"${brokerOptions[@]}"'];
 
-  L.push('flux_status=0');
   if (inputs.diagnostics) {
+    // Each check runs even when an earlier one fails: their output is the point.
     L.push('# Diagnostics (containers[i].diagnostics): every rank runs them, then waits.');
     for (const check of ['flux overlay status', 'flux lsattr -v', 'flux dmesg']) {
-      L.push(...say(`Running ${check}`), `"\${as_flux[@]}" flux start -o --config ${CONFIG_DIR} "\${brokerOptions[@]}" ${check} || flux_status=$?`);
+      L.push(...say(`Running ${check}`), `"\${as_flux[@]}" flux start -o --config ${CONFIG_DIR} "\${brokerOptions[@]}" ${check} || true`);
     }
     L.push(...say('Diagnostics done; sleeping so that the pod can be inspected.'), 'sleep infinity', '');
     return L.join('\n');
   }
+  L.push('flux_status=0');
 
   L.push('if [[ "$(hostname)" == "${mainHost}" ]]; then');
   L.push(...indent(rankZero(inputs, { say, sayValue, fluxStart, prefixWords, hasCommand })));
