@@ -21,7 +21,7 @@ const VARIANTS: Record<string, string> = {
   restServer: `  users:\n    - name: alice\n      password: ${JSON.stringify("p'w$")}\n    - name: bob\n  fluxRestful:\n    branch: dev\n    username: admin\n  containers:\n    - image: a\n      cores: 4\n      fluxUser:\n        name: fluxer\n        uid: 1234`,
   quietRest: `  logging:\n    quiet: true\n  users:\n    - name: alice\n  containers:\n    - image: a`,
   interactive: `  interactive: true\n  archive:\n    path: /state/archive.sqlite\n  logging:\n    timed: true\n    zeromq: true\n  containers:\n    - image: a\n      commands:\n        prefix: ${JSON.stringify(NASTY)}`,
-  diagnostics: `  logging:\n    quiet: true\n  containers:\n    - image: a\n      diagnostics: true\n      command: hostname`,
+  diagnostics: `  logging:\n    quiet: true\n  containers:\n    - image: a\n      diagnostics: true\n      command: hostname\n      commands:\n        prefix: time`,
   nastyValues: `  flux:\n    optionFlags: ${JSON.stringify(NASTY)}\n    wrap: ${JSON.stringify(NASTY)}\n    bursting:\n      hostlist: ${JSON.stringify(NASTY)}\n  archive:\n    path: ${JSON.stringify(NASTY)}\n  containers:\n    - image: a\n      workingDir: /w\n      logs: ${JSON.stringify(NASTY)}\n      command: echo ${JSON.stringify(NASTY)}\n      fluxUser:\n        name: ${JSON.stringify(NASTY)}`,
   startScripts: `  logging:\n    quiet: true\n  containers:\n    - image: a\n      runFlux: true\n      command: hostname\n    - image: b\n      name: side\n      command: ${JSON.stringify(`echo ${NASTY}`)}\n      commands:\n        brokerPre: echo b\n        post: echo done`,
 };

@@ -68,7 +68,8 @@ export function v1alpha1WaitScript(inputs: WaitScriptInputs): string {
   const { quiet } = inputs;
   const say = (...messages: string[]): string[] => (quiet ? [] : [`printf '%s\\n' ${messages.map((m) => `"${m}"`).join(' ')}`]);
   const sayValue = (message: string, value: string): string[] => (quiet ? [] : [`printf '%s%s\\n' "${message}" ${shellWord(value)}`]);
-  const hasPrefix = inputs.commands.prefix.trim() !== '';
+  // Diagnostics run plain flux start checks, without the prefix.
+  const hasPrefix = inputs.commands.prefix.trim() !== '' && !inputs.diagnostics;
   const hasCommand = inputs.command.trim() !== '';
   const prefixWords = hasPrefix ? `${maybeEmpty('prefix_words')} ` : '';
   const asRoot = inputs.runFluxAsRoot;
@@ -216,7 +217,7 @@ export function v1alpha1WaitScript(inputs: WaitScriptInputs): string {
   if (!quiet) L.push('ls -l "${STATE_DIR}" "${workdir}"', ...say('CURVE certificate installed at /etc/curve/curve.cert'));
   L.push('');
 
-  const needsSplit = hasPrefix || (hasCommand && !inputs.batch && !inputs.diagnostics);
+  const needsSplit = !inputs.diagnostics && (hasPrefix || (hasCommand && !inputs.batch));
   if (needsSplit) {
     L.push(
       '# Split shell-word text ($2) into the array named $1 as a command line would be split;',
@@ -294,7 +295,7 @@ function rankZero(inputs: WaitScriptInputs, ctx: RankZeroContext): string[] {
     if (!inputs.runFluxAsRoot) L.push(`chown "\${fluxuid}" ${BATCH_FILE}`);
   }
   L.push(...snippetLines('commands.brokerPre', inputs.commands.brokerPre, quiet ? '>/dev/null 2>&1' : ''));
-  L.push(...sayValue('Command: ', inputs.command));
+  if (ctx.hasCommand) L.push(...sayValue('Command: ', inputs.command));
   const broker = (extra: string) => `"\${as_flux[@]}" ${prefixWords}flux broker --config-path ${CONFIG_DIR} "\${brokerOptions[@]}"${extra} || flux_status=$?`;
 
   if (!ctx.hasCommand) {
