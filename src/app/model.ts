@@ -33,6 +33,8 @@ export interface GenerateResponse {
   name?: string;
   /** Pods the Job starts (spec.size), for the summary line. */
   pods?: number;
+  /** The MiniCluster API version the document declares, when it is a known one. */
+  version?: 'v1alpha1' | 'v1alpha2';
   /** The keypair the certificate was made from (its public key is shown; nothing leaves the page). */
   keys: CurveKeys;
   /** How long generation took, for the speed measurements. */
@@ -43,7 +45,14 @@ export interface GenerateResponse {
   startup?: { workerStartedAt: number; coreReadyAt?: number; keysReadyAt?: number };
 }
 
-const LETTER_OF_KIND: Record<string, IncludeLetter> = { ConfigMap: 'c', Service: 's', Job: 'j', Pod: 'p' };
+const LETTER_OF_KIND: Record<string, IncludeLetter> = {
+  ConfigMap: 'c',
+  Service: 's',
+  Job: 'j',
+  Pod: 'p',
+  PersistentVolume: 'v',
+  PersistentVolumeClaim: 'v',
+};
 
 export function letterOfKind(kind: string): IncludeLetter {
   return LETTER_OF_KIND[kind] ?? 'v';

@@ -96,12 +96,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 export const USAGE = `Usage: minicluster-gen -f FILE [flags]
        minicluster-gen --migrate -f FILE > v1alpha2.yaml
 
-Turns a Flux Framework MiniCluster (flux-framework.org/v1alpha2) into the Kubernetes objects the
-Flux Operator creates, after the operator's defaults and validation.
+Turns a Flux Framework MiniCluster (flux-framework.org/v1alpha2, or the older v1alpha1) into the
+Kubernetes objects the Flux Operator creates, after the operator's defaults and validation.
 
   -f FILE              the MiniCluster YAML to read; - reads standard input
   -i LETTERS           objects to include (default: all):
-                         c ConfigMap, s Services, j Job, p services Pod, v volumes (none in v1alpha2)
+                         c ConfigMaps, s Services, j Job, p services Pod,
+                         v PersistentVolumes and claims (v1alpha1 only)
   --namespace NS       namespace for a spec without metadata.namespace (default: default)
   --curve-cert FILE    use this CURVE certificate instead of generating a new one
   --output-dir DIR     write one file per object into DIR instead of standard output

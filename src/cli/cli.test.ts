@@ -7,10 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { readCurveCert } from '../core/curve/index.ts';
-import { v1alpha2ExamplesDir } from '../core/testing/upstream.ts';
+import { v1alpha1ExamplesDir, v1alpha2ExamplesDir } from '../core/testing/upstream.ts';
 import { runCli } from './main.ts';
 
 const HELLO = join(v1alpha2ExamplesDir, 'tests/hello-world/minicluster.yaml');
+const V1_VOLUMES = join(v1alpha1ExamplesDir, 'tests/volumes/minicluster.yaml');
 const BIN = fileURLToPath(new URL('../../bin/minicluster-gen.js', import.meta.url));
 
 async function run(args: string[], stdin = '') {
@@ -107,5 +108,24 @@ describe('minicluster-gen', () => {
     expect(docsOf(out).map((d) => `${d.kind}/${d.metadata.name}`)).toEqual(['Service/flux-sample']);
     const bad = spawnSync(process.execPath, [BIN, '-f', HELLO, '--nope'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
+  });
+
+  it('generates a v1alpha1 spec: -i csjv and -i v', async () => {
+    const all = await run(['-f', V1_VOLUMES, '-i', 'csjv']);
+    expect(all.code).toBe(0);
+    expect(docsOf(all.stdout).map((d) => `${d.kind}/${d.metadata.name}`)).toEqual([
+      'ConfigMap/flux-sample-entrypoint',
+      'ConfigMap/flux-sample-flux-config',
+      'ConfigMap/flux-sample-curve-mount',
+      'PersistentVolume/data',
+      'PersistentVolumeClaim/data-claim',
+      'Service/flux-service',
+      'Job/flux-sample',
+    ]);
+    const volumes = await run(['-f', V1_VOLUMES, '-i', 'v', '--server-fields']);
+    expect(volumes.code).toBe(0);
+    expect(volumes.stderr).toBe('');
+    expect(docsOf(volumes.stdout).map((d) => d.kind)).toEqual(['PersistentVolume', 'PersistentVolumeClaim']);
+        expect(volumes.stdout).toContain('status: {}');
   });
 });

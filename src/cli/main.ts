@@ -1,7 +1,7 @@
 /** `minicluster-gen`: a thin command-line adapter over the core. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeSpec, generateManifests, type Diagnostic, type Manifest } from '../core/index.ts';
+import { analyzeAnySpec, generateAny, includeLettersFor, type Diagnostic, type Manifest } from '../core/index.ts';
 import { readCurveCert, sodiumKeypairSource, z85Encode } from '../core/curve/index.ts';
 import { renderJson, renderYaml } from '../core/render/index.ts';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
@@ -66,11 +66,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (options.migrate) return runMigrate(input, io);
 
-  const analysis = analyzeSpec(input.text, { defaultNamespace: options.namespace });
+  const analysis = analyzeAnySpec(input.text, { defaultNamespace: options.namespace });
   for (const d of analysis.diagnostics) {
     if (d.severity !== 'info' || options.verbose) io.stderr(formatDiagnostic(input.name, d));
   }
-  if (!analysis.cluster) {
+  const resolved = analysis.resolved;
+  if (!resolved) {
     const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
     io.stderr(`minicluster-gen: ${input.name}: ${errors} problem${errors === 1 ? '' : 's'}; nothing generated.\n`);
     return EXIT_SPEC;
@@ -91,11 +92,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   }
 
-  if (options.include && /v/.test(options.include) && !/[csjp]/.test(options.include)) {
-    io.stderr('minicluster-gen: note: v1alpha2 has no volume objects (volumes are part of the Job); nothing to print for -i v.\n');
+  const applicable = includeLettersFor(resolved.version);
+  if (options.include && ![...options.include].some((letter) => applicable.includes(letter))) {
+    const note = resolved.version === 'v1alpha2' && options.include.includes('v')
+      ? 'v1alpha2 has no volume objects (volumes are part of the Job); nothing to print for -i v.'
+      : `no ${resolved.version} objects match -i ${options.include} (letters: ${applicable}).`;
+    io.stderr(`minicluster-gen: note: ${note}\n`);
   }
 
-  const manifests = generateManifests(analysis.cluster, {
+  const manifests = generateAny(resolved, {
     include: options.include,
     serverFields: options.serverFields,
     keys: certificate ? { publicKey: '', secretKey: '' } : await generateKeys(),

@@ -18,3 +18,15 @@ export {
 export { hostlist, requiredRanks } from './generate/hostlist.ts';
 export { brokerToml } from './generate/brokerToml.ts';
 export { migrateV1alpha1, nameFromGenerateName, type MigrationNote, type MigrationNoteKind, type MigrationResult } from './migrate/index.ts';
+export {
+  analyzeAnySpec,
+  clusterSummary,
+  generateAny,
+  includeLettersFor,
+  type AnyAnalysis,
+  type MiniClusterVersion,
+  type ResolvedAny,
+} from './pipeline.ts';
+export type { ResolvedV1alpha1MiniCluster } from './v1alpha1/defaults.ts';
+export { V1ALPHA1_API_VERSION, v1alpha1Schema, type V1alpha1MiniCluster, type V1alpha1MiniClusterInput } from './v1alpha1/schema.ts';
+export { v1alpha1JsonSchema } from './v1alpha1/jsonSchema.ts';

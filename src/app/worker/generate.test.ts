@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { TEST_KEYS, v1alpha2Example } from '../../core/testing/upstream.ts';
+import { TEST_KEYS, v1alpha1Example, v1alpha2Example } from '../../core/testing/upstream.ts';
 import { generate } from './generate.ts';
 
 describe('the worker generation step', () => {
@@ -32,5 +32,22 @@ describe('the worker generation step', () => {
     const certificate = 'custom certificate text\n';
     const response = generate({ id: 2, text: v1alpha2Example('tests/hello-world/minicluster.yaml'), keys: TEST_KEYS, certificate, defaultNamespace: 'default' });
     expect(response.manifests?.[0]?.yaml).toContain('curve.cert: |\n    custom certificate text\n');
+  });
+
+  it('generates a v1alpha1 spec, with the version, the volumes under v and the summary', () => {
+    const response = generate({ id: 3, text: v1alpha1Example('tests/volumes/minicluster.yaml'), keys: TEST_KEYS, defaultNamespace: 'default' });
+    expect(response.version).toBe('v1alpha1');
+    expect(response.manifests?.map((m) => `${m.letter} ${m.kind}/${m.name}`)).toEqual([
+      'c ConfigMap/flux-sample-entrypoint',
+      'c ConfigMap/flux-sample-flux-config',
+      'c ConfigMap/flux-sample-curve-mount',
+      'v PersistentVolume/data',
+      'v PersistentVolumeClaim/data-claim',
+      's Service/flux-service',
+      'j Job/flux-sample',
+    ]);
+    expect(response.name).toBe('flux-sample');
+    expect(response.pods).toBe(2);
+    expect(generate({ id: 4, text: v1alpha2Example('tests/hello-world/minicluster.yaml'), keys: TEST_KEYS, defaultNamespace: 'default' }).version).toBe('v1alpha2');
   });
 });

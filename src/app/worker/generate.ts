@@ -1,15 +1,16 @@
-/** The generation the worker runs: the core's whole pipeline for one edit. */
-import { analyzeSpec, generateManifests } from '../../core/index.ts';
+/** The generation the worker runs: the core's whole pipeline for one edit, for either API version. */
+import { analyzeAnySpec, clusterSummary, generateAny } from '../../core/index.ts';
 import { renderYaml } from '../../core/render/index.ts';
 import { letterOfKind, type CurveKeys, type GenerateRequest, type GenerateResponse } from '../model.ts';
 
 export function generate(request: GenerateRequest & { keys: CurveKeys }): GenerateResponse {
   const started = performance.now();
-  const analysis = analyzeSpec(request.text, { defaultNamespace: request.defaultNamespace });
+  const analysis = analyzeAnySpec(request.text, { defaultNamespace: request.defaultNamespace });
   const response: GenerateResponse = { id: request.id, diagnostics: analysis.diagnostics, keys: request.keys, workerMs: 0 };
-  const cluster = analysis.cluster;
-  if (cluster) {
-    response.manifests = generateManifests(cluster, {
+  if (analysis.version) response.version = analysis.version;
+  const resolved = analysis.resolved;
+  if (resolved) {
+    response.manifests = generateAny(resolved, {
       keys: request.keys,
       ...(request.certificate ? { certificate: request.certificate } : {}),
     }).map((manifest) => ({
@@ -18,8 +19,9 @@ export function generate(request: GenerateRequest & { keys: CurveKeys }): Genera
       letter: letterOfKind(manifest.kind),
       yaml: renderYaml([manifest]),
     }));
-    response.name = cluster.metadata.name;
-    response.pods = cluster.spec.size;
+    const summary = clusterSummary(resolved);
+    response.name = summary.name;
+    response.pods = summary.pods;
   }
   response.workerMs = performance.now() - started;
   return response;

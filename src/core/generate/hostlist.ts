@@ -6,7 +6,22 @@ export function hostRange(count: number, start: number): string {
   return count === 1 ? String(start) : `${start}-${start + count - 1}`;
 }
 
-export function hostlist(mc: ResolvedMiniCluster): string {
+/** What the hostlist depends on; the same in v1alpha1 and v1alpha2. */
+export interface HostlistSource {
+  metadata: { name: string };
+  spec: {
+    maxSize: number;
+    flux: {
+      bursting?: {
+        hostlist?: string | undefined;
+        leadBroker?: { address: string; name: string; size: number } | undefined;
+        clusters?: Array<{ name?: string | undefined; size?: number | undefined }> | undefined;
+      } | undefined;
+    };
+  };
+}
+
+export function hostlist(mc: HostlistSource): string {
   const bursting = mc.spec.flux.bursting;
   if (bursting?.hostlist) return bursting.hostlist;
   const lead = bursting?.leadBroker;

@@ -130,20 +130,25 @@ function appContainer(mc: ResolvedMiniCluster, container: Container, index: numb
   );
 }
 
-function affinity(mc: ResolvedMiniCluster): KObject {
+/** Prefer one zone for all pods of the cluster, and one pod per node (section 3.3.6; v1alpha1 §3.6.3). */
+export function spreadAffinity(name: string): KObject {
   const term = (topologyKey: string) => [
     {
       weight: 100,
       podAffinityTerm: {
-        labelSelector: { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: [mc.metadata.name] }] },
+        labelSelector: { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: [name] }] },
         topologyKey,
       },
     },
   ];
-  const out: KObject = {
+  return {
     podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: term('topology.kubernetes.io/zone') },
     podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: term('kubernetes.io/hostname') },
   };
+}
+
+function affinity(mc: ResolvedMiniCluster): KObject {
+  const out = spreadAffinity(mc.metadata.name);
   const nodeAffinity = sortedEntries(mc.spec.pod.nodeAffinity);
   if (nodeAffinity.length > 0) {
     out['nodeAffinity'] = {

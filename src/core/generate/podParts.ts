@@ -91,7 +91,7 @@ export function userMounts(container: Container): KObject[] {
   });
 }
 
-export function containerEnv(container: Container): KObject[] {
+export function containerEnv(container: Pick<Container, 'environment' | 'secrets'>): KObject[] {
   const env: KObject[] = sortedEntries(container.environment).map(([name, value]) => (value === '' ? { name } : { name, value }));
   for (const [name, secret] of sortedEntries(container.secrets)) {
     env.push({ name, valueFrom: { secretKeyRef: { name: secret.name, key: secret.key } } });
@@ -99,7 +99,7 @@ export function containerEnv(container: Container): KObject[] {
   return env;
 }
 
-export function lifecycle(container: Container): KObject {
+export function lifecycle(container: Pick<Container, 'lifeCycle'>): KObject {
   const out: KObject = {};
   if (container.lifeCycle?.postStartExec) out['postStart'] = { exec: { command: [container.lifeCycle.postStartExec] } };
   if (container.lifeCycle?.preStopExec) out['preStop'] = { exec: { command: [container.lifeCycle.preStopExec] } };

@@ -9,6 +9,8 @@ const EMPTY_STATUS: Record<string, () => KObject> = {
   Service: () => ({ loadBalancer: {} }),
   Job: () => ({}),
   Pod: () => ({}),
+  PersistentVolume: () => ({}),
+  PersistentVolumeClaim: () => ({}),
 };
 
 export function withServerFields(manifest: Manifest): Manifest {

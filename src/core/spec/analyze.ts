@@ -45,22 +45,29 @@ export function diagnosticAt(parsed: Located, severity: Severity, code: string, 
   };
 }
 
-const bySeverityAndPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
+export const bySeverityAndPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-/** Checks the document is a v1alpha2 MiniCluster before anything reads its fields. */
-function identify(parsed: ParsedText, doc: Record<string, unknown>, out: Diagnostic[]): boolean {
+const V1ALPHA1 = 'flux-framework.org/v1alpha1';
+
+/**
+ * Checks the document is a MiniCluster of an accepted API version, with a name, before anything
+ * reads its fields. `accepted` lists the versions the caller can analyse (the first is suggested).
+ */
+export function identify(parsed: ParsedText, doc: Record<string, unknown>, out: Diagnostic[], accepted: readonly string[] = [API_VERSION]): boolean {
   const apiVersion = doc['apiVersion'];
   const kind = doc['kind'];
+  const suggested = accepted[0] ?? API_VERSION;
   const problem = (path: PathSegment[], code: string, message: string) => out.push(diagnosticAt(parsed, 'error', code, path, message));
-  if (apiVersion === undefined) problem([], 'api-version', `No apiVersion: start the document with "apiVersion: ${API_VERSION}".`);
-  else if (apiVersion === 'flux-framework.org/v1alpha1') {
-    problem(['apiVersion'], 'api-version', `This is a ${String(apiVersion)} MiniCluster; only ${API_VERSION} is supported yet. Support for v1alpha1 (and migration to v1alpha2) is planned; meanwhile rewrite the spec for ${API_VERSION}.`);
-  } else if (apiVersion !== API_VERSION) {
-    problem(['apiVersion'], 'api-version', `Found apiVersion ${JSON.stringify(apiVersion)}; a MiniCluster here must be "${API_VERSION}".`);
+  if (apiVersion === undefined) problem([], 'api-version', `No apiVersion: start the document with "apiVersion: ${suggested}".`);
+  else if (apiVersion === V1ALPHA1 && !accepted.includes(V1ALPHA1)) {
+    problem(['apiVersion'], 'api-version', `This is a ${String(apiVersion)} MiniCluster; only ${API_VERSION} is supported here. Rewrite the spec for ${API_VERSION}.`);
+  } else if (typeof apiVersion !== 'string' || !accepted.includes(apiVersion)) {
+    const choices = accepted.map((v) => `"${v}"`).join(' or ');
+    problem(['apiVersion'], 'api-version', `Found apiVersion ${JSON.stringify(apiVersion)}; a MiniCluster here must be ${choices}.`);
   }
   if (kind === undefined) problem([], 'kind', `No kind: add "kind: ${KIND}".`);
   else if (kind !== KIND) {
@@ -86,7 +93,7 @@ function readCertOnce(cert: string): ReturnType<typeof readCurveCert> {
   return lastCertCheck.result;
 }
 
-function certDiagnostics(parsed: ParsedText, text: string, cert: string): Diagnostic[] {
+export function certDiagnostics(parsed: ParsedText, text: string, cert: string): Diagnostic[] {
   const result = readCertOnce(cert);
   if (result.ok) return [];
   const path = ['spec', 'flux', 'curveCert'];
@@ -115,7 +122,15 @@ function pathOfText(node: unknown, pattern: RegExp, path: PathSegment[] = []): P
 }
 
 export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysis {
-  const parsed = parseSpecText(text, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
+  return analyzeParsedSpec(parseSpecText(text, parseOptions(options)), text, options);
+}
+
+export function parseOptions(options: AnalyzeOptions): { maxBytes?: number } {
+  return options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes };
+}
+
+/** analyzeSpec on text already parsed; `accepted` are the API versions the caller dispatches. */
+export function analyzeParsedSpec(parsed: ParsedText, text: string, options: AnalyzeOptions = {}, accepted: readonly string[] = [API_VERSION]): Analysis {
   const diagnostics = [...parsed.diagnostics];
   const finish = (extra: Partial<Analysis> = {}): Analysis => ({ ...extra, diagnostics: diagnostics.sort(bySeverityAndPosition) });
   const doc = asRecord(parsed.value);
@@ -124,7 +139,7 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysi
     ...(typeof doc['apiVersion'] === 'string' ? { apiVersion: doc['apiVersion'] } : {}),
     ...(typeof doc['kind'] === 'string' ? { kind: doc['kind'] } : {}),
   };
-  if (!identify(parsed, doc, diagnostics)) return finish(identity);
+  if (!identify(parsed, doc, diagnostics, accepted)) return finish(identity);
 
   for (const unknown of findUnknownFields(doc, miniClusterJsonSchema())) {
     diagnostics.push(diagnosticAt(parsed, 'warning', 'unknown-field', unknown.path, unknown.message));

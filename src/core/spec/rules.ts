@@ -15,15 +15,15 @@ export interface Problem {
   message: string;
 }
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+export const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const RESTART_POLICIES = ['OnFailure', 'Never'];
 
-function dnsLabelProblem(value: string, what: string, pattern = DNS1123_LABEL): string | undefined {
+export function dnsLabelProblem(value: string, what: string, pattern = DNS1123_LABEL): string | undefined {
   if (value.length > 63) return `${what} "${value}" has ${value.length} characters; Kubernetes allows at most 63.`;
   if (!pattern.test(value)) {
     const start = pattern === DNS1035_LABEL ? 'start with a letter' : 'start with a letter or digit';
@@ -32,7 +32,7 @@ function dnsLabelProblem(value: string, what: string, pattern = DNS1123_LABEL): 
   return undefined;
 }
 
-function labelMapProblems(map: Record<string, string> | undefined, path: PathSegment[], out: Problem[]): void {
+export function labelMapProblems(map: Record<string, string> | undefined, path: PathSegment[], out: Problem[]): void {
   for (const [key, value] of Object.entries(map ?? {})) {
     const slash = key.lastIndexOf('/');
     const prefix = slash >= 0 ? key.slice(0, slash) : '';

@@ -39,7 +39,8 @@ function resolve(schema: JsonSchema | undefined): JsonSchema | undefined {
   return schema.anyOf.find((s) => s.properties || s.additionalProperties || s.items) ?? schema;
 }
 
-export function findUnknownFields(value: unknown, schema: JsonSchema): UnknownField[] {
+/** `hints`: messages by field pattern (see HINTS); the v1alpha2 ones by default. */
+export function findUnknownFields(value: unknown, schema: JsonSchema, hints: Record<string, string> = HINTS): UnknownField[] {
   const out: UnknownField[] = [];
   const walk = (node: unknown, s: JsonSchema | undefined, path: PathSegment[], pattern: string) => {
     s = resolve(s);
@@ -57,7 +58,7 @@ export function findUnknownFields(value: unknown, schema: JsonSchema): UnknownFi
         const where = pattern === '' ? key : `${pattern}.${key}`;
         out.push({
           path: childPath,
-          message: (Object.hasOwn(HINTS, where) ? HINTS[where] : undefined) ?? `Unknown field "${key}": the operator ignores it. Check the spelling (field names are case-sensitive).`,
+          message: (Object.hasOwn(hints, where) ? hints[where] : undefined) ?? `Unknown field "${key}": the operator ignores it. Check the spelling (field names are case-sensitive).`,
         });
       }
     }

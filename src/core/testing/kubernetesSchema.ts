@@ -1,12 +1,14 @@
 /** Validates generated objects against the Kubernetes OpenAPI schema (kubernetes-models). */
 import { Job } from 'kubernetes-models/batch/v1';
-import { ConfigMap, Pod, Service } from 'kubernetes-models/v1';
+import { ConfigMap, PersistentVolume, PersistentVolumeClaim, Pod, Service } from 'kubernetes-models/v1';
 import type { Manifest } from '../generate/kobject.ts';
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'v1/ConfigMap': ConfigMap,
   'v1/Service': Service,
   'v1/Pod': Pod,
+  'v1/PersistentVolume': PersistentVolume,
+  'v1/PersistentVolumeClaim': PersistentVolumeClaim,
   'batch/v1/Job': Job,
 };
 

@@ -7,6 +7,9 @@ import { DEFAULT_CERT_NAME, formatCurveCert } from '../curve/index.ts';
 const projectRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const sharedDir = process.env['MINICLUSTER_SHARED'] ?? resolve(projectRoot, '..', 'shared');
 export const v1alpha2ExamplesDir = join(sharedDir, 'upstream', 'v1alpha2', 'examples');
+export const v1alpha1ExamplesDir = join(sharedDir, 'upstream', 'v1alpha1', 'examples');
+/** Operator-equivalent Service, Job, PV and PVC objects of about half the v1alpha1 examples. */
+export const v1alpha1GoldenDir = join(sharedDir, 'spec', 'v1alpha1-golden', 'operator');
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -30,8 +33,6 @@ export function v1alpha2Examples(): Example[] {
 export function v1alpha2Example(name: string): string {
   return readFileSync(join(v1alpha2ExamplesDir, name), 'utf8');
 }
-
-export const v1alpha1ExamplesDir = join(sharedDir, 'upstream', 'v1alpha1', 'examples');
 
 export function v1alpha1Examples(): Example[] {
   return walk(v1alpha1ExamplesDir)

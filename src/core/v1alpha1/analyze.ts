@@ -1,0 +1,74 @@
+/**
+ * From a parsed v1alpha1 document to a resolved MiniCluster, following the operator of that time:
+ * the CRD's structural defaults, then its validate-and-default step. Every problem found on the
+ * way is returned at once, each with a position and a field path.
+ */
+import { hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { parseSpecText, type ParsedText } from '../parse/index.ts';
+import {
+
+  asRecord,
+  bySeverityAndPosition,
+  certDiagnostics,
+  diagnosticAt,
+  identify,
+  parseOptions,
+  type AnalyzeOptions,
+} from '../spec/analyze.ts';
+import { schemaIssueMessages } from '../spec/schemaIssues.ts';
+import { findUnknownFields } from '../spec/unknownFields.ts';
+import { applyV1alpha1Defaults, type ResolvedV1alpha1MiniCluster } from './defaults.ts';
+import { v1alpha1JsonSchema } from './jsonSchema.ts';
+import { validateV1alpha1 } from './rules.ts';
+import { V1ALPHA1_API_VERSION, v1alpha1Schema } from './schema.ts';
+
+export interface V1alpha1Analysis {
+  diagnostics: Diagnostic[];
+  /** Present when there is no error. */
+  cluster?: ResolvedV1alpha1MiniCluster;
+}
+
+/** Fields the v1alpha1 operator silently dropped, with what was probably meant. */
+const V1ALPHA1_HINTS: Record<string, string> = {
+  'spec.containers.*.fluxOptionFlags': 'fluxOptionFlags is an obsolete field the operator ignores: write spec.flux.optionFlags instead.',
+  'spec.containers.*.preCommand': 'preCommand is an obsolete field the operator ignores: write commands.pre instead.',
+  'spec.containers.*.fluxLogLevel': 'fluxLogLevel is an obsolete field the operator ignores: write spec.flux.logLevel instead.',
+  'spec.containers.*.noWrapEntrypoint': 'noWrapEntrypoint is a v1alpha2 field; v1alpha1 ignores it.',
+  'spec.containers.*.imagePullPolicy': 'imagePullPolicy is a v1alpha2 field; in v1alpha1 write pullAlways: true for Always.',
+  'spec.containers.*.commands.script': 'commands.script is a v1alpha2 field; v1alpha1 ignores it.',
+  'spec.flux.container': 'flux.container (the Flux view) is a v1alpha2 field: a v1alpha1 image must bring its own Flux.',
+  'spec.network.disableAffinity': 'disableAffinity is a v1alpha2 field; v1alpha1 always sets the pod affinity.',
+  'spec.minSize': 'minSize is a v1alpha2 field; v1alpha1 ignores it.',
+  'spec.backoffLimit': 'backoffLimit is a v1alpha2 field; v1alpha1 always uses 100.',
+};
+
+export function analyzeV1alpha1Parsed(parsed: ParsedText, text: string, options: AnalyzeOptions = {}): V1alpha1Analysis {
+  const diagnostics = [...parsed.diagnostics];
+  const finish = (cluster?: ResolvedV1alpha1MiniCluster): V1alpha1Analysis => ({
+    diagnostics: diagnostics.sort(bySeverityAndPosition),
+    ...(cluster && !hasErrors(diagnostics) ? { cluster } : {}),
+  });
+  const doc = asRecord(parsed.value);
+  if (hasErrors(diagnostics) || !doc) return finish();
+  if (!identify(parsed, doc, diagnostics, [V1ALPHA1_API_VERSION])) return finish();
+
+  for (const unknown of findUnknownFields(doc, v1alpha1JsonSchema(), V1ALPHA1_HINTS)) {
+    diagnostics.push(diagnosticAt(parsed, 'warning', 'unknown-field', unknown.path, unknown.message));
+  }
+  const result = v1alpha1Schema.safeParse(doc);
+  if (!result.success) {
+    for (const issue of schemaIssueMessages(result.error.issues, doc)) diagnostics.push(diagnosticAt(parsed, 'error', 'schema', issue.path, issue.message));
+    return finish();
+  }
+  const { cluster, notices } = applyV1alpha1Defaults(result.data, { defaultNamespace: options.defaultNamespace ?? 'default' });
+  for (const notice of notices) diagnostics.push(diagnosticAt(parsed, 'info', 'default', notice.path, notice.message));
+  for (const problem of validateV1alpha1(cluster)) diagnostics.push(diagnosticAt(parsed, problem.severity, problem.code, problem.path, problem.message));
+  const cert = cluster.spec.flux.curveCert;
+  if (cert && !cluster.spec.flux.curveCertSecret) diagnostics.push(...certDiagnostics(parsed, text, cert));
+  return finish(cluster);
+}
+
+export function analyzeV1alpha1Spec(text: string, options: AnalyzeOptions = {}): V1alpha1Analysis {
+  return analyzeV1alpha1Parsed(parseSpecText(text, parseOptions(options)), text, options);
+}
+

@@ -1,0 +1,67 @@
+/**
+ * broker.toml of a v1alpha1 MiniCluster (spec v1alpha1.md §5.4), the `hostfile` key of the
+ * NAME-flux-config ConfigMap. Flux is installed in the application image here, so the paths are
+ * the image's own (/etc/flux, /etc/curve, /var/lib/flux), unlike v1alpha2's shared view volume.
+ */
+import { hostlist, hostRange } from '../generate/hostlist.ts';
+import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
+
+/** A TOML basic string; JSON's escapes are a subset of TOML's. */
+const tomlString = (value: string): string => JSON.stringify(value);
+
+export const V1A1_BROKER_PORT = 8050;
+export const V1A1_CURVE_PATH = '/etc/curve/curve.cert';
+export const V1A1_R_PATH = '/etc/flux/system/R';
+
+/** The `-Sbroker.quorum` value (§2.5), or '' when Flux should wait for every rank. */
+export function v1alpha1Quorum(mc: ResolvedV1alpha1MiniCluster): string {
+  return mc.spec.maxSize === mc.spec.size ? '' : hostRange(mc.spec.size, 0);
+}
+
+export function v1alpha1BrokerToml(mc: ResolvedV1alpha1MiniCluster): string {
+  const flux = mc.spec.flux;
+  if (flux.brokerConfig) return flux.brokerConfig;
+  const hosts = hostlist(mc);
+  const lead = flux.bursting?.leadBroker;
+  // A bursted child reaches its parent's lead broker by address; the parent's other brokers and
+  // the listed clusters follow in the hostlist, in the parent's rank order.
+  const hostEntries = lead?.address
+    ? [
+        `{ host = ${tomlString(lead.address)}, bind = ${tomlString(`tcp://eth0:${lead.port}`)}, connect = ${tomlString(`tcp://${lead.address}:${lead.port}`)} }`,
+        `{ host = ${tomlString(hosts)} }`,
+      ]
+    : [`{ host = ${tomlString(hosts)} }`];
+  return [
+    '# The IMP runs jobs of other users (multi-user instances).',
+    '[exec]',
+    `imp = ${tomlString(`${flux.installRoot}/libexec/flux/flux-imp`)}`,
+    '',
+    '[access]',
+    'allow-guest-user = true',
+    'allow-root-owner = true',
+    '',
+    '# Resources of the whole cluster, written by the entrypoint script with flux R encode.',
+    '[resource]',
+    `path = ${tomlString(V1A1_R_PATH)}`,
+    '',
+    '# Brokers find each other as HOST.SERVICE.NAMESPACE.svc.cluster.local; rank = position in hosts.',
+    '[bootstrap]',
+    `curve_cert = ${tomlString(V1A1_CURVE_PATH)}`,
+    `default_port = ${V1A1_BROKER_PORT}`,
+    'default_bind = "tcp://eth0:%p"',
+    `default_connect = ${tomlString(`tcp://%h.${mc.spec.network.headlessName}.${mc.metadata.namespace}.svc.cluster.local:%p`)}`,
+    'hosts = [',
+    ...hostEntries.map((entry) => `  ${entry},`),
+    ']',
+    '',
+    '[archive]',
+    'dbpath = "/var/lib/flux/job-archive.sqlite"',
+    'period = "1m"',
+    'busytimeout = "50s"',
+    '',
+    '# Fluxion queue policy: fcfs (first come, first served) or easy (backfilling).',
+    '[sched-fluxion-qmanager]',
+    `queue-policy = ${tomlString(flux.scheduler.queuePolicy)}`,
+    '',
+  ].join('\n');
+}

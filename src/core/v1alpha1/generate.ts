@@ -1,0 +1,52 @@
+/** Which v1alpha1 objects to generate, in the order the operator created them (§3.1). */
+import { DEFAULT_CERT_NAME, formatCurveCert } from '../curve/index.ts';
+import type { GenerateOptions } from '../generate/index.ts';
+import type { Manifest } from '../generate/kobject.ts';
+import { withServerFields } from '../generate/serverFields.ts';
+import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
+import {
+  containerServices,
+  curveConfigMap,
+  entrypointConfigMap,
+  fluxConfigMap,
+  headlessService,
+  indexedJob,
+  persistentVolume,
+  persistentVolumeClaim,
+  servicesPod,
+} from './objects.ts';
+
+/** The include letters that select v1alpha1 objects: v = the PersistentVolumes and their claims. */
+export const V1ALPHA1_INCLUDES = 'csjpv';
+
+export function v1alpha1Certificate(mc: ResolvedV1alpha1MiniCluster, options: Pick<GenerateOptions, 'keys' | 'certificate'>): string {
+  if (mc.spec.flux.curveCert) return mc.spec.flux.curveCert;
+  if (options.certificate) return options.certificate;
+  return formatCurveCert({ name: DEFAULT_CERT_NAME, hostname: `${mc.metadata.name}-0`, ...options.keys });
+}
+
+export function generateV1alpha1Manifests(mc: ResolvedV1alpha1MiniCluster, options: GenerateOptions): Manifest[] {
+  const include = options.include || V1ALPHA1_INCLUDES;
+  const wants = (letter: string) => include.includes(letter);
+  const certificate = v1alpha1Certificate(mc, options);
+  const out: Manifest[] = [];
+  if (wants('c')) {
+    // The certificate (it holds the secret key) seeds the values the operator drew at random.
+    out.push(entrypointConfigMap(mc, certificate), fluxConfigMap(mc));
+    const curve = curveConfigMap(mc, certificate);
+    if (curve) out.push(curve);
+  }
+  if (wants('v')) {
+    for (const [key, volume] of Object.entries(mc.spec.volumes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      out.push(persistentVolume(mc, key, volume), persistentVolumeClaim(mc, key, volume));
+    }
+  }
+  if (wants('p')) {
+    const pod = servicesPod(mc);
+    if (pod) out.push(pod);
+  }
+  if (wants('s')) out.push(headlessService(mc));
+  if (wants('j')) out.push(indexedJob(mc));
+  if (wants('s')) out.push(...containerServices(mc));
+  return options.serverFields ? out.map(withServerFields) : out;
+}

@@ -1,0 +1,118 @@
+/** The operator's v1alpha1 validation and defaults, each as a positioned diagnostic that says what to do. */
+import { describe, expect, it } from 'vitest';
+import { diagnosticsOf, only, resolve, v1spec } from './testSpec.test-util.ts';
+
+const ONE = `  containers:
+    - image: ghcr.io/rse-ops/lammps:app-latest
+      command: lmp -in in.reaxc.hns`;
+
+const errorsOf = (text: string) => diagnosticsOf(text).filter((d) => d.severity === 'error');
+
+describe('v1alpha1 decoding', () => {
+  it('says to remove quotes around a number', () => {
+    const error = only(errorsOf(v1spec(`  size: "2"\n${ONE}`)), 'schema');
+    expect(error).toMatchObject({ path: 'spec.size', line: 7, column: 9 });
+    expect(error.message).toMatch(/Remove the quotes/);
+  });
+
+  it('refuses an unquoted fraction in a resource map (int-or-string)', () => {
+    const error = only(errorsOf(v1spec(`${ONE}\n      resources:\n        limits:\n          cpu: 0.5`)), 'schema');
+    expect(error.path).toBe('spec.containers[0].resources.limits.cpu');
+    expect(error.message).toMatch(/quantity/);
+  });
+
+  it('warns about fields the operator drops, with what was meant', () => {
+    const warning = only(diagnosticsOf(v1spec(`${ONE}\n      preCommand: source /etc/profile`)), 'unknown-field');
+    expect(warning).toMatchObject({ severity: 'warning', path: 'spec.containers[0].preCommand', line: 10 });
+    expect(warning.message).toMatch(/commands\.pre/);
+  });
+
+  it('asks for a name instead of metadata.generateName, suggesting one', () => {
+    const error = only(errorsOf(v1spec(ONE, 'generateName: flux-sample-')), 'generate-name');
+    expect(error).toMatchObject({ path: 'metadata.generateName', line: 4 });
+    expect(error.message).toMatch(/name: flux-sample"/);
+  });
+});
+
+describe('CRD defaults apply only where the parent is written', () => {
+  it('logging: strict defaults to true only with a logging key', () => {
+    expect(resolve(v1spec(ONE)).spec.logging.strict).toBe(false);
+    expect(resolve(v1spec(`  logging:\n    quiet: true\n${ONE}`)).spec.logging.strict).toBe(true);
+  });
+
+  it('flux: connectTimeout 5s and logLevel 6 only with a flux key; installRoot always /usr', () => {
+    const bare = resolve(v1spec(ONE)).spec.flux;
+    expect(bare).toMatchObject({ connectTimeout: '', logLevel: 0, installRoot: '/usr' });
+    expect(resolve(v1spec(`  flux:\n    optionFlags: -x\n${ONE}`)).spec.flux).toMatchObject({ connectTimeout: '5s', logLevel: 6 });
+  });
+
+  it('volumes: storageClass hostpath, capacity 5Gi, secretNamespace default', () => {
+    const volume = resolve(v1spec(`  volumes:\n    data:\n      path: /tmp/data\n${ONE}`)).spec.volumes['data'];
+    expect(volume).toMatchObject({ storageClass: 'hostpath', capacity: '5Gi', secretNamespace: 'default', delete: true });
+  });
+
+  it('operator defaults: headless name, REST port, maxSize, the only container runs Flux', () => {
+    const mc = resolve(v1spec(`  size: 3\n${ONE}`));
+    expect(mc.spec.network.headlessName).toBe('flux-service');
+    expect(mc.spec.fluxRestful.port).toBe(5000);
+    expect(mc.spec.maxSize).toBe(3);
+    expect(mc.spec.containers[0]?.runFlux).toBe(true);
+    expect(mc.spec.deadlineSeconds).toBe(31_500_000);
+  });
+
+  it('bursted clusters get the names and sizes the operator meant (D4)', () => {
+    const mc = resolve(v1spec(`  size: 2\n  flux:\n    bursting:\n      clusters:\n        - {}\n        - name: b\n${ONE}`));
+    expect(mc.spec.flux.bursting?.clusters).toEqual([{ name: 'burst-0', size: 2 }, { name: 'b', size: 2 }]);
+  });
+});
+
+describe("the operator's validation (§1.4)", () => {
+  const cases: Array<[string, string, string, string]> = [
+    ['size 0', `  size: 0\n${ONE}`, 'size', 'spec.size'],
+    ['maxSize below size', `  size: 4\n  maxSize: 2\n${ONE}`, 'max-size', 'spec.maxSize'],
+    ['a service without a name', `${ONE}\n  services:\n    - image: nginx`, 'service-name', 'spec.services[0].name'],
+    ['a service with commands.pre', `${ONE}\n  services:\n    - image: nginx\n      name: web\n      commands:\n        pre: echo`, 'service-commands', 'spec.services[0].commands'],
+    ['hostlist together with clusters', `  flux:\n    bursting:\n      hostlist: a-[0-1]\n      clusters: [{name: b, size: 2}]\n${ONE}`, 'bursting', 'spec.flux.bursting'],
+    ['a password longer than 8', `  users:\n    - name: alice\n      password: supersecret\n${ONE}`, 'user-password', 'spec.users[0].password'],
+    ['launcher and batch', `${ONE}\n      launcher: true\n      batch: true`, 'launcher-batch', 'spec.containers[0]'],
+    ['a volume not in spec.volumes', `${ONE}\n      volumes:\n        data:\n          path: /data`, 'volume-missing', 'spec.containers[0].volumes.data'],
+    ['a CSI volume without secret', `  volumes:\n    data:\n      path: /x\n      storageClass: csi-gcs\n${ONE}`, 'volume-secret', 'spec.volumes.data.secret'],
+    ['an existing claim without path', `${ONE}\n      existingVolumes:\n        data:\n          claimName: data`, 'existing-volume', 'spec.containers[0].existingVolumes.data.path'],
+    ['an existing volume path without claim', `${ONE}\n      existingVolumes:\n        data:\n          path: /data`, 'existing-volume', 'spec.containers[0].existingVolumes.data.claimName'],
+    ['a capacity that is not a size', `  volumes:\n    data:\n      path: /x\n      capacity: lots\n${ONE}`, 'volume-capacity', 'spec.volumes.data.capacity'],
+  ];
+  for (const [what, body, code, path] of cases) {
+    it(`rejects ${what}`, () => {
+      const error = only(errorsOf(v1spec(body)), code);
+      expect(error.path).toBe(path);
+      expect(error.line).toBeGreaterThan(5);
+      expect(error.message.length).toBeGreaterThan(30);
+    });
+  }
+
+  it('needs exactly one Flux container among several', () => {
+    const two = `  containers:\n    - image: a\n      name: one\n    - image: b\n      name: two`;
+    expect(only(errorsOf(v1spec(two)), 'runners').message).toMatch(/0 containers have runFlux/);
+  });
+
+  it('needs a command in a container with commands that does not run Flux', () => {
+    const body = `  containers:\n    - image: a\n      runFlux: true\n    - image: b\n      name: side\n      commands:\n        pre: echo hi`;
+    expect(only(errorsOf(v1spec(body)), 'start-command').path).toBe('spec.containers[1].command');
+  });
+
+  it('warns that a command without commands in a container that does not run Flux is not used', () => {
+    const body = `  containers:\n    - image: a\n      runFlux: true\n    - image: b\n      name: side\n      command: sleep 10`;
+    expect(only(diagnosticsOf(v1spec(body)), 'command-ignored').severity).toBe('warning');
+  });
+
+  it('warns about pod.resources becoming overhead (D11) and explains the munge key layout (D10)', () => {
+    const text = v1spec(`  pod:\n    resources:\n      cpu: 1\n  flux:\n    mungeSecret: munge\n${ONE}`);
+    expect(only(diagnosticsOf(text), 'pod-overhead').severity).toBe('warning');
+    expect(only(diagnosticsOf(text), 'munge-secret').message).toMatch(/key named "munge"/);
+  });
+
+  it('warns when a bursted child does not list its own pods (D9)', () => {
+    const text = v1spec(`  flux:\n    bursting:\n      leadBroker:\n        address: 10.0.0.1\n        name: parent\n        size: 4\n${ONE}`);
+    expect(only(diagnosticsOf(text), 'lead-broker-hosts').message).toMatch(/named "flux-sample"/);
+  });
+});

@@ -1,0 +1,321 @@
+/**
+ * The one definition of the older MiniCluster API, `flux-framework.org/v1alpha1` (spec
+ * v1alpha1.md §1.3, as of the operator's last v1alpha1 commit).
+ *
+ * Types, runtime validation, the CRD's structural defaults and the editor's JSON Schema all come
+ * from here. As in the v1alpha2 schema, a default is declared with `.default()` on a field of an
+ * optional parent, which is Kubernetes' rule: it applies only when the parent object is written
+ * (`logging: {}` gets `strict: true`; no `logging:` key gets nothing, so strict mode is off).
+ */
+import { z } from 'zod';
+import { QUANTITY_PATTERN } from '../spec/schema.ts';
+
+export const V1ALPHA1_API_VERSION = 'flux-framework.org/v1alpha1';
+
+export const V1A1_DEFAULT_IMAGE = 'ghcr.io/rse-ops/accounting:app-latest';
+export const V1A1_DEFAULT_HEADLESS_NAME = 'flux-service';
+export const V1A1_DEFAULT_DEADLINE_SECONDS = 31_500_000;
+export const V1A1_DEFAULT_INSTALL_ROOT = '/usr';
+export const V1A1_DEFAULT_REST_PORT = 5000;
+export const V1A1_DEFAULT_LEAD_BROKER_PORT = 8050;
+export const V1A1_DEFAULT_CAPACITY = '5Gi';
+export const V1A1_HOSTPATH_CLASS = 'hostpath';
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+const str = (description: string) => z.string().meta({ description });
+const bool = (description: string) => z.boolean().meta({ description });
+const int32 = (description: string) => z.number().int().min(INT32_MIN).max(INT32_MAX).meta({ description });
+const stringMap = (description: string) => z.record(z.string(), z.string()).meta({ description });
+
+/**
+ * v1alpha1 resource values are Kubernetes int-or-string: a whole number or a quantity text. A
+ * fraction such as `0.5` written without quotes is neither, and the API server refuses it.
+ */
+const intOrQuantity = z
+  .union([
+    z.number().int(),
+    z.string().regex(QUANTITY_PATTERN, {
+      message: 'not a Kubernetes quantity; write a number with an optional suffix such as 500m, 2, 4Gi or 200M',
+    }),
+  ])
+  .meta({ description: 'A whole number, or a quantity in quotes such as "500m", "0.5" or "4Gi".' });
+
+const resourceMap = (description: string) => z.record(z.string(), intOrQuantity).meta({ description });
+
+const commands = z
+  .object({
+    runFluxAsRoot: bool('Run Flux as root instead of the Flux user (needed by some storage drivers).').default(false),
+    prefix: str('Words put before `flux broker`, before the submitted command inside `flux start`, and before `flux start` on workers.').optional(),
+    init: str('Shell code run first in the entrypoint script, before strict mode.').optional(),
+    pre: str('Shell code run on every pod after the user setup, before Flux starts.').optional(),
+    brokerPre: str('Shell code run only on the lead broker (rank 0) before Flux starts; in a start script it runs on every pod.').optional(),
+    workerPre: str('Shell code run only on follower pods before their brokers start; in a start script it runs on every pod.').optional(),
+    post: str('Shell code run after Flux (or the start-script command) exits.').optional(),
+  })
+  .meta({ description: 'Shell snippets spliced into the entrypoint scripts. prefix and runFluxAsRoot do not count as commands.' });
+
+const containerVolume = z
+  .object({
+    path: str('Mount path inside the container.'),
+    readOnly: bool('Mount read-only.').default(false),
+  })
+  .meta({ description: 'A mount of the spec.volumes entry of the same name.' });
+
+const existingVolume = z
+  .object({
+    path: str('Mount path inside the container.').optional(),
+    configMapName: str('Mount this existing ConfigMap.').optional(),
+    items: stringMap('ConfigMap keys to project, key → file name under the mount path.').optional(),
+    claimName: str('Mount this existing PersistentVolumeClaim.').optional(),
+    secretName: str('Mount this existing Secret.').optional(),
+    readOnly: bool('Mount read-only.').default(false),
+  })
+  .meta({ description: 'An existing Secret, ConfigMap or PersistentVolumeClaim to mount; secretName wins over configMapName, which wins over claimName.' });
+
+const container = z
+  .object({
+    image: str('Container image.').default(V1A1_DEFAULT_IMAGE),
+    name: str('Container name (a DNS-1123 label). Required for containers that do not run Flux; the Flux container is always named after the MiniCluster.').optional(),
+    cores: int32('Cores per pod given to Flux (flux R encode --cores=0-N); 1 or unset means all local cores.').optional(),
+    workingDir: str('Working directory; the script creates it and makes it writable.').optional(),
+    diagnostics: bool('Run Flux diagnostics (overlay status, attributes, dmesg) and then sleep instead of the command.').optional(),
+    fluxUser: z
+      .object({
+        name: str('Linux user that runs Flux (created if missing).').default('flux'),
+        uid: z.number().int().meta({ description: 'uid of the Flux user when it is created.' }).default(1000),
+      })
+      .meta({ description: 'The Linux user that runs Flux.' })
+      .optional(),
+    ports: z
+      .array(z.number().int().min(1).max(65535))
+      .meta({ description: 'TCP ports the container listens on (after the REST API port on the Flux container).' })
+      .optional(),
+    environment: stringMap('Environment variables, NAME: value.').optional(),
+    secrets: z
+      .record(
+        z.string(),
+        z.object({
+          name: str('Name of the Secret.'),
+          key: str('Key inside the Secret.'),
+        }),
+      )
+      .meta({ description: 'Environment variables read from Secrets: ENVNAME: {name, key}.' })
+      .optional(),
+    imagePullSecret: str('Name of a Secret used to pull the image.').optional(),
+    command: str('What to run. In the Flux container it is submitted to Flux (or given to flux start as launcher, or written to a batch file); in another container with commands it runs as shell code.').optional(),
+    launcher: bool('Give the command straight to `flux start` (the command launches its own work).').optional(),
+    batch: bool('Submit each line of the command as a job of a batch script run with `flux batch`.').optional(),
+    batchRaw: bool('With batch: write the lines into the batch script as they are.').optional(),
+    logs: str('Directory for batch job output (FLUX_OUTPUT_DIR), default /tmp/fluxout.').optional(),
+    pullAlways: bool('Always pull the image (imagePullPolicy: Always).').default(false),
+    runFlux: bool('This container runs Flux (exactly one must). Set automatically when there is only one container.').optional(),
+    volumes: z
+      .record(z.string(), containerVolume)
+      .meta({ description: 'Mounts of spec.volumes entries, by the entry name.' })
+      .optional(),
+    existingVolumes: z
+      .record(z.string(), existingVolume)
+      .meta({ description: 'Existing Secrets, ConfigMaps or claims to mount, by volume name.' })
+      .optional(),
+    lifeCycle: z
+      .object({
+        postStartExec: str('Command run right after the container starts.').optional(),
+        preStopExec: str('Command run before the container stops.').optional(),
+      })
+      .meta({ description: 'Kubernetes lifecycle hooks.' })
+      .optional(),
+    resources: z
+      .object({
+        limits: resourceMap('Upper bounds, e.g. cpu: 2, memory: "4Gi".').optional(),
+        requests: resourceMap('What the scheduler reserves, e.g. cpu: 1, memory: "1Gi".').optional(),
+      })
+      .meta({ description: 'Resource limits and requests of the container.' })
+      .optional(),
+    commands: commands.optional(),
+    securityContext: z
+      .object({
+        privileged: bool('Run the container privileged.').optional(),
+        addCapabilities: z.array(z.string()).meta({ description: 'Linux capabilities to add, e.g. SYS_PTRACE.' }).optional(),
+      })
+      .meta({ description: 'Container security settings.' })
+      .optional(),
+  })
+  .meta({ description: 'A container of the MiniCluster pods.' });
+
+const volume = z
+  .object({
+    path: str('hostPath directory on the node (storageClass hostpath); ignored for CSI volumes.'),
+    labels: stringMap('Labels of the PersistentVolume.').optional(),
+    annotations: stringMap('Annotations of the PersistentVolume.').optional(),
+    claimAnnotations: stringMap('Annotations of the PersistentVolumeClaim.').optional(),
+    attributes: stringMap('CSI volume attributes.').optional(),
+    volumeHandle: str('CSI volume handle (default: the storage class).').optional(),
+    storageClass: str('`hostpath` makes a hostPath volume; any other class a CSI volume (which needs secret).').default(V1A1_HOSTPATH_CLASS),
+    driver: str('CSI driver.').optional(),
+    delete: bool('With cleanup: delete the PersistentVolume when the MiniCluster is done.').default(true),
+    secret: str('Secret for the CSI driver (required unless storageClass is hostpath).').optional(),
+    secretNamespace: str('Namespace of that Secret.').default('default'),
+    capacity: str('Size of the volume and of its claim, a quantity such as 5Gi.').default(V1A1_DEFAULT_CAPACITY),
+  })
+  .meta({ description: 'A volume: a PersistentVolume and a claim NAME-claim, mounted by containers that list NAME in volumes.' });
+
+const bursting = z
+  .object({
+    leadBroker: z
+      .object({
+        address: str('Address of the lead broker of the parent cluster; setting it makes this a bursted child.'),
+        name: str('Name (Job name) of the parent cluster.'),
+        size: int32('Size of the parent cluster.'),
+        port: int32('Port of the lead broker.').default(V1A1_DEFAULT_LEAD_BROKER_PORT),
+      })
+      .meta({ description: 'The parent cluster this MiniCluster bursts from.' })
+      .optional(),
+    hostlist: str('A whole Flux hostlist used as written (not together with clusters).').optional(),
+    clusters: z
+      .array(
+        z.object({
+          name: str('Hostname prefix of the bursted cluster (default burst-INDEX).').optional(),
+          size: int32('Number of hosts in the bursted cluster (default spec.size).').optional(),
+        }),
+      )
+      .meta({ description: 'Clusters this one can burst to; their hosts are added to the hostlist.' })
+      .optional(),
+  })
+  .meta({ description: 'Bursting to or from other clusters.' });
+
+const flux = z
+  .object({
+    installRoot: str('Where Flux is installed in the image.').default(V1A1_DEFAULT_INSTALL_ROOT),
+    submitCommand: str('Replaces `flux submit` in the rank-0 command.').optional(),
+    wrap: str('Passed to `flux start` as --wrap=VALUE.').optional(),
+    connectTimeout: str('Broker connect timeout (tbon.connect_timeout), e.g. 5s; empty for none.').default('5s'),
+    optionFlags: str('Extra flags for flux submit / flux batch, also exported as FLUX_OPTION_FLAGS.').optional(),
+    minimalService: bool('Create a Service for the lead broker only instead of the headless Service.').optional(),
+    logLevel: int32('Broker log level, 0-7.').default(6),
+    curveCert: str('A CURVE certificate to use instead of a generated one (CZMQ secret certificate format).').optional(),
+    curveCertSecret: str('An existing Secret (key curve.cert) holding the CURVE certificate; no certificate ConfigMap is made.').optional(),
+    scheduler: z
+      .object({
+        queuePolicy: z
+          .string()
+          .meta({ description: 'Fluxion queue policy, fcfs (default) or easy.', examples: ['fcfs', 'easy'] })
+          .optional(),
+      })
+      .meta({ description: 'Scheduler settings.' })
+      .optional(),
+    mungeSecret: str('An existing Secret with the munge key, mounted at /etc/munge (its key must be named like the Secret).').optional(),
+    bursting: bursting.optional(),
+    brokerConfig: str('A whole broker.toml used instead of the generated one.').optional(),
+  })
+  .meta({ description: 'Flux broker settings.' });
+
+const logging = z
+  .object({
+    quiet: bool('Silence most script output; broker log level 0.').default(false),
+    strict: bool('Run the entrypoint scripts with set -eEu -o pipefail.').default(true),
+    debug: bool('Add -vvv to the submit flags.').default(false),
+    zeromq: bool('Turn on ZeroMQ debug logging in the broker.').default(false),
+    timed: bool('Time flux start and the command with /usr/bin/time.').default(false),
+  })
+  .meta({ description: 'Script verbosity and strictness. Without a logging key strict mode is off.' });
+
+const fluxRestful = z
+  .object({
+    branch: str('Branch of flux-restful-api to clone.').default('main'),
+    port: int32('Port of the REST API server (also the Flux container port).').default(V1A1_DEFAULT_REST_PORT),
+    secretKey: str('FLUX_SECRET_KEY of the server (default: a random one per generation).').optional(),
+    username: str('FLUX_USER of the server (default flux).').optional(),
+    token: str('FLUX_TOKEN of the server (default: a random one per generation).').optional(),
+  })
+  .meta({ description: 'The Flux RESTful API server started when the Flux container has no command and is not interactive.' });
+
+const pod = z
+  .object({
+    annotations: stringMap('Annotations of the pods.').optional(),
+    labels: stringMap('Labels of the pods (the operator labels win on conflicts).').optional(),
+    serviceAccountName: str('Service account the pods run as.').optional(),
+    nodeSelector: stringMap('Node labels the pods must match.').optional(),
+    resources: resourceMap('Pod overhead (not requests): Kubernetes accepts it only with a RuntimeClass that defines overhead.').optional(),
+  })
+  .meta({ description: 'Pod template settings.' });
+
+export const v1alpha1SpecSchema = z
+  .object({
+    containers: z
+      .array(container)
+      .meta({ description: 'Containers of each pod. Exactly one runs Flux (the only one, or the one with runFlux: true).' }),
+    services: z
+      .array(container)
+      .meta({ description: 'Containers of a separate NAME-services pod (e.g. a database), not part of the Job.' })
+      .optional(),
+    network: z
+      .object({
+        headlessName: str('Name of the headless Service and pod subdomain.').default(V1A1_DEFAULT_HEADLESS_NAME),
+      })
+      .meta({ description: 'Networking.' })
+      .optional(),
+    users: z
+      .array(
+        z.object({
+          name: str('Linux user name, also added to the REST API.'),
+          password: str('Password, at most 8 characters (default: random).').optional(),
+        }),
+      )
+      .meta({ description: 'Users created in every pod and in the REST API database.' })
+      .optional(),
+    jobLabels: stringMap('Labels of the Job.').optional(),
+    interactive: bool('Keep the lead broker running without a command (broker.rc2_none).').default(false),
+    flux: flux.optional(),
+    volumes: z
+      .record(z.string(), volume)
+      .meta({ description: 'Volumes by name: each becomes a PersistentVolume NAME and a claim NAME-claim.' })
+      .optional(),
+    logging: logging.optional(),
+    archive: z
+      .object({ path: str('If this file exists when the broker starts, Flux restores its content from it.').optional() })
+      .meta({ description: 'Restore Flux state from an archive.' })
+      .optional(),
+    shareProcessNamespace: bool('Containers of a pod share one process namespace.').optional(),
+    fluxRestful: fluxRestful.optional(),
+    cleanup: bool('The operator deletes the MiniCluster and its volumes when rank 0 finishes (no effect on the objects).').default(false),
+    size: int32('Number of pods (Flux brokers) to start.').default(1),
+    maxSize: int32('Largest size the cluster may grow to (default: size).').optional(),
+    tasks: int32('Tasks for the submitted command.').default(1),
+    deadlineSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(Number.MAX_SAFE_INTEGER)
+      .meta({ description: 'Seconds the Job may run (activeDeadlineSeconds).' })
+      .default(V1A1_DEFAULT_DEADLINE_SECONDS),
+    pod: pod.optional(),
+  })
+  .meta({ description: 'MiniCluster spec (v1alpha1).' });
+
+export const v1alpha1Schema = z
+  .object({
+    apiVersion: z.literal(V1ALPHA1_API_VERSION).meta({ description: 'flux-framework.org/v1alpha1' }),
+    kind: z.literal('MiniCluster').meta({ description: 'MiniCluster' }),
+    metadata: z
+      .object({
+        name: str('Name of the MiniCluster and of everything generated (a DNS-1123 label of at most 52 characters).').optional(),
+        generateName: str('Not usable here: the generated objects need a fixed name.').optional(),
+        namespace: str('Namespace of every generated object.').optional(),
+        labels: stringMap('Labels of the MiniCluster itself (not copied to generated objects).').optional(),
+        annotations: stringMap('Annotations of the MiniCluster itself (not copied).').optional(),
+      })
+      .meta({ description: 'Object metadata.' }),
+    spec: v1alpha1SpecSchema,
+  })
+  .meta({ description: 'A Flux Framework MiniCluster of the older API (flux-framework.org/v1alpha1).' });
+
+/** What a user writes (defaults not applied). */
+export type V1alpha1MiniClusterInput = z.input<typeof v1alpha1Schema>;
+/** After the CRD's structural defaults. */
+export type V1alpha1MiniCluster = z.output<typeof v1alpha1Schema>;
+export type V1alpha1Spec = V1alpha1MiniCluster['spec'];
+export type V1alpha1Container = V1alpha1Spec['containers'][number];
+export type V1alpha1Volume = NonNullable<V1alpha1Spec['volumes']>[string];
+export type V1alpha1ExistingVolume = NonNullable<V1alpha1Container['existingVolumes']>[string];
