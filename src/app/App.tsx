@@ -9,6 +9,8 @@ import { CertificatePanel } from './certificate/CertificatePanel.tsx';
 import { usableUserCertificate } from './certificate/userCertificate.ts';
 import { ProblemsList } from './editor/ProblemsList.tsx';
 import { SpecEditor, type SpecEditorHandle } from './editor/SpecEditor.tsx';
+import { loadEditorSchemas, schemaForVersion, type EditorSchemas } from './editor/schemas.ts';
+import { UpgradePanel } from './upgrade/UpgradePanel.tsx';
 import type { CurveKeys, GenerateResponse, IncludeLetter, RenderedManifest } from './model.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from './presets/index.ts';
 import { Preview, type PreviewHandle } from './preview/Preview.tsx';
@@ -35,7 +37,7 @@ export function App() {
   const [themeChoice, setThemeChoice] = useState<ThemeChoice>(prefs.theme);
   const [response, setResponse] = useState<GenerateResponse>();
   const [lastGood, setLastGood] = useState<GenerateResponse>();
-  const [jsonSchema, setJsonSchema] = useState<Record<string, unknown>>();
+  const [schemas, setSchemas] = useState<EditorSchemas>();
   const [status, setStatus] = useState(() => {
     if (initial.linkProblem) return `The shared link could not be read (${initial.linkProblem}); showing your saved spec or the default example instead.`;
     if (initial.source === 'link') return 'Opened the spec from the shared link.';
@@ -119,7 +121,7 @@ export function App() {
 
   useEffect(() => {
     if (!editorWanted) return;
-    void import('../core/spec/jsonSchema.ts').then((m) => setJsonSchema(m.miniClusterJsonSchema()));
+    void loadEditorSchemas().then(setSchemas);
     // The core on the main thread too, so that edits no longer wait for a message from the worker.
     void import('./worker/generate.ts').then((m) => {
       // One run on the current spec compiles the core here before a keystroke has to wait for it.
@@ -149,6 +151,31 @@ export function App() {
   const stale = response !== undefined && response.manifests === undefined;
   const manifests: readonly RenderedManifest[] | undefined = lastGood?.manifests;
   const hasCurveCert = /^\s*curveCert\s*:/m.test(text);
+  const version = response?.version;
+  const jsonSchema = useMemo(() => (schemas ? schemaForVersion(schemas, version) : EMPTY_SCHEMA), [schemas, version]);
+
+  const fixLabel = useCallback((d: Diagnostic) => (d.code === 'generate-name' ? 'Use a fixed name instead of generateName' : undefined), []);
+  const applyFix = useCallback(
+    async (d: Diagnostic) => {
+      if (d.code !== 'generate-name') return;
+      const { nameFromGenerateName } = await import('../core/migrate/index.ts');
+      const next = nameFromGenerateName(inputs.current.text);
+      if (next === undefined) setStatus('The generateName could not be turned into a name here; edit metadata in the spec.');
+      else {
+        updateText(next);
+        setStatus('metadata.generateName is now metadata.name (Undo in the editor brings it back).');
+      }
+    },
+    [updateText],
+  );
+  const onFix = useCallback((d: Diagnostic) => void applyFix(d), [applyFix]);
+  const upgradeSpec = useCallback(
+    (next: string) => {
+      updateText(next);
+      setStatus('Upgraded the spec to v1alpha2 (Undo in the editor brings back the v1alpha1 spec).');
+    },
+    [updateText],
+  );
 
   const copyLink = useCallback(async () => {
     const url = shareUrl(window.location, text);
@@ -236,9 +263,10 @@ export function App() {
       <main className="mcs-main">
         <section className="mcs-column" aria-label="Spec">
           <div className="mcs-editor-pane">
-            <SpecEditor ref={editorRef} value={text} onChange={onEdit} diagnostics={diagnostics} theme={theme} jsonSchema={jsonSchema ?? EMPTY_SCHEMA} loadMonaco={editorWanted} />
+            <SpecEditor ref={editorRef} value={text} onChange={onEdit} diagnostics={diagnostics} theme={theme} jsonSchema={jsonSchema} loadMonaco={editorWanted} />
           </div>
-          <ProblemsList diagnostics={problems} onSelect={revealProblem} />
+          <UpgradePanel version={version} getSpecText={getSpecText} onUpgrade={upgradeSpec} />
+          <ProblemsList diagnostics={problems} onSelect={revealProblem} fixLabel={fixLabel} onFix={onFix} />
           {notices.length > 0 && (
             <aside className="mcs-notices" aria-label="Filled in for you">
               <strong>Filled in for you</strong>
@@ -265,7 +293,7 @@ export function App() {
             stale={stale}
             include={include}
             onIncludeChange={setInclude}
-            volumesAvailable={false}
+            volumesAvailable={lastGood?.version === 'v1alpha1'}
             clusterName={lastGood?.name}
             pods={lastGood?.pods}
             getSpecText={getSpecText}

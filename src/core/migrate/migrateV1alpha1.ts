@@ -5,6 +5,7 @@
  * lines stay wherever a field survives. What cannot be carried over is removed and described in
  * a note that says what to do instead. Notes point into the v1alpha1 input.
  */
+import { V1ALPHA1_API_VERSION } from '../v1alpha1/schema.ts';
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
 import { formatPath, hasErrors, type Diagnostic, type PathSegment } from '../diagnostics.ts';
@@ -16,7 +17,7 @@ import { dropRestAndUsers, keepHeadlessName, keepSidecarsFromWaiting, keepStrict
 import { migrateSpecVolumes, type MountingContainer } from './volumes.ts';
 import { detectLayout, lastPair, removePair, repeatedKeys, usesAliases } from './yamlEdit.ts';
 
-export const V1ALPHA1_API_VERSION = 'flux-framework.org/v1alpha1';
+export { V1ALPHA1_API_VERSION };
 
 export interface MigrationResult {
   /** The v1alpha2 spec, when the input could be migrated. */
