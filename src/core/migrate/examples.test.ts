@@ -52,6 +52,16 @@ describe('the 69 upstream v1alpha1 examples, migrated', () => {
       expect(after['apiVersion']).toBe('flux-framework.org/v1alpha2');
       expect(after['metadata']).toEqual(before['metadata']);
       expect(pick(rec(after['spec']), SPEC_SAME)).toEqual(pick(rec(before['spec']), SPEC_SAME));
+      const without = (o: unknown, drop: string[]) => Object.fromEntries(Object.entries(rec(o)).filter(([k]) => !drop.includes(k)));
+      const specBefore = rec(before['spec']);
+      const specAfter = rec(after['spec']);
+      expect(without(specAfter['flux'], ['noWaitSocket'])).toEqual(without(specBefore['flux'], ['installRoot', 'curveCertSecret', 'mungeSecret']));
+      expect(without(specAfter['logging'], ['strict'])).toEqual(without(specBefore['logging'], ['strict']));
+      const runners = list(specBefore['containers']).filter((c, _, all) => all.length === 1 || rec(c)['runFlux'] === true);
+      for (const runner of runners) {
+        const index = list(specBefore['containers']).indexOf(runner);
+        expect(without(rec(list(specAfter['containers'])[index])['commands'], [])).toEqual(without(rec(runner)['commands'], ['runFluxAsRoot']));
+      }
       for (const listName of ['containers', 'services']) {
         const was = list(rec(before['spec'])[listName]).map((c) => pick(rec(c), CONTAINER_SAME));
         const now = list(rec(after['spec'])[listName]).map((c) => pick(rec(c), CONTAINER_SAME));

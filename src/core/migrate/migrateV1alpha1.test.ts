@@ -78,6 +78,12 @@ describe('the document', () => {
     expectValid(text);
   });
 
+  it('drops the comment written right above a removed field, and keeps the others', () => {
+    const { text } = migrate(v1('  size: 2\n  containers:\n    - image: ubuntu\n      commands:\n        # needed by the driver\n        runFluxAsRoot: true\n        # say hello\n        pre: echo hi\n'));
+    expect(text).not.toContain('needed by the driver');
+    expect(text).toContain('      commands:\n        # say hello\n        pre: echo hi\n');
+  });
+
   it('keeps a comment after the apiVersion and its quotes', () => {
     const input = v1(ONE).replace('apiVersion: flux-framework.org/v1alpha1', "apiVersion: 'flux-framework.org/v1alpha1' # the old API");
     expect(migrate(input).text).toMatch(/^apiVersion: 'flux-framework.org\/v1alpha2' # the old API\n/);

@@ -131,13 +131,14 @@ export function migrateV1alpha1(text: string): MigrationResult {
   const metadata = asRecord(value['metadata']);
   const name = asText(metadata?.['name']) ?? '';
   if (!name && asText(metadata?.['generateName'])) {
-    const suggested = (asText(metadata?.['generateName']) ?? '').replace(/-$/, '');
+    const suggested = (asText(metadata?.['generateName']) ?? '').replace(/-+$/, '');
     m.note(['metadata', 'generateName'], 'changed', `generateName was kept, but generating the objects needs a fixed name (every object and host name is derived from it): replace it with "name: ${suggested}".`);
   } else if (!name) {
     m.note(metadata ? ['metadata'] : [], 'changed', 'There is no metadata.name; add one before generating (lowercase letters, digits and -): every object and host name is derived from it.');
   }
 
-  const spec = lastPair(root, 'spec')?.value as YAMLMap;
+  const spec = lastPair(root, 'spec')?.value;
+  if (!isMap(spec)) return { notes: [], diagnostics: [problem(parsed, 'migrate-spec', ['spec'], 'The spec could not be read as a mapping of fields, so it cannot be migrated.')] };
   const plainSpec = asRecord(value['spec']) ?? {};
   const namespace = asText(metadata?.['namespace']) ?? 'default';
   dropRestAndUsers(m, spec, plainSpec);

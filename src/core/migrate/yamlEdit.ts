@@ -32,11 +32,14 @@ export function mapUnder(map: YAMLMap | undefined, key: string): YAMLMap | undef
   return isMap(v) ? v : undefined;
 }
 
-/** Removes every pair of `key` (duplicates included); true when something was removed. */
-export function removeKey(map: YAMLMap, key: string): boolean {
-  const before = map.items.length;
+/**
+ * Removes every pair of `key` (duplicates included). A comment between the parent key and the
+ * first pair is stored on the mapping but sits next to that first pair, so it goes with it.
+ */
+export function removeKey(map: YAMLMap, key: string): void {
+  const first = map.items[0];
   map.items = map.items.filter((p) => keyOf(p) !== key);
-  return map.items.length !== before;
+  if (first && !map.items.includes(first) && !map.flow) map.commentBefore = undefined;
 }
 
 /** Gives a pair a new key name, keeping the key's comments, blank lines and position. */
