@@ -1,0 +1,78 @@
+/**
+ * The older API in the app: a pasted v1alpha1 spec shows its five kinds of objects, the Volumes
+ * toggle applies to it, and "Upgrade to v1alpha2" turns it into a v1alpha2 spec whose objects
+ * replace them.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { v1alpha1Example } from '../src/core/testing/upstream.ts';
+
+const SPEC = v1alpha1Example('workflows/tree/minicluster.yaml');
+
+async function replaceSpec(page: Page, text: string) {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+/** The top of the spec in the editor (Monaco renders only the lines in view). */
+async function editorTop(page: Page) {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  return page.locator('.monaco-editor .view-lines');
+}
+
+const copyButtons = (page: Page) => page.getByRole('button', { name: /^Copy (ConfigMap|Service|Job|PersistentVolume|PersistentVolumeClaim|Pod) / });
+
+test('a v1alpha1 spec shows its objects, the Volumes toggle applies, and the upgrade gives v1alpha2 objects', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+  await replaceSpec(page, SPEC);
+
+  await expect(page.getByText('3 ConfigMaps, 1 PersistentVolume, 1 PersistentVolumeClaim, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  for (const name of ['Copy ConfigMap flux-sample-entrypoint', 'Copy ConfigMap flux-sample-flux-config', 'Copy ConfigMap flux-sample-curve-mount', 'Copy PersistentVolume data', 'Copy PersistentVolumeClaim data-claim', 'Copy Service flux-service', 'Copy Job flux-sample']) {
+    await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('heading', { name: 'Older API: flux-framework.org/v1alpha1' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/v1alpha1-objects.png' });
+
+  const volumes = page.getByRole('checkbox', { name: 'Volumes' });
+  await expect(volumes).toBeEnabled();
+  await volumes.uncheck();
+  await expect(page.getByRole('button', { name: 'Copy PersistentVolume data', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Copy PersistentVolumeClaim data-claim', exact: true })).toHaveCount(0);
+  await expect(page.getByText('3 ConfigMaps, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await volumes.check();
+  await expect(copyButtons(page)).toHaveCount(7);
+
+  await page.getByRole('button', { name: 'Upgrade to v1alpha2' }).click();
+  await expect(page.getByRole('heading', { name: 'Upgraded to v1alpha2' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Upgrade notes' })).toContainText('spec.volumes');
+  await page.screenshot({ path: 'test-results/screenshots/v1alpha1-upgraded.png' });
+  await expect(await editorTop(page)).toContainText('apiVersion: flux-framework.org/v1alpha2');
+  // v1alpha2: one ConfigMap, the Service and the Job; the volume is now mounted by the container itself.
+  await expect(page.getByText(/^1 ConfigMap, 1 Service, 1 Job: 4 pods$/)).toBeVisible();
+  await expect(copyButtons(page)).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Copy ConfigMap flux-sample-entrypoint', exact: true })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Volumes' })).toBeDisabled();
+  await expect(page.getByRole('list', { name: 'Problems' })).toContainText('No problems');
+
+  // Undo in the editor brings the v1alpha1 spec back.
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(await editorTop(page)).toContainText('apiVersion: flux-framework.org/v1alpha1');
+  await expect(copyButtons(page)).toHaveCount(7);
+});
+
+test('a generateName is turned into a name with one click', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+  await replaceSpec(page, SPEC.replace('  name: flux-sample\n', '  generateName: flux-sample-\n'));
+  const problems = page.getByRole('list', { name: 'Problems' });
+  await expect(problems).toContainText('generateName');
+  await page.getByRole('button', { name: 'Use a fixed name instead of generateName' }).click();
+  await expect(await editorTop(page)).toContainText(/metadata:\s*name:\sflux-sample\s*namespace/);
+  await expect(problems).toContainText('No problems');
+  await expect(page.getByRole('button', { name: 'Copy Job flux-sample', exact: true })).toBeVisible();
+});
