@@ -8,6 +8,7 @@ import interactive from './interactive.yaml?raw';
 import minimalService from './minimal-service.yaml?raw';
 import mpiBenchmark from './mpi-benchmark.yaml?raw';
 import sidecars from './sidecars.yaml?raw';
+import v1alpha1Volume from './v1alpha1-volume.yaml?raw';
 import volumes from './volumes.yaml?raw';
 
 export interface Preset {
@@ -64,6 +65,12 @@ export const PRESETS: readonly Preset[] = [
     title: 'Interactive',
     description: 'Brokers that start and wait without a job, for you to attach and submit work.',
     text: interactive,
+  },
+  {
+    id: 'v1alpha1-volume',
+    title: 'Older API (v1alpha1) with a volume',
+    description: 'A flux-framework.org/v1alpha1 spec: three ConfigMaps, a PersistentVolume and claim, the Service and the Job; ready to upgrade.',
+    text: v1alpha1Volume,
   },
 ];
 

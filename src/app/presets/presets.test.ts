@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeSpec, generateManifests, hostlist, type CurveKeys, type Manifest } from '../../core/index.ts';
+import { analyzeAnySpec, analyzeSpec, generateAny, generateManifests, hostlist, type CurveKeys, type Manifest } from '../../core/index.ts';
 import { DEFAULT_PRESET_ID, PRESETS, findPreset } from './index.ts';
 
 // Fixed keys: the test is about the specs, not about key generation.
@@ -16,7 +16,7 @@ describe('presets', () => {
     for (const preset of PRESETS) {
       expect(preset.id).toMatch(/^[a-z0-9-]+$/);
       expect(preset.description.length).toBeGreaterThan(10);
-      expect(preset.text).toMatch(/^apiVersion: flux-framework\.org\/v1alpha2$/m);
+      expect(preset.text).toMatch(/^apiVersion: flux-framework\.org\/v1alpha[12]$/m);
     }
   });
 
@@ -26,11 +26,11 @@ describe('presets', () => {
   });
 
   it.each(PRESETS.map((p) => [p.id, p] as const))('%s analyzes without errors or warnings and generates', (_id, preset) => {
-    const analysis = analyzeSpec(preset.text);
+    const analysis = analyzeAnySpec(preset.text);
     const loud = analysis.diagnostics.filter((d) => d.severity !== 'info');
     expect(loud.map((d) => `${d.severity} ${d.line}:${d.column} ${d.path}: ${d.message}`)).toEqual([]);
-    expect(analysis.cluster).toBeDefined();
-    const manifests = generateManifests(analysis.cluster!, { keys: KEYS });
+    expect(analysis.resolved).toBeDefined();
+    const manifests = generateAny(analysis.resolved!, { keys: KEYS });
     expect(manifests.map((m) => m.kind)).toEqual(expect.arrayContaining(['ConfigMap', 'Service', 'Job']));
   });
 
@@ -81,5 +81,20 @@ describe('presets', () => {
     it('interactive: brokers kept up without a job', () => {
       expect(json(find(generate('interactive').manifests, 'ConfigMap', 'flux-interactive-entrypoint'))).toContain('-Sbroker.rc2_none');
     });
+  });
+});
+
+describe('the v1alpha1 preset', () => {
+  it('makes the objects of the older API and upgrades to a v1alpha2 spec that generates', async () => {
+    const preset = findPreset('v1alpha1-volume')!;
+    const analysis = analyzeAnySpec(preset.text);
+    expect(analysis.version).toBe('v1alpha1');
+    const kinds = generateAny(analysis.resolved!, { keys: KEYS }).map((m) => `${m.kind}/${m.metadata.name}`);
+    expect(kinds).toEqual(expect.arrayContaining(['PersistentVolume/results', 'PersistentVolumeClaim/results-claim', 'ConfigMap/results-demo-flux-config']));
+    const { migrateV1alpha1 } = await import('../../core/migrate/index.ts');
+    const upgraded = migrateV1alpha1(preset.text);
+    expect(upgraded.text).toContain('# Every rank writes its host name into the shared directory.');
+    const after = analyzeSpec(upgraded.text!);
+    expect(after.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
