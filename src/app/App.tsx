@@ -8,6 +8,8 @@ import type { Diagnostic } from '../core/diagnostics.ts';
 import { CertificatePanel } from './certificate/CertificatePanel.tsx';
 import { usableUserCertificate } from './certificate/userCertificate.ts';
 import { ProblemsList } from './editor/ProblemsList.tsx';
+import { FormView } from './form/FormView.tsx';
+import { SpecViewTabs, type SpecView } from './form/SpecViewTabs.tsx';
 import { SpecEditor, type SpecEditorHandle } from './editor/SpecEditor.tsx';
 import type { CurveKeys, GenerateResponse, IncludeLetter, RenderedManifest } from './model.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from './presets/index.ts';
@@ -122,7 +124,20 @@ export function App() {
   const diagnostics: readonly Diagnostic[] = useMemo(() => response?.diagnostics ?? [], [response]);
   const problems = useMemo(() => diagnostics.filter((d) => d.severity !== 'info'), [diagnostics]);
   const notices = useMemo(() => diagnostics.filter((d) => d.severity === 'info'), [diagnostics]);
-  const revealProblem = useCallback((d: Diagnostic) => editorRef.current?.revealPosition(d.line, d.column), []);
+  const [specView, setSpecView] = useState<SpecView>('yaml');
+  const [editorReady, setEditorReady] = useState(false);
+  const onEditorReady = useCallback(() => setEditorReady(true), []);
+  const undo = useCallback(() => void editorRef.current?.undo(), []);
+  const redo = useCallback(() => void editorRef.current?.redo(), []);
+  const specViewRef = useRef(specView);
+  specViewRef.current = specView;
+  const revealProblem = useCallback((d: Diagnostic) => {
+    const reveal = () => editorRef.current?.revealPosition(d.line, d.column);
+    if (specViewRef.current === 'yaml') return reveal();
+    // A problem is shown where it is written: in the YAML view, once it is on screen.
+    setSpecView('yaml');
+    requestAnimationFrame(reveal);
+  }, []);
   const replaceKeys = useCallback(() => requestGeneration(true), [requestGeneration]);
   const getSpecText = useCallback(() => inputs.current.text, []);
   const stale = response !== undefined && response.manifests === undefined;
@@ -214,9 +229,12 @@ export function App() {
       </header>
       <main className="mcs-main">
         <section className="mcs-column" aria-label="Spec">
-          <div className="mcs-editor-pane">
-            <SpecEditor ref={editorRef} value={text} onChange={onEdit} diagnostics={diagnostics} theme={theme} jsonSchema={jsonSchema ?? EMPTY_SCHEMA} loadMonaco={editorWanted} />
-          </div>
+          <SpecViewTabs
+            view={specView}
+            onViewChange={setSpecView}
+            yaml={<SpecEditor ref={editorRef} value={text} onChange={onEdit} diagnostics={diagnostics} theme={theme} jsonSchema={jsonSchema ?? EMPTY_SCHEMA} loadMonaco={editorWanted} onEditorReady={onEditorReady} />}
+            form={() => <FormView text={text} diagnostics={diagnostics} onEdit={onEdit} onUndo={editorReady ? undo : undefined} onRedo={editorReady ? redo : undefined} />}
+          />
           <ProblemsList diagnostics={problems} onSelect={revealProblem} />
           {notices.length > 0 && (
             <aside className="mcs-notices" aria-label="Filled in for you">

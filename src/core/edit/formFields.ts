@@ -357,3 +357,30 @@ function expand(root: unknown, base: SchemaPath): PathSegment[][] {
   }
   return prefixes.map((p) => p.path);
 }
+
+/** Schema fields the form leaves to the YAML view, e.g. `spec.containers[].commands`. */
+export function yamlOnlySchemaFields(): string[] {
+  const covered = new Set(formPaths());
+  const prefixes = new Set<string>();
+  for (const p of covered) {
+    const parts = p.split('.');
+    for (let i = 1; i < parts.length; i++) prefixes.add(parts.slice(0, i).join('.'));
+  }
+  const found: string[] = [];
+  const walk = (schema: AnyZod, path: string[]) => {
+    const key = path.join('.');
+    if (covered.has(key)) return;
+    if (path.length > 0 && !prefixes.has(key)) {
+      found.push(key.replaceAll('.*', '[]'));
+      return;
+    }
+    const { inner } = unwrap(schema);
+    const d = def(inner);
+    if (d.type === 'object') for (const [k, v] of Object.entries(d['shape'] as Record<string, AnyZod>)) walk(v, [...path, k]);
+    else if (d.type === 'array') walk(d['element'] as AnyZod, [...path, ANY]);
+    else if (d.type === 'record') walk(d['valueType'] as AnyZod, [...path, ANY]);
+  };
+  walk(miniClusterSchema, []);
+  // Services share the container fields; saying it once is enough.
+  return found.filter((p) => p !== 'apiVersion' && p !== 'kind' && !p.startsWith('spec.services[]'));
+}

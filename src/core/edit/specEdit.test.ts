@@ -76,6 +76,16 @@ describe('applySpecEdit', () => {
     expect(valueAt(parsed(out), ['spec', 'containers', 0, 'environment'])).toEqual({ FLAG: 'yes', PORT: '8080', NOTHING: '' });
   });
 
+  it('drops quotes a value needed while it was typed, keeps quotes chosen by hand', () => {
+    let text = SPEC;
+    for (const typed of ['', 'h', 'hello', 'hello ', 'hello world']) {
+      text = edit(text, { op: 'set', path: ['spec', 'containers', 0, 'environment', 'GREETING'], value: typed });
+    }
+    expect(text).toContain('        GREETING: hello world\n');
+    const chosen = SPEC.replace('command: echo hello world', 'command: "echo hello world"');
+    expect(edit(chosen, { op: 'set', path: ['spec', 'containers', 0, 'command'], value: 'echo hi' })).toContain('command: "echo hi"');
+  });
+
   it('writes multi-line commands as a literal block and single lines plainly', () => {
     const out = edit(SPEC, { op: 'set', path: ['spec', 'containers', 0, 'command'], value: 'echo one\necho two' });
     expect(out).toContain('      command: |-\n        echo one\n        echo two\n');

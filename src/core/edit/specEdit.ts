@@ -130,6 +130,8 @@ function set(doc: Document, path: EditPath, value: unknown): void {
   const current = parent.get(last, true) as unknown;
   if (isScalar(current) && (value === null || typeof value !== 'object')) {
     if (current.value === value) return;
+    // Quotes that the old value needed ("", "8080", "a ") are not a choice worth keeping.
+    if ((current.type === Scalar.QUOTE_DOUBLE || current.type === Scalar.QUOTE_SINGLE) && needsQuotes(current.value)) current.type = undefined;
     current.value = value;
     styleScalar(current);
     return;
@@ -184,4 +186,10 @@ function clear(doc: Document, path: EditPath): void {
     if (!isMap(parent) || parent.items.length > 0) return;
     doc.deleteIn(parentPath);
   }
+}
+
+function needsQuotes(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const plain = new Document(value, PARSE_OPTIONS).toString().trimEnd();
+  return plain.startsWith('"') || plain.startsWith("'");
 }
