@@ -118,8 +118,12 @@ test('switching views keeps everything, and undo works across both', async ({ pa
   expect(await downloadText(page, 'Download spec')).toBe(before);
 
   // An edit in YAML shows in the form at once.
-  await page.locator('.monaco-editor .view-line', { hasText: 'image: redis:7' }).first().click();
+  // The service is written last; its image is the last line.
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('ArrowUp');
   await page.keyboard.press('End');
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('image: redis:7');
   await page.keyboard.type('.2');
   await page.getByRole('tab', { name: 'Form' }).click();
   await expect(group(page, 'Service 1').getByLabel('Image', { exact: true })).toHaveValue('redis:7.2');
@@ -171,6 +175,25 @@ test('fields show their defaults, help and problems; reorder and remove work', a
   await expect(group(page, 'Container 1').getByLabel('Image', { exact: true })).toHaveValue('ubuntu:noble');
   const spec = await downloadText(page, 'Download spec');
   expect(spec).toContain('# A single container becomes the Flux runner (runFlux is implied).');
+});
+
+test('a focused field highlights its output, and a click on an output line finds its field', async ({ page }) => {
+  await page.getByRole('tab', { name: 'Form' }).click();
+  const highlighted = () => page.evaluate(() => [...(CSS.highlights.get('mcs-form-field') ?? [])].map((r) => (r as Range).toString()));
+  await group(page, 'MiniCluster').getByLabel('Size', { exact: true }).focus();
+  expect(await highlighted()).toEqual(['completions: 4', 'parallelism: 4']);
+  // Collapsed cards hold only their first lines; the Job's container is further down.
+  const show = page.getByRole('button', { name: /^Show all \d+ lines of Job flux-sample$/ });
+  if (await show.count()) await show.click();
+  await group(page, 'Container 1').getByLabel('Image', { exact: true }).focus();
+  expect(await highlighted()).toEqual(['image: ubuntu:noble']);
+
+  await page.getByLabel('Name', { exact: true }).focus();
+  const jobYaml = page.getByRole('group', { name: 'YAML of Job flux-sample' });
+  await jobYaml.locator('span', { hasText: /^ubuntu:noble$/ }).first().click();
+  await expect(group(page, 'Container 1').getByLabel('Image', { exact: true })).toBeFocused();
+  await jobYaml.locator('span', { hasText: /^completions$/ }).click();
+  await expect(group(page, 'MiniCluster').getByLabel('Size', { exact: true })).toBeFocused();
 });
 
 /** Presses Tab until the focused element is named `name`; fails after `limit` presses. */

@@ -1,6 +1,6 @@
 /** One spec field of the form: its label, input, default, help text and problems. */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { Diagnostic, PathSegment } from '../../core/diagnostics.ts';
+import { formatPath, type Diagnostic, type PathSegment } from '../../core/diagnostics.ts';
 import { valueAt, type FormField } from '../../core/edit/index.ts';
 import { ListEditor, MapEditor } from './collections.tsx';
 import { useForm } from './formContext.ts';
@@ -87,6 +87,7 @@ function SwitchField({ path, field }: PathFieldProps) {
       <div className="mcs-form-switch">
         <input
           id={id}
+          data-spec-path={formatPath(path)}
           type="checkbox"
           role="switch"
           checked={checked}
@@ -141,6 +142,7 @@ function ScalarField({ path, field }: PathFieldProps) {
       <FieldShell id={id} field={field} set={set} problems={problems} local={local}>
         <input
           id={id}
+          data-spec-path={formatPath(path)}
           type="number"
           inputMode="numeric"
           step={1}
@@ -170,6 +172,7 @@ function ScalarField({ path, field }: PathFieldProps) {
       <FieldShell id={id} field={field} set={set} problems={problems}>
         <select
           id={id}
+          data-spec-path={formatPath(path)}
           value={shown}
           aria-describedby={describedBy(id, problems)}
           aria-invalid={problems.length > 0 || undefined}
@@ -193,6 +196,7 @@ function ScalarField({ path, field }: PathFieldProps) {
       <FieldShell id={id} field={field} set={set} problems={problems} wide>
         <textarea
           id={id}
+          data-spec-path={formatPath(path)}
           value={shown}
           rows={Math.min(12, Math.max(2, shown.split('\n').length + 1))}
           placeholder={field.defaultText}
@@ -212,6 +216,7 @@ function ScalarField({ path, field }: PathFieldProps) {
     <FieldShell id={id} field={field} set={set} problems={problems} local={local} wide={field.free === true}>
       <input
         id={id}
+        data-spec-path={formatPath(path)}
         type="text"
         value={shown}
         placeholder={field.defaultText}

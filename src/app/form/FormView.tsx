@@ -2,8 +2,8 @@
  * The form view of the spec. It holds no state of its own: it reads the YAML text, and every
  * change is an edit of that text (src/core/edit), so the YAML view, undo and the output follow.
  */
-import { useCallback, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { Diagnostic, PathSegment } from '../../core/diagnostics.ts';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { formatPath, type Diagnostic, type PathSegment } from '../../core/diagnostics.ts';
 import {
   applySpecEdits,
   BURST_CLUSTER_FIELDS,
@@ -30,6 +30,7 @@ import { capitalise } from './collections.tsx';
 import { Field, useDraft } from './Field.tsx';
 import { FormContext, useForm, type FormContextValue } from './formContext.ts';
 import { asArray, asRecord, displayText, freeName, indexProblems } from './formModel.ts';
+import { useOutputLinks } from './useOutputLinks.ts';
 import './form.css';
 
 export interface FormViewProps {
@@ -62,9 +63,18 @@ export function FormView({ text, diagnostics, onEdit, onUndo, onRedo, onFocusFie
     },
     [text, onEdit],
   );
+  const formRef = useRef<HTMLFormElement>(null);
+  const highlightField = useOutputLinks(root, formRef);
+  const focusField = useCallback(
+    (path: readonly PathSegment[]) => {
+      highlightField(path);
+      onFocusField?.(path);
+    },
+    [highlightField, onFocusField],
+  );
   const context = useMemo<FormContextValue>(
-    () => ({ root, apply, problemsAt: problems.at, ...(onFocusField ? { onFocusField } : {}) }),
-    [root, apply, problems, onFocusField],
+    () => ({ root, apply, problemsAt: problems.at, onFocusField: focusField }),
+    [root, apply, problems, focusField],
   );
   const setOnlyInYaml = useMemo(() => yamlOnlyFieldsIn(root), [root]);
 
@@ -93,7 +103,7 @@ export function FormView({ text, diagnostics, onEdit, onUndo, onRedo, onFocusFie
 
   return (
     <FormContext.Provider value={context}>
-      <form className="mcs-form" aria-label="MiniCluster spec (form)" onKeyDown={onKeyDown} onSubmit={(event) => event.preventDefault()} noValidate>
+      <form ref={formRef} className="mcs-form" aria-label="MiniCluster spec (form)" onKeyDown={onKeyDown} onSubmit={(event) => event.preventDefault()} noValidate>
         <Toolbar onUndo={onUndo} onRedo={onRedo} />
         {editProblem && (
           <p className="mcs-form-blocked" role="alert">
@@ -309,6 +319,7 @@ function VolumeName({ base, name, taken }: { base: PathSegment[]; name: string; 
         <label htmlFor={id}>Volume name</label>
         <input
           id={id}
+          data-spec-path={formatPath([...base, name])}
           type="text"
           value={draft}
           spellCheck={false}

@@ -1,6 +1,6 @@
 /** Editors for the maps and lists of a spec: environment, labels, resources, ports, capabilities. */
 import { useEffect, useId, useRef } from 'react';
-import type { PathSegment } from '../../core/diagnostics.ts';
+import { formatPath, type PathSegment } from '../../core/diagnostics.ts';
 import { valueAt, type FormField } from '../../core/edit/index.ts';
 import { describedBy, Notes, useDraft } from './Field.tsx';
 import { useForm } from './formContext.ts';
@@ -91,6 +91,7 @@ function MapRow(props: { path: readonly PathSegment[]; entryKey: string; value: 
         <label htmlFor={`${id}-k`}>{words.keyLabel}</label>
         <input
           id={`${id}-k`}
+          data-spec-path={formatPath(entryPath)}
           type="text"
           value={keyDraft}
           spellCheck={false}
@@ -187,6 +188,7 @@ function ListRow(props: { path: readonly PathSegment[]; listPath: readonly PathS
         <label htmlFor={id}>{label}</label>
         <input
           id={id}
+          data-spec-path={formatPath(path)}
           type={ports ? 'number' : 'text'}
           min={ports ? 1 : undefined}
           max={ports ? 65535 : undefined}
