@@ -2,13 +2,12 @@
  * The app shell: one spec text is the source of truth; the worker turns each version into
  * objects; the editor, problems, preview and certificate panels show them.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { CertificatePanel } from './certificate/CertificatePanel.tsx';
 import { usableUserCertificate } from './certificate/userCertificate.ts';
 import { ProblemsList } from './editor/ProblemsList.tsx';
-import { FormView } from './form/FormView.tsx';
 import { SpecViewTabs, type SpecView } from './form/SpecViewTabs.tsx';
 import { SpecEditor, type SpecEditorHandle } from './editor/SpecEditor.tsx';
 import type { CurveKeys, GenerateResponse, IncludeLetter, RenderedManifest } from './model.ts';
@@ -23,6 +22,8 @@ import { markEdit, recordEdit, recordPreview, recordResult } from './timing.ts';
 import './app.css';
 
 const EMPTY_SCHEMA: Record<string, unknown> = {};
+// The form (with the yaml Document API and the zod catalog) loads when its tab is first opened.
+const FormView = lazy(() => import('./form/FormView.tsx').then((m) => ({ default: m.FormView })));
 
 function defaultPresetText(): string {
   return PRESETS.find((p) => p.id === DEFAULT_PRESET_ID)?.text ?? PRESETS[0]?.text ?? '';
@@ -233,7 +234,11 @@ export function App() {
             view={specView}
             onViewChange={setSpecView}
             yaml={<SpecEditor ref={editorRef} value={text} onChange={onEdit} diagnostics={diagnostics} theme={theme} jsonSchema={jsonSchema ?? EMPTY_SCHEMA} loadMonaco={editorWanted} onEditorReady={onEditorReady} />}
-            form={() => <FormView text={text} diagnostics={diagnostics} onEdit={onEdit} onUndo={editorReady ? undo : undefined} onRedo={editorReady ? redo : undefined} />}
+            form={() => (
+              <Suspense fallback={<p className="mcs-form-loading">Loading the form…</p>}>
+                <FormView text={text} diagnostics={diagnostics} onEdit={onEdit} onUndo={editorReady ? undo : undefined} onRedo={editorReady ? redo : undefined} />
+              </Suspense>
+            )}
           />
           <ProblemsList diagnostics={problems} onSelect={revealProblem} />
           {notices.length > 0 && (
