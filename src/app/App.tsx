@@ -2,12 +2,13 @@
  * The app shell: one spec text is the source of truth; the worker turns each version into
  * objects; the editor, problems, preview and certificate panels show them.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { CertificatePanel } from './certificate/CertificatePanel.tsx';
 import { usableUserCertificate } from './certificate/userCertificate.ts';
 import { ProblemsList } from './editor/ProblemsList.tsx';
+import { SpecViewTabs, type SpecView } from './form/SpecViewTabs.tsx';
 import { SpecEditor, type SpecEditorHandle } from './editor/SpecEditor.tsx';
 import { loadEditorSchemas, schemaForVersion, type EditorSchemas } from './editor/schemas.ts';
 import { UpgradePanel } from './upgrade/UpgradePanel.tsx';
@@ -24,6 +25,8 @@ import './app.css';
 const EMPTY_SCHEMA: Record<string, unknown> = {};
 /** Stand-in keys for the main thread's warm-up run; its output is thrown away. */
 const WARM_UP_KEYS: CurveKeys = { publicKey: '0'.repeat(40), secretKey: '0'.repeat(40) };
+// The form (with the yaml Document API and the zod catalog) loads when its tab is first opened.
+const FormView = lazy(() => import('./form/FormView.tsx').then((m) => ({ default: m.FormView })));
 
 function defaultPresetText(): string {
   return PRESETS.find((p) => p.id === DEFAULT_PRESET_ID)?.text ?? PRESETS[0]?.text ?? '';
@@ -145,7 +148,20 @@ export function App() {
   const diagnostics: readonly Diagnostic[] = useMemo(() => response?.diagnostics ?? [], [response]);
   const problems = useMemo(() => diagnostics.filter((d) => d.severity !== 'info'), [diagnostics]);
   const notices = useMemo(() => diagnostics.filter((d) => d.severity === 'info'), [diagnostics]);
-  const revealProblem = useCallback((d: Diagnostic) => editorRef.current?.revealPosition(d.line, d.column), []);
+  const [specView, setSpecView] = useState<SpecView>('yaml');
+  const [editorReady, setEditorReady] = useState(false);
+  const onEditorReady = useCallback(() => setEditorReady(true), []);
+  const undo = useCallback(() => void editorRef.current?.undo(), []);
+  const redo = useCallback(() => void editorRef.current?.redo(), []);
+  const specViewRef = useRef(specView);
+  specViewRef.current = specView;
+  const revealProblem = useCallback((d: Diagnostic) => {
+    const reveal = () => editorRef.current?.revealPosition(d.line, d.column);
+    if (specViewRef.current === 'yaml') return reveal();
+    // A problem is shown where it is written: in the YAML view, once it is on screen.
+    setSpecView('yaml');
+    requestAnimationFrame(reveal);
+  }, []);
   const replaceKeys = useCallback(() => requestGeneration(true), [requestGeneration]);
   const getSpecText = useCallback(() => inputs.current.text, []);
   const stale = response !== undefined && response.manifests === undefined;
@@ -262,9 +278,16 @@ export function App() {
       </header>
       <main className="mcs-main">
         <section className="mcs-column" aria-label="Spec">
-          <div className="mcs-editor-pane">
-            <SpecEditor ref={editorRef} value={text} onChange={onEdit} diagnostics={diagnostics} theme={theme} jsonSchema={jsonSchema} loadMonaco={editorWanted} />
-          </div>
+          <SpecViewTabs
+            view={specView}
+            onViewChange={setSpecView}
+            yaml={<SpecEditor ref={editorRef} value={text} onChange={onEdit} diagnostics={diagnostics} theme={theme} jsonSchema={jsonSchema} loadMonaco={editorWanted} onEditorReady={onEditorReady} />}
+            form={() => (
+              <Suspense fallback={<p className="mcs-form-loading">Loading the form…</p>}>
+                <FormView text={text} diagnostics={diagnostics} onEdit={onEdit} onUndo={editorReady ? undo : undefined} onRedo={editorReady ? redo : undefined} />
+              </Suspense>
+            )}
+          />
           <UpgradePanel version={version} getSpecText={getSpecText} onUpgrade={upgradeSpec} />
           <ProblemsList diagnostics={problems} onSelect={revealProblem} fixLabel={fixLabel} onFix={onFix} />
           {notices.length > 0 && (

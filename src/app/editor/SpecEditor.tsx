@@ -14,6 +14,9 @@ export interface SpecEditorHandle {
   /** Puts the cursor at a one-based line and column, scrolls it to the middle and focuses the editor. */
   revealPosition(line: number, column: number): void;
   focus(): void;
+  /** Undo and redo in the editor's history (form edits are in it too); false until Monaco is there. */
+  undo(): boolean;
+  redo(): boolean;
 }
 
 export interface SpecEditorProps {
@@ -203,6 +206,16 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
       focus() {
         if (mounted) mounted.editor.focus();
         else textareaRef.current?.focus();
+      },
+      undo() {
+        if (!mounted) return false;
+        void mounted.model.undo();
+        return true;
+      },
+      redo() {
+        if (!mounted) return false;
+        void mounted.model.redo();
+        return true;
       },
     }),
     [mounted],

@@ -1,0 +1,240 @@
+/** One spec field of the form: its label, input, default, help text and problems. */
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { formatPath, type Diagnostic, type PathSegment } from '../../core/diagnostics.ts';
+import { valueAt, type FormField } from '../../core/edit/index.ts';
+import { ListEditor, MapEditor } from './collections.tsx';
+import { useForm } from './formContext.ts';
+import { displayText, integerInput, quantityProblem } from './formModel.ts';
+
+export interface FieldProps {
+  /** Path of the object holding the field, e.g. ['spec', 'containers', 0]. */
+  base: readonly PathSegment[];
+  field: FormField;
+}
+
+export function Field({ base, field }: FieldProps) {
+  const path = [...base, ...field.key];
+  switch (field.kind) {
+    case 'stringMap':
+    case 'quantityMap':
+      return <MapEditor path={path} field={field} />;
+    case 'portList':
+    case 'stringList':
+      return <ListEditor path={path} field={field} />;
+    case 'boolean':
+      return <SwitchField path={path} field={field} />;
+    default:
+      return <ScalarField path={path} field={field} />;
+  }
+}
+
+interface PathFieldProps {
+  path: readonly PathSegment[];
+  field: FormField;
+}
+
+/** Help text, the default and problems under an input; returns the ids for aria-describedby. */
+function Notes({ id, field, set, problems, local }: { id: string; field: FormField; set: boolean; problems: readonly Diagnostic[]; local?: string | undefined }) {
+  return (
+    <>
+      <p className="mcs-form-help" id={`${id}-help`}>
+        {field.help}
+        {!set && field.defaultText !== undefined && (
+          <span className="mcs-form-default"> Not set: {defaultPhrase(field)}.</span>
+        )}
+      </p>
+      {local && (
+        <p className="mcs-form-problem" id={`${id}-local`} data-severity="error">
+          {local}
+        </p>
+      )}
+      {problems.map((d, i) => (
+        <p key={i} className="mcs-form-problem" id={`${id}-p${i}`} data-severity={d.severity}>
+          {d.message}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function defaultPhrase(field: FormField): string {
+  if (field.kind === 'boolean') return field.defaultText === 'true' ? 'on' : 'off';
+  return field.defaultText ?? '';
+}
+
+function describedBy(id: string, problems: readonly Diagnostic[], local?: string): string {
+  return [`${id}-help`, ...(local ? [`${id}-local`] : []), ...problems.map((_, i) => `${id}-p${i}`)].join(' ');
+}
+
+function FieldShell({ id, field, children, wide, set, problems, local }: { id: string; field: FormField; children: ReactNode; wide?: boolean; set: boolean; problems: readonly Diagnostic[]; local?: string | undefined }) {
+  return (
+    <div className={`mcs-form-field${wide ? ' mcs-form-field--wide' : ''}${problems.length || local ? ' mcs-form-field--invalid' : ''}`}>
+      <label htmlFor={id}>{field.label}</label>
+      {children}
+      <Notes id={id} field={field} set={set} problems={problems} local={local} />
+    </div>
+  );
+}
+
+function SwitchField({ path, field }: PathFieldProps) {
+  const form = useForm();
+  const id = useId();
+  const value = valueAt(form.root, path);
+  const problems = form.problemsAt(path);
+  const checked = value === undefined ? field.defaultText === 'true' : value === true;
+  return (
+    <div className={`mcs-form-field mcs-form-field--switch${problems.length ? ' mcs-form-field--invalid' : ''}`}>
+      <div className="mcs-form-switch">
+        <input
+          id={id}
+          data-spec-path={formatPath(path)}
+          type="checkbox"
+          role="switch"
+          checked={checked}
+          aria-describedby={describedBy(id, problems)}
+          aria-invalid={problems.length > 0 || undefined}
+          onFocus={() => form.onFocusField?.(path)}
+          onChange={(event) => {
+            const on = event.target.checked;
+            // Off is the default of every switch: clearing keeps the spec short.
+            form.apply(on || field.defaultText === 'true' ? { op: 'set', path, value: on } : { op: 'clear', path });
+          }}
+        />
+        <label htmlFor={id}>{field.label}</label>
+      </div>
+      <Notes id={id} field={field} set={value !== undefined} problems={problems} />
+    </div>
+  );
+}
+
+/**
+ * Text being typed that the spec cannot hold yet (an unfinished number) stays in the input; when
+ * the spec changes from elsewhere (YAML, undo), the input follows it.
+ */
+function useDraft(external: string): [string, (text: string) => void] {
+  const [draft, setDraft] = useState(external);
+  const seen = useRef(external);
+  useEffect(() => {
+    if (seen.current !== external) {
+      seen.current = external;
+      setDraft(external);
+    }
+  }, [external]);
+  return [draft, setDraft];
+}
+
+function ScalarField({ path, field }: PathFieldProps) {
+  const form = useForm();
+  const id = useId();
+  const value = valueAt(form.root, path);
+  const shown = displayText(value);
+  const [draft, setDraft] = useDraft(shown);
+  const problems = form.problemsAt(path);
+  const set = value !== undefined;
+  const focus = () => form.onFocusField?.(path);
+
+  const writeText = (text: string) => form.apply(text === '' ? { op: 'clear', path } : { op: 'set', path, value: text });
+
+  if (field.kind === 'integer') {
+    const parsed = integerInput(draft, field.min, field.max);
+    const local = 'problem' in parsed ? parsed.problem : undefined;
+    return (
+      <FieldShell id={id} field={field} set={set} problems={problems} local={local}>
+        <input
+          id={id}
+          data-spec-path={formatPath(path)}
+          type="number"
+          inputMode="numeric"
+          step={1}
+          min={field.min}
+          max={field.max}
+          value={draft}
+          placeholder={field.defaultText}
+          aria-describedby={describedBy(id, problems, local)}
+          aria-invalid={problems.length > 0 || local !== undefined || undefined}
+          onFocus={focus}
+          onChange={(event) => {
+            const text = event.target.value;
+            setDraft(text);
+            if (event.target.validity.badInput) return;
+            const next = integerInput(text, field.min, field.max);
+            if ('empty' in next) form.apply({ op: 'clear', path });
+            else if ('value' in next && next.value !== value) form.apply({ op: 'set', path, value: next.value });
+          }}
+        />
+      </FieldShell>
+    );
+  }
+
+  if (field.kind === 'select' && !field.free) {
+    const options = field.options ?? [];
+    return (
+      <FieldShell id={id} field={field} set={set} problems={problems}>
+        <select
+          id={id}
+          data-spec-path={formatPath(path)}
+          value={shown}
+          aria-describedby={describedBy(id, problems)}
+          aria-invalid={problems.length > 0 || undefined}
+          onFocus={focus}
+          onChange={(event) => writeText(event.target.value)}
+        >
+          <option value="">{field.defaultText !== undefined ? `Default (${field.defaultText})` : 'Not set'}</option>
+          {shown !== '' && !options.includes(shown) && <option value={shown}>{shown}</option>}
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </FieldShell>
+    );
+  }
+
+  if (field.kind === 'multiline') {
+    return (
+      <FieldShell id={id} field={field} set={set} problems={problems} wide>
+        <textarea
+          id={id}
+          data-spec-path={formatPath(path)}
+          value={shown}
+          rows={Math.min(12, Math.max(2, shown.split('\n').length + 1))}
+          placeholder={field.defaultText}
+          spellCheck={false}
+          aria-describedby={describedBy(id, problems)}
+          aria-invalid={problems.length > 0 || undefined}
+          onFocus={focus}
+          onChange={(event) => writeText(event.target.value)}
+        />
+      </FieldShell>
+    );
+  }
+
+  const local = field.kind === 'quantity' ? quantityProblem(shown) : undefined;
+  const listId = field.free && field.options ? `${id}-options` : undefined;
+  return (
+    <FieldShell id={id} field={field} set={set} problems={problems} local={local} wide={field.free === true}>
+      <input
+        id={id}
+        data-spec-path={formatPath(path)}
+        type="text"
+        value={shown}
+        placeholder={field.defaultText}
+        list={listId}
+        spellCheck={false}
+        autoComplete="off"
+        aria-describedby={describedBy(id, problems, local)}
+        aria-invalid={problems.length > 0 || local !== undefined || undefined}
+        onFocus={focus}
+        onChange={(event) => writeText(event.target.value)}
+      />
+      {listId && (
+        <datalist id={listId}>
+          {field.options?.map((o) => <option key={o} value={o} />)}
+        </datalist>
+      )}
+    </FieldShell>
+  );
+}
+
+export { describedBy, Notes, useDraft };

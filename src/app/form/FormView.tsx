@@ -1,0 +1,369 @@
+/**
+ * The form view of the spec. It holds no state of its own: it reads the YAML text, and every
+ * change is an edit of that text (src/core/edit), so the YAML view, undo and the output follow.
+ */
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { formatPath, type Diagnostic, type PathSegment } from '../../core/diagnostics.ts';
+import {
+  applySpecEdits,
+  BURST_CLUSTER_FIELDS,
+  CONTAINER_FIELDS,
+  FLUX_FIELDS,
+  helpAt,
+  JOB_FIELDS,
+  LEAD_BROKER_FIELDS,
+  LOGGING_FIELDS,
+  METADATA_FIELDS,
+  NETWORK_FIELDS,
+  POD_FIELDS,
+  SECURITY_FIELDS,
+  SIZE_FIELDS,
+  valueAt,
+  VOLUME_FIELDS,
+  yamlOnlyFieldsIn,
+  yamlOnlySchemaFields,
+  type FormField,
+  type SpecEdit,
+} from '../../core/edit/index.ts';
+import { parseSpecText } from '../../core/parse/index.ts';
+import { capitalise } from './collections.tsx';
+import { Field, useDraft } from './Field.tsx';
+import { FormContext, useForm, type FormContextValue } from './formContext.ts';
+import { asArray, asRecord, displayText, freeName, indexProblems } from './formModel.ts';
+import { useOutputLinks } from './useOutputLinks.ts';
+import './form.css';
+
+export interface FormViewProps {
+  /** The spec text, the one source of truth. */
+  text: string;
+  /** The same problems the editor shows. */
+  diagnostics: readonly Diagnostic[];
+  /** Every form change, as the whole new text. */
+  onEdit(text: string): void;
+  /** Undo and redo of the shared history (the YAML editor's); absent until the editor is ready. */
+  onUndo?: (() => void) | undefined;
+  onRedo?: (() => void) | undefined;
+  /** The spec field that has focus, e.g. to highlight what it changes in the output. */
+  onFocusField?: ((path: readonly PathSegment[]) => void) | undefined;
+}
+
+const YAML_ONLY = yamlOnlySchemaFields();
+
+export function FormView({ text, diagnostics, onEdit, onUndo, onRedo, onFocusField }: FormViewProps) {
+  const root = useMemo(() => parseSpecText(text).value, [text]);
+  const problems = useMemo(() => indexProblems(diagnostics), [diagnostics]);
+  const [editProblem, setEditProblem] = useState('');
+  const apply = useCallback(
+    (edits: SpecEdit | readonly SpecEdit[]) => {
+      const result = applySpecEdits(text, Array.isArray(edits) ? edits : [edits as SpecEdit]);
+      if (result.ok) {
+        setEditProblem('');
+        if (result.text !== text) onEdit(result.text);
+      } else setEditProblem(result.reason);
+    },
+    [text, onEdit],
+  );
+  const formRef = useRef<HTMLFormElement>(null);
+  const highlightField = useOutputLinks(root, formRef);
+  const focusField = useCallback(
+    (path: readonly PathSegment[]) => {
+      highlightField(path);
+      onFocusField?.(path);
+    },
+    [highlightField, onFocusField],
+  );
+  const context = useMemo<FormContextValue>(
+    () => ({ root, apply, problemsAt: problems.at, onFocusField: focusField }),
+    [root, apply, problems, focusField],
+  );
+  const setOnlyInYaml = useMemo(() => yamlOnlyFieldsIn(root), [root]);
+
+  // One history for both views: Ctrl+Z in a form input undoes the last spec change, wherever it was made.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    const redo = (key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey);
+    const undo = key === 'z' && !event.shiftKey;
+    if ((undo && onUndo) || (redo && onRedo)) {
+      event.preventDefault();
+      (undo ? onUndo : onRedo)?.();
+    }
+  };
+
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
+    return (
+      <div className="mcs-form" onKeyDown={onKeyDown}>
+        <Toolbar onUndo={onUndo} onRedo={onRedo} />
+        <p className="mcs-form-blocked" role="alert">
+          The form cannot read this spec: the YAML has errors (see Problems). Fix them in the YAML view, or undo.
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <FormContext.Provider value={context}>
+      <form ref={formRef} className="mcs-form" aria-label="MiniCluster spec (form)" onKeyDown={onKeyDown} onSubmit={(event) => event.preventDefault()} noValidate>
+        <Toolbar onUndo={onUndo} onRedo={onRedo} />
+        {editProblem && (
+          <p className="mcs-form-blocked" role="alert">
+            {editProblem}
+          </p>
+        )}
+        {setOnlyInYaml.length > 0 && (
+          <p className="mcs-form-note">
+            This spec also sets fields that only the YAML view edits: {setOnlyInYaml.map((p, i) => <code key={i}>{p}</code>).reduce<ReactNode[]>((out, c, i) => (i ? [...out, ', ', c] : [c]), [])}.
+            They are kept as they are.
+          </p>
+        )}
+        <Section title="MiniCluster">
+          <Fields base={['metadata']} fields={METADATA_FIELDS} />
+          <Fields base={['spec']} fields={SIZE_FIELDS} />
+          <Fields base={['spec']} fields={JOB_FIELDS} />
+        </Section>
+        <ContainerList listKey="containers" noun="container" title="Containers" />
+        <ContainerList listKey="services" noun="service" title="Services (sidecar pod)" />
+        <Section title="Flux">
+          <Fields base={['spec', 'flux']} fields={FLUX_FIELDS} />
+        </Section>
+        <Section title="Network">
+          <Fields base={['spec', 'network']} fields={NETWORK_FIELDS} />
+        </Section>
+        <Section title="Pods">
+          <Fields base={['spec', 'pod']} fields={POD_FIELDS} />
+        </Section>
+        <Section title="Logging">
+          <Fields base={['spec', 'logging']} fields={LOGGING_FIELDS} />
+        </Section>
+        <Section title="Bursting">
+          <Fields base={['spec', 'flux', 'bursting', 'leadBroker']} fields={LEAD_BROKER_FIELDS} />
+          <ClusterList />
+        </Section>
+        <details className="mcs-form-yaml-only">
+          <summary>Fields only the YAML view edits</summary>
+          <p>The form leaves these to the YAML view (hover a key there for its meaning):</p>
+          <ul>
+            {YAML_ONLY.map((p) => (
+              <li key={p}>
+                <code>{p}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      </form>
+    </FormContext.Provider>
+  );
+}
+
+function Toolbar({ onUndo, onRedo }: { onUndo?: (() => void) | undefined; onRedo?: (() => void) | undefined }) {
+  return (
+    <div className="mcs-form-toolbar">
+      <button type="button" onClick={onUndo} disabled={!onUndo} aria-keyshortcuts="Control+Z">
+        Undo
+      </button>
+      <button type="button" onClick={onRedo} disabled={!onRedo} aria-keyshortcuts="Control+Shift+Z">
+        Redo
+      </button>
+      <span className="mcs-form-toolbar-note">Changes here edit the YAML; comments and layout elsewhere stay.</span>
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className="mcs-form-section">
+      <legend>{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+function Fields({ base, fields }: { base: readonly PathSegment[]; fields: readonly FormField[] }) {
+  const scalars = fields.filter((f) => !['stringMap', 'quantityMap', 'portList', 'stringList'].includes(f.kind));
+  const collections = fields.filter((f) => !scalars.includes(f));
+  return (
+    <>
+      <div className="mcs-form-grid">
+        {scalars.map((f) => (
+          <Field key={f.key.join('.')} base={base} field={f} />
+        ))}
+      </div>
+      {collections.map((f) => (
+        <Field key={f.key.join('.')} base={base} field={f} />
+      ))}
+    </>
+  );
+}
+
+function ItemButtons({ noun, index, count, listPath }: { noun: string; index: number; count: number; listPath: readonly PathSegment[] }) {
+  const form = useForm();
+  const n = index + 1;
+  return (
+    <div className="mcs-form-item-buttons">
+      <button type="button" disabled={index === 0} onClick={() => form.apply({ op: 'move', path: listPath, from: index, to: index - 1 })}>
+        Move {noun} {n} up
+      </button>
+      <button type="button" disabled={index === count - 1} onClick={() => form.apply({ op: 'move', path: listPath, from: index, to: index + 1 })}>
+        Move {noun} {n} down
+      </button>
+      <button type="button" className="mcs-form-remove" onClick={() => form.apply({ op: 'remove', path: listPath, index })}>
+        Remove {noun} {n}
+      </button>
+    </div>
+  );
+}
+
+function ContainerList({ listKey, noun, title }: { listKey: 'containers' | 'services'; noun: string; title: string }) {
+  const form = useForm();
+  const listPath = ['spec', listKey];
+  const items = asArray(valueAt(form.root, listPath));
+  const problems = form.problemsAt(listPath);
+  const add = () => {
+    const names = items.map((c) => displayText(asRecord(c)['name']));
+    form.apply({ op: 'add', path: listPath, value: { name: freeName(noun === 'service' ? 'service' : 'sidecar', names), image: 'ubuntu:noble' } });
+  };
+  return (
+    <fieldset className="mcs-form-section">
+      <legend>{title}</legend>
+      <p className="mcs-form-help">{helpAt(['spec', listKey])}</p>
+      {problems.map((d, i) => (
+        <p key={i} className="mcs-form-problem" data-severity={d.severity}>
+          {d.message}
+        </p>
+      ))}
+      {items.map((item, index) => (
+        <ContainerItem key={index} base={[...listPath, index]} noun={noun} index={index} count={items.length} item={item} />
+      ))}
+      <button type="button" className="mcs-form-add" onClick={add}>
+        Add {noun}
+      </button>
+    </fieldset>
+  );
+}
+
+function ContainerItem({ base, noun, index, count, item }: { base: PathSegment[]; noun: string; index: number; count: number; item: unknown }) {
+  const form = useForm();
+  const record = asRecord(item);
+  const name = displayText(record['name']);
+  const image = displayText(record['image']);
+  const problems = form.problemsAt(base);
+  const scalarFields = CONTAINER_FIELDS.filter((f) => !['stringMap', 'quantityMap', 'portList'].includes(f.kind));
+  const byKey = (key: string) => CONTAINER_FIELDS.filter((f) => f.key.join('.') === key);
+  return (
+    <fieldset className="mcs-form-item">
+      <legend>
+        {capitalise(noun)} {index + 1}
+      </legend>
+      <p className="mcs-form-item-summary" aria-hidden="true">
+        {[name, image].filter(Boolean).join(' · ')}
+      </p>
+      {problems.map((d, i) => (
+        <p key={i} className="mcs-form-problem" data-severity={d.severity}>
+          {d.message}
+        </p>
+      ))}
+      <Fields base={base} fields={scalarFields} />
+      <Fields base={base} fields={byKey('environment')} />
+      <Fields base={base} fields={byKey('ports')} />
+      <fieldset className="mcs-form-map">
+        <legend>Resources</legend>
+        <Fields base={base} fields={[...byKey('resources.limits'), ...byKey('resources.requests')]} />
+      </fieldset>
+      <VolumesEditor base={[...base, 'volumes']} />
+      <details className="mcs-form-details" open={record['securityContext'] !== undefined}>
+        <summary>Security context</summary>
+        <Fields base={[...base, 'securityContext']} fields={SECURITY_FIELDS} />
+      </details>
+      <ItemButtons noun={noun} index={index} count={count} listPath={base.slice(0, -1)} />
+    </fieldset>
+  );
+}
+
+function VolumesEditor({ base }: { base: PathSegment[] }) {
+  const form = useForm();
+  const volumes = Object.entries(asRecord(valueAt(form.root, base)));
+  const add = () => {
+    const key = freeName('data', volumes.map(([k]) => k));
+    form.apply({ op: 'set', path: [...base, key], value: { path: `/${key}` } });
+  };
+  return (
+    <fieldset className="mcs-form-map">
+      <legend>Volumes</legend>
+      <p className="mcs-form-help">{helpAt(['spec', 'containers', '*', 'volumes'])}</p>
+      {volumes.map(([name], index) => (
+        <fieldset className="mcs-form-item mcs-form-item--nested" key={index}>
+          <legend>Volume {index + 1}</legend>
+          <VolumeName base={base} name={name} taken={volumes.map(([k]) => k)} />
+          <Fields base={[...base, name]} fields={VOLUME_FIELDS} />
+          <button type="button" className="mcs-form-remove" onClick={() => form.apply({ op: 'clear', path: [...base, name] })}>
+            Remove volume {index + 1}
+          </button>
+        </fieldset>
+      ))}
+      <button type="button" className="mcs-form-add" onClick={add}>
+        Add volume
+      </button>
+    </fieldset>
+  );
+}
+
+function VolumeName({ base, name, taken }: { base: PathSegment[]; name: string; taken: string[] }) {
+  const form = useForm();
+  const [draft, setDraft] = useDraft(name);
+  const id = `${base.join('-')}-volume-${name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  const problem = draft === '' ? 'Write a name.' : draft !== name && taken.includes(draft) ? `"${draft}" is already there.` : undefined;
+  const problems = form.problemsAt([...base, name]);
+  return (
+    <div className="mcs-form-grid">
+      <div className={`mcs-form-field${problem || problems.length ? ' mcs-form-field--invalid' : ''}`}>
+        <label htmlFor={id}>Volume name</label>
+        <input
+          id={id}
+          data-spec-path={formatPath([...base, name])}
+          type="text"
+          value={draft}
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={problem !== undefined || problems.length > 0 || undefined}
+          aria-describedby={`${id}-help`}
+          onFocus={() => form.onFocusField?.([...base, name])}
+          onChange={(event) => {
+            const next = event.target.value;
+            setDraft(next);
+            if (next !== '' && next !== name && !taken.includes(next)) form.apply({ op: 'renameKey', path: base, from: name, to: next });
+          }}
+        />
+        <p className="mcs-form-help" id={`${id}-help`}>
+          A DNS-1123 label; the pods get a volume of this name.
+        </p>
+        {[problem, ...problems.map((d) => d.message)].filter(Boolean).map((m, i) => (
+          <p key={i} className="mcs-form-problem">
+            {m}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function ClusterList() {
+  const form = useForm();
+  const listPath = ['spec', 'flux', 'bursting', 'clusters'];
+  const clusters = asArray(valueAt(form.root, listPath));
+  return (
+    <fieldset className="mcs-form-map">
+      <legend>Bursted clusters</legend>
+      <p className="mcs-form-help">{helpAt(['spec', 'flux', 'bursting', 'clusters'])}</p>
+      {clusters.map((_, index) => (
+        <fieldset className="mcs-form-item mcs-form-item--nested" key={index}>
+          <legend>Bursted cluster {index + 1}</legend>
+          <Fields base={[...listPath, index]} fields={BURST_CLUSTER_FIELDS} />
+          <ItemButtons noun="bursted cluster" index={index} count={clusters.length} listPath={listPath} />
+        </fieldset>
+      ))}
+      <button type="button" className="mcs-form-add" onClick={() => form.apply({ op: 'add', path: listPath, value: { name: `burst-${clusters.length}` } })}>
+        Add bursted cluster
+      </button>
+    </fieldset>
+  );
+}

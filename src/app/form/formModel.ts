@@ -1,0 +1,70 @@
+/** Pure helpers of the form: problems by field, values as the inputs show and write them. */
+import { formatPath, type Diagnostic, type PathSegment } from '../../core/diagnostics.ts';
+import { parseQuantity } from '../../core/render/quantity.ts';
+
+export interface ProblemIndex {
+  at(path: readonly PathSegment[], within?: boolean): readonly Diagnostic[];
+}
+
+const NONE: readonly Diagnostic[] = [];
+
+/** Errors and warnings by field path; `within` also takes the problems of everything under the path. */
+export function indexProblems(diagnostics: readonly Diagnostic[]): ProblemIndex {
+  const shown = diagnostics.filter((d) => d.severity !== 'info');
+  const byPath = new Map<string, Diagnostic[]>();
+  for (const d of shown) byPath.set(d.path, [...(byPath.get(d.path) ?? []), d]);
+  return {
+    at(path, within = false) {
+      const key = formatPath(path);
+      if (!within) return byPath.get(key) ?? NONE;
+      const found = shown.filter((d) => d.path === key || d.path.startsWith(`${key}.`) || d.path.startsWith(`${key}[`));
+      return found.length ? found : NONE;
+    },
+  };
+}
+
+/** How a scalar of the spec reads in a text input. */
+export function displayText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+/** A quantity typed in: plain integers are written as numbers (cpu: 2), everything else as text. */
+export function quantityValue(text: string): string | number {
+  return /^(0|[1-9][0-9]{0,14})$/.test(text) ? Number(text) : text;
+}
+
+/** Why a typed quantity is not one, or undefined when Kubernetes accepts it. */
+export function quantityProblem(text: string): string | undefined {
+  if (text === '') return undefined;
+  return parseQuantity(text) ? undefined : 'Not a Kubernetes quantity: write a number with an optional suffix, such as 500m, 2, 4Gi or 200M.';
+}
+
+/** An integer typed in, or a reason it is not acceptable. */
+export function integerInput(text: string, min?: number, max?: number): { value: number } | { problem: string } | { empty: true } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { empty: true };
+  if (!/^[+-]?[0-9]+$/.test(trimmed)) return { problem: 'Write a whole number.' };
+  const value = Number(trimmed);
+  if (!Number.isSafeInteger(value)) return { problem: 'The number is too large.' };
+  if (min !== undefined && value < min) return { problem: `The smallest allowed value is ${min}.` };
+  if (max !== undefined && value > max) return { problem: `The largest allowed value is ${max}.` };
+  return { value };
+}
+
+/** The first of `base`, `base-2`, `base-3`, ... that `taken` lacks. */
+export function freeName(base: string, taken: Iterable<string>, separator = '-'): string {
+  const used = new Set(taken);
+  if (!used.has(base)) return base;
+  for (let i = 2; ; i++) if (!used.has(`${base}${separator}${i}`)) return `${base}${separator}${i}`;
+}
+
+export function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

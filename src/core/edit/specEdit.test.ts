@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { parseSpecText } from '../parse/index.ts';
+import { v1alpha2Example, v1alpha2Examples } from '../testing/upstream.ts';
+import { fieldInstances } from './formFields.ts';
+import { applySpecEdit, applySpecEdits, type SpecEdit } from './specEdit.ts';
+import { valueAt } from './valueAt.ts';
+
+const SPEC = `# A comment at the top
+apiVersion: flux-framework.org/v1alpha2
+kind: MiniCluster
+metadata:
+  name: flux-sample   # trailing comment
+spec:
+  # Pods in the Job.
+  size: 4
+  logging:
+    # Quiet please.
+    quiet: true
+  containers:
+    # The runner.
+    - image: ubuntu:noble
+      command: echo hello world
+`;
+
+function edit(text: string, ...edits: SpecEdit[]): string {
+  const result = applySpecEdits(text, edits);
+  if (!result.ok) throw new Error(result.reason);
+  return result.text;
+}
+
+/** Lines of `a` missing from `b`, and lines of `b` missing from `a`, in order. */
+function lineChanges(a: string, b: string): { removed: string[]; added: string[] } {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  let p = 0;
+  while (p < x.length && p < y.length && x[p] === y[p]) p++;
+  let s = 0;
+  while (s < x.length - p && s < y.length - p && x[x.length - 1 - s] === y[y.length - 1 - s]) s++;
+  return { removed: x.slice(p, x.length - s), added: y.slice(p, y.length - s) };
+}
+
+const parsed = (text: string) => parseSpecText(text).value;
+
+describe('applySpecEdit', () => {
+  it('changes one scalar in place and keeps every comment', () => {
+    const out = edit(SPEC, { op: 'set', path: ['spec', 'size'], value: 6 });
+    expect(lineChanges(SPEC, out)).toEqual({ removed: ['  size: 4'], added: ['  size: 6'] });
+  });
+
+  it('keeps a trailing comment on the edited line', () => {
+    const out = edit(SPEC, { op: 'set', path: ['metadata', 'name'], value: 'demo' });
+    expect(lineChanges(SPEC, out)).toEqual({ removed: ['  name: flux-sample   # trailing comment'], added: ['  name: demo # trailing comment'] });
+  });
+
+  it('creates missing parents for a new field', () => {
+    const out = edit(SPEC, { op: 'set', path: ['spec', 'containers', 0, 'environment', 'GREETING'], value: 'hi' });
+    expect(lineChanges(SPEC, out)).toEqual({ removed: [], added: ['      environment:', '        GREETING: hi'] });
+    const out2 = edit(SPEC, { op: 'set', path: ['spec', 'pod', 'labels', 'team'], value: 'hpc' });
+    expect(valueAt(parsed(out2), ['spec', 'pod'])).toEqual({ labels: { team: 'hpc' } });
+    expect(out2.startsWith(SPEC.trimEnd())).toBe(true);
+  });
+
+  it('fills a key written without a value', () => {
+    const text = `${SPEC}  pod:\n    labels:\n`;
+    const out = edit(text, { op: 'set', path: ['spec', 'pod', 'labels', 'a'], value: 'b' });
+    expect(valueAt(parsed(out), ['spec', 'pod', 'labels'])).toEqual({ a: 'b' });
+  });
+
+  it('quotes strings that YAML 1.1 (as Kubernetes reads it) would take for something else', () => {
+    const out = edit(
+      SPEC,
+      { op: 'set', path: ['spec', 'containers', 0, 'environment', 'FLAG'], value: 'yes' },
+      { op: 'set', path: ['spec', 'containers', 0, 'environment', 'PORT'], value: '8080' },
+      { op: 'set', path: ['spec', 'containers', 0, 'environment', 'NOTHING'], value: '' },
+    );
+    expect(valueAt(parsed(out), ['spec', 'containers', 0, 'environment'])).toEqual({ FLAG: 'yes', PORT: '8080', NOTHING: '' });
+  });
+
+  it('drops quotes a value needed while it was typed, keeps quotes chosen by hand', () => {
+    let text = SPEC;
+    for (const typed of ['', 'h', 'hello', 'hello ', 'hello world']) {
+      text = edit(text, { op: 'set', path: ['spec', 'containers', 0, 'environment', 'GREETING'], value: typed });
+    }
+    expect(text).toContain('        GREETING: hello world\n');
+    const chosen = SPEC.replace('command: echo hello world', 'command: "echo hello world"');
+    expect(edit(chosen, { op: 'set', path: ['spec', 'containers', 0, 'command'], value: 'echo hi' })).toContain('command: "echo hi"');
+  });
+
+  it('writes multi-line commands as a literal block and single lines plainly', () => {
+    const out = edit(SPEC, { op: 'set', path: ['spec', 'containers', 0, 'command'], value: 'echo one\necho two' });
+    expect(out).toContain('      command: |-\n        echo one\n        echo two\n');
+    const back = edit(out, { op: 'set', path: ['spec', 'containers', 0, 'command'], value: 'echo one' });
+    expect(back).toBe(SPEC.replace('echo hello world', 'echo one'));
+  });
+
+  it('clears a field, drops maps it leaves empty and keeps spec.flux (its presence sets defaults)', () => {
+    const out = edit(SPEC, { op: 'clear', path: ['spec', 'logging', 'quiet'] });
+    expect(valueAt(parsed(out), ['spec', 'logging'])).toBeUndefined();
+    expect(out).toContain('# Pods in the Job.');
+    const withFlux = edit(SPEC, { op: 'set', path: ['spec', 'flux', 'logLevel'], value: 7 });
+    const cleared = edit(withFlux, { op: 'clear', path: ['spec', 'flux', 'logLevel'] });
+    expect(valueAt(parsed(cleared), ['spec', 'flux'])).toEqual({});
+    expect(edit(SPEC, { op: 'clear', path: ['spec', 'network'] })).toBe(SPEC);
+  });
+
+  it('adds, moves and removes list items with their comments', () => {
+    const two = edit(SPEC, { op: 'add', path: ['spec', 'containers'], value: { name: 'sidecar', image: 'nginx:1.27' } });
+    expect(lineChanges(SPEC, two)).toEqual({ removed: [], added: ['    - name: sidecar', '      image: nginx:1.27'] });
+    const moved = edit(two, { op: 'move', path: ['spec', 'containers'], from: 1, to: 0 });
+    expect(valueAt(parsed(moved), ['spec', 'containers', 0, 'name'])).toBe('sidecar');
+    expect(moved).toContain('    # The runner.\n    - image: ubuntu:noble');
+    const removed = edit(moved, { op: 'remove', path: ['spec', 'containers'], index: 0 });
+    expect(removed).toBe(SPEC);
+    const services = edit(SPEC, { op: 'add', path: ['spec', 'services'], value: { name: 'db', image: 'postgres' } });
+    expect(valueAt(parsed(services), ['spec', 'services'])).toEqual([{ name: 'db', image: 'postgres' }]);
+    const none = edit(services, { op: 'remove', path: ['spec', 'services'], index: 0 });
+    expect(valueAt(parsed(none), ['spec', 'services'])).toBeUndefined();
+  });
+
+  it('renames a map key in place', () => {
+    const withEnv = edit(SPEC, { op: 'set', path: ['spec', 'containers', 0, 'environment', 'A'], value: '1' }, { op: 'set', path: ['spec', 'containers', 0, 'environment', 'B'], value: '2' });
+    const renamed = edit(withEnv, { op: 'renameKey', path: ['spec', 'containers', 0, 'environment'], from: 'A', to: 'C' });
+    expect(Object.entries(valueAt(parsed(renamed), ['spec', 'containers', 0, 'environment']) as object)).toEqual([
+      ['C', '1'],
+      ['B', '2'],
+    ]);
+    expect(applySpecEdit(withEnv, { op: 'renameKey', path: ['spec', 'containers', 0, 'environment'], from: 'A', to: 'B' }).ok).toBe(false);
+  });
+
+  it('refuses to edit text with syntax errors', () => {
+    const result = applySpecEdit('spec:\n  size: [1\n', { op: 'set', path: ['spec', 'size'], value: 2 });
+    expect(result.ok).toBe(false);
+  });
+
+  it('keeps the layout of lines it does not touch where the yaml package would reformat them', () => {
+    const name = 'services/sidecar/flux-restful/minicluster.yaml';
+    const text = v1alpha2Example(name);
+    expect(text).toContain('    - image: rockylinux:9 \n');
+    const out = edit(text, { op: 'set', path: ['spec', 'size'], value: 5 });
+    expect(lineChanges(text, out)).toEqual({ removed: ['  size: 4'], added: ['  size: 5'] });
+  });
+});
+
+/** The edits the form makes when each of its inputs is written with the value it shows. */
+function formWrites(value: unknown): SpecEdit[] {
+  const edits: SpecEdit[] = [];
+  for (const { path, field } of fieldInstances(value)) {
+    const current = valueAt(value, path);
+    if (current === undefined) continue;
+    if ((field.kind === 'stringMap' || field.kind === 'quantityMap') && current !== null && typeof current === 'object') {
+      for (const [k, v] of Object.entries(current)) edits.push({ op: 'set', path: [...path, k], value: v });
+    } else if ((field.kind === 'portList' || field.kind === 'stringList') && Array.isArray(current)) {
+      current.forEach((v, i) => edits.push({ op: 'set', path: [...path, i], value: v }));
+    } else edits.push({ op: 'set', path, value: current });
+  }
+  return edits;
+}
+
+describe('the upstream examples', () => {
+  const examples = v1alpha2Examples();
+
+  it('are all there', () => {
+    expect(examples).toHaveLength(66);
+  });
+
+  it.each(examples.map((e) => [e.name, e.text] as const))('%s: YAML → form → YAML is the identity', (_name, text) => {
+    const value = parsed(text);
+    const edits = formWrites(value);
+    expect(edits.length).toBeGreaterThan(0);
+    expect(edit(text, ...edits)).toBe(text);
+  });
+
+  it.each(examples.map((e) => [e.name, e.text] as const))('%s: form edits touch only their own lines', (_name, text) => {
+    const renamed = edit(text, { op: 'set', path: ['metadata', 'name'], value: 'renamed-by-form' });
+    const { removed, added } = lineChanges(text, renamed);
+    expect(removed).toHaveLength(1);
+    expect(added).toEqual([removed[0]!.replace(/name:\s*\S+/, 'name: renamed-by-form')]);
+
+    // A new environment variable in the first container: every original line survives, in order.
+    const withEnv = edit(text, { op: 'set', path: ['spec', 'containers', 0, 'environment', 'FORM_TEST'], value: 'on' });
+    const value = parsed(withEnv);
+    expect(valueAt(value, ['spec', 'containers', 0, 'environment', 'FORM_TEST'])).toBe('on');
+    expect(parseSpecText(withEnv).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const change = lineChanges(text, withEnv);
+    expect(change.removed).toEqual([]);
+    // Everything else reads as before.
+    const before = parsed(text) as { spec: { containers: Record<string, unknown>[] } };
+    const after = value as typeof before;
+    const { environment: _dropped, ...rest } = after.spec.containers[0]!;
+    const { environment: original, ...restBefore } = before.spec.containers[0]!;
+    expect(rest).toEqual(restBefore);
+    expect(_dropped).toEqual({ ...(original as object), FORM_TEST: 'on' });
+  });
+});
