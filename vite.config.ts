@@ -19,7 +19,8 @@ function noPrettierInWorkers(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [react()],
-  worker: { plugins: () => [noPrettierInWorkers()] },
+  // ES module workers can split: libsodium is its own file, fetched while the core is evaluated.
+  worker: { format: 'es', plugins: () => [noPrettierInWorkers()] },
   // Dev server only: pre-bundling the yaml worker avoids a reload on the first cold start.
   optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
   // Monaco is one large lazily loaded chunk by nature.

@@ -18,7 +18,8 @@ test.beforeEach(async ({ page }) => {
     if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) foreignRequests.push(request.url());
   });
   await page.goto('./');
-  await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+  // The first page of a run also waits for the preview server's cold start.
+  await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
 });
 
 /** Expands a collapsed card so that all its lines are in the page. */
