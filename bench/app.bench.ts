@@ -120,7 +120,7 @@ try {
     firstOutputPhases: {
       workerStarted: startupMedian('workerStarted'),
       workerCoreReady: startupMedian('workerCoreReady'),
-      workerKeysReady: startupMedian('workerKeysReady'),
+      keysReady: startupMedian('keysReady'),
       firstResult: startupMedian('firstResult'),
     },
     editToPreview: {

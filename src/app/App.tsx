@@ -18,7 +18,7 @@ import { Preview, type PreviewHandle } from './preview/Preview.tsx';
 import { createAutosaver, savePrefs, type ThemeChoice } from './state/autosave.ts';
 import { shareUrl } from './state/shareLink.ts';
 import { useTheme } from './useTheme.ts';
-import { generator, initial, prefs, setGeneratedHandler, storage } from './startup.ts';
+import { generator, initial, makeNewKeys, prefs, setGeneratedHandler, storage } from './startup.ts';
 import { markEdit, recordPreview, recordResult } from './timing.ts';
 import './app.css';
 
@@ -59,7 +59,6 @@ export function App() {
   useEffect(() => {
     setGeneratedHandler((result) => {
       recordResult(result.id);
-      inputs.current.keys = result.keys;
       // Commit the new output in this task rather than a later one, which can queue behind the
       // editor's own work for the keystroke.
       flushSync(() => {
@@ -74,17 +73,11 @@ export function App() {
   const [editorWanted, setEditorWanted] = useState(false);
 
   // Edits go to the worker from the change handler itself, not from an effect a render later.
-  const inputs = useRef<{ text: string; certificate: string | undefined; namespace: string; keys?: CurveKeys }>({ text, certificate, namespace: prefs.defaultNamespace });
+  const inputs = useRef<{ text: string; certificate: string | undefined; namespace: string }>({ text, certificate, namespace: prefs.defaultNamespace });
   inputs.current = { ...inputs.current, certificate };
-  const requestGeneration = useCallback((newKeys = false) => {
-    const { text: spec, certificate: cert, namespace, keys: known } = inputs.current;
-    generator.request({
-      text: spec,
-      defaultNamespace: namespace,
-      ...(cert ? { certificate: cert } : {}),
-      // The keys travel with the request so the main thread can generate too; new keys only the worker makes.
-      ...(newKeys ? { newKeys } : known ? { keys: known } : {}),
-    });
+  const requestGeneration = useCallback(() => {
+    const { text: spec, certificate: cert, namespace } = inputs.current;
+    generator.request({ text: spec, defaultNamespace: namespace, ...(cert ? { certificate: cert } : {}) });
   }, []);
   const updateText = useCallback(
     (next: string) => {
@@ -162,7 +155,9 @@ export function App() {
     setSpecView('yaml');
     requestAnimationFrame(reveal);
   }, []);
-  const replaceKeys = useCallback(() => requestGeneration(true), [requestGeneration]);
+  const replaceKeys = useCallback(() => {
+    void makeNewKeys().then(() => requestGeneration());
+  }, [requestGeneration]);
   const getSpecText = useCallback(() => inputs.current.text, []);
   const stale = response !== undefined && response.manifests === undefined;
   const manifests: readonly RenderedManifest[] | undefined = lastGood?.manifests;

@@ -15,10 +15,8 @@ export interface RenderedManifest {
 export interface GenerateRequest {
   id: number;
   text: string;
-  /** The keypair for the certificate; by default the worker's own (made with libsodium there). */
+  /** The keypair for the certificate, made on the page; absent only before it exists (a warm-up). */
   keys?: CurveKeys;
-  /** Replace the worker's keypair with a new one first ("New certificate"). */
-  newKeys?: boolean;
   /** A user's own certificate (already checked), used instead of one made from the keys. */
   certificate?: string;
   defaultNamespace: string;
@@ -42,7 +40,7 @@ export interface GenerateResponse {
   /** Made on the main thread rather than in the worker (see generatorClient.ts). */
   onMainThread?: boolean;
   /** On the worker's first answer: when it started, had the core and had the keypair (ms since the epoch). */
-  startup?: { workerStartedAt: number; coreReadyAt?: number; keysReadyAt?: number };
+  startup?: { workerStartedAt: number; coreReadyAt?: number };
 }
 
 const LETTER_OF_KIND: Record<string, IncludeLetter> = {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_KEYS } from '../../core/testing/upstream.ts';
-import type { GenerateRequest, GenerateResponse } from '../model.ts';
+import type { CurveKeys, GenerateRequest, GenerateResponse } from '../model.ts';
 import { createGeneratorClient, LOCAL_BUDGET_MS, type LocalGenerate } from './generatorClient.ts';
+
+const OTHER_KEYS: CurveKeys = { publicKey: 'a'.repeat(40), secretKey: 'b'.repeat(40) };
 
 function fakeWorker() {
   const posted: GenerateRequest[] = [];
@@ -16,44 +18,64 @@ function fakeWorker() {
   return { worker, posted };
 }
 
-const response = (id: number): GenerateResponse => ({ id, diagnostics: [], keys: TEST_KEYS, workerMs: 0 });
+const response = (id: number, keys: CurveKeys = TEST_KEYS): GenerateResponse => ({ id, diagnostics: [], keys, workerMs: 0 });
 
 function setup() {
   const { worker, posted } = fakeWorker();
-  const results: number[] = [];
+  const results: GenerateResponse[] = [];
   const requested: number[] = [];
-  const client = createGeneratorClient({ onResult: (r) => results.push(r.id), onRequest: (id) => requested.push(id) }, worker as unknown as Worker);
+  const client = createGeneratorClient({ onResult: (r) => results.push(r), onRequest: (id) => requested.push(id) }, worker as unknown as Worker);
   return { client, worker, posted, results, requested };
 }
 
+const input = (text: string) => ({ text, defaultNamespace: 'default' });
+
 describe('the generator client', () => {
-  it('sends requests to the worker and passes on only the answer to the newest', () => {
-    const { client, worker, posted, results, requested } = setup();
-    const first = client.request({ text: 'a', defaultNamespace: 'default' });
-    const second = client.request({ text: 'b', defaultNamespace: 'default' });
-    expect(posted.map((m) => m.text)).toEqual(['a', 'b']);
+  it('sends a request made before the keys exist without keys (a warm-up), then again with them', () => {
+    const { client, posted } = setup();
+    client.request(input('first'));
+    expect(posted).toEqual([{ ...input('first'), id: 1 }]);
+    client.setKeys(TEST_KEYS);
+    expect(posted[1]).toEqual({ ...input('first'), id: 2, keys: TEST_KEYS });
+    client.request(input('second'));
+    expect(posted[2]).toEqual({ ...input('second'), id: 3, keys: TEST_KEYS });
+    // New keys alone send nothing when no request is waiting; the next request carries them.
+    client.setKeys(OTHER_KEYS);
+    expect(posted).toHaveLength(3);
+    client.request(input('third'));
+    expect(posted[3]?.keys).toEqual(OTHER_KEYS);
+  });
+
+  it('passes on only the answer to the newest request', () => {
+    const { client, worker, results, requested } = setup();
+    client.setKeys(TEST_KEYS);
+    const first = client.request(input('a'));
+    const second = client.request(input('b'));
     expect(requested).toEqual([first, second]);
     worker.answer(first);
     expect(results).toEqual([]);
     worker.answer(second);
-    expect(results).toEqual([second]);
+    expect(results.map((r) => r.id)).toEqual([second]);
   });
 
-  it('answers on the main thread, in the same call, once the core is there and the request carries keys', () => {
+  it('answers on the main thread, in the same call, once the core is there and the keys exist', () => {
     const { client, posted, results } = setup();
-    const local: LocalGenerate = (request) => response(request.id);
+    const local: LocalGenerate = (request) => response(request.id, request.keys);
     client.useLocal(local);
-    const withoutKeys = client.request({ text: 'a', defaultNamespace: 'default' });
+    client.request(input('before keys'));
     expect(posted).toHaveLength(1);
-    const id = client.request({ text: 'b', defaultNamespace: 'default', keys: TEST_KEYS });
-    expect(results).toEqual([id]);
-    expect(posted.map((m) => m.id)).toEqual([withoutKeys]);
-    client.request({ text: 'c', defaultNamespace: 'default', newKeys: true });
-    expect(posted).toHaveLength(2);
+    expect(results).toEqual([]);
+    client.setKeys(OTHER_KEYS);
+    // The waiting request is answered here, with the keys.
+    expect(results.map((r) => [r.keys, r.onMainThread])).toEqual([[OTHER_KEYS, true]]);
+    const id = client.request(input('edit'));
+    expect(results.at(-1)?.id).toBe(id);
+    expect(posted).toHaveLength(1);
   });
 
   it('sends a spec back to the worker for a while after it took the main thread too long twice in a row', () => {
     const { client, posted, results } = setup();
+    client.setKeys(TEST_KEYS);
     let cost = LOCAL_BUDGET_MS * 3;
     client.useLocal((request) => {
       const until = performance.now() + cost;
@@ -62,17 +84,17 @@ describe('the generator client', () => {
       }
       return response(request.id);
     });
-    client.request({ text: 'big', defaultNamespace: 'default', keys: TEST_KEYS });
+    client.request(input('big'));
     expect(posted).toEqual([]);
-    const slow = client.request({ text: 'big', defaultNamespace: 'default', keys: TEST_KEYS });
-    expect(results).toEqual([slow - 1, slow]);
+    const slow = client.request(input('big'));
+    expect(results.map((r) => r.id)).toEqual([slow - 1, slow]);
     cost = 0;
-    const next = client.request({ text: 'big', defaultNamespace: 'default', keys: TEST_KEYS });
+    const next = client.request(input('big'));
     expect(posted.map((m) => m.id)).toEqual([next]);
     let id = next;
-    while (posted.length === id - slow) id = client.request({ text: 'big', defaultNamespace: 'default', keys: TEST_KEYS });
+    while (posted.length === id - slow) id = client.request(input('big'));
     // After the spell in the worker, the main thread is tried again.
-    expect(results.at(-1)).toBe(id);
+    expect(results.at(-1)?.id).toBe(id);
     expect(id - slow).toBeGreaterThan(5);
   });
 });

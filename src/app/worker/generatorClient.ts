@@ -1,19 +1,29 @@
 /**
- * The main-thread side of generation. Requests go to the worker until the core has also been
- * loaded on the main thread (after the first output); from then on an edit is generated in the
- * same task as the keystroke, which is what lets the preview follow typing within a frame: an
- * answer from the worker arrives as a message that the browser queues behind the editor's work.
- * A spec that takes the core too long on the main thread goes back to the worker for a while, so
- * typing never waits for a slow generation.
+ * The main-thread side of generation.
+ *
+ * The keypair is made on the main thread (libsodium loads there while the worker loads the core,
+ * so the two big loads run side by side on two cores) and travels with every request. A request
+ * made before the keys exist only warms the worker up; it is sent again once `setKeys` runs.
+ *
+ * Requests go to the worker until the core has also been loaded on the main thread (after the
+ * first output); from then on an edit is generated in the same task as the keystroke, which is
+ * what lets the preview follow typing within a frame: an answer from the worker arrives as a
+ * message that the browser queues behind the editor's work. A spec that takes the core too long
+ * on the main thread goes back to the worker for a while, so typing never waits for a slow
+ * generation.
  */
 import type { CurveKeys, GenerateRequest, GenerateResponse } from '../model.ts';
 
 export type LocalGenerate = (request: GenerateRequest & { keys: CurveKeys }) => GenerateResponse;
 
+export type GenerateInput = Omit<GenerateRequest, 'id' | 'keys'>;
+
 export interface GeneratorClient {
   /** Returns the id of the request, to match the response. */
-  request(input: Omit<GenerateRequest, 'id'>): number;
-  /** Lets requests that carry their keys run on the main thread. */
+  request(input: GenerateInput): number;
+  /** The keypair for every later request; a request still waiting for keys is sent again with them. */
+  setKeys(keys: CurveKeys): void;
+  /** Lets requests run on the main thread. */
   useLocal(generate: LocalGenerate): void;
   dispose(): void;
 }
@@ -24,7 +34,7 @@ export interface GeneratorClient {
  * garbage collection) is not enough to move.
  */
 export const LOCAL_BUDGET_MS = 10;
-/** How many requests go to the worker after a slow local run before trying locally again. */
+/** How many requests go to the worker after slow local runs before trying locally again. */
 const WORKER_SPELL = 25;
 
 export interface GeneratorHooks {
@@ -33,8 +43,12 @@ export interface GeneratorHooks {
   onRequest?(id: number): void;
 }
 
-export function createGeneratorClient(hooks: GeneratorHooks, worker: Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'> = newWorker()): GeneratorClient {
+type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'>;
+
+export function createGeneratorClient(hooks: GeneratorHooks, worker: WorkerLike = newWorker()): GeneratorClient {
   let latest = 0;
+  let keys: CurveKeys | undefined;
+  let waitingForKeys: GenerateInput | undefined;
   let local: LocalGenerate | undefined;
   let workerUntil = 0;
   let slowRuns = 0;
@@ -42,25 +56,32 @@ export function createGeneratorClient(hooks: GeneratorHooks, worker: Pick<Worker
     // A slower answer to an older edit must not overwrite a newer one.
     if (event.data.id === latest) hooks.onResult(event.data);
   };
-  return {
+
+  function runLocally(message: GenerateRequest & { keys: CurveKeys }, generate: LocalGenerate): void {
+    const started = performance.now();
+    const response = generate(message);
+    slowRuns = performance.now() - started > LOCAL_BUDGET_MS ? slowRuns + 1 : 0;
+    if (slowRuns >= 2) {
+      slowRuns = 0;
+      workerUntil = message.id + WORKER_SPELL;
+    }
+    hooks.onResult({ ...response, onMainThread: true });
+  }
+
+  const client: GeneratorClient = {
     request(input) {
       latest += 1;
       const id = latest;
       hooks.onRequest?.(id);
-      const message: GenerateRequest = { ...input, id };
-      if (local && message.keys && !message.newKeys && id > workerUntil) {
-        const started = performance.now();
-        const response = local({ ...message, keys: message.keys });
-        slowRuns = performance.now() - started > LOCAL_BUDGET_MS ? slowRuns + 1 : 0;
-        if (slowRuns >= 2) {
-          slowRuns = 0;
-          workerUntil = id + WORKER_SPELL;
-        }
-        hooks.onResult({ ...response, onMainThread: true });
-      } else {
-        worker.postMessage(message);
-      }
+      waitingForKeys = keys ? undefined : input;
+      const message: GenerateRequest = keys ? { ...input, id, keys } : { ...input, id };
+      if (local && message.keys && id > workerUntil) runLocally({ ...message, keys: message.keys }, local);
+      else worker.postMessage(message);
       return id;
+    },
+    setKeys(next) {
+      keys = next;
+      if (waitingForKeys) client.request(waitingForKeys);
     },
     useLocal(generate) {
       local = generate;
@@ -69,6 +90,7 @@ export function createGeneratorClient(hooks: GeneratorHooks, worker: Pick<Worker
       worker.terminate();
     },
   };
+  return client;
 }
 
 function newWorker(): Worker {
