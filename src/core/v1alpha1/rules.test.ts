@@ -90,6 +90,17 @@ describe("the operator's validation (§1.4)", () => {
     });
   }
 
+  it('rejects a service volume not in spec.volumes', () => {
+    expect(only(errorsOf(v1spec(`${ONE}\n  services:\n    - image: nginx\n      name: web\n      volumes:\n        data:\n          path: /d`)), 'volume-missing').path).toBe('spec.services[0].volumes.data');
+  });
+
+  it('rejects a container with ports whose Service name would be invalid or taken', () => {
+    const body = (name: string) => `  containers:\n    - image: a\n      runFlux: true\n    - image: b\n      name: ${name}\n      ports: [80]`;
+    expect(only(errorsOf(v1spec(body('9web'))), 'container-service-name').message).toMatch(/start with a letter/);
+    expect(only(errorsOf(v1spec(body('flux-service'))), 'container-service-name').message).toMatch(/headless Service/);
+    expect(errorsOf(v1spec(body('web')))).toEqual([]);
+  });
+
   it('needs exactly one Flux container among several', () => {
     const two = `  containers:\n    - image: a\n      name: one\n    - image: b\n      name: two`;
     expect(only(errorsOf(v1spec(two)), 'runners').message).toMatch(/0 containers have runFlux/);
