@@ -27,6 +27,27 @@ describe('v1alpha1 decoding', () => {
     expect(warning.message).toMatch(/commands\.pre/);
   });
 
+  it('reads YAML as Kubernetes does: 2.0 is 2, a tab after the colon is fine, Size is not size', () => {
+    expect(resolve(v1spec(`  size: 2.0\n  maxSize:\t4\n${ONE}`)).spec).toMatchObject({ size: 2, maxSize: 4 });
+    const warning = only(diagnosticsOf(v1spec(`  Size: 3\n${ONE}`)), 'unknown-field');
+    expect(warning.path).toBe('spec.Size');
+    expect(resolve(v1spec(`  Size: 3\n${ONE}`)).spec.size).toBe(1);
+  });
+
+  it('says to quote a YAML 1.1 boolean in a string map', () => {
+    const error = only(errorsOf(v1spec(`  pod:\n    annotations: {x: y}\n${ONE}`)), 'schema');
+    expect(error.path).toBe('spec.pod.annotations.x');
+    expect(error.message).toMatch(/quotes/);
+  });
+
+  it('reports empty and null parts without throwing', () => {
+    for (const body of ['', '  containers:', '  containers: null', `  volumes:\n    data:\n${ONE}`, `  volumes:\n    data: {}\n${ONE}`, '  containers: [null]']) {
+      const errors = errorsOf(v1spec(body));
+      expect(errors.length, body).toBeGreaterThan(0);
+      for (const e of errors) expect(e.line).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('asks for a name instead of metadata.generateName, suggesting one', () => {
     const error = only(errorsOf(v1spec(ONE, 'generateName: flux-sample-')), 'generate-name');
     expect(error).toMatchObject({ path: 'metadata.generateName', line: 4 });
