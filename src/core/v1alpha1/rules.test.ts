@@ -90,6 +90,7 @@ describe('CRD defaults apply only where the parent is written', () => {
 describe("the operator's validation (§1.4)", () => {
   const cases: Array<[string, string, string, string]> = [
     ['size 0', `  size: 0\n${ONE}`, 'size', 'spec.size'],
+    ['an empty image', `  containers:\n    - image: ""`, 'image', 'spec.containers[0].image'],
     ['maxSize below size', `  size: 4\n  maxSize: 2\n${ONE}`, 'max-size', 'spec.maxSize'],
     ['a service without a name', `${ONE}\n  services:\n    - image: nginx`, 'service-name', 'spec.services[0].name'],
     ['a service with commands.pre', `${ONE}\n  services:\n    - image: nginx\n      name: web\n      commands:\n        pre: echo`, 'service-commands', 'spec.services[0].commands'],

@@ -133,6 +133,11 @@ export function validateV1alpha1(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   let runners = 0;
   const names = new Map<string, number>();
   const reservedPaths = ['/mnt/curve', '/etc/flux/config', '/flux_operator', ...(spec.flux.mungeSecret ? ['/etc/munge'] : [])];
+  for (const [listName, list] of [['containers', spec.containers], ['services', spec.services ?? []]] as const) {
+    list.forEach((container, index) => {
+      if (!container.image) err('image', ['spec', listName, index, 'image'], 'The image is empty, and Kubernetes needs one: name the image, or remove the key for the default (ghcr.io/rse-ops/accounting:app-latest).');
+    });
+  }
   spec.containers.forEach((container, index) => {
     const path: PathSegment[] = ['spec', 'containers', index];
     if (container.launcher && container.batch) err('launcher-batch', path, 'A container cannot be both launcher and batch: remove one of them.');
