@@ -91,6 +91,9 @@ describe("the operator's validation (§1.4)", () => {
   const cases: Array<[string, string, string, string]> = [
     ['size 0', `  size: 0\n${ONE}`, 'size', 'spec.size'],
     ['an empty image', `  containers:\n    - image: ""`, 'image', 'spec.containers[0].image'],
+    ['a headless name that is not a DNS label', `  network:\n    headlessName: Flux_Service\n${ONE}`, 'headless-name', 'spec.network.headlessName'],
+    ['a lead broker cluster of one pod', `  flux:\n    bursting:\n      leadBroker:\n        address: 10.0.0.1\n        name: parent\n        size: 1\n      clusters: [{name: flux-sample, size: 1}]\n${ONE}`, 'lead-broker-size', 'spec.flux.bursting.leadBroker.size'],
+    ['two mounts at one path', `  volumes:\n    data:\n      path: /x\n${ONE}\n      volumes:\n        data:\n          path: /mnt/curve`, 'mount-path', 'spec.containers[0].volumes.data.path'],
     ['maxSize below size', `  size: 4\n  maxSize: 2\n${ONE}`, 'max-size', 'spec.maxSize'],
     ['a service without a name', `${ONE}\n  services:\n    - image: nginx`, 'service-name', 'spec.services[0].name'],
     ['a service with commands.pre', `${ONE}\n  services:\n    - image: nginx\n      name: web\n      commands:\n        pre: echo`, 'service-commands', 'spec.services[0].commands'],
@@ -121,6 +124,14 @@ describe("the operator's validation (§1.4)", () => {
     expect(only(errorsOf(v1spec(body('9web'))), 'container-service-name').message).toMatch(/start with a letter/);
     expect(only(errorsOf(v1spec(body('flux-service'))), 'container-service-name').message).toMatch(/headless Service/);
     expect(errorsOf(v1spec(body('web')))).toEqual([]);
+  });
+
+  it('limits the name so that NAME-curve-mount is a valid volume name', () => {
+    const name = 'a'.repeat(52);
+    const error = only(errorsOf(v1spec(ONE, `name: ${name}`)), 'name-length');
+    expect(error).toMatchObject({ path: 'metadata.name', line: 4 });
+    expect(error.message).toMatch(/at most 51/);
+    expect(errorsOf(v1spec(ONE, `name: ${'a'.repeat(51)}`))).toEqual([]);
   });
 
   it('needs exactly one Flux container among several', () => {
