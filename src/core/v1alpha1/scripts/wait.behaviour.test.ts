@@ -52,11 +52,12 @@ function run(script: string, options: { hostname?: string; env?: Record<string, 
   const moved = script.replace(SYSTEM_PATH, (_m, dir: string) => join(sandbox.root, dir));
   // Nothing may touch the real system directories.
   expect(moved.replaceAll(sandbox.root, 'ROOT')).not.toMatch(SYSTEM_PATH);
-  const result = sandbox.run(moved, { hostname: options.hostname ?? 'flux-sample-0', env: { FAKE_FLUX_RUN: '1', ...options.env } });
+  // Generous: the machine may be busy, and a killed script would look like a failing one.
+  const result = sandbox.run(moved, { hostname: options.hostname ?? 'flux-sample-0', env: { FAKE_FLUX_RUN: '1', ...options.env }, timeoutMs: 50_000 });
   return { ...result, box: sandbox };
 }
 
-describe('the v1alpha1 wait script, run', () => {
+describe('the v1alpha1 wait script, run', { timeout: 60_000 }, () => {
   it('rank 0 submits the command through flux start and exits with its status', () => {
     const r = run(waitScript(`  size: 2\n  tasks: 2\n  logging: {}\n  containers:\n    - image: a\n      command: echo "hello world"`));
     expect(r.stderr).toBe('');
