@@ -27,6 +27,17 @@ export {
   type MiniClusterVersion,
   type ResolvedAny,
 } from './pipeline.ts';
-export type { ResolvedV1alpha1MiniCluster } from './v1alpha1/defaults.ts';
-export { V1ALPHA1_API_VERSION, v1alpha1Schema, type V1alpha1MiniCluster, type V1alpha1MiniClusterInput } from './v1alpha1/schema.ts';
-export { v1alpha1JsonSchema } from './v1alpha1/jsonSchema.ts';
+export {
+  analyzeV1alpha1Spec,
+  generateV1alpha1Manifests,
+  v1alpha1JsonSchema,
+  v1alpha1Schema,
+  V1ALPHA1_API_VERSION,
+  type ResolvedV1alpha1MiniCluster,
+  type V1alpha1Analysis,
+  type V1alpha1Container,
+  type V1alpha1MiniCluster,
+  type V1alpha1MiniClusterInput,
+  type V1alpha1Spec,
+  type V1alpha1Volume,
+} from './v1alpha1/index.ts';

@@ -6,7 +6,6 @@
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { parseSpecText, type ParsedText } from '../parse/index.ts';
 import {
-
   asRecord,
   bySeverityAndPosition,
   certDiagnostics,

@@ -27,6 +27,27 @@ describe('v1alpha1 decoding', () => {
     expect(warning.message).toMatch(/commands\.pre/);
   });
 
+  it('reads YAML as Kubernetes does: 2.0 is 2, a tab after the colon is fine, Size is not size', () => {
+    expect(resolve(v1spec(`  size: 2.0\n  maxSize:\t4\n${ONE}`)).spec).toMatchObject({ size: 2, maxSize: 4 });
+    const warning = only(diagnosticsOf(v1spec(`  Size: 3\n${ONE}`)), 'unknown-field');
+    expect(warning.path).toBe('spec.Size');
+    expect(resolve(v1spec(`  Size: 3\n${ONE}`)).spec.size).toBe(1);
+  });
+
+  it('says to quote a YAML 1.1 boolean in a string map', () => {
+    const error = only(errorsOf(v1spec(`  pod:\n    annotations: {x: y}\n${ONE}`)), 'schema');
+    expect(error.path).toBe('spec.pod.annotations.x');
+    expect(error.message).toMatch(/quotes/);
+  });
+
+  it('reports empty and null parts without throwing', () => {
+    for (const body of ['', '  containers:', '  containers: null', `  volumes:\n    data:\n${ONE}`, `  volumes:\n    data: {}\n${ONE}`, '  containers: [null]']) {
+      const errors = errorsOf(v1spec(body));
+      expect(errors.length, body).toBeGreaterThan(0);
+      for (const e of errors) expect(e.line).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('asks for a name instead of metadata.generateName, suggesting one', () => {
     const error = only(errorsOf(v1spec(ONE, 'generateName: flux-sample-')), 'generate-name');
     expect(error).toMatchObject({ path: 'metadata.generateName', line: 4 });
@@ -69,6 +90,10 @@ describe('CRD defaults apply only where the parent is written', () => {
 describe("the operator's validation (§1.4)", () => {
   const cases: Array<[string, string, string, string]> = [
     ['size 0', `  size: 0\n${ONE}`, 'size', 'spec.size'],
+    ['an empty image', `  containers:\n    - image: ""`, 'image', 'spec.containers[0].image'],
+    ['a headless name that is not a DNS label', `  network:\n    headlessName: Flux_Service\n${ONE}`, 'headless-name', 'spec.network.headlessName'],
+    ['a lead broker cluster of one pod', `  flux:\n    bursting:\n      leadBroker:\n        address: 10.0.0.1\n        name: parent\n        size: 1\n      clusters: [{name: flux-sample, size: 1}]\n${ONE}`, 'lead-broker-size', 'spec.flux.bursting.leadBroker.size'],
+    ['two mounts at one path', `  volumes:\n    data:\n      path: /x\n${ONE}\n      volumes:\n        data:\n          path: /mnt/curve`, 'mount-path', 'spec.containers[0].volumes.data.path'],
     ['maxSize below size', `  size: 4\n  maxSize: 2\n${ONE}`, 'max-size', 'spec.maxSize'],
     ['a service without a name', `${ONE}\n  services:\n    - image: nginx`, 'service-name', 'spec.services[0].name'],
     ['a service with commands.pre', `${ONE}\n  services:\n    - image: nginx\n      name: web\n      commands:\n        pre: echo`, 'service-commands', 'spec.services[0].commands'],
@@ -89,6 +114,25 @@ describe("the operator's validation (§1.4)", () => {
       expect(error.message.length).toBeGreaterThan(30);
     });
   }
+
+  it('rejects a service volume not in spec.volumes', () => {
+    expect(only(errorsOf(v1spec(`${ONE}\n  services:\n    - image: nginx\n      name: web\n      volumes:\n        data:\n          path: /d`)), 'volume-missing').path).toBe('spec.services[0].volumes.data');
+  });
+
+  it('rejects a container with ports whose Service name would be invalid or taken', () => {
+    const body = (name: string) => `  containers:\n    - image: a\n      runFlux: true\n    - image: b\n      name: ${name}\n      ports: [80]`;
+    expect(only(errorsOf(v1spec(body('9web'))), 'container-service-name').message).toMatch(/start with a letter/);
+    expect(only(errorsOf(v1spec(body('flux-service'))), 'container-service-name').message).toMatch(/headless Service/);
+    expect(errorsOf(v1spec(body('web')))).toEqual([]);
+  });
+
+  it('limits the name so that NAME-curve-mount is a valid volume name', () => {
+    const name = 'a'.repeat(52);
+    const error = only(errorsOf(v1spec(ONE, `name: ${name}`)), 'name-length');
+    expect(error).toMatchObject({ path: 'metadata.name', line: 4 });
+    expect(error.message).toMatch(/at most 51/);
+    expect(errorsOf(v1spec(ONE, `name: ${'a'.repeat(51)}`))).toEqual([]);
+  });
 
   it('needs exactly one Flux container among several', () => {
     const two = `  containers:\n    - image: a\n      name: one\n    - image: b\n      name: two`;

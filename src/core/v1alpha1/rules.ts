@@ -91,6 +91,11 @@ export function validateV1alpha1(mc: ResolvedV1alpha1MiniCluster): Problem[] {
       const problem = dnsLabelProblem(service.name, 'Service container name');
       if (problem) err('container-name', [...path, 'name'], problem);
     }
+    for (const volName of Object.keys(service.volumes ?? {})) {
+      if (!Object.hasOwn(spec.volumes, volName)) {
+        err('volume-missing', [...path, 'volumes', volName], `Volume "${volName}" is not declared in spec.volumes: add spec.volumes.${volName} (with path and storageClass), or use existingVolumes for an existing claim.`);
+      }
+    }
     const c = service.commands;
     if (c?.pre || c?.brokerPre || c?.workerPre) err('service-commands', [...path, 'commands'], 'Services cannot have commands.pre, brokerPre or workerPre: remove them (services run their image entrypoint).');
     else if (service.command || c?.init || c?.post || c?.prefix) {
@@ -128,6 +133,11 @@ export function validateV1alpha1(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   let runners = 0;
   const names = new Map<string, number>();
   const reservedPaths = ['/mnt/curve', '/etc/flux/config', '/flux_operator', ...(spec.flux.mungeSecret ? ['/etc/munge'] : [])];
+  for (const [listName, list] of [['containers', spec.containers], ['services', spec.services ?? []]] as const) {
+    list.forEach((container, index) => {
+      if (!container.image) err('image', ['spec', listName, index, 'image'], 'The image is empty, and Kubernetes needs one: name the image, or remove the key for the default (ghcr.io/rse-ops/accounting:app-latest).');
+    });
+  }
   spec.containers.forEach((container, index) => {
     const path: PathSegment[] = ['spec', 'containers', index];
     if (container.launcher && container.batch) err('launcher-batch', path, 'A container cannot be both launcher and batch: remove one of them.');
@@ -146,6 +156,14 @@ export function validateV1alpha1(mc: ResolvedV1alpha1MiniCluster): Problem[] {
         info('start-script-hooks', [...path, 'commands'], 'In a container that does not run Flux, brokerPre and workerPre both run on every pod (there are no ranks here).');
       }
       if (container.launcher || container.batch) warn('sidecar-launcher', path, 'launcher and batch only apply to the Flux container.');
+      if (container.name && (container.ports?.length ?? 0) > 0) {
+        // Its ports get a Service named after the container.
+        const serviceProblem = dnsLabelProblem(container.name, 'The Service for the ports of container', DNS1035_LABEL);
+        if (serviceProblem) err('container-service-name', [...path, 'name'], serviceProblem);
+        else if (container.name === spec.network.headlessName) {
+          err('container-service-name', [...path, 'name'], `The ports of this container get a Service named "${container.name}", which is also the name of the headless Service: rename the container or set spec.network.headlessName.`);
+        }
+      }
     }
     const effectiveName = container.runFlux ? name : container.name;
     if (effectiveName) {
