@@ -1,7 +1,7 @@
 /**
  * The objects the v1alpha1 operator created (spec v1alpha1.md §3), each built from a resolved
  * MiniCluster. Where the operator had a defect (§3.7) the intended behaviour is built instead;
- * docs/v1alpha1-differences.md lists each one with its reason.
+ * The README (Differences, v1alpha1) lists each one with its reason.
  */
 import type { KObject, Manifest } from '../generate/kobject.ts';
 import { spreadAffinity } from '../generate/objects.ts';
