@@ -16,7 +16,7 @@ import { serveStatic } from '../e2e/staticServer.ts';
 
 const DIST = resolve('dist');
 const EDITS_PER_EXAMPLE = 20;
-const LOADS = 11;
+const LOADS = Number(process.env['BENCH_LOADS'] ?? 11);
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -24,22 +24,36 @@ const percentile = (values: number[], p: number) => {
 };
 const gz = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
 
-/**
- * Scripts the page itself loaded before its first output (entry, app chunks, whatever they
- * preloaded), read from the browser's resource timing; the generator worker is reported apart.
- */
-function initialJavaScript(files: string[]): { files: string[]; gzipBytes: number } {
-  return { files, gzipBytes: files.reduce((sum, f) => sum + gz(f), 0) };
+/** Sizes (gzip) of a set of built files. */
+function sizeOf(files: string[]): { files: string[]; gzipKB: number } {
+  return { files, gzipKB: +(files.reduce((sum, f) => sum + gz(f), 0) / 1024).toFixed(1) };
 }
 
-async function scriptsBeforeFirstOutput(page: Page): Promise<{ page: string[]; workers: string[] }> {
+/** A built chunk and every chunk it imports, statically or dynamically (what a worker loads). */
+function withImports(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(DIST, file), 'utf8');
+    for (const m of code.matchAll(/(?:from\s*|import\s*\(\s*)["'`]\.\/([^"'`]+\.js)["'`]/g)) visit(`assets/${m[1]}`);
+  };
+  visit(entry);
+  return [...seen];
+}
+
+/**
+ * The page's own scripts loaded before its first output, from the browser's resource timing:
+ * the initial JavaScript (libsodium, which loads lazily from the start, is counted apart, as are
+ * the workers' scripts).
+ */
+async function scriptsBeforeFirstOutput(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const first = performance.getEntriesByName('mcs:first-output')[0]?.startTime ?? Number.POSITIVE_INFINITY;
-    const scripts = performance
+    return performance
       .getEntriesByType('resource')
       .filter((e) => e.startTime <= first && /\.js$/.test(new URL(e.name).pathname))
-      .map((e) => ({ file: new URL(e.name).pathname.replace(/^.*\/(assets\/)/, '$1'), worker: (e as PerformanceResourceTiming).initiatorType === 'other' || /worker/.test(e.name) }));
-    return { page: scripts.filter((s) => !s.worker).map((s) => s.file), workers: scripts.filter((s) => s.worker).map((s) => s.file) };
+      .map((e) => new URL(e.name).pathname.replace(/^.*\/(assets\/)/, '$1'));
   });
 }
 
@@ -60,7 +74,7 @@ const browser = await chromium.launch({
 try {
   const firstOutput: number[] = [];
   const startups: Array<Record<string, number>> = [];
-  let loaded: { page: string[]; workers: string[] } = { page: [], workers: [] };
+  let loaded: string[] = [];
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -82,7 +96,8 @@ try {
   const all: number[] = [];
   const resultMs: number[] = [];
   let onMainThread = 0;
-  for (const example of v1alpha2Examples()) {
+  const only = process.env['BENCH_ONLY'];
+  for (const example of v1alpha2Examples().filter((e) => !only || only.split(',').some((o) => e.name.includes(o)))) {
     await page.evaluate((t) => navigator.clipboard.writeText(t), example.text);
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('ControlOrMeta+A');
@@ -110,11 +125,16 @@ try {
     });
   }
 
-  const initial = initialJavaScript(loaded.page);
-  const worker = initialJavaScript(loaded.workers);
+  const isWorker = (f: string) => /\.worker-/.test(f);
+  const isSodium = (f: string) => /libsodium/.test(f);
+  const initial = sizeOf(loaded.filter((f) => !isWorker(f) && !isSodium(f)));
+  const sodium = sizeOf(loaded.filter(isSodium));
+  const workerEntry = loaded.find((f) => /generator\.worker-/.test(f));
+  const worker = sizeOf(workerEntry ? withImports(workerEntry) : []);
   const summary = {
-    initialJavaScript: { files: initial.files, gzipKB: +(initial.gzipBytes / 1024).toFixed(1) },
-    generatorWorker: { files: worker.files, gzipKB: +(worker.gzipBytes / 1024).toFixed(1) },
+    initialJavaScript: initial,
+    libsodiumLazy: sodium,
+    generatorWorker: worker,
     firstOutputMs: { median: percentile(firstOutput, 50), max: Math.max(...firstOutput), loads: firstOutput.length },
     // Medians, in ms after navigation: where the first output's time goes.
     firstOutputPhases: {

@@ -30,10 +30,12 @@ export interface GeneratorClient {
 
 /**
  * Above this, twice in a row, generation leaves the main thread. An answer from the worker takes
- * about a frame (16 ms) to show, so anything well under that is faster here; one slow run (a
- * garbage collection) is not enough to move.
+ * at least a frame (16 ms) to show, because the browser runs the editor's rendering for the
+ * keystroke before it delivers the worker's message; generating here is faster up to about that,
+ * and beyond it a keystroke would wait visibly. One slow run (a garbage collection) is not enough
+ * to move.
  */
-export const LOCAL_BUDGET_MS = 10;
+export const LOCAL_BUDGET_MS = 16;
 /** How many requests go to the worker after slow local runs before trying locally again. */
 const WORKER_SPELL = 25;
 
