@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { v1alpha2Examples } from '../src/core/testing/upstream.ts';
+import { replaceSpec } from '../e2e/editor.ts';
 import { serveStatic } from '../e2e/staticServer.ts';
 
 const DIST = resolve('dist');
@@ -98,10 +99,7 @@ try {
   let onMainThread = 0;
   const only = process.env['BENCH_ONLY'];
   for (const example of v1alpha2Examples().filter((e) => !only || only.split(',').some((o) => e.name.includes(o)))) {
-    await page.evaluate((t) => navigator.clipboard.writeText(t), example.text);
-    await page.locator('.monaco-editor .view-lines').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.press('ControlOrMeta+V');
+    await replaceSpec(page, example.text);
     await page.keyboard.press('ControlOrMeta+Home');
     await page.waitForTimeout(300);
     const before = (await timings(page)).length;

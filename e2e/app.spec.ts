@@ -9,6 +9,7 @@ import { parseAllDocuments } from 'yaml';
 import { readCurveCert } from '../src/core/curve/certReader.ts';
 import type { Manifest } from '../src/core/generate/kobject.ts';
 import { validateAgainstKubernetes } from '../src/core/testing/kubernetesSchema.ts';
+import { goToLineEnd, replaceSpec } from './editor.ts';
 
 const foreignRequests: string[] = [];
 
@@ -30,21 +31,6 @@ async function showAll(page: Page, kind: string, name: string) {
 
 const card = (page: Page, kind: string, name: string) =>
   page.locator('article, section, div').filter({ has: page.getByRole('button', { name: `Copy ${kind} ${name}`, exact: true }) }).last();
-
-/** Puts the cursor at the end of the first editor line containing `text`. */
-async function goToLineEnd(page: Page, text: string) {
-  await page.locator('.monaco-editor .view-line', { hasText: text }).first().click();
-  await page.keyboard.press('End');
-}
-
-/** Replaces the whole spec by pasting, as a user would (typing would auto-indent). */
-async function replaceSpec(page: Page, text: string) {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-}
 
 async function downloadText(page: Page, button: string): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);

@@ -5,23 +5,9 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { v1alpha1Example } from '../src/core/testing/upstream.ts';
+import { editorTop, replaceSpec } from './editor.ts';
 
 const SPEC = v1alpha1Example('workflows/tree/minicluster.yaml');
-
-async function replaceSpec(page: Page, text: string) {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-}
-
-/** The top of the spec in the editor (Monaco renders only the lines in view). */
-async function editorTop(page: Page) {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+Home');
-  return page.locator('.monaco-editor .view-lines');
-}
 
 const copyButtons = (page: Page) => page.getByRole('button', { name: /^Copy (ConfigMap|Service|Job|PersistentVolume|PersistentVolumeClaim|Pod) / });
 
