@@ -136,6 +136,7 @@ try {
     firstOutputMs: { median: percentile(firstOutput, 50), max: Math.max(...firstOutput), loads: firstOutput.length },
     // Medians, in ms after navigation: where the first output's time goes.
     firstOutputPhases: {
+      pageScriptStarted: startupMedian('pageScriptStarted'),
       workerStarted: startupMedian('workerStarted'),
       workerCoreReady: startupMedian('workerCoreReady'),
       keysReady: startupMedian('keysReady'),

@@ -11,6 +11,8 @@ import { chooseInitialSpec } from './state/initialSpec.ts';
 import { recordEdit, recordKeys, recordStartup } from './timing.ts';
 import { createGeneratorClient, type GeneratorClient } from './worker/generatorClient.ts';
 
+performance.mark('mcs:startup');
+
 let onGenerated: ((result: GenerateResponse) => void) | undefined;
 let waiting: GenerateResponse | undefined;
 

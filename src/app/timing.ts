@@ -53,6 +53,7 @@ export function recordPreview(id: number, workerMs: number, onMainThread = false
 
 export interface StartupTiming {
   /** Milliseconds after navigation, like `performance.now()` on the page. */
+  pageScriptStarted?: number;
   workerStarted: number;
   workerCoreReady?: number;
   /** The keypair made on the page (libsodium loaded and run). */
@@ -75,7 +76,9 @@ export function recordKeys(): void {
 /** Where the first output's time went, as the bench reports it. */
 export function recordStartup(startup: { workerStartedAt: number; coreReadyAt?: number }): void {
   const onPage = (epochMs: number) => Math.round(epochMs - performance.timeOrigin);
+  const pageScript = performance.getEntriesByName('mcs:startup')[0]?.startTime;
   window.__mcsStartup = {
+    ...(pageScript !== undefined ? { pageScriptStarted: Math.round(pageScript) } : {}),
     workerStarted: onPage(startup.workerStartedAt),
     ...(startup.coreReadyAt ? { workerCoreReady: onPage(startup.coreReadyAt) } : {}),
     ...(keysReadyAt !== undefined ? { keysReady: keysReadyAt } : {}),
