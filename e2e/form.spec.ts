@@ -276,6 +276,16 @@ test('screenshots of the form: light, dark and narrow', async ({ browser }) => {
     await page.getByLabel('Variable name').fill('GREETING');
     await page.getByLabel('Value', { exact: true }).fill('hello');
     await page.getByLabel('Size', { exact: true }).focus();
+    await page.screenshot({ path: `test-results/screenshots/form-${scheme}-${width}-top.png` });
+    // The first container, with the new variable and its highlight in the output.
+    const first = group(page, 'Container 1');
+    await first.getByLabel('Image', { exact: true }).evaluate((el) => (el as HTMLElement).focus({ preventScroll: true }));
+    await first.evaluate((el) => {
+      const pane = el.closest('.mcs-form-pane');
+      const toolbar = document.querySelector('.mcs-form-toolbar')?.getBoundingClientRect().height ?? 40;
+      if (pane && pane.scrollHeight > pane.clientHeight) pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - toolbar - 16;
+      else window.scrollBy(0, el.getBoundingClientRect().top - toolbar - 16);
+    });
     await page.screenshot({ path: `test-results/screenshots/form-${scheme}-${width}.png` });
     await context.close();
   }

@@ -48,6 +48,7 @@ export interface FormViewProps {
 }
 
 const YAML_ONLY = yamlOnlySchemaFields();
+const RUN_FLUX: ReadonlySet<string> = new Set(['runFlux']);
 
 export function FormView({ text, diagnostics, onEdit, onUndo, onRedo, onFocusField }: FormViewProps) {
   const root = useMemo(() => parseSpecText(text).value, [text]);
@@ -178,14 +179,14 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Fields({ base, fields }: { base: readonly PathSegment[]; fields: readonly FormField[] }) {
+function Fields({ base, fields, fixed }: { base: readonly PathSegment[]; fields: readonly FormField[]; fixed?: ReadonlySet<string> }) {
   const scalars = fields.filter((f) => !['stringMap', 'quantityMap', 'portList', 'stringList'].includes(f.kind));
   const collections = fields.filter((f) => !scalars.includes(f));
   return (
     <>
       <div className="mcs-form-grid">
         {scalars.map((f) => (
-          <Field key={f.key.join('.')} base={base} field={f} />
+          <Field key={f.key.join('.')} base={base} field={f} fixedWhenUnset={fixed?.has(f.key.join('.'))} />
         ))}
       </div>
       {collections.map((f) => (
@@ -247,7 +248,11 @@ function ContainerItem({ base, noun, index, count, item }: { base: PathSegment[]
   const name = displayText(record['name']);
   const image = displayText(record['image']);
   const problems = form.problemsAt(base);
-  const scalarFields = CONTAINER_FIELDS.filter((f) => !['stringMap', 'quantityMap', 'portList'].includes(f.kind));
+  // The only container runs Flux whatever it says; until runFlux is written the switch shows that.
+  const onlyRunner = base[1] === 'containers' && count === 1;
+  const scalarFields = CONTAINER_FIELDS.filter((f) => !['stringMap', 'quantityMap', 'portList'].includes(f.kind)).map((f) =>
+    onlyRunner && f.key.join('.') === 'runFlux' ? { ...f, defaultText: 'true' } : f,
+  );
   const byKey = (key: string) => CONTAINER_FIELDS.filter((f) => f.key.join('.') === key);
   return (
     <fieldset className="mcs-form-item">
@@ -262,7 +267,7 @@ function ContainerItem({ base, noun, index, count, item }: { base: PathSegment[]
           {d.message}
         </p>
       ))}
-      <Fields base={base} fields={scalarFields} />
+      <Fields base={base} fields={scalarFields} fixed={onlyRunner ? RUN_FLUX : undefined} />
       <Fields base={base} fields={byKey('environment')} />
       <Fields base={base} fields={byKey('ports')} />
       <fieldset className="mcs-form-map">
