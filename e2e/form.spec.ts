@@ -147,6 +147,20 @@ test('switching views keeps everything, and undo works across both', async ({ pa
   await expect(page.locator('.monaco-editor .view-lines')).not.toContainText('redis:7.2');
 });
 
+test('the editor loads while the form is open and is whole when shown', async ({ browser }) => {
+  const page = await browser.newPage();
+  await page.goto('./');
+  await page.getByRole('tab', { name: 'Form' }).click();
+  await group(page, 'MiniCluster').getByLabel('Size', { exact: true }).fill('5');
+  await expect(page.getByText(/: 5 pods/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.monaco-editor')).toBeAttached({ timeout: 20_000 });
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('size: 5');
+  const box = await page.locator('.monaco-editor').boundingBox();
+  expect(box?.height).toBeGreaterThan(200);
+  await page.close();
+});
+
 test('fields show their defaults, help and problems; reorder and remove work', async ({ page }) => {
   await page.getByRole('tab', { name: 'Form' }).click();
   const cluster = group(page, 'MiniCluster');

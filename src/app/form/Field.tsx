@@ -241,4 +241,4 @@ function ScalarField({ path, field }: PathFieldProps) {
   );
 }
 
-export { describedBy, Notes, useDraft };
+export { Notes, useDraft };
