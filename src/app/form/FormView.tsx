@@ -125,7 +125,7 @@ export function FormView({ text, diagnostics, onEdit, onUndo, onRedo, onFocusFie
         <ContainerList listKey="containers" noun="container" title="Containers" />
         <ContainerList listKey="services" noun="service" title="Services (sidecar pod)" />
         <Section title="Flux">
-          <Fields base={['spec', 'flux']} fields={FLUX_FIELDS} />
+          <Fields base={['spec', 'flux']} fields={fluxFields(valueAt(root, ['spec', 'flux']) !== undefined)} />
         </Section>
         <Section title="Network">
           <Fields base={['spec', 'network']} fields={NETWORK_FIELDS} />
@@ -155,6 +155,13 @@ export function FormView({ text, diagnostics, onEdit, onUndo, onRedo, onFocusFie
     </FormContext.Provider>
   );
 }
+
+/**
+ * The CRD default of the connect timeout applies only when a `flux:` key is written (the form
+ * writes one with the first Flux field it sets).
+ */
+const FLUX_FIELDS_WITHOUT_KEY = FLUX_FIELDS.map((f) => (f.key.join('.') === 'connectTimeout' ? { ...f, defaultText: `none (${f.defaultText ?? ''} once a flux: key is written)` } : f));
+const fluxFields = (written: boolean) => (written ? FLUX_FIELDS : FLUX_FIELDS_WITHOUT_KEY);
 
 function Toolbar({ onUndo, onRedo }: { onUndo?: (() => void) | undefined; onRedo?: (() => void) | undefined }) {
   return (
@@ -294,7 +301,7 @@ function VolumesEditor({ base }: { base: PathSegment[] }) {
   return (
     <fieldset className="mcs-form-map">
       <legend>Volumes</legend>
-      <p className="mcs-form-help">{helpAt(['spec', 'containers', '*', 'volumes'])}</p>
+      {volumes.length === 0 && <p className="mcs-form-help">{helpAt(['spec', 'containers', '*', 'volumes'])}</p>}
       {volumes.map(([name], index) => (
         <fieldset className="mcs-form-item mcs-form-item--nested" key={index}>
           <legend>Volume {index + 1}</legend>
@@ -339,7 +346,7 @@ function VolumeName({ base, name, taken }: { base: PathSegment[]; name: string; 
           }}
         />
         <p className="mcs-form-help" id={`${id}-help`}>
-          A DNS-1123 label; the pods get a volume of this name.
+          {helpAt(['spec', 'containers', '*', 'volumes'])}
         </p>
         {[problem, ...problems.map((d) => d.message)].filter(Boolean).map((m, i) => (
           <p key={i} className="mcs-form-problem">
