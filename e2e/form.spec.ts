@@ -12,6 +12,9 @@ import { runCli } from '../src/cli/main.ts';
 import type { Manifest } from '../src/core/generate/kobject.ts';
 import { validateAgainstKubernetes } from '../src/core/testing/kubernetesSchema.ts';
 
+// Page loads with Monaco take long on a busy machine; the default 30 s is too tight for these flows.
+test.describe.configure({ timeout: 90_000 });
+
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
