@@ -133,6 +133,14 @@ test('switching views keeps everything, and undo works across both', async ({ pa
   await expect(group(page, 'Container 2').getByLabel('Image', { exact: true })).toHaveValue('nginx:1.27');
   await expect(group(page, 'Container 1').getByLabel('Variable name')).toHaveValue('GREETING');
 
+  // Typing in a field is one undo step, not one per key.
+  const workdir = group(page, 'Container 2').getByLabel('Working directory');
+  await workdir.pressSequentially('/srv/www');
+  await expect(workdir).toHaveValue('/srv/www');
+  expect(await downloadText(page, 'Download spec')).toContain('workingDir: /srv/www');
+  await workdir.press('ControlOrMeta+z');
+  await expect(workdir).toHaveValue('');
+
   // Ctrl+Z in the form undoes the YAML edit, then form edits; Redo brings them back.
   const size = group(page, 'MiniCluster').getByLabel('Size', { exact: true });
   await size.fill('6');
