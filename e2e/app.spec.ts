@@ -177,7 +177,7 @@ test('an axe scan finds no serious or critical violations', async ({ page }) => 
 });
 
 test('screenshots: light and dark, wide and narrow', async ({ browser }) => {
-  // Four fresh pages, each loading Monaco: more than one test's default time on a busy machine.
+  // Four fresh pages, each loading Monaco: more than the default 30 s on a busy machine.
   test.setTimeout(120_000);
   for (const [scheme, width, height] of [
     ['light', 1440, 960],

@@ -12,6 +12,9 @@ import { runCli } from '../src/cli/main.ts';
 import type { Manifest } from '../src/core/generate/kobject.ts';
 import { validateAgainstKubernetes } from '../src/core/testing/kubernetesSchema.ts';
 
+// Page loads with Monaco take long on a busy machine; the default 30 s is too tight for these flows.
+test.describe.configure({ timeout: 90_000 });
+
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
@@ -130,6 +133,14 @@ test('switching views keeps everything, and undo works across both', async ({ pa
   await expect(group(page, 'Container 2').getByLabel('Image', { exact: true })).toHaveValue('nginx:1.27');
   await expect(group(page, 'Container 1').getByLabel('Variable name')).toHaveValue('GREETING');
 
+  // Typing in a field is one undo step, not one per key.
+  const workdir = group(page, 'Container 2').getByLabel('Working directory');
+  await workdir.pressSequentially('/srv/www');
+  await expect(workdir).toHaveValue('/srv/www');
+  expect(await downloadText(page, 'Download spec')).toContain('workingDir: /srv/www');
+  await workdir.press('ControlOrMeta+z');
+  await expect(workdir).toHaveValue('');
+
   // Ctrl+Z in the form undoes the YAML edit, then form edits; Redo brings them back.
   const size = group(page, 'MiniCluster').getByLabel('Size', { exact: true });
   await size.fill('6');
@@ -145,6 +156,20 @@ test('switching views keeps everything, and undo works across both', async ({ pa
   await page.keyboard.press('ControlOrMeta+z');
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('image: redis:7');
   await expect(page.locator('.monaco-editor .view-lines')).not.toContainText('redis:7.2');
+});
+
+test('the editor loads while the form is open and is whole when shown', async ({ browser }) => {
+  const page = await browser.newPage();
+  await page.goto('./');
+  await page.getByRole('tab', { name: 'Form' }).click();
+  await group(page, 'MiniCluster').getByLabel('Size', { exact: true }).fill('5');
+  await expect(page.getByText(/: 5 pods/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.monaco-editor')).toBeAttached({ timeout: 20_000 });
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('size: 5');
+  const box = await page.locator('.monaco-editor').boundingBox();
+  expect(box?.height).toBeGreaterThan(200);
+  await page.close();
 });
 
 test('fields show their defaults, help and problems; reorder and remove work', async ({ page }) => {
@@ -276,6 +301,16 @@ test('screenshots of the form: light, dark and narrow', async ({ browser }) => {
     await page.getByLabel('Variable name').fill('GREETING');
     await page.getByLabel('Value', { exact: true }).fill('hello');
     await page.getByLabel('Size', { exact: true }).focus();
+    await page.screenshot({ path: `test-results/screenshots/form-${scheme}-${width}-top.png` });
+    // The first container, with the new variable and its highlight in the output.
+    const first = group(page, 'Container 1');
+    await first.getByLabel('Image', { exact: true }).evaluate((el) => (el as HTMLElement).focus({ preventScroll: true }));
+    await first.evaluate((el) => {
+      const pane = el.closest('.mcs-form-pane');
+      const toolbar = document.querySelector('.mcs-form-toolbar')?.getBoundingClientRect().height ?? 40;
+      if (pane && pane.scrollHeight > pane.clientHeight) pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - toolbar - 16;
+      else window.scrollBy(0, el.getBoundingClientRect().top - toolbar - 16);
+    });
     await page.screenshot({ path: `test-results/screenshots/form-${scheme}-${width}.png` });
     await context.close();
   }

@@ -43,6 +43,9 @@ export interface SpecEditorProps {
 
 export const SPEC_EDITOR_LABEL = 'MiniCluster spec (YAML)';
 
+/** Outside changes closer together than this, on one line, are one undo step. */
+const COALESCE_MS = 1000;
+
 const MONO_FONT = 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace';
 
 type Setup = typeof import('./monacoSetup.ts');
@@ -63,6 +66,7 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
   // True while an outside `value` is written into the model, so that it is not echoed to onChange.
   const applyingValue = useRef(false);
   const readyReported = useRef(false);
+  const lastOutside = useRef<{ at: number; line: number; version: number; before: string }>(undefined);
 
   useLayoutEffect(() => {
     latest.current = props;
@@ -155,10 +159,25 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
   // change and undo the keystroke.
   useLayoutEffect(() => {
     if (!mounted) return;
-    if (mounted.model.getValue() === value) return;
+    const { model } = mounted;
+    const current = model.getValue();
+    if (current === value) return;
     applyingValue.current = true;
     try {
+      const now = performance.now();
+      const line = model.getPositionAt(changedSpan(current, value).start).lineNumber;
+      const last = lastOutside.current;
+      // Typing in a form field sends one outside change per keystroke; a run of them on the same
+      // line, with nothing else in between, becomes one undo step (undone, then redone as one).
+      const sameRun = last !== undefined && now - last.at < COALESCE_MS && last.line === line && last.version === model.getAlternativeVersionId();
+      let runStart = current;
+      if (sameRun) {
+        void model.undo();
+        if (model.getValue() === last.before) runStart = last.before;
+        else void model.redo();
+      }
       replaceText(mounted, value);
+      lastOutside.current = { at: now, line, version: model.getAlternativeVersionId(), before: runStart };
     } finally {
       applyingValue.current = false;
     }

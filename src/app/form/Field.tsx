@@ -10,9 +10,11 @@ export interface FieldProps {
   /** Path of the object holding the field, e.g. ['spec', 'containers', 0]. */
   base: readonly PathSegment[];
   field: FormField;
+  /** The value is fixed while unset (the only container always runs Flux): shown, not editable. */
+  fixedWhenUnset?: boolean;
 }
 
-export function Field({ base, field }: FieldProps) {
+export function Field({ base, field, fixedWhenUnset }: FieldProps) {
   const path = [...base, ...field.key];
   switch (field.kind) {
     case 'stringMap':
@@ -22,7 +24,7 @@ export function Field({ base, field }: FieldProps) {
     case 'stringList':
       return <ListEditor path={path} field={field} />;
     case 'boolean':
-      return <SwitchField path={path} field={field} />;
+      return <SwitchField path={path} field={field} fixedWhenUnset={fixedWhenUnset === true} />;
     default:
       return <ScalarField path={path} field={field} />;
   }
@@ -76,14 +78,15 @@ function FieldShell({ id, field, children, wide, set, problems, local }: { id: s
   );
 }
 
-function SwitchField({ path, field }: PathFieldProps) {
+function SwitchField({ path, field, fixedWhenUnset }: PathFieldProps & { fixedWhenUnset: boolean }) {
   const form = useForm();
   const id = useId();
   const value = valueAt(form.root, path);
   const problems = form.problemsAt(path);
   const checked = value === undefined ? field.defaultText === 'true' : value === true;
+  const unset = value === undefined;
   return (
-    <div className={`mcs-form-field mcs-form-field--switch${problems.length ? ' mcs-form-field--invalid' : ''}`}>
+    <div className={`mcs-form-field mcs-form-field--switch${problems.length ? ' mcs-form-field--invalid' : ''}${unset ? ' mcs-form-field--unset' : ''}`}>
       <div className="mcs-form-switch">
         <input
           id={id}
@@ -91,6 +94,7 @@ function SwitchField({ path, field }: PathFieldProps) {
           type="checkbox"
           role="switch"
           checked={checked}
+          disabled={unset && fixedWhenUnset}
           aria-describedby={describedBy(id, problems)}
           aria-invalid={problems.length > 0 || undefined}
           onFocus={() => form.onFocusField?.(path)}
@@ -237,4 +241,4 @@ function ScalarField({ path, field }: PathFieldProps) {
   );
 }
 
-export { describedBy, Notes, useDraft };
+export { Notes, useDraft };

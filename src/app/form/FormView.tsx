@@ -48,6 +48,7 @@ export interface FormViewProps {
 }
 
 const YAML_ONLY = yamlOnlySchemaFields();
+const RUN_FLUX: ReadonlySet<string> = new Set(['runFlux']);
 
 export function FormView({ text, diagnostics, onEdit, onUndo, onRedo, onFocusField }: FormViewProps) {
   const root = useMemo(() => parseSpecText(text).value, [text]);
@@ -124,7 +125,7 @@ export function FormView({ text, diagnostics, onEdit, onUndo, onRedo, onFocusFie
         <ContainerList listKey="containers" noun="container" title="Containers" />
         <ContainerList listKey="services" noun="service" title="Services (sidecar pod)" />
         <Section title="Flux">
-          <Fields base={['spec', 'flux']} fields={FLUX_FIELDS} />
+          <Fields base={['spec', 'flux']} fields={fluxFields(valueAt(root, ['spec', 'flux']) !== undefined)} />
         </Section>
         <Section title="Network">
           <Fields base={['spec', 'network']} fields={NETWORK_FIELDS} />
@@ -155,6 +156,13 @@ export function FormView({ text, diagnostics, onEdit, onUndo, onRedo, onFocusFie
   );
 }
 
+/**
+ * The CRD default of the connect timeout applies only when a `flux:` key is written (the form
+ * writes one with the first Flux field it sets).
+ */
+const FLUX_FIELDS_WITHOUT_KEY = FLUX_FIELDS.map((f) => (f.key.join('.') === 'connectTimeout' ? { ...f, defaultText: `none (${f.defaultText ?? ''} once a flux: key is written)` } : f));
+const fluxFields = (written: boolean) => (written ? FLUX_FIELDS : FLUX_FIELDS_WITHOUT_KEY);
+
 function Toolbar({ onUndo, onRedo }: { onUndo?: (() => void) | undefined; onRedo?: (() => void) | undefined }) {
   return (
     <div className="mcs-form-toolbar">
@@ -178,14 +186,14 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Fields({ base, fields }: { base: readonly PathSegment[]; fields: readonly FormField[] }) {
+function Fields({ base, fields, fixed }: { base: readonly PathSegment[]; fields: readonly FormField[]; fixed?: ReadonlySet<string> }) {
   const scalars = fields.filter((f) => !['stringMap', 'quantityMap', 'portList', 'stringList'].includes(f.kind));
   const collections = fields.filter((f) => !scalars.includes(f));
   return (
     <>
       <div className="mcs-form-grid">
         {scalars.map((f) => (
-          <Field key={f.key.join('.')} base={base} field={f} />
+          <Field key={f.key.join('.')} base={base} field={f} fixedWhenUnset={fixed?.has(f.key.join('.'))} />
         ))}
       </div>
       {collections.map((f) => (
@@ -247,7 +255,11 @@ function ContainerItem({ base, noun, index, count, item }: { base: PathSegment[]
   const name = displayText(record['name']);
   const image = displayText(record['image']);
   const problems = form.problemsAt(base);
-  const scalarFields = CONTAINER_FIELDS.filter((f) => !['stringMap', 'quantityMap', 'portList'].includes(f.kind));
+  // The only container runs Flux whatever it says; until runFlux is written the switch shows that.
+  const onlyRunner = base[1] === 'containers' && count === 1;
+  const scalarFields = CONTAINER_FIELDS.filter((f) => !['stringMap', 'quantityMap', 'portList'].includes(f.kind)).map((f) =>
+    onlyRunner && f.key.join('.') === 'runFlux' ? { ...f, defaultText: 'true' } : f,
+  );
   const byKey = (key: string) => CONTAINER_FIELDS.filter((f) => f.key.join('.') === key);
   return (
     <fieldset className="mcs-form-item">
@@ -262,7 +274,7 @@ function ContainerItem({ base, noun, index, count, item }: { base: PathSegment[]
           {d.message}
         </p>
       ))}
-      <Fields base={base} fields={scalarFields} />
+      <Fields base={base} fields={scalarFields} fixed={onlyRunner ? RUN_FLUX : undefined} />
       <Fields base={base} fields={byKey('environment')} />
       <Fields base={base} fields={byKey('ports')} />
       <fieldset className="mcs-form-map">
@@ -289,7 +301,7 @@ function VolumesEditor({ base }: { base: PathSegment[] }) {
   return (
     <fieldset className="mcs-form-map">
       <legend>Volumes</legend>
-      <p className="mcs-form-help">{helpAt(['spec', 'containers', '*', 'volumes'])}</p>
+      {volumes.length === 0 && <p className="mcs-form-help">{helpAt(['spec', 'containers', '*', 'volumes'])}</p>}
       {volumes.map(([name], index) => (
         <fieldset className="mcs-form-item mcs-form-item--nested" key={index}>
           <legend>Volume {index + 1}</legend>
@@ -334,7 +346,7 @@ function VolumeName({ base, name, taken }: { base: PathSegment[]; name: string; 
           }}
         />
         <p className="mcs-form-help" id={`${id}-help`}>
-          A DNS-1123 label; the pods get a volume of this name.
+          {helpAt(['spec', 'containers', '*', 'volumes'])}
         </p>
         {[problem, ...problems.map((d) => d.message)].filter(Boolean).map((m, i) => (
           <p key={i} className="mcs-form-problem">

@@ -3,6 +3,7 @@
  * editor keeps its model, and with it the undo history both views share.
  */
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import './tabs.css';
 
 export type SpecView = 'form' | 'yaml';
 

@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { formatPath, type PathSegment } from '../../core/diagnostics.ts';
 import { valueAt, type FormField } from '../../core/edit/index.ts';
-import { describedBy, Notes, useDraft } from './Field.tsx';
+import { Notes, useDraft } from './Field.tsx';
 import { useForm } from './formContext.ts';
 import { asArray, asRecord, displayText, freeName, integerInput, quantityProblem, quantityValue } from './formModel.ts';
 
@@ -194,7 +194,7 @@ function ListRow(props: { path: readonly PathSegment[]; listPath: readonly PathS
           max={ports ? 65535 : undefined}
           value={draft}
           aria-invalid={local !== undefined || problems.length > 0 || undefined}
-          aria-describedby={local || problems.length ? describedBy(id, problems, local).replace(`${id}-help `, '').replace(`${id}-help`, '') : undefined}
+          aria-describedby={[...(local ? [`${id}-local`] : []), ...problems.map((_, i) => `${id}-p${i}`)].join(' ') || undefined}
           onFocus={() => form.onFocusField?.(path)}
           onChange={(event) => {
             const text = event.target.value;
