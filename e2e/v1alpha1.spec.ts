@@ -23,6 +23,12 @@ test('a v1alpha1 spec shows its objects, the Volumes toggle applies, and the upg
   await expect(page.getByRole('heading', { name: 'Older API: flux-framework.org/v1alpha1' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/v1alpha1-objects.png' });
 
+  // The form knows v1alpha2 only: for this spec it points to the upgrade and the YAML editor.
+  await page.getByRole('tab', { name: 'Form' }).click();
+  await expect(page.getByRole('note')).toContainText('The form edits v1alpha2 specs');
+  await page.getByRole('button', { name: 'Edit in YAML' }).click();
+  await expect(page.locator('.monaco-editor')).toBeVisible();
+
   const volumes = page.getByRole('checkbox', { name: 'Volumes' });
   await expect(volumes).toBeEnabled();
   await volumes.uncheck();
@@ -43,6 +49,10 @@ test('a v1alpha1 spec shows its objects, the Volumes toggle applies, and the upg
   await expect(page.getByRole('button', { name: 'Copy ConfigMap flux-sample-entrypoint', exact: true })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Volumes' })).toBeDisabled();
   await expect(page.getByRole('list', { name: 'Problems' })).toContainText('No problems');
+  // Upgraded, the spec opens in the form.
+  await page.getByRole('tab', { name: 'Form' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('flux-sample');
+  await page.getByRole('tab', { name: 'YAML' }).click();
 
   // Undo in the editor brings the v1alpha1 spec back.
   await page.locator('.monaco-editor .view-lines').click();

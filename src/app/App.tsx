@@ -12,6 +12,7 @@ import { SpecViewTabs, type SpecView } from './form/SpecViewTabs.tsx';
 import { SpecEditor, type SpecEditorHandle } from './editor/SpecEditor.tsx';
 import { loadEditorSchemas, schemaForVersion, type EditorSchemas } from './editor/schemas.ts';
 import { UpgradePanel } from './upgrade/UpgradePanel.tsx';
+import { OlderApiNotice } from './form/OlderApiNotice.tsx';
 import type { CurveKeys, GenerateResponse, IncludeLetter, RenderedManifest } from './model.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from './presets/index.ts';
 import { Preview, type PreviewHandle } from './preview/Preview.tsx';
@@ -146,6 +147,7 @@ export function App() {
   const onEditorReady = useCallback(() => setEditorReady(true), []);
   const undo = useCallback(() => void editorRef.current?.undo(), []);
   const redo = useCallback(() => void editorRef.current?.redo(), []);
+  const showYaml = useCallback(() => setSpecView('yaml'), []);
   const specViewRef = useRef(specView);
   specViewRef.current = specView;
   const revealProblem = useCallback((d: Diagnostic) => {
@@ -277,11 +279,15 @@ export function App() {
             view={specView}
             onViewChange={setSpecView}
             yaml={<SpecEditor ref={editorRef} value={text} onChange={onEdit} diagnostics={diagnostics} theme={theme} jsonSchema={jsonSchema} loadMonaco={editorWanted} onEditorReady={onEditorReady} />}
-            form={() => (
+            form={() =>
+              version === 'v1alpha1' ? (
+                <OlderApiNotice onShowYaml={showYaml} />
+              ) : (
               <Suspense fallback={<p className="mcs-form-loading">Loading the form…</p>}>
                 <FormView text={text} diagnostics={diagnostics} onEdit={onEdit} onUndo={editorReady ? undo : undefined} onRedo={editorReady ? redo : undefined} />
               </Suspense>
-            )}
+              )
+            }
           />
           <UpgradePanel version={version} getSpecText={getSpecText} onUpgrade={upgradeSpec} />
           <ProblemsList diagnostics={problems} onSelect={revealProblem} fixLabel={fixLabel} onFix={onFix} />
