@@ -6,17 +6,8 @@
 import type { PathSegment } from '../diagnostics.ts';
 import type { ResolvedMiniCluster } from './operatorDefaults.ts';
 import {
-  burstClusterProblems,
-  burstingProblems,
-  containerNameProblems,
-  deadlineProblem,
-  DNS1035_LABEL,
-  dnsLabelProblem,
-  fluxValueProblems,
-  labelProblems,
-  runnerCountProblem,
-  serviceNameProblems,
-  sizeProblems,
+  burstClusterProblems, burstingProblems, containerNameProblems, deadlineProblem, DNS1035_LABEL,
+  dnsLabelProblem, fluxValueProblems, labelProblems, runnerCountProblem, serviceNameProblems, sizeProblems,
   type Problem,
 } from './commonRules.ts';
 import type { Container, ContainerVolume } from './schema.ts';

@@ -6,19 +6,9 @@
 import type { PathSegment } from '../diagnostics.ts';
 import { parseQuantity } from '../render/quantity.ts';
 import {
-  burstClusterProblems,
-  burstingProblems,
-  containerNameProblems,
-  deadlineProblem,
-  DNS1035_LABEL,
-  dnsLabelProblem,
-  fluxValueProblems,
-  labelMapProblems,
-  labelProblems,
-  runnerCountProblem,
-  serviceNameProblems,
-  sizeProblems,
-  type Problem,
+  burstClusterProblems, burstingProblems, containerNameProblems, deadlineProblem, DNS1035_LABEL,
+  dnsLabelProblem, fluxValueProblems, labelMapProblems, labelProblems, runnerCountProblem,
+  serviceNameProblems, sizeProblems, type Problem,
 } from '../spec/commonRules.ts';
 import { existingVolumeKind, hasCommands } from './containers.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
