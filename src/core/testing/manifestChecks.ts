@@ -1,6 +1,7 @@
 /** Test helper: what every generated set of objects must satisfy, whichever API version made it. */
 import { expect } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import type { Diagnostic } from '../diagnostics.ts';
 import type { Manifest } from '../generate/kobject.ts';
 import { renderYaml } from '../render/index.ts';
 import { validateAgainstKubernetes } from './kubernetesSchema.ts';
@@ -18,4 +19,26 @@ export function expectValidRoundTrip(manifests: readonly Manifest[], options: { 
     const back11 = parseAllDocuments(text, { version: '1.1' });
     expect(Array.isArray(back11) ? back11.map((d) => d.toJS()) : []).toEqual(manifests);
   }
+}
+
+/**
+ * An upstream example's analysis: every diagnostic has a position and a message that says what
+ * to do; an example listed as rejected fails with its reason and no cluster, any other has no
+ * error. Returns the cluster of an accepted example.
+ */
+export function expectExampleOutcome<C>(analysis: { diagnostics: Diagnostic[]; cluster?: C | undefined }, rejectedReason: string | undefined): C | undefined {
+  for (const d of analysis.diagnostics) {
+    expect(d.line, `${d.code} at ${d.path}`).toBeGreaterThanOrEqual(1);
+    expect(d.column).toBeGreaterThanOrEqual(1);
+    expect(d.message.length).toBeGreaterThan(20);
+  }
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+  if (rejectedReason) {
+    expect(analysis.cluster).toBeUndefined();
+    expect(errors.map((e) => e.code)).toContain(rejectedReason);
+    return undefined;
+  }
+  expect(errors).toEqual([]);
+  if (!analysis.cluster) throw new Error('no cluster');
+  return analysis.cluster;
 }
