@@ -39,3 +39,14 @@ export function applyBurstingDefaults(bursting: Bursting | undefined, size: numb
     }
   });
 }
+
+/** A lone container runs Flux; `script` names, in the version's words, the script its command goes through. */
+export function applySingleRunner(containers: Array<{ runFlux?: boolean | undefined }>, clusterName: string, script: string, notices: Notice[]): void {
+  const only = containers.length === 1 ? containers[0] : undefined;
+  if (!only || only.runFlux) return;
+  only.runFlux = true;
+  notices.push({
+    path: ['spec', 'containers', 0],
+    message: `The only container runs Flux: its command goes through ${script} and it is named "${clusterName}".`,
+  });
+}

@@ -3,7 +3,7 @@
  * CRD defaults, in its order. Each default that changes what a user would see becomes a notice
  * so that nothing in the output is magic.
  */
-import { applyBurstingDefaults, applyNamespaceDefault, type Notice } from './commonDefaults.ts';
+import { applyBurstingDefaults, applyNamespaceDefault, applySingleRunner, type Notice } from './commonDefaults.ts';
 import {
   DEFAULT_LEAD_BROKER_PORT,
   DEFAULT_MOUNT_PATH,
@@ -85,14 +85,7 @@ export function applyOperatorDefaults(mc: MiniCluster, options: DefaultingOption
 
   applyBurstingDefaults(spec.flux.bursting, spec.size, DEFAULT_LEAD_BROKER_PORT, notices);
 
-  const only = spec.containers.length === 1 ? spec.containers[0] : undefined;
-  if (only && !only.runFlux) {
-    only.runFlux = true;
-    notices.push({
-      path: ['spec', 'containers', 0],
-      message: `The only container runs Flux: its command goes through the Flux runner script and it is named "${name}".`,
-    });
-  }
+  applySingleRunner(spec.containers, name, 'the Flux runner script', notices);
 
   spec.pod ??= {};
   spec.pod.labels ??= {};

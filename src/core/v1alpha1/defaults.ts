@@ -3,7 +3,7 @@
  * validate-and-default step filled in after the CRD defaults, in its order. Defaults that change
  * what a user sees become notices, so nothing in the output is magic.
  */
-import { applyBurstingDefaults, applyNamespaceDefault, type Notice } from '../spec/commonDefaults.ts';
+import { applyBurstingDefaults, applyNamespaceDefault, applySingleRunner, type Notice } from '../spec/commonDefaults.ts';
 import {
   V1A1_DEFAULT_HEADLESS_NAME,
   V1A1_DEFAULT_INSTALL_ROOT,
@@ -65,14 +65,7 @@ export function applyV1alpha1Defaults(
 
   applyBurstingDefaults(spec.flux.bursting, spec.size, V1A1_DEFAULT_LEAD_BROKER_PORT, notices);
 
-  const only = spec.containers.length === 1 ? spec.containers[0] : undefined;
-  if (only && !only.runFlux) {
-    only.runFlux = true;
-    notices.push({
-      path: ['spec', 'containers', 0],
-      message: `The only container runs Flux: its command goes through the Flux entrypoint script (wait-0.sh) and it is named "${name}".`,
-    });
-  }
+  applySingleRunner(spec.containers, name, 'the Flux entrypoint script (wait-0.sh)', notices);
 
   spec.pod ??= {};
   spec.pod.labels ??= {};
