@@ -42,3 +42,10 @@ export function expectExampleOutcome<C>(analysis: { diagnostics: Diagnostic[]; c
   if (!analysis.cluster) throw new Error('no cluster');
   return analysis.cluster;
 }
+
+/** A spec the schema accepted either resolves or gets an error; every diagnostic has a line. Returns the cluster. */
+export function expectResolvedOrError<C>(analysis: { diagnostics: Diagnostic[]; cluster?: C | undefined }): C | undefined {
+  for (const d of analysis.diagnostics) expect(d.line).toBeGreaterThanOrEqual(1);
+  if (!analysis.cluster) expect(analysis.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+  return analysis.cluster;
+}
