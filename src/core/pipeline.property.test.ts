@@ -5,12 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
 import { generateManifests } from './generate/index.ts';
 import { renderYaml } from './render/index.ts';
 import { analyzeSpec } from './spec/analyze.ts';
 import { miniClusterSchema } from './spec/schema.ts';
-import { validateAgainstKubernetes } from './testing/kubernetesSchema.ts';
+import { expectResolvedOrError, expectValidRoundTrip } from './testing/manifestChecks.ts';
 import { TEST_KEYS } from './testing/upstream.ts';
 
 const dnsLabel = fc.stringMatching(/^[a-z]([-a-z0-9]{0,10}[a-z0-9])?$/);
@@ -126,19 +125,11 @@ describe('any spec the schema accepts', () => {
       fc.property(spec, (input) => {
         expect(miniClusterSchema.safeParse(input).success).toBe(true);
         // Written as a user would for Kubernetes: strings YAML 1.1 would misread are quoted.
-        const analysis = analyzeSpec(renderYaml([input]));
-        for (const d of analysis.diagnostics) expect(d.line).toBeGreaterThanOrEqual(1);
-        if (!analysis.cluster) {
-          expect(analysis.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-          return;
-        }
+        const cluster = expectResolvedOrError(analyzeSpec(renderYaml([input])));
+        if (!cluster) return;
         resolved += 1;
-        const manifests = generateManifests(analysis.cluster, { keys: TEST_KEYS });
-        for (const manifest of manifests) validateAgainstKubernetes(manifest);
-        const back = parseAllDocuments(renderYaml(manifests));
-        expect(Array.isArray(back) ? back.map((d) => d.toJS()) : []).toEqual(manifests);
-        const back11 = parseAllDocuments(renderYaml(manifests), { version: '1.1' });
-        expect(Array.isArray(back11) ? back11.map((d) => d.toJS()) : []).toEqual(manifests);
+        const manifests = generateManifests(cluster, { keys: TEST_KEYS });
+        expectValidRoundTrip(manifests, { yaml11: true });
       }),
       { numRuns: 150 },
     );

@@ -3,7 +3,20 @@ import type { ResolvedMiniCluster } from '../spec/operatorDefaults.ts';
 import { hostlist } from './hostlist.ts';
 
 /** A TOML basic string; JSON's escapes are a subset of TOML's. */
-const tomlString = (value: string): string => JSON.stringify(value);
+export const tomlString = (value: string): string => JSON.stringify(value);
+
+/**
+ * The entries of `[bootstrap] hosts` (both APIs): the hostlist, after the parent's lead broker
+ * when this is a bursted child, which reaches that broker by address.
+ */
+export function bootstrapHosts(hosts: string, lead: { address?: string | undefined; port: number } | undefined): string[] {
+  return lead?.address
+    ? [
+        `{ host = ${tomlString(lead.address)}, bind = ${tomlString(`tcp://eth0:${lead.port}`)}, connect = ${tomlString(`tcp://${lead.address}:${lead.port}`)} }`,
+        `{ host = ${tomlString(hosts)} }`,
+      ]
+    : [`{ host = ${tomlString(hosts)} }`];
+}
 
 export function brokerToml(mc: ResolvedMiniCluster): string {
   const custom = mc.spec.flux.brokerConfig;
@@ -11,14 +24,8 @@ export function brokerToml(mc: ResolvedMiniCluster): string {
   const mount = mc.spec.flux.container.mountPath;
   const fqdnSuffix = `${mc.spec.network.headlessName}.${mc.metadata.namespace}.svc.cluster.local`;
   const hosts = hostlist(mc);
-  const lead = mc.spec.flux.bursting?.leadBroker;
-  // A bursted child connects to its parent's lead broker by address (the operator's template corrupts this, bug B6).
-  const hostEntries = lead?.address
-    ? [
-        `{ host = ${tomlString(lead.address)}, bind = ${tomlString(`tcp://eth0:${lead.port}`)}, connect = ${tomlString(`tcp://${lead.address}:${lead.port}`)} }`,
-        `{ host = ${tomlString(hosts)} }`,
-      ]
-    : [`{ host = ${tomlString(hosts)} }`];
+  // The operator's template corrupts the lead broker entry of a bursted child (bug B6).
+  const hostEntries = bootstrapHosts(hosts, mc.spec.flux.bursting?.leadBroker);
   return [
     '[access]',
     'allow-guest-user = true',

@@ -26,7 +26,14 @@ export interface GenerateOptions {
   serverFields?: boolean;
 }
 
-export function certificateFor(cluster: ResolvedMiniCluster, options: Pick<GenerateOptions, 'keys' | 'certificate'>): string {
+/** What the CURVE certificate depends on; the same in both API versions. */
+export interface CertificateSource {
+  metadata: { name: string };
+  spec: { flux: { curveCert?: string | undefined } };
+}
+
+/** The spec's certificate, else the one given, else one made from the keys for pod NAME-0. */
+export function certificateFor(cluster: CertificateSource, options: Pick<GenerateOptions, 'keys' | 'certificate'>): string {
   if (cluster.spec.flux.curveCert) return cluster.spec.flux.curveCert;
   if (options.certificate) return options.certificate;
   return formatCurveCert({ name: DEFAULT_CERT_NAME, hostname: `${cluster.metadata.name}-0`, ...options.keys });

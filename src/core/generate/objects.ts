@@ -5,6 +5,7 @@
 import { initScript, runnerScript, sidecarScript } from '../scripts/index.ts';
 import type { ResolvedMiniCluster } from '../spec/operatorDefaults.ts';
 import type { Container } from '../spec/schema.ts';
+import { containerPortServices, indexedJobObject } from './commonObjects.ts';
 import type { KObject, Manifest } from './kobject.ts';
 import {
   canonicalResources,
@@ -230,19 +231,13 @@ export function indexedJob(mc: ResolvedMiniCluster): Manifest {
   if (spec.jobLabels && Object.keys(spec.jobLabels).length > 0) metadata['labels'] = Object.fromEntries(sortedEntries(spec.jobLabels));
   const templateMeta: KObject = { name, namespace: mc.metadata.namespace, labels: podLabels(mc, true) };
   if (Object.keys(spec.pod.annotations).length > 0) templateMeta['annotations'] = Object.fromEntries(sortedEntries(spec.pod.annotations));
-  return {
-    apiVersion: 'batch/v1',
-    kind: 'Job',
+  return indexedJobObject({
     metadata,
-    spec: {
-      completionMode: 'Indexed',
-      completions: spec.size,
-      parallelism: spec.size,
-      backoffLimit: spec.backoffLimit || 100,
-      activeDeadlineSeconds: spec.deadlineSeconds,
-      template: { metadata: templateMeta, spec: podTemplateSpec(mc) },
-    },
-  };
+    size: spec.size,
+    backoffLimit: spec.backoffLimit || 100,
+    deadlineSeconds: spec.deadlineSeconds,
+    template: { metadata: templateMeta, spec: podTemplateSpec(mc) },
+  });
 }
 
 /** The `NAME-services` Pod for `spec.services` (operator only, section 3.5). */
@@ -272,15 +267,5 @@ export function servicesPod(mc: ResolvedMiniCluster): Manifest | undefined {
 
 /** A ClusterIP Service per non-runner container with ports (operator only, section 3.5). */
 export function containerServices(mc: ResolvedMiniCluster): Manifest[] {
-  return mc.spec.containers
-    .filter((container) => !container.runFlux && container.ports?.length && container.name)
-    .map((container) => ({
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: container.name ?? '', namespace: mc.metadata.namespace },
-      spec: {
-        selector: { 'app.kubernetes.io/name': mc.metadata.name },
-        ports: (container.ports ?? []).map((port) => ({ port, targetPort: port, protocol: 'TCP' })),
-      },
-    }));
+  return containerPortServices(mc.spec.containers, mc.metadata.name, mc.metadata.namespace);
 }

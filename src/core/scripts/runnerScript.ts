@@ -26,6 +26,7 @@ import {
   viewLines,
 } from './common.ts';
 import type { RunnerScriptInputs } from './inputs.ts';
+import { continued, indent, maybeEmpty, sayValue, splitLines } from './lines.ts';
 import { systemPathsOf } from './paths.ts';
 import { quotedHereDoc, shellWord } from './shellQuote.ts';
 
@@ -59,21 +60,6 @@ export function batchFileText(command: string, batchRaw: boolean, outputDir: str
 export function batchProgram(flags: string): string {
   const f = flags.trim();
   return `flux batch ${f ? `${f} ` : ''}--flags waitable ${BATCH_FILE} && flux job wait --all`;
-}
-
-/** A possibly empty array, expanded safely under `set -u` even on bash < 4.4. */
-function maybeEmpty(name: string): string {
-  return `\${${name}[@]+"\${${name}[@]}"}`;
-}
-
-function splitLines(array: string, variable: string, what: string): string[] {
-  return [
-    `${array}=()`,
-    `if ! mcs_split ${array} "\${${variable}}"; then`,
-    `  printf '%s\\n' "Cannot split ${what} into shell words: \${${variable}}" >&2`,
-    '  exit 2',
-    'fi',
-  ];
 }
 
 export function runnerScript(inputs: RunnerScriptInputs): string {
@@ -306,26 +292,6 @@ function followerLines(inputs: RunnerScriptInputs, brokerOptionsWords: string, s
     'done',
   );
   return L;
-}
-
-function indent(lines: string[]): string[] {
-  // Here-document bodies must stay at column 0; only indent lines that are not inside one.
-  const out: string[] = [];
-  for (const block of lines) {
-    const [first = '', ...rest] = block.split('\n');
-    const isHereDoc = /<<'[A-Z_0-9]+'/.test(first);
-    out.push([`  ${first}`, ...(isHereDoc ? rest : rest.map((r) => (r === '' ? r : `  ${r}`)))].join('\n'));
-  }
-  return out.map((l) => (l.trim() === '' ? '' : l));
-}
-
-function continued(words: string[]): string {
-  return words.join(' \\\n    ');
-}
-
-/** A message followed by a spec value shown literally (unless quiet). */
-function sayValue(quiet: boolean, message: string, value: string): string[] {
-  return quiet ? [] : [`printf '%s%s\\n' "${message}" ${shellWord(value)}`];
 }
 
 /** `mcs_split` is needed when a command, or a prefix, is split into words at run time. */

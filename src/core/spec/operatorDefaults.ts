@@ -3,7 +3,7 @@
  * CRD defaults, in its order. Each default that changes what a user would see becomes a notice
  * so that nothing in the output is magic.
  */
-import type { PathSegment } from '../diagnostics.ts';
+import { applyBurstingDefaults, applyNamespaceDefault, applySingleRunner, type Notice } from './commonDefaults.ts';
 import {
   DEFAULT_LEAD_BROKER_PORT,
   DEFAULT_MOUNT_PATH,
@@ -12,10 +12,7 @@ import {
   type MiniCluster,
 } from './schema.ts';
 
-export interface Notice {
-  path: PathSegment[];
-  message: string;
-}
+export type { Notice };
 
 export interface DefaultingOptions {
   /** Namespace used when `metadata.namespace` is absent (kubectl's default is `default`). */
@@ -49,13 +46,7 @@ export function applyOperatorDefaults(mc: MiniCluster, options: DefaultingOption
   const { metadata, spec } = mc;
   const name = metadata.name ?? '';
 
-  if (!metadata.namespace) {
-    metadata.namespace = options.defaultNamespace;
-    notices.push({
-      path: ['metadata'],
-      message: `No metadata.namespace: the objects are generated for namespace "${options.defaultNamespace}" (the broker address contains it). Set metadata.namespace, or choose another default, to change it.`,
-    });
-  }
+  applyNamespaceDefault(metadata, options.defaultNamespace, 'the broker address contains it', notices);
 
   spec.network ??= {};
   if (!spec.network.headlessName) {
@@ -92,28 +83,9 @@ export function applyOperatorDefaults(mc: MiniCluster, options: DefaultingOption
 
   if (!spec.maxSize) spec.maxSize = spec.size;
 
-  const bursting = spec.flux.bursting;
-  if (bursting?.leadBroker && !bursting.leadBroker.port) bursting.leadBroker.port = DEFAULT_LEAD_BROKER_PORT;
-  // The operator means to name and size unnamed bursted clusters but edits a copy (bug B7); we apply it.
-  bursting?.clusters?.forEach((cluster, index) => {
-    if (!cluster.name) {
-      cluster.name = `burst-${index}`;
-      notices.push({ path: ['spec', 'flux', 'bursting', 'clusters', index], message: `Bursted cluster ${index} is named "burst-${index}".` });
-    }
-    if (!cluster.size) {
-      cluster.size = spec.size;
-      notices.push({ path: ['spec', 'flux', 'bursting', 'clusters', index], message: `Bursted cluster ${index} gets size ${spec.size} (spec.size).` });
-    }
-  });
+  applyBurstingDefaults(spec.flux.bursting, spec.size, DEFAULT_LEAD_BROKER_PORT, notices);
 
-  const only = spec.containers.length === 1 ? spec.containers[0] : undefined;
-  if (only && !only.runFlux) {
-    only.runFlux = true;
-    notices.push({
-      path: ['spec', 'containers', 0],
-      message: `The only container runs Flux: its command goes through the Flux runner script and it is named "${name}".`,
-    });
-  }
+  applySingleRunner(spec.containers, name, 'the Flux runner script', notices);
 
   spec.pod ??= {};
   spec.pod.labels ??= {};

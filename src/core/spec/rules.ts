@@ -3,58 +3,18 @@
  * would make later, so that a spec is rejected here with a field path instead of failing in the
  * cluster. All problems are collected; none stops the others.
  */
-import type { PathSegment, Severity } from '../diagnostics.ts';
+import type { PathSegment } from '../diagnostics.ts';
 import type { ResolvedMiniCluster } from './operatorDefaults.ts';
-import { QUEUE_POLICIES, type Container, type ContainerVolume } from './schema.ts';
+import {
+  burstClusterProblems, burstingProblems, containerNameProblems, deadlineProblem, DNS1035_LABEL,
+  dnsLabelProblem, fluxValueProblems, labelProblems, runnerCountProblem, serviceNameProblems, sizeProblems,
+  type Problem,
+} from './commonRules.ts';
+import type { Container, ContainerVolume } from './schema.ts';
 import { volumeSource } from './volumeSource.ts';
 
-export interface Problem {
-  severity: Severity;
-  code: string;
-  path: PathSegment[];
-  message: string;
-}
-
-export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-export const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const RESTART_POLICIES = ['OnFailure', 'Never'];
-
-export function dnsLabelProblem(value: string, what: string, pattern = DNS1123_LABEL): string | undefined {
-  if (value.length > 63) return `${what} "${value}" has ${value.length} characters; Kubernetes allows at most 63.`;
-  if (!pattern.test(value)) {
-    const start = pattern === DNS1035_LABEL ? 'start with a letter' : 'start with a letter or digit';
-    return `${what} "${value}" is not a valid name: use lowercase letters, digits and '-', ${start} and end with a letter or digit.`;
-  }
-  return undefined;
-}
-
-export function labelMapProblems(map: Record<string, string> | undefined, path: PathSegment[], out: Problem[]): void {
-  for (const [key, value] of Object.entries(map ?? {})) {
-    const slash = key.lastIndexOf('/');
-    const prefix = slash >= 0 ? key.slice(0, slash) : '';
-    const name = slash >= 0 ? key.slice(slash + 1) : key;
-    if ((slash >= 0 && (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) || name.length > 63 || !LABEL_NAME.test(name)) {
-      out.push({
-        severity: 'error',
-        code: 'label-key',
-        path: [...path, key],
-        message: `Label key "${key}" is not valid: an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.`,
-      });
-    }
-    if (value.length > 63 || !LABEL_VALUE.test(value)) {
-      out.push({
-        severity: 'error',
-        code: 'label-value',
-        path: [...path, key],
-        message: `Label value "${value}" is not valid: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or empty).`,
-      });
-    }
-  }
-}
 
 /** Rules V12/V13 and the volume checks Kubernetes makes, for one list of containers. */
 function volumeProblems(list: Container[], listName: 'containers' | 'services', reserved: Set<string>, out: Problem[]): void {
@@ -119,15 +79,7 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
   const warn = (code: string, path: PathSegment[], message: string) => out.push({ severity: 'warning', code, path, message });
 
   // V0: the operator silently creates nothing for size 0.
-  if (spec.size <= 0) {
-    err('size', ['spec', 'size'], spec.size === 0
-      ? 'size is 0: the operator creates nothing for such a MiniCluster. Set size to 1 or more.'
-      : `size ${spec.size} is negative: set size to 1 or more.`);
-  }
-  if (spec.maxSize < 0) err('max-size', ['spec', 'maxSize'], `maxSize ${spec.maxSize} is negative: remove it or set it to at least size.`);
-  else if (spec.maxSize < spec.size) {
-    err('max-size', ['spec', 'maxSize'], `maxSize ${spec.maxSize} is smaller than size ${spec.size}: set maxSize to at least ${spec.size}, or remove it.`);
-  }
+  sizeProblems(spec, out);
   if ((spec.backoffLimit ?? 0) < 0) err('backoff-limit', ['spec', 'backoffLimit'], 'backoffLimit must not be negative.');
   const minSize = spec.minSize ?? 0;
   if (minSize < 0) err('min-size', ['spec', 'minSize'], 'minSize must not be negative.');
@@ -136,18 +88,12 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
   }
   if (minSize > spec.size) err('min-size', ['spec', 'minSize'], `minSize ${minSize} is larger than size ${spec.size}: lower minSize to at most ${spec.size}.`);
   if (spec.tasks < 0) err('tasks', ['spec', 'tasks'], 'tasks must not be negative (0 means one task per node).');
-  if (spec.deadlineSeconds === 0) {
-    warn('deadline', ['spec', 'deadlineSeconds'], 'deadlineSeconds 0 lets the Job run for no time at all: Kubernetes ends it at once. Remove it for the default (about a year).');
-  }
+  deadlineProblem(spec.deadlineSeconds, out);
 
   // V5, V6: services.
   (spec.services ?? []).forEach((service, index) => {
     const path: PathSegment[] = ['spec', 'services', index];
-    if (!service.name) err('service-name', [...path, 'name'], 'Every service needs a name: add name.');
-    else {
-      const problem = dnsLabelProblem(service.name, 'Service container name');
-      if (problem) err('container-name', [...path, 'name'], problem);
-    }
+    serviceNameProblems(service, path, out);
     const c = service.commands;
     if (c?.pre || c?.brokerPre || c?.workerPre) {
       err('service-commands', [...path, 'commands'], 'Services cannot have commands.pre, brokerPre or workerPre: remove them (services run their image entrypoint).');
@@ -158,20 +104,8 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
   });
 
   // V7: bursting.
-  const bursting = spec.flux.bursting;
-  if (bursting?.hostlist && (bursting.clusters?.length ?? 0) > 0) {
-    err('bursting', ['spec', 'flux', 'bursting'], 'bursting.hostlist and bursting.clusters cannot both be set: remove one.');
-  }
-  if (bursting?.leadBroker) {
-    const lead = bursting.leadBroker;
-    if (lead.size < 2) {
-      err('lead-broker-size', ['spec', 'flux', 'bursting', 'leadBroker', 'size'], `leadBroker.size ${lead.size} gives a broken hostlist: the parent cluster needs at least 2 pods (its rank 0 is the address).`);
-    }
-    if (lead.port < 1 || lead.port > 65535) err('lead-broker-port', ['spec', 'flux', 'bursting', 'leadBroker', 'port'], 'leadBroker.port must be between 1 and 65535.');
-  }
-  bursting?.clusters?.forEach((cluster, index) => {
-    if ((cluster.size ?? 0) < 1) err('burst-size', ['spec', 'flux', 'bursting', 'clusters', index, 'size'], 'A bursted cluster needs size 1 or more.');
-  });
+  burstingProblems(spec.flux.bursting, out);
+  burstClusterProblems(spec.flux.bursting, out);
 
   // V8-V11: containers.
   let runners = 0;
@@ -194,17 +128,7 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
     } else if (!container.name) {
       err('container-name', [...path, 'name'], 'A container that does not run Flux needs a name: add name (or runFlux: true).');
     }
-    const effectiveName = container.runFlux ? name : container.name;
-    if (effectiveName) {
-      if (!container.runFlux) {
-        const problem = dnsLabelProblem(effectiveName, 'Container name');
-        if (problem) err('container-name', [...path, 'name'], problem);
-      }
-      const earlier = names.get(effectiveName);
-      if (earlier !== undefined) {
-        err('container-name-duplicate', [...path, 'name'], `Container name "${effectiveName}" is already used by containers[${earlier}] (the Flux runner takes the MiniCluster name): choose another name.`);
-      } else names.set(effectiveName, index);
-    }
+    containerNameProblems(container, name, index, names, 'Flux runner', out);
     if (container.imagePullPolicy && !PULL_POLICIES.includes(container.imagePullPolicy)) {
       err('pull-policy', [...path, 'imagePullPolicy'], `imagePullPolicy "${container.imagePullPolicy}" is not one of ${PULL_POLICIES.join(', ')}.`);
     }
@@ -226,11 +150,7 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
       }
     }
   });
-  if (runners !== 1) {
-    err('runners', ['spec', 'containers'], spec.containers.length === 0
-      ? 'There are no containers: add at least one container with an image and a command.'
-      : `${runners} containers have runFlux: true; exactly one container must run Flux. Set runFlux: true on one container only.`);
-  }
+  runnerCountProblem(runners, spec.containers.length, out);
 
   // Names Kubernetes derives from NAME and HEADLESS.
   const nameProblem = dnsLabelProblem(name, 'metadata.name');
@@ -263,9 +183,7 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
   if (pod.restartPolicy && !RESTART_POLICIES.includes(pod.restartPolicy)) {
     err('restart-policy', ['spec', 'pod', 'restartPolicy'], `restartPolicy "${pod.restartPolicy}" is not allowed for Job pods: use OnFailure or Never.`);
   }
-  labelMapProblems(pod.labels, ['spec', 'pod', 'labels'], out);
-  labelMapProblems(spec.jobLabels, ['spec', 'jobLabels'], out);
-  labelMapProblems(pod.nodeSelector, ['spec', 'pod', 'nodeSelector'], out);
+  labelProblems(spec, out);
   if (pod.securityContext && Object.keys(pod.securityContext).some((k) => k !== 'fsGroup')) {
     out.push({
       severity: 'info',
@@ -276,15 +194,7 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
   }
 
   // Values Flux would refuse or misread at run time.
-  const policy = spec.flux.scheduler.queuePolicy;
-  if (!(QUEUE_POLICIES as readonly string[]).includes(policy)) {
-    warn('queue-policy', ['spec', 'flux', 'scheduler', 'queuePolicy'], `Fluxion does not know queue policy "${policy}": use one of ${QUEUE_POLICIES.join(', ')}.`);
-  }
-  const logLevel = spec.flux.logLevel;
-  if (logLevel < 0 || logLevel > 7) warn('log-level', ['spec', 'flux', 'logLevel'], `logLevel ${logLevel} is outside Flux's range 0-7.`);
-  if (spec.flux.connectTimeout && !/^\d+(\.\d+)?(ms|s|m|h|d)?$/.test(spec.flux.connectTimeout)) {
-    warn('connect-timeout', ['spec', 'flux', 'connectTimeout'], `connectTimeout "${spec.flux.connectTimeout}" is not a Flux duration such as 5s, 500ms or 1m.`);
-  }
+  fluxValueProblems(spec.flux, out);
   for (const key of ['arch', 'mungeSecret'] as const) {
     if (spec.flux[key]) warn('no-effect', ['spec', 'flux', key], `flux.${key} has no effect in v1alpha2; you can remove it.`);
   }

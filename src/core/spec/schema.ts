@@ -10,11 +10,17 @@
  * Descriptions are ours; they feed hover docs in the editor and help texts in the form.
  */
 import { z } from 'zod';
+import {
+  DEFAULT_APP_IMAGE, QUANTITY_PATTERN, bool, int32, str, stringMap,
+  burstingOf, containerFields, containersOf, deadlineSecondsOf, existingSourceFields, fluxFields, loggingOf,
+  metadataSchema, podFields, quantityOf, specFields, tcpPorts,
+} from './schemaParts.ts';
+
+export { DEFAULT_APP_IMAGE, QUANTITY_PATTERN };
 
 export const API_VERSION = 'flux-framework.org/v1alpha2';
 export const KIND = 'MiniCluster';
 
-export const DEFAULT_APP_IMAGE = 'ghcr.io/rse-ops/accounting:app-latest';
 export const DEFAULT_VIEW_IMAGE = 'ghcr.io/converged-computing/flux-view-ubuntu:tag-noble';
 export const DEFAULT_VIEW_NAME = 'flux-view';
 export const DEFAULT_MOUNT_PATH = '/mnt/flux';
@@ -33,27 +39,7 @@ export const VIEW_IMAGES = [
   'ghcr.io/converged-computing/flux-view-rocky:arm-8',
 ] as const;
 
-/** Kubernetes quantity grammar, as the CRD pattern states it. */
-export const QUANTITY_PATTERN =
-  /^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$/;
-
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
-
-const str = (description: string) => z.string().meta({ description });
-const bool = (description: string) => z.boolean().meta({ description });
-const int32 = (description: string) =>
-  z.number().int().min(INT32_MIN).max(INT32_MAX).meta({ description });
-const stringMap = (description: string) => z.record(z.string(), z.string()).meta({ description });
-
-const quantity = z
-  .union([
-    z.number(),
-    z.string().regex(QUANTITY_PATTERN, {
-      message: 'not a Kubernetes quantity; write a number with an optional suffix such as 500m, 2, 4Gi or 200M',
-    }),
-  ])
-  .meta({ description: 'A Kubernetes quantity: a number with an optional suffix (500m, 2, 4Gi, 200M).' });
+const quantity = quantityOf(z.number(), 'A Kubernetes quantity: a number with an optional suffix (500m, 2, 4Gi, 200M).');
 
 const resourceList = (description: string) => z.record(z.string(), quantity).meta({ description });
 
@@ -138,10 +124,7 @@ const containerVolume = z
   .object({
     path: str('Mount path inside the container (emptyDir volumes always mount at /dev/shm).').optional(),
     hostPath: str('Mount this directory of the node (hostPath volume, type Directory).').optional(),
-    configMapName: str('Mount this existing ConfigMap.').optional(),
-    items: stringMap('ConfigMap keys to project, key → file name under the mount path.').optional(),
-    claimName: str('Mount this existing PersistentVolumeClaim.').optional(),
-    secretName: str('Mount this existing Secret.').optional(),
+    ...existingSourceFields,
     readOnly: bool('Mount read-only (ignored for emptyDir).').default(false),
     emptyDir: bool('An emptyDir volume, mounted at /dev/shm.').default(false),
     emptyDirMedium: str('`memory` makes the emptyDir a tmpfs (medium: Memory); anything else uses disk.').optional(),
@@ -165,46 +148,28 @@ const container = z
     name: str(
       'Container name (a DNS-1123 label). Required for containers that are not the Flux runner; the runner is always named after the MiniCluster.',
     ).optional(),
-    image: str('Container image.').default(DEFAULT_APP_IMAGE),
-    imagePullSecret: str('Name of a Secret used to pull the image.').optional(),
+    image: containerFields.image,
+    imagePullSecret: containerFields.imagePullSecret,
     workingDir: str('Working directory; batch files are written here.').optional(),
     command: str(
       'What to run. In the Flux runner it is submitted to Flux (or run by `flux start` as launcher, or written to a batch file); in a sidecar it runs as shell code after the view is set up.',
     ).optional(),
-    pullAlways: bool('Always pull the image (imagePullPolicy: Always).').default(false),
+    pullAlways: containerFields.pullAlways,
     imagePullPolicy: str('Always, IfNotPresent or Never (pullAlways wins).').optional(),
-    ports: z
-      .array(z.number().int().min(1).max(65535))
-      .meta({ description: 'TCP ports the container listens on.' })
-      .optional(),
-    environment: stringMap('Environment variables, NAME: value.').optional(),
-    secrets: z
-      .record(
-        z.string(),
-        z.object({
-          name: str('Name of the Secret.'),
-          key: str('Key inside the Secret.'),
-        }),
-      )
-      .meta({ description: 'Environment variables read from Secrets: ENVNAME: {name, key}.' })
-      .optional(),
-    launcher: bool('Give the command straight to `flux start` (the command launches its own work).').optional(),
+    ports: tcpPorts('TCP ports the container listens on.').optional(),
+    environment: containerFields.environment,
+    secrets: containerFields.secrets,
+    launcher: containerFields.launcher,
     batch: bool('Write each line of the command as a job in a batch script run with `flux batch`.').optional(),
-    batchRaw: bool('With batch: write the lines into the batch script as they are.').optional(),
-    logs: str('Directory for batch job output (FLUX_OUTPUT_DIR), default /tmp/fluxout.').optional(),
+    batchRaw: containerFields.batchRaw,
+    logs: containerFields.logs,
     runFlux: bool('This container runs Flux (exactly one container must). Set automatically when there is only one.').optional(),
     noWrapEntrypoint: bool('Sidecars: keep the image entrypoint instead of a generated start script.').optional(),
     volumes: z
       .record(z.string(), containerVolume)
       .meta({ description: 'Volumes by name (a DNS-1123 label), each mounted in this container.' })
       .optional(),
-    lifeCycle: z
-      .object({
-        postStartExec: str('Command run right after the container starts.').optional(),
-        preStopExec: str('Command run before the container stops.').optional(),
-      })
-      .meta({ description: 'Kubernetes lifecycle hooks.' })
-      .optional(),
+    lifeCycle: containerFields.lifeCycle,
     resources: resourceRequirements.optional(),
     commands: commands.optional(),
     securityContext: containerSecurityContext.optional(),
@@ -232,45 +197,28 @@ const fluxContainer = z
   })
   .meta({ description: 'The init container that provides Flux to the application containers.' });
 
-const bursting = z
-  .object({
-    leadBroker: z
-      .object({
-        address: str('Address of the lead broker of the parent cluster; setting it makes this a bursted child.'),
-        name: str('Name of the parent MiniCluster.'),
-        size: int32('Size of the parent MiniCluster.'),
-        port: int32('Port of the lead broker.').default(DEFAULT_LEAD_BROKER_PORT),
-      })
-      .meta({ description: 'The parent cluster this MiniCluster bursts from.' })
-      .optional(),
-    hostlist: str('A custom Flux hostlist used as written (not together with clusters).').optional(),
-    clusters: z
-      .array(
-        z.object({
-          name: str('Hostname prefix of the bursted cluster (default burst-INDEX).').optional(),
-          size: int32('Number of hosts in the bursted cluster (default spec.size).').optional(),
-        }),
-      )
-      .meta({ description: 'Clusters this one can burst to; their hosts are added to the hostlist.' })
-      .optional(),
-  })
-  .meta({ description: 'Bursting to or from other clusters.' });
+const bursting = burstingOf({
+  parentName: 'Name of the parent MiniCluster.',
+  parentSize: 'Size of the parent MiniCluster.',
+  hostlist: 'A custom Flux hostlist used as written (not together with clusters).',
+  defaultPort: DEFAULT_LEAD_BROKER_PORT,
+});
 
 const flux = z
   .object({
     container: fluxContainer.optional(),
     arch: str('Has no effect (kept for old specs).').optional(),
-    submitCommand: str('Replaces `flux submit` in the rank-0 command.').optional(),
+    submitCommand: fluxFields.submitCommand,
     wrap: str('Passed to the rank-0 `flux start` as --wrap=VALUE.').optional(),
-    connectTimeout: str('Broker connect timeout (tbon.connect_timeout), e.g. 5s; empty for none.').default('5s'),
+    connectTimeout: fluxFields.connectTimeout,
     optionFlags: str('Extra flags for `flux submit` / `flux batch`, e.g. -ompi=openmpi@5.').optional(),
-    minimalService: bool('Create a Service for the lead broker only instead of the headless Service.').optional(),
+    minimalService: fluxFields.minimalService,
     disableSocket: bool('Do not set the broker local-uri socket option.').optional(),
     topology: str('Tree-based overlay topology (tbon.topo), e.g. kary:2 or binomial.').optional(),
     noWaitSocket: bool('Sidecars do not wait for the Flux socket.').optional(),
     completeWorkers: bool('Follower brokers stop after their first exit instead of retrying.').optional(),
     logLevel: int32('Broker log level, 0-7 (6 when unset or 0).').default(6),
-    curveCert: str('A CURVE certificate to use instead of a generated one (CZMQ secret certificate format).').optional(),
+    curveCert: fluxFields.curveCert,
     scheduler: z
       .object({
         simple: bool('Use the simple scheduler instead of Fluxion.').optional(),
@@ -286,31 +234,26 @@ const flux = z
       .optional(),
     mungeSecret: str('Has no effect (kept for old specs).').optional(),
     bursting: bursting.optional(),
-    brokerConfig: str('A whole broker.toml used instead of the generated one.').optional(),
+    brokerConfig: fluxFields.brokerConfig,
     environment: stringMap('Variables exported in MOUNT/flux-view.sh (not container environment).').optional(),
   })
   .meta({ description: 'Flux broker and view settings.' });
 
-const logging = z
-  .object({
-    quiet: bool('Silence most script output; broker log level 0.').default(false),
-    strict: bool('Run entrypoint scripts with set -eEu -o pipefail.').default(false),
-    debug: bool('Add -vvv to the submit flags.').default(false),
-    zeromq: bool('Turn on ZeroMQ debug logging in the broker.').default(false),
-    timed: bool('Time flux start and the command with /usr/bin/time.').default(false),
-  })
-  .meta({ description: 'Script verbosity and strictness.' });
+const logging = loggingOf(
+  bool('Run entrypoint scripts with set -eEu -o pipefail.').default(false),
+  'Script verbosity and strictness.',
+);
 
 const pod = z
   .object({
-    annotations: stringMap('Annotations of the pods.').optional(),
-    labels: stringMap('Labels of the pods (the operator labels win on conflicts).').optional(),
+    annotations: podFields.annotations,
+    labels: podFields.labels,
     restartPolicy: str('OnFailure (default) or Never.').optional(),
-    serviceAccountName: str('Service account the pods run as.').optional(),
+    serviceAccountName: podFields.serviceAccountName,
     runtimeClassName: str('Runtime class of the pods.').optional(),
     automountServiceAccountToken: bool('Mount the service account token.').optional(),
     schedulerName: str('Kubernetes scheduler for the pods.').optional(),
-    nodeSelector: stringMap('Node labels the pods must match.').optional(),
+    nodeSelector: podFields.nodeSelector,
     nodeAffinity: z
       .record(z.string(), z.array(z.string()))
       .meta({ description: 'Required node affinity: node label → allowed values.' })
@@ -336,9 +279,7 @@ const pod = z
 
 export const miniClusterSpecSchema = z
   .object({
-    containers: z
-      .array(container)
-      .meta({ description: 'Containers of each pod. Exactly one runs Flux (the only one, or the one with runFlux: true).' }),
+    containers: containersOf(container),
     services: z
       .array(container)
       .meta({ description: 'Containers of a separate NAME-services pod (e.g. a database); not part of the Job.' })
@@ -351,27 +292,21 @@ export const miniClusterSpecSchema = z
       .meta({ description: 'Networking.' })
       .optional(),
     jobLabels: stringMap('Labels of the Job (e.g. kueue.x-k8s.io/queue-name).').optional(),
-    interactive: bool('Keep the lead broker running without a command (broker.rc2_none).').default(false),
+    interactive: specFields.interactive,
     flux: flux.optional(),
     logging: logging.optional(),
     archive: z
       .object({ path: str('If this path exists at start, the broker restores its content from it.').optional() })
       .meta({ description: 'Restore Flux state from an archive.' })
       .optional(),
-    shareProcessNamespace: bool('Containers of a pod share one process namespace.').optional(),
+    shareProcessNamespace: specFields.shareProcessNamespace,
     cleanup: bool('The operator deletes the MiniCluster when rank 0 finishes (no effect on the objects).').default(false),
-    size: int32('Number of pods (Flux brokers) to start.').default(1),
-    maxSize: int32('Largest size the cluster may grow to (default: size).').optional(),
+    size: specFields.size,
+    maxSize: specFields.maxSize,
     backoffLimit: int32('Job retries before failing (default 100).').optional(),
     minSize: int32('Brokers needed before Flux starts (broker quorum).').optional(),
     tasks: int32('Tasks for the submitted command; 0 means one per node.').default(1),
-    deadlineSeconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(Number.MAX_SAFE_INTEGER)
-      .meta({ description: 'Seconds the Job may run (activeDeadlineSeconds).' })
-      .default(DEFAULT_DEADLINE_SECONDS),
+    deadlineSeconds: deadlineSecondsOf(DEFAULT_DEADLINE_SECONDS),
     pod: pod.optional(),
   })
   .meta({ description: 'MiniCluster spec.' });
@@ -380,15 +315,7 @@ export const miniClusterSchema = z
   .object({
     apiVersion: z.literal(API_VERSION).meta({ description: 'flux-framework.org/v1alpha2' }),
     kind: z.literal(KIND).meta({ description: 'MiniCluster' }),
-    metadata: z
-      .object({
-        name: str('Name of the MiniCluster and of everything generated (a DNS-1123 label of at most 52 characters).').optional(),
-        generateName: str('Not usable here: the generated objects need a fixed name.').optional(),
-        namespace: str('Namespace of every generated object.').optional(),
-        labels: stringMap('Labels of the MiniCluster itself (not copied to generated objects).').optional(),
-        annotations: stringMap('Annotations of the MiniCluster itself (not copied).').optional(),
-      })
-      .meta({ description: 'Object metadata.' }),
+    metadata: metadataSchema,
     spec: miniClusterSpecSchema,
   })
   .meta({ description: 'A Flux Framework MiniCluster (flux-framework.org/v1alpha2).' });

@@ -24,26 +24,17 @@ export interface Example {
   text: string;
 }
 
-export function v1alpha2Examples(): Example[] {
-  return walk(v1alpha2ExamplesDir)
+/** Every example spec below `dir`, sorted by path. */
+function examplesIn(dir: string): Example[] {
+  return walk(dir)
     .sort()
-    .map((file) => ({ name: relative(v1alpha2ExamplesDir, file), text: readFileSync(file, 'utf8') }));
+    .map((file) => ({ name: relative(dir, file), text: readFileSync(file, 'utf8') }));
 }
 
-export function v1alpha2Example(name: string): string {
-  return readFileSync(join(v1alpha2ExamplesDir, name), 'utf8');
-}
-
-export function v1alpha1Examples(): Example[] {
-  return walk(v1alpha1ExamplesDir)
-    .sort()
-    .map((file) => ({ name: relative(v1alpha1ExamplesDir, file), text: readFileSync(file, 'utf8') }));
-}
-
-export function v1alpha1Example(name: string): string {
-  return readFileSync(join(v1alpha1ExamplesDir, name), 'utf8');
-}
-
+export const v1alpha2Examples = (): Example[] => examplesIn(v1alpha2ExamplesDir);
+export const v1alpha2Example = (name: string): string => readFileSync(join(v1alpha2ExamplesDir, name), 'utf8');
+export const v1alpha1Examples = (): Example[] => examplesIn(v1alpha1ExamplesDir);
+export const v1alpha1Example = (name: string): string => readFileSync(join(v1alpha1ExamplesDir, name), 'utf8');
 
 /** A fixed keypair (libzmq's documented test server pair) so outputs are reproducible. */
 export const TEST_KEYS = {

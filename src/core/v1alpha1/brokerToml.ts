@@ -3,11 +3,9 @@
  * NAME-flux-config ConfigMap. Flux is installed in the application image here, so the paths are
  * the image's own (/etc/flux, /etc/curve, /var/lib/flux), unlike v1alpha2's shared view volume.
  */
+import { bootstrapHosts, tomlString } from '../generate/brokerToml.ts';
 import { hostlist, hostRange } from '../generate/hostlist.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
-
-/** A TOML basic string; JSON's escapes are a subset of TOML's. */
-const tomlString = (value: string): string => JSON.stringify(value);
 
 export const V1A1_BROKER_PORT = 8050;
 export const V1A1_CURVE_PATH = '/etc/curve/curve.cert';
@@ -22,15 +20,9 @@ export function v1alpha1BrokerToml(mc: ResolvedV1alpha1MiniCluster): string {
   const flux = mc.spec.flux;
   if (flux.brokerConfig) return flux.brokerConfig;
   const hosts = hostlist(mc);
-  const lead = flux.bursting?.leadBroker;
-  // A bursted child reaches its parent's lead broker by address; the parent's other brokers and
-  // the listed clusters follow in the hostlist, in the parent's rank order.
-  const hostEntries = lead?.address
-    ? [
-        `{ host = ${tomlString(lead.address)}, bind = ${tomlString(`tcp://eth0:${lead.port}`)}, connect = ${tomlString(`tcp://${lead.address}:${lead.port}`)} }`,
-        `{ host = ${tomlString(hosts)} }`,
-      ]
-    : [`{ host = ${tomlString(hosts)} }`];
+  // In a bursted child the parent's other brokers and the listed clusters follow its lead broker
+  // in the hostlist, in the parent's rank order.
+  const hostEntries = bootstrapHosts(hosts, flux.bursting?.leadBroker);
   return [
     '# The IMP runs jobs of other users (multi-user instances).',
     '[exec]',

@@ -3,7 +3,7 @@
  * validate-and-default step filled in after the CRD defaults, in its order. Defaults that change
  * what a user sees become notices, so nothing in the output is magic.
  */
-import type { PathSegment } from '../diagnostics.ts';
+import { applyBurstingDefaults, applyNamespaceDefault, applySingleRunner, type Notice } from '../spec/commonDefaults.ts';
 import {
   V1A1_DEFAULT_HEADLESS_NAME,
   V1A1_DEFAULT_INSTALL_ROOT,
@@ -12,10 +12,7 @@ import {
   type V1alpha1MiniCluster,
 } from './schema.ts';
 
-export interface V1alpha1Notice {
-  path: PathSegment[];
-  message: string;
-}
+export type V1alpha1Notice = Notice;
 
 type Spec = V1alpha1MiniCluster['spec'];
 type Flux = NonNullable<Spec['flux']>;
@@ -43,13 +40,7 @@ export function applyV1alpha1Defaults(
   const { metadata, spec } = mc;
   const name = metadata.name ?? '';
 
-  if (!metadata.namespace) {
-    metadata.namespace = options.defaultNamespace;
-    notices.push({
-      path: ['metadata'],
-      message: `No metadata.namespace: the objects are generated for namespace "${options.defaultNamespace}" (the broker addresses contain it). Set metadata.namespace, or choose another default, to change it.`,
-    });
-  }
+  applyNamespaceDefault(metadata, options.defaultNamespace, 'the broker addresses contain it', notices);
 
   // No `flux:` key means no CRD defaults there: no connect timeout, log level 0 (read as 6).
   spec.flux ??= { installRoot: '', connectTimeout: '', logLevel: 0 };
@@ -72,29 +63,9 @@ export function applyV1alpha1Defaults(
 
   if (!spec.maxSize) spec.maxSize = spec.size;
 
-  const bursting = spec.flux.bursting;
-  if (bursting?.leadBroker && !bursting.leadBroker.port) bursting.leadBroker.port = V1A1_DEFAULT_LEAD_BROKER_PORT;
-  // The operator meant these defaults but changed a copy (defect D4); applied here.
-  bursting?.clusters?.forEach((cluster, index) => {
-    const path: PathSegment[] = ['spec', 'flux', 'bursting', 'clusters', index];
-    if (!cluster.name) {
-      cluster.name = `burst-${index}`;
-      notices.push({ path, message: `Bursted cluster ${index} is named "burst-${index}".` });
-    }
-    if (!cluster.size) {
-      cluster.size = spec.size;
-      notices.push({ path, message: `Bursted cluster ${index} gets size ${spec.size} (spec.size).` });
-    }
-  });
+  applyBurstingDefaults(spec.flux.bursting, spec.size, V1A1_DEFAULT_LEAD_BROKER_PORT, notices);
 
-  const only = spec.containers.length === 1 ? spec.containers[0] : undefined;
-  if (only && !only.runFlux) {
-    only.runFlux = true;
-    notices.push({
-      path: ['spec', 'containers', 0],
-      message: `The only container runs Flux: its command goes through the Flux entrypoint script (wait-0.sh) and it is named "${name}".`,
-    });
-  }
+  applySingleRunner(spec.containers, name, 'the Flux entrypoint script (wait-0.sh)', notices);
 
   spec.pod ??= {};
   spec.pod.labels ??= {};

@@ -1,6 +1,5 @@
 /** Which v1alpha1 objects to generate, in the order the operator created them (§3.1). */
-import { DEFAULT_CERT_NAME, formatCurveCert } from '../curve/index.ts';
-import type { GenerateOptions } from '../generate/index.ts';
+import { certificateFor, type GenerateOptions } from '../generate/index.ts';
 import type { Manifest } from '../generate/kobject.ts';
 import { withServerFields } from '../generate/serverFields.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
@@ -19,11 +18,7 @@ import {
 /** The include letters that select v1alpha1 objects: v = the PersistentVolumes and their claims. */
 export const V1ALPHA1_INCLUDES = 'csjpv';
 
-export function v1alpha1Certificate(mc: ResolvedV1alpha1MiniCluster, options: Pick<GenerateOptions, 'keys' | 'certificate'>): string {
-  if (mc.spec.flux.curveCert) return mc.spec.flux.curveCert;
-  if (options.certificate) return options.certificate;
-  return formatCurveCert({ name: DEFAULT_CERT_NAME, hostname: `${mc.metadata.name}-0`, ...options.keys });
-}
+export const v1alpha1Certificate: (mc: ResolvedV1alpha1MiniCluster, options: Pick<GenerateOptions, 'keys' | 'certificate'>) => string = certificateFor;
 
 export function generateV1alpha1Manifests(mc: ResolvedV1alpha1MiniCluster, options: GenerateOptions): Manifest[] {
   const include = options.include || V1ALPHA1_INCLUDES;

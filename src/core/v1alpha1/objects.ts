@@ -3,6 +3,7 @@
  * MiniCluster. Where the operator had a defect (§3.7) the intended behaviour is built instead;
  * The README (Differences, v1alpha1) lists each one with its reason.
  */
+import { containerPortServices, indexedJobObject } from '../generate/commonObjects.ts';
 import type { KObject, Manifest } from '../generate/kobject.ts';
 import { spreadAffinity } from '../generate/objects.ts';
 import { canonicalResources, containerEnv, imagePullSecrets, lifecycle, resourceList, sortedEntries } from '../generate/podParts.ts';
@@ -261,19 +262,13 @@ export function indexedJob(mc: ResolvedV1alpha1MiniCluster): Manifest {
   if (spec.pod.resources && Object.keys(spec.pod.resources).length > 0) podSpec['overhead'] = resourceList(spec.pod.resources);
   podSpec['containers'] = spec.containers.map((container, index) => podContainer(mc, container, index, base));
   podSpec['volumes'] = podVolumes(mc);
-  return {
-    apiVersion: 'batch/v1',
-    kind: 'Job',
+  return indexedJobObject({
     metadata,
-    spec: {
-      completionMode: 'Indexed',
-      completions: spec.size,
-      parallelism: spec.size,
-      backoffLimit: 100,
-      activeDeadlineSeconds: spec.deadlineSeconds,
-      template: { metadata: templateMeta, spec: podSpec },
-    },
-  };
+    size: spec.size,
+    backoffLimit: 100,
+    deadlineSeconds: spec.deadlineSeconds,
+    template: { metadata: templateMeta, spec: podSpec },
+  });
 }
 
 /** The NAME-services Pod for spec.services (§3.8): services run their image entrypoint. */
@@ -298,15 +293,5 @@ export function servicesPod(mc: ResolvedV1alpha1MiniCluster): Manifest | undefin
 
 /** A Service per container that does not run Flux and has ports (§3.8). */
 export function containerServices(mc: ResolvedV1alpha1MiniCluster): Manifest[] {
-  return mc.spec.containers
-    .filter((container) => !container.runFlux && container.name && (container.ports?.length ?? 0) > 0)
-    .map((container) => ({
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: container.name ?? '', namespace: mc.metadata.namespace },
-      spec: {
-        selector: { 'app.kubernetes.io/name': mc.metadata.name },
-        ports: (container.ports ?? []).map((port) => ({ port, targetPort: port, protocol: 'TCP' })),
-      },
-    }));
+  return containerPortServices(mc.spec.containers, mc.metadata.name, mc.metadata.namespace);
 }

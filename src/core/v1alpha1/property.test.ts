@@ -6,9 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
 import { renderYaml } from '../render/index.ts';
-import { validateAgainstKubernetes } from '../testing/kubernetesSchema.ts';
+import { expectResolvedOrError, expectValidRoundTrip } from '../testing/manifestChecks.ts';
 import { TEST_KEYS } from '../testing/upstream.ts';
 import { analyzeV1alpha1Spec } from './analyze.ts';
 import { generateV1alpha1Manifests } from './generate.ts';
@@ -121,17 +120,11 @@ describe('any v1alpha1 spec the schema accepts', () => {
     fc.assert(
       fc.property(spec, (input) => {
         expect(v1alpha1Schema.safeParse(input).success).toBe(true);
-        const analysis = analyzeV1alpha1Spec(renderYaml([input]));
-        for (const d of analysis.diagnostics) expect(d.line).toBeGreaterThanOrEqual(1);
-        if (!analysis.cluster) {
-          expect(analysis.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-          return;
-        }
+        const cluster = expectResolvedOrError(analyzeV1alpha1Spec(renderYaml([input])));
+        if (!cluster) return;
         resolved += 1;
-        const manifests = generateV1alpha1Manifests(analysis.cluster, { keys: TEST_KEYS });
-        for (const manifest of manifests) validateAgainstKubernetes(manifest);
-        const back = parseAllDocuments(renderYaml(manifests));
-        expect(Array.isArray(back) ? back.map((d) => d.toJS()) : []).toEqual(manifests);
+        const manifests = generateV1alpha1Manifests(cluster, { keys: TEST_KEYS });
+        expectValidRoundTrip(manifests);
         const entrypoint = manifests.find((m) => m.metadata.name === 'mc-prop-entrypoint');
         for (const script of Object.values((entrypoint?.['data'] ?? {}) as Record<string, string>)) {
           const r = spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' });

@@ -5,12 +5,15 @@
  */
 import type { PathSegment } from '../diagnostics.ts';
 import { parseQuantity } from '../render/quantity.ts';
-import { DNS1035_LABEL, dnsLabelProblem, labelMapProblems, type Problem } from '../spec/rules.ts';
+import {
+  burstClusterProblems, burstingProblems, containerNameProblems, deadlineProblem, DNS1035_LABEL,
+  dnsLabelProblem, fluxValueProblems, labelMapProblems, labelProblems, runnerCountProblem,
+  serviceNameProblems, sizeProblems, type Problem,
+} from '../spec/commonRules.ts';
 import { existingVolumeKind, hasCommands } from './containers.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
 import { V1A1_HOSTPATH_CLASS, type V1alpha1Container } from './schema.ts';
 
-const QUEUE_POLICIES = ['fcfs', 'easy', 'conservative', 'hybrid'];
 const MAX_PASSWORD = 8;
 
 /** The longest suffix the operator appends to the name of a pod volume: `-flux-config`, `-curve-mount`. */
@@ -75,22 +78,14 @@ export function validateV1alpha1(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   const info = (code: string, path: PathSegment[], message: string) => out.push({ severity: 'info', code, path, message });
 
   // §1.4 steps 1-2.
-  if (spec.size <= 0) {
-    err('size', ['spec', 'size'], spec.size === 0 ? 'size is 0: the operator creates nothing for such a MiniCluster. Set size to 1 or more.' : `size ${spec.size} is negative: set size to 1 or more.`);
-  }
-  if (spec.maxSize < 0) err('max-size', ['spec', 'maxSize'], `maxSize ${spec.maxSize} is negative: remove it or set it to at least size.`);
-  else if (spec.maxSize < spec.size) err('max-size', ['spec', 'maxSize'], `maxSize ${spec.maxSize} is smaller than size ${spec.size}: set maxSize to at least ${spec.size}, or remove it.`);
+  sizeProblems(spec, out);
   if (spec.tasks < 1) err('tasks', ['spec', 'tasks'], `tasks ${spec.tasks} cannot be submitted (flux submit -n ${spec.tasks}): set tasks to 1 or more.`);
-  if (spec.deadlineSeconds === 0) warn('deadline', ['spec', 'deadlineSeconds'], 'deadlineSeconds 0 lets the Job run for no time at all: Kubernetes ends it at once. Remove it for the default (about a year).');
+  deadlineProblem(spec.deadlineSeconds, out);
 
   // Step 4: services.
   (spec.services ?? []).forEach((service, index) => {
     const path: PathSegment[] = ['spec', 'services', index];
-    if (!service.name) err('service-name', [...path, 'name'], 'Every service needs a name: add name.');
-    else {
-      const problem = dnsLabelProblem(service.name, 'Service container name');
-      if (problem) err('container-name', [...path, 'name'], problem);
-    }
+    serviceNameProblems(service, path, out);
     for (const volName of Object.keys(service.volumes ?? {})) {
       if (!Object.hasOwn(spec.volumes, volName)) {
         err('volume-missing', [...path, 'volumes', volName], `Volume "${volName}" is not declared in spec.volumes: add spec.volumes.${volName} (with path and storageClass), or use existingVolumes for an existing claim.`);
@@ -105,20 +100,16 @@ export function validateV1alpha1(mc: ResolvedV1alpha1MiniCluster): Problem[] {
 
   // Steps 5-7: bursting.
   const bursting = spec.flux.bursting;
-  if (bursting?.hostlist && (bursting.clusters?.length ?? 0) > 0) err('bursting', ['spec', 'flux', 'bursting'], 'bursting.hostlist and bursting.clusters cannot both be set: remove one.');
+  burstingProblems(bursting, out);
   const lead = bursting?.leadBroker;
   if (lead) {
     const leadPath: PathSegment[] = ['spec', 'flux', 'bursting', 'leadBroker'];
-    if (lead.size < 2) err('lead-broker-size', [...leadPath, 'size'], `leadBroker.size ${lead.size} gives a broken hostlist: the parent cluster needs at least 2 pods (its rank 0 is the address).`);
-    if (lead.port < 1 || lead.port > 65535) err('lead-broker-port', [...leadPath, 'port'], 'leadBroker.port must be between 1 and 65535.');
     const self = (bursting?.clusters ?? []).some((c) => c.name === name);
     if (lead.address && !bursting?.hostlist && !self) {
       warn('lead-broker-hosts', leadPath, `The hostlist of a bursted child is the parent's brokers plus bursting.clusters; this cluster's own pods (${name}-0, ...) are only in it if a bursting.clusters entry is named "${name}". Add {name: ${name}, size: ${spec.size}} there, in the parent's order, or Flux on these pods cannot find its rank.`);
     }
   }
-  bursting?.clusters?.forEach((cluster, index) => {
-    if ((cluster.size ?? 0) < 1) err('burst-size', ['spec', 'flux', 'bursting', 'clusters', index, 'size'], 'A bursted cluster needs size 1 or more.');
-  });
+  burstClusterProblems(bursting, out);
 
   // Step 10: users.
   (spec.users ?? []).forEach((user, index) => {
@@ -165,16 +156,7 @@ export function validateV1alpha1(mc: ResolvedV1alpha1MiniCluster): Problem[] {
         }
       }
     }
-    const effectiveName = container.runFlux ? name : container.name;
-    if (effectiveName) {
-      if (!container.runFlux) {
-        const problem = dnsLabelProblem(effectiveName, 'Container name');
-        if (problem) err('container-name', [...path, 'name'], problem);
-      }
-      const earlier = names.get(effectiveName);
-      if (earlier !== undefined) err('container-name-duplicate', [...path, 'name'], `Container name "${effectiveName}" is already used by containers[${earlier}] (the Flux container takes the MiniCluster name): choose another name.`);
-      else names.set(effectiveName, index);
-    }
+    containerNameProblems(container, name, index, names, 'Flux container', out);
     for (const volName of Object.keys(container.volumes ?? {})) {
       if (!volumeNames.has(volName)) {
         err('volume-missing', [...path, 'volumes', volName], `Volume "${volName}" is not declared in spec.volumes: add spec.volumes.${volName} (with path and storageClass), or use existingVolumes for an existing claim.`);
@@ -198,11 +180,7 @@ export function validateV1alpha1(mc: ResolvedV1alpha1MiniCluster): Problem[] {
       }
     }
   });
-  if (runners !== 1) {
-    err('runners', ['spec', 'containers'], spec.containers.length === 0
-      ? 'There are no containers: add at least one container with an image and a command.'
-      : `${runners} containers have runFlux: true; exactly one container must run Flux. Set runFlux: true on one container only.`);
-  }
+  runnerCountProblem(runners, spec.containers.length, out);
 
   // Step 13: volumes.
   const reservedVolumes = new Set([`${name}-flux-config`, `${name}-entrypoint`, `${name}-curve-mount`, ...(spec.flux.mungeSecret ? ['munge-key'] : [])]);
@@ -245,21 +223,13 @@ export function validateV1alpha1(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   if (headlessProblem) err('headless-name', ['spec', 'network', 'headlessName'], headlessProblem);
 
   const pod = spec.pod;
-  labelMapProblems(pod.labels, ['spec', 'pod', 'labels'], out);
-  labelMapProblems(spec.jobLabels, ['spec', 'jobLabels'], out);
-  labelMapProblems(pod.nodeSelector, ['spec', 'pod', 'nodeSelector'], out);
+  labelProblems(spec, out);
   quantityProblems(pod.resources, ['spec', 'pod', 'resources'], out);
   if (pod.resources && Object.keys(pod.resources).length > 0) {
     warn('pod-overhead', ['spec', 'pod', 'resources'], 'pod.resources becomes the pod overhead, not a request: Kubernetes refuses a pod with overhead unless its RuntimeClass defines that overhead. Put requests and limits on the containers (containers[].resources) instead.');
   }
 
-  const policy = spec.flux.scheduler.queuePolicy;
-  if (!QUEUE_POLICIES.includes(policy)) warn('queue-policy', ['spec', 'flux', 'scheduler', 'queuePolicy'], `Fluxion does not know queue policy "${policy}": use one of ${QUEUE_POLICIES.join(', ')}.`);
-  const logLevel = spec.flux.logLevel;
-  if (logLevel < 0 || logLevel > 7) warn('log-level', ['spec', 'flux', 'logLevel'], `logLevel ${logLevel} is outside Flux's range 0-7.`);
-  if (spec.flux.connectTimeout && !/^\d+(\.\d+)?(ms|s|m|h|d)?$/.test(spec.flux.connectTimeout)) {
-    warn('connect-timeout', ['spec', 'flux', 'connectTimeout'], `connectTimeout "${spec.flux.connectTimeout}" is not a Flux duration such as 5s, 500ms or 1m.`);
-  }
+  fluxValueProblems(spec.flux, out);
   if (spec.fluxRestful.port < 1 || spec.fluxRestful.port > 65535) err('rest-port', ['spec', 'fluxRestful', 'port'], 'fluxRestful.port must be between 1 and 65535.');
   if (spec.flux.mungeSecret) {
     info('munge-secret', ['spec', 'flux', 'mungeSecret'], `The munge key is read from the key named "${spec.flux.mungeSecret}" inside the Secret "${spec.flux.mungeSecret}" (the operator's layout): the Secret must hold a key with its own name.`);

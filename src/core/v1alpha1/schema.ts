@@ -8,11 +8,15 @@
  * (`logging: {}` gets `strict: true`; no `logging:` key gets nothing, so strict mode is off).
  */
 import { z } from 'zod';
-import { QUANTITY_PATTERN } from '../spec/schema.ts';
+import {
+  DEFAULT_APP_IMAGE, bool, int32, str, stringMap,
+  burstingOf, containerFields, containersOf, deadlineSecondsOf, existingSourceFields, fluxFields, loggingOf,
+  metadataSchema, podFields, quantityOf, specFields, tcpPorts,
+} from '../spec/schemaParts.ts';
 
 export const V1ALPHA1_API_VERSION = 'flux-framework.org/v1alpha1';
 
-export const V1A1_DEFAULT_IMAGE = 'ghcr.io/rse-ops/accounting:app-latest';
+export const V1A1_DEFAULT_IMAGE = DEFAULT_APP_IMAGE;
 export const V1A1_DEFAULT_HEADLESS_NAME = 'flux-service';
 export const V1A1_DEFAULT_DEADLINE_SECONDS = 31_500_000;
 export const V1A1_DEFAULT_INSTALL_ROOT = '/usr';
@@ -21,26 +25,11 @@ export const V1A1_DEFAULT_LEAD_BROKER_PORT = 8050;
 export const V1A1_DEFAULT_CAPACITY = '5Gi';
 export const V1A1_HOSTPATH_CLASS = 'hostpath';
 
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
-
-const str = (description: string) => z.string().meta({ description });
-const bool = (description: string) => z.boolean().meta({ description });
-const int32 = (description: string) => z.number().int().min(INT32_MIN).max(INT32_MAX).meta({ description });
-const stringMap = (description: string) => z.record(z.string(), z.string()).meta({ description });
-
 /**
  * v1alpha1 resource values are Kubernetes int-or-string: a whole number or a quantity text. A
  * fraction such as `0.5` written without quotes is neither, and the API server refuses it.
  */
-const intOrQuantity = z
-  .union([
-    z.number().int(),
-    z.string().regex(QUANTITY_PATTERN, {
-      message: 'not a Kubernetes quantity; write a number with an optional suffix such as 500m, 2, 4Gi or 200M',
-    }),
-  ])
-  .meta({ description: 'A whole number, or a quantity in quotes such as "500m", "0.5" or "4Gi".' });
+const intOrQuantity = quantityOf(z.number().int(), 'A whole number, or a quantity in quotes such as "500m", "0.5" or "4Gi".');
 
 const resourceMap = (description: string) => z.record(z.string(), intOrQuantity).meta({ description });
 
@@ -66,17 +55,14 @@ const containerVolume = z
 const existingVolume = z
   .object({
     path: str('Mount path inside the container.').optional(),
-    configMapName: str('Mount this existing ConfigMap.').optional(),
-    items: stringMap('ConfigMap keys to project, key → file name under the mount path.').optional(),
-    claimName: str('Mount this existing PersistentVolumeClaim.').optional(),
-    secretName: str('Mount this existing Secret.').optional(),
+    ...existingSourceFields,
     readOnly: bool('Mount read-only.').default(false),
   })
   .meta({ description: 'An existing Secret, ConfigMap or PersistentVolumeClaim to mount; secretName wins over configMapName, which wins over claimName.' });
 
 const container = z
   .object({
-    image: str('Container image.').default(V1A1_DEFAULT_IMAGE),
+    image: containerFields.image,
     name: str('Container name (a DNS-1123 label). Required for containers that do not run Flux; the Flux container is always named after the MiniCluster.').optional(),
     cores: int32('Cores per pod given to Flux (flux R encode --cores=0-N); 1 or unset means all local cores.').optional(),
     workingDir: str('Working directory; the script creates it and makes it writable.').optional(),
@@ -88,28 +74,16 @@ const container = z
       })
       .meta({ description: 'The Linux user that runs Flux.' })
       .optional(),
-    ports: z
-      .array(z.number().int().min(1).max(65535))
-      .meta({ description: 'TCP ports the container listens on (after the REST API port on the Flux container).' })
-      .optional(),
-    environment: stringMap('Environment variables, NAME: value.').optional(),
-    secrets: z
-      .record(
-        z.string(),
-        z.object({
-          name: str('Name of the Secret.'),
-          key: str('Key inside the Secret.'),
-        }),
-      )
-      .meta({ description: 'Environment variables read from Secrets: ENVNAME: {name, key}.' })
-      .optional(),
-    imagePullSecret: str('Name of a Secret used to pull the image.').optional(),
+    ports: tcpPorts('TCP ports the container listens on (after the REST API port on the Flux container).').optional(),
+    environment: containerFields.environment,
+    secrets: containerFields.secrets,
+    imagePullSecret: containerFields.imagePullSecret,
     command: str('What to run. In the Flux container it is submitted to Flux (or given to flux start as launcher, or written to a batch file); in another container with commands it runs as shell code.').optional(),
-    launcher: bool('Give the command straight to `flux start` (the command launches its own work).').optional(),
+    launcher: containerFields.launcher,
     batch: bool('Submit each line of the command as a job of a batch script run with `flux batch`.').optional(),
-    batchRaw: bool('With batch: write the lines into the batch script as they are.').optional(),
-    logs: str('Directory for batch job output (FLUX_OUTPUT_DIR), default /tmp/fluxout.').optional(),
-    pullAlways: bool('Always pull the image (imagePullPolicy: Always).').default(false),
+    batchRaw: containerFields.batchRaw,
+    logs: containerFields.logs,
+    pullAlways: containerFields.pullAlways,
     runFlux: bool('This container runs Flux (exactly one must). Set automatically when there is only one container.').optional(),
     volumes: z
       .record(z.string(), containerVolume)
@@ -119,13 +93,7 @@ const container = z
       .record(z.string(), existingVolume)
       .meta({ description: 'Existing Secrets, ConfigMaps or claims to mount, by volume name.' })
       .optional(),
-    lifeCycle: z
-      .object({
-        postStartExec: str('Command run right after the container starts.').optional(),
-        preStopExec: str('Command run before the container stops.').optional(),
-      })
-      .meta({ description: 'Kubernetes lifecycle hooks.' })
-      .optional(),
+    lifeCycle: containerFields.lifeCycle,
     resources: z
       .object({
         limits: resourceMap('Upper bounds, e.g. cpu: 2, memory: "4Gi".').optional(),
@@ -161,40 +129,23 @@ const volume = z
   })
   .meta({ description: 'A volume: a PersistentVolume and a claim NAME-claim, mounted by containers that list NAME in volumes.' });
 
-const bursting = z
-  .object({
-    leadBroker: z
-      .object({
-        address: str('Address of the lead broker of the parent cluster; setting it makes this a bursted child.'),
-        name: str('Name (Job name) of the parent cluster.'),
-        size: int32('Size of the parent cluster.'),
-        port: int32('Port of the lead broker.').default(V1A1_DEFAULT_LEAD_BROKER_PORT),
-      })
-      .meta({ description: 'The parent cluster this MiniCluster bursts from.' })
-      .optional(),
-    hostlist: str('A whole Flux hostlist used as written (not together with clusters).').optional(),
-    clusters: z
-      .array(
-        z.object({
-          name: str('Hostname prefix of the bursted cluster (default burst-INDEX).').optional(),
-          size: int32('Number of hosts in the bursted cluster (default spec.size).').optional(),
-        }),
-      )
-      .meta({ description: 'Clusters this one can burst to; their hosts are added to the hostlist.' })
-      .optional(),
-  })
-  .meta({ description: 'Bursting to or from other clusters.' });
+const bursting = burstingOf({
+  parentName: 'Name (Job name) of the parent cluster.',
+  parentSize: 'Size of the parent cluster.',
+  hostlist: 'A whole Flux hostlist used as written (not together with clusters).',
+  defaultPort: V1A1_DEFAULT_LEAD_BROKER_PORT,
+});
 
 const flux = z
   .object({
     installRoot: str('Where Flux is installed in the image.').default(V1A1_DEFAULT_INSTALL_ROOT),
-    submitCommand: str('Replaces `flux submit` in the rank-0 command.').optional(),
+    submitCommand: fluxFields.submitCommand,
     wrap: str('Passed to `flux start` as --wrap=VALUE.').optional(),
-    connectTimeout: str('Broker connect timeout (tbon.connect_timeout), e.g. 5s; empty for none.').default('5s'),
+    connectTimeout: fluxFields.connectTimeout,
     optionFlags: str('Extra flags for flux submit / flux batch, also exported as FLUX_OPTION_FLAGS.').optional(),
-    minimalService: bool('Create a Service for the lead broker only instead of the headless Service.').optional(),
+    minimalService: fluxFields.minimalService,
     logLevel: int32('Broker log level, 0-7.').default(6),
-    curveCert: str('A CURVE certificate to use instead of a generated one (CZMQ secret certificate format).').optional(),
+    curveCert: fluxFields.curveCert,
     curveCertSecret: str('An existing Secret (key curve.cert) holding the CURVE certificate; no certificate ConfigMap is made.').optional(),
     scheduler: z
       .object({
@@ -207,19 +158,14 @@ const flux = z
       .optional(),
     mungeSecret: str('An existing Secret with the munge key, mounted at /etc/munge (its key must be named like the Secret).').optional(),
     bursting: bursting.optional(),
-    brokerConfig: str('A whole broker.toml used instead of the generated one.').optional(),
+    brokerConfig: fluxFields.brokerConfig,
   })
   .meta({ description: 'Flux broker settings.' });
 
-const logging = z
-  .object({
-    quiet: bool('Silence most script output; broker log level 0.').default(false),
-    strict: bool('Run the entrypoint scripts with set -eEu -o pipefail.').default(true),
-    debug: bool('Add -vvv to the submit flags.').default(false),
-    zeromq: bool('Turn on ZeroMQ debug logging in the broker.').default(false),
-    timed: bool('Time flux start and the command with /usr/bin/time.').default(false),
-  })
-  .meta({ description: 'Script verbosity and strictness. Without a logging key strict mode is off.' });
+const logging = loggingOf(
+  bool('Run the entrypoint scripts with set -eEu -o pipefail.').default(true),
+  'Script verbosity and strictness. Without a logging key strict mode is off.',
+);
 
 const fluxRestful = z
   .object({
@@ -233,19 +179,14 @@ const fluxRestful = z
 
 const pod = z
   .object({
-    annotations: stringMap('Annotations of the pods.').optional(),
-    labels: stringMap('Labels of the pods (the operator labels win on conflicts).').optional(),
-    serviceAccountName: str('Service account the pods run as.').optional(),
-    nodeSelector: stringMap('Node labels the pods must match.').optional(),
+    ...podFields,
     resources: resourceMap('Pod overhead (not requests): Kubernetes accepts it only with a RuntimeClass that defines overhead.').optional(),
   })
   .meta({ description: 'Pod template settings.' });
 
 export const v1alpha1SpecSchema = z
   .object({
-    containers: z
-      .array(container)
-      .meta({ description: 'Containers of each pod. Exactly one runs Flux (the only one, or the one with runFlux: true).' }),
+    containers: containersOf(container),
     services: z
       .array(container)
       .meta({ description: 'Containers of a separate NAME-services pod (e.g. a database), not part of the Job.' })
@@ -266,7 +207,7 @@ export const v1alpha1SpecSchema = z
       .meta({ description: 'Users created in every pod and in the REST API database.' })
       .optional(),
     jobLabels: stringMap('Labels of the Job.').optional(),
-    interactive: bool('Keep the lead broker running without a command (broker.rc2_none).').default(false),
+    interactive: specFields.interactive,
     flux: flux.optional(),
     volumes: z
       .record(z.string(), volume)
@@ -277,19 +218,13 @@ export const v1alpha1SpecSchema = z
       .object({ path: str('If this file exists when the broker starts, Flux restores its content from it.').optional() })
       .meta({ description: 'Restore Flux state from an archive.' })
       .optional(),
-    shareProcessNamespace: bool('Containers of a pod share one process namespace.').optional(),
+    shareProcessNamespace: specFields.shareProcessNamespace,
     fluxRestful: fluxRestful.optional(),
     cleanup: bool('The operator deletes the MiniCluster and its volumes when rank 0 finishes (no effect on the objects).').default(false),
-    size: int32('Number of pods (Flux brokers) to start.').default(1),
-    maxSize: int32('Largest size the cluster may grow to (default: size).').optional(),
+    size: specFields.size,
+    maxSize: specFields.maxSize,
     tasks: int32('Tasks for the submitted command.').default(1),
-    deadlineSeconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(Number.MAX_SAFE_INTEGER)
-      .meta({ description: 'Seconds the Job may run (activeDeadlineSeconds).' })
-      .default(V1A1_DEFAULT_DEADLINE_SECONDS),
+    deadlineSeconds: deadlineSecondsOf(V1A1_DEFAULT_DEADLINE_SECONDS),
     pod: pod.optional(),
   })
   .meta({ description: 'MiniCluster spec (v1alpha1).' });
@@ -298,15 +233,7 @@ export const v1alpha1Schema = z
   .object({
     apiVersion: z.literal(V1ALPHA1_API_VERSION).meta({ description: 'flux-framework.org/v1alpha1' }),
     kind: z.literal('MiniCluster').meta({ description: 'MiniCluster' }),
-    metadata: z
-      .object({
-        name: str('Name of the MiniCluster and of everything generated (a DNS-1123 label of at most 52 characters).').optional(),
-        generateName: str('Not usable here: the generated objects need a fixed name.').optional(),
-        namespace: str('Namespace of every generated object.').optional(),
-        labels: stringMap('Labels of the MiniCluster itself (not copied to generated objects).').optional(),
-        annotations: stringMap('Annotations of the MiniCluster itself (not copied).').optional(),
-      })
-      .meta({ description: 'Object metadata.' }),
+    metadata: metadataSchema,
     spec: v1alpha1SpecSchema,
   })
   .meta({ description: 'A Flux Framework MiniCluster of the older API (flux-framework.org/v1alpha1).' });

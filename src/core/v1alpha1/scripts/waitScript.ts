@@ -12,6 +12,7 @@
  */
 import { assignTextLines, headerLines, snippetLines, strictLines } from '../../scripts/common.ts';
 import { quotedHereDoc, shellWord } from '../../scripts/shellQuote.ts';
+import { continued, indent, maybeEmpty, sayValue as sayValueUnlessQuiet, splitLines } from '../../scripts/lines.ts';
 import { batchProgram } from '../../scripts/runnerScript.ts';
 import { V1ALPHA1_API_VERSION } from '../schema.ts';
 import type { WaitScriptInputs } from './inputs.ts';
@@ -38,36 +39,10 @@ export function v1alpha1BatchFile(command: string, batchRaw: boolean, outputDir:
   return lines.join('\n');
 }
 
-const indent = (lines: string[]): string[] => {
-  const out: string[] = [];
-  for (const block of lines) {
-    const [first = '', ...rest] = block.split('\n');
-    // Here-document bodies and their delimiters must stay where they are.
-    const isHereDoc = /<<'[A-Z_0-9]+'/.test(first);
-    out.push([`  ${first}`, ...(isHereDoc ? rest : rest.map((r) => (r === '' ? r : `  ${r}`)))].join('\n'));
-  }
-  return out.map((l) => (l.trim() === '' ? '' : l));
-};
-
-const continued = (words: string[]): string => words.join(' \\\n    ');
-
-function splitLines(array: string, variable: string, what: string): string[] {
-  return [
-    `${array}=()`,
-    `if ! mcs_split ${array} "\${${variable}}"; then`,
-    `  printf '%s\\n' "Cannot split ${what} into shell words: \${${variable}}" >&2`,
-    '  exit 2',
-    'fi',
-  ];
-}
-
-/** A possibly empty array, expanded safely under `set -u` even on bash < 4.4. */
-const maybeEmpty = (name: string) => `\${${name}[@]+"\${${name}[@]}"}`;
-
 export function v1alpha1WaitScript(inputs: WaitScriptInputs): string {
   const { quiet } = inputs;
   const say = (...messages: string[]): string[] => (quiet ? [] : [`printf '%s\\n' ${messages.map((m) => `"${m}"`).join(' ')}`]);
-  const sayValue = (message: string, value: string): string[] => (quiet ? [] : [`printf '%s%s\\n' "${message}" ${shellWord(value)}`]);
+  const sayValue = (message: string, value: string): string[] => sayValueUnlessQuiet(quiet, message, value);
   // Diagnostics run plain flux start checks, without the prefix.
   const hasPrefix = inputs.commands.prefix.trim() !== '' && !inputs.diagnostics;
   const hasCommand = inputs.command.trim() !== '';
