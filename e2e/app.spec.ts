@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import { parseAllDocuments } from 'yaml';
 import { readCurveCert } from '../src/core/curve/certReader.ts';
 import type { Manifest } from '../src/core/generate/kobject.ts';
@@ -132,6 +133,17 @@ test('the downloaded bundle parses, passes the Kubernetes schema and carries a v
   const renewed = parseAllDocuments((await downloadText(page, 'Download bundle')).text).map((d) => d.toJS() as Manifest);
   const renewedCert = readCurveCert((renewed[0]?.['data'] as Record<string, string>)['curve.cert'] ?? '');
   expect(renewedCert.ok && renewedCert.publicKey).toBe(after);
+});
+
+test('the zip holds one file per included object, each equal to its card in the bundle', async ({ page }) => {
+  const bundle = parseAllDocuments((await downloadText(page, 'Download bundle')).text).map((d) => d.toJS() as Manifest);
+  await page.getByRole('checkbox', { name: 'Service' }).uncheck();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download zip', exact: true }).click()]);
+  expect(download.suggestedFilename()).toBe('flux-sample-manifests.zip');
+  const files = unzipSync(new Uint8Array(await readFile(await download.path())));
+  expect(Object.keys(files)).toEqual(['01-configmap-flux-sample-entrypoint.yaml', '02-job-flux-sample.yaml']);
+  const zipped = Object.values(files).map((bytes) => parseAllDocuments(strFromU8(bytes))[0]?.toJS() as Manifest);
+  expect(zipped).toEqual(bundle.filter((o) => o.kind !== 'Service'));
 });
 
 test('a share link restores the spec, without the certificate', async ({ page, context, browser }) => {

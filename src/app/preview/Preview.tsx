@@ -16,7 +16,6 @@ import {
   singleManifestFileName,
   specFileName,
   zipFileName,
-  zipManifests,
 } from './bundle.ts';
 import { CopyFallbackDialog } from './CopyFallbackDialog.tsx';
 import { ManifestCard } from './ManifestCard.tsx';
@@ -119,8 +118,9 @@ function PreviewImpl({
 
   useImperativeHandle(ref, () => ({ copyBundle, downloadBundle }), [copyBundle, downloadBundle]);
 
-  const downloadZip = () => {
+  const downloadZip = async () => {
     if (!manifests || nothing) return;
+    const { zipManifests } = await import('./zip.ts');
     downloadFile(zipFileName(clusterName), zipManifests(manifests, include), ZIP_TYPE);
   };
 

@@ -11,8 +11,8 @@ import {
   singleManifestFileName,
   specFileName,
   zipFileName,
-  zipManifests,
 } from './bundle.ts';
+import { zipManifests } from './zip.ts';
 
 function manifest(kind: string, name: string, letter: IncludeLetter, body = 'spec: {}\n'): RenderedManifest {
   return { kind, name, letter, yaml: `---\napiVersion: v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n${body}` };

@@ -1,5 +1,4 @@
 /** What the preview shows and exports, as pure functions of the manifests and the toggles. */
-import { strToU8, zipSync } from 'fflate';
 import type { IncludeLetter, RenderedManifest } from '../model.ts';
 
 export function includedManifests(
@@ -63,24 +62,6 @@ export function manifestFileName(manifest: Pick<RenderedManifest, 'kind' | 'name
   const kind = safeFileStem(manifest.kind.toLowerCase()) || 'object';
   const name = safeFileStem(manifest.name) || 'unnamed';
   return `${number}-${kind}-${name}.yaml`;
-}
-
-/** The included objects, one file each, as the bytes of a zip archive. */
-export function zipManifests(
-  manifests: readonly RenderedManifest[],
-  include: ReadonlySet<IncludeLetter>,
-  mtime: Date = new Date(),
-): Uint8Array<ArrayBuffer> {
-  const included = includedManifests(manifests, include);
-  const files: Record<string, Uint8Array> = {};
-  included.forEach((manifest, index) => {
-    let fileName = manifestFileName(manifest, index, included.length);
-    // Names are unique per kind in a namespace, so a clash is not expected; never overwrite one.
-    while (fileName in files) fileName = fileName.replace(/\.yaml$/, '-1.yaml');
-    files[fileName] = strToU8(manifest.yaml);
-  });
-  // fflate allocates plain ArrayBuffers; the narrower type is what `Blob` accepts.
-  return zipSync(files, { level: 6, mtime }) as Uint8Array<ArrayBuffer>;
 }
 
 /** `job-flux-sample.yaml`: one card's own download. */
