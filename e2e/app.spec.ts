@@ -11,6 +11,7 @@ import { readCurveCert } from '../src/core/curve/certReader.ts';
 import type { Manifest } from '../src/core/generate/kobject.ts';
 import { validateAgainstKubernetes } from '../src/core/testing/kubernetesSchema.ts';
 import { goToLineEnd, replaceSpec } from './editor.ts';
+import { forEachLook, WIDE_AND_NARROW } from './screenshots.ts';
 
 const foreignRequests: string[] = [];
 
@@ -191,20 +192,7 @@ test('an axe scan finds no serious or critical violations', async ({ page }) => 
 test('screenshots: light and dark, wide and narrow', async ({ browser }) => {
   // Four fresh pages, each loading Monaco: more than the default 30 s on a busy machine.
   test.setTimeout(120_000);
-  for (const [scheme, width, height] of [
-    ['light', 1440, 960],
-    ['dark', 1440, 960],
-    ['light', 430, 900],
-    ['dark', 430, 900],
-  ] as const) {
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height } });
-    const page = await context.newPage();
-    await page.goto('./');
-    await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
-    await page.screenshot({ path: `test-results/screenshots/app-${scheme}-${width}.png` });
-    await context.close();
-  }
+  await forEachLook(browser, WIDE_AND_NARROW, (page, look) => page.screenshot({ path: `test-results/screenshots/app-${look}.png` }));
 });
 
 test('the page made no request to any other origin', () => {

@@ -11,6 +11,7 @@ import { parseAllDocuments, parse } from 'yaml';
 import { runCli } from '../src/cli/main.ts';
 import type { Manifest } from '../src/core/generate/kobject.ts';
 import { validateAgainstKubernetes } from '../src/core/testing/kubernetesSchema.ts';
+import { forEachLook, WIDE_AND_NARROW } from './screenshots.ts';
 
 // Page loads with Monaco take long on a busy machine; the default 30 s is too tight for these flows.
 test.describe.configure({ timeout: 90_000 });
@@ -286,22 +287,14 @@ test('an axe scan of the form finds no serious or critical violations', async ({
 
 test('screenshots of the form: light, dark and narrow', async ({ browser }) => {
   test.setTimeout(120_000);
-  for (const [scheme, width, height] of [
-    ['light', 1440, 960],
-    ['dark', 1440, 960],
-    ['light', 430, 900],
-  ] as const) {
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height } });
-    const page = await context.newPage();
-    await page.goto('./');
-    await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  const looks = WIDE_AND_NARROW.filter(([scheme, width]) => scheme === 'light' || width > 1000);
+  await forEachLook(browser, looks, async (page, look) => {
     await page.getByRole('tab', { name: 'Form' }).click();
     await page.getByRole('button', { name: 'Add environment variable' }).click();
     await page.getByLabel('Variable name').fill('GREETING');
     await page.getByLabel('Value', { exact: true }).fill('hello');
     await page.getByLabel('Size', { exact: true }).focus();
-    await page.screenshot({ path: `test-results/screenshots/form-${scheme}-${width}-top.png` });
+    await page.screenshot({ path: `test-results/screenshots/form-${look}-top.png` });
     // The first container, with the new variable and its highlight in the output.
     const first = group(page, 'Container 1');
     await first.getByLabel('Image', { exact: true }).evaluate((el) => (el as HTMLElement).focus({ preventScroll: true }));
@@ -311,7 +304,6 @@ test('screenshots of the form: light, dark and narrow', async ({ browser }) => {
       if (pane && pane.scrollHeight > pane.clientHeight) pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - toolbar - 16;
       else window.scrollBy(0, el.getBoundingClientRect().top - toolbar - 16);
     });
-    await page.screenshot({ path: `test-results/screenshots/form-${scheme}-${width}.png` });
-    await context.close();
-  }
+    await page.screenshot({ path: `test-results/screenshots/form-${look}.png` });
+  });
 });

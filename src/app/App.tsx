@@ -13,7 +13,7 @@ import { SpecEditor, type SpecEditorHandle } from './editor/SpecEditor.tsx';
 import { loadEditorSchemas, schemaForVersion, type EditorSchemas } from './editor/schemas.ts';
 import { UpgradePanel } from './upgrade/UpgradePanel.tsx';
 import { OlderApiNotice } from './form/OlderApiNotice.tsx';
-import type { CurveKeys, GenerateResponse, IncludeLetter, RenderedManifest } from './model.ts';
+import { WARM_UP_KEYS, type CurveKeys, type GenerateResponse, type IncludeLetter, type RenderedManifest } from './model.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from './presets/index.ts';
 import { Preview, type PreviewHandle } from './preview/Preview.tsx';
 import { createAutosaver, savePrefs, type ThemeChoice } from './state/autosave.ts';
@@ -24,8 +24,6 @@ import { markEdit, recordPreview, recordResult } from './timing.ts';
 import './app.css';
 
 const EMPTY_SCHEMA: Record<string, unknown> = {};
-/** Stand-in keys for the main thread's warm-up run; its output is thrown away. */
-const WARM_UP_KEYS: CurveKeys = { publicKey: '0'.repeat(40), secretKey: '0'.repeat(40) };
 // The form (with the yaml Document API and the zod catalog) loads when its tab is first opened.
 const FormView = lazy(() => import('./form/FormView.tsx').then((m) => ({ default: m.FormView })));
 
@@ -73,7 +71,7 @@ export function App() {
   const certificate = useMemo(() => usableUserCertificate(userCertificate), [userCertificate]);
   const [editorWanted, setEditorWanted] = useState(false);
 
-  // Edits go to the worker from the change handler itself, not from an effect a render later.
+  // Edits are sent for generation from the change handler itself, not from an effect a render later.
   const inputs = useRef<{ text: string; certificate: string | undefined; namespace: string }>({ text, certificate, namespace: prefs.defaultNamespace });
   inputs.current = { ...inputs.current, certificate };
   const requestGeneration = useCallback(() => {

@@ -55,3 +55,6 @@ const LETTER_OF_KIND: Record<string, IncludeLetter> = {
 export function letterOfKind(kind: string): IncludeLetter {
   return LETTER_OF_KIND[kind] ?? 'v';
 }
+
+/** Stand-in keys for warm-up runs of the core (whose output is thrown away): no secret in them. */
+export const WARM_UP_KEYS: CurveKeys = { publicKey: '0'.repeat(40), secretKey: '0'.repeat(40) };

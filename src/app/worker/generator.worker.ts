@@ -3,7 +3,7 @@
  * the keypair: it warms the core up (the first run compiles much of the core's code) and gets no
  * answer; the page sends it again with the keys.
  */
-import type { CurveKeys, GenerateRequest, GenerateResponse } from '../model.ts';
+import { WARM_UP_KEYS, type GenerateRequest, type GenerateResponse } from '../model.ts';
 
 /** Wall-clock times (ms since the epoch) of the worker's start-up, sent once for the speed report. */
 const now = () => performance.timeOrigin + performance.now();
@@ -15,8 +15,6 @@ const core = import('./generate.ts').then((module) => {
   return module;
 });
 
-/** Stand-in keys for the warm-up run; its output is never sent. */
-const WARM_UP_KEYS: CurveKeys = { publicKey: '0'.repeat(40), secretKey: '0'.repeat(40) };
 let warmedUp = false;
 
 function send(response: GenerateResponse): void {
