@@ -1,4 +1,4 @@
-/** The generation the worker runs: the core's whole pipeline for one edit, for either API version. */
+/** One edit's generation, in the worker or on the main thread: the core's whole pipeline, for either API version. */
 import { analyzeAnySpec, clusterSummary, generateAny } from '../../core/index.ts';
 import { renderYaml } from '../../core/render/index.ts';
 import { letterOfKind, type CurveKeys, type GenerateRequest, type GenerateResponse } from '../model.ts';

@@ -3,6 +3,7 @@
  */
 import type { YAMLMap } from 'yaml';
 import type { PathSegment } from '../diagnostics.ts';
+import { pathOfText } from '../spec/analyze.ts';
 import { API_VERSION, DEFAULT_VIEW_IMAGE } from '../spec/schema.ts';
 import { asRecord, asText, type Migration, type Plain } from './context.ts';
 import { insertBefore, lastPair, mapUnder, newMap, newPair, removeKey } from './yamlEdit.ts';
@@ -53,17 +54,6 @@ export function keepStrictDefault(m: Migration, spec: YAMLMap, plainSpec: Plain)
   m.note(['spec', 'logging'], 'changed', 'strict: true was added: v1alpha1 ran the scripts in strict mode (set -eEu -o pipefail) whenever logging was given, while v1alpha2 defaults strict to false. Remove it to take the v1alpha2 default.');
 }
 
-/** Path of the first text value that mentions `word`, depth first. */
-function mentions(node: unknown, word: RegExp, path: PathSegment[] = []): PathSegment[] | undefined {
-  if (typeof node === 'string') return word.test(node) ? path : undefined;
-  if (node === null || typeof node !== 'object') return undefined;
-  for (const [key, child] of Object.entries(node)) {
-    const found = mentions(child, word, [...path, Array.isArray(node) ? Number(key) : key]);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /**
  * The headless Service was `flux-service` by default and is the MiniCluster's name in v1alpha2.
  * Host names written into the spec (NAME-0.flux-service.NS.svc.cluster.local) only keep working
@@ -71,7 +61,7 @@ function mentions(node: unknown, word: RegExp, path: PathSegment[] = []): PathSe
  */
 export function keepHeadlessName(m: Migration, spec: YAMLMap, plainSpec: Plain, name: string): void {
   if (asText(asRecord(plainSpec['network'])?.['headlessName'])) return;
-  const usedAt = mentions(plainSpec, /\bflux-service\b/, ['spec']);
+  const usedAt = pathOfText(plainSpec, /\bflux-service\b/, ['spec']);
   if (!usedAt) {
     m.note(['spec'], 'changed', `The headless Service and the pods' DNS subdomain are now named "${name || 'NAME'}" (the MiniCluster name) instead of ${V1_HEADLESS_NAME}; set spec.network.headlessName: ${V1_HEADLESS_NAME} if something outside this spec uses host names such as ${name || 'NAME'}-0.${V1_HEADLESS_NAME}.NAMESPACE.svc.cluster.local.`);
     return;

@@ -111,7 +111,7 @@ export function certDiagnostics(parsed: ParsedText, text: string, cert: string):
 }
 
 /** Path of the first string value matching `pattern`, depth first. */
-function pathOfText(node: unknown, pattern: RegExp, path: PathSegment[] = []): PathSegment[] | undefined {
+export function pathOfText(node: unknown, pattern: RegExp, path: PathSegment[] = []): PathSegment[] | undefined {
   if (typeof node === 'string') return pattern.test(node) ? path : undefined;
   if (node === null || typeof node !== 'object') return undefined;
   for (const [key, child] of Object.entries(node)) {
