@@ -1,7 +1,8 @@
 /**
  * Browser benchmark of the production build in Chromium:
  * - the initial JavaScript (gzip) before Monaco and libsodium load lazily;
- * - time from navigation to the first generated output (performance mark `mcs:first-output`), in an
+ * - time from navigation to the first generated output painted (performance mark
+ *   `mcs:first-output-painted`; `mcs:first-output` is its commit to the DOM), in an
  *   idle tab and in a brand-new window;
  * - for every upstream example, time from an edit typed in the editor to the preview showing its
  *   result (the app's own marks, `window.__mcsTimings`), median and p95.
@@ -91,12 +92,14 @@ try {
       await page.waitForTimeout(IDLE_TAB_MS);
     }
     await page.goto(server.url);
-    await page.waitForFunction(() => performance.getEntriesByName('mcs:first-output').length > 0, undefined, { timeout: 20_000 });
-    const firstOutputMs = await page.evaluate(() => performance.getEntriesByName('mcs:first-output')[0]?.startTime ?? Number.NaN);
+    await page.waitForFunction(() => performance.getEntriesByName('mcs:first-output-painted').length > 0, undefined, { timeout: 20_000 });
+    // Visible means painted; the commit of the same output to the DOM is reported beside it.
+    const firstOutputMs = await page.evaluate(() => performance.getEntriesByName('mcs:first-output-painted')[0]?.startTime ?? Number.NaN);
+    const committedMs = await page.evaluate(() => performance.getEntriesByName('mcs:first-output')[0]?.startTime ?? Number.NaN);
     const startup = await page.evaluate(() => ({ ...(window.__mcsStartup ?? {}) }) as Record<string, number>);
     const scripts = await scriptsBeforeFirstOutput(page);
     await context.close();
-    return { firstOutputMs, startup, scripts };
+    return { firstOutputMs, startup: { ...startup, committed: committedMs }, scripts };
   }
   const firstOutput: number[] = [];
   const firstOutputNewWindow: number[] = [];
@@ -121,6 +124,7 @@ try {
       workerCoreReady: median('workerCoreReady'),
       keysReady: median('keysReady'),
       firstResult: median('firstResult'),
+      committed: median('committed'),
     };
   };
 

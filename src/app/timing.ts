@@ -46,7 +46,10 @@ export function recordPreview(id: number, workerMs: number, onMainThread = false
   editStarts.clear();
   received.clear();
   performance.mark(`mcs:preview:${id}`);
-  if (!performance.getEntriesByName('mcs:first-output').length) performance.mark('mcs:first-output');
+  if (!performance.getEntriesByName('mcs:first-output').length) {
+    performance.mark('mcs:first-output');
+    markWhenPainted('mcs:first-output-painted');
+  }
   const timings = (window.__mcsTimings ??= []);
   timings.push({ id, editToPreviewMs: performance.now() - start, editToResultMs: (resultAt ?? Number.NaN) - start, workerMs, onMainThread });
 }
@@ -84,4 +87,19 @@ export function recordStartup(startup: { workerStartedAt: number; coreReadyAt?: 
     ...(keysReadyAt !== undefined ? { keysReady: keysReadyAt } : {}),
     firstResult: Math.round(performance.now()),
   };
+}
+
+/**
+ * Marks `name` once the frame that shows the current DOM has been painted: the commit is not yet
+ * on screen, but a task queued from the next animation frame runs after that frame's paint.
+ */
+function markWhenPainted(name: string): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      performance.mark(name);
+      channel.port1.close();
+    };
+    channel.port2.postMessage(undefined);
+  });
 }
