@@ -7,6 +7,7 @@ import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef, us
 import type { editor as MonacoEditor } from 'monaco-editor/esm/vs/editor/editor.api.js';
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import { MARKER_OWNER, toMarkers } from './markers.ts';
+import { ModelSync } from './modelSync.ts';
 import { changedSpan, movedOffset } from './textEdit.ts';
 import './editor.css';
 
@@ -54,6 +55,7 @@ interface Mounted {
   setup: Setup;
   editor: MonacoEditor.IStandaloneCodeEditor;
   model: MonacoEditor.ITextModel;
+  sync: ModelSync;
 }
 
 export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function SpecEditor(props, ref) {
@@ -63,8 +65,6 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
   const [mounted, setMounted] = useState<Mounted>();
   // Monaco's listeners are registered once; they read the props of the latest render from here.
   const latest = useRef(props);
-  // True while an outside `value` is written into the model, so that it is not echoed to onChange.
-  const applyingValue = useRef(false);
   const readyReported = useRef(false);
   const lastOutside = useRef<{ at: number; line: number; version: number; before: string }>(undefined);
 
@@ -130,15 +130,18 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
             editor.focus();
           }
         }
-        const changes = model.onDidChangeContent(() => {
-          if (!applyingValue.current) latest.current.onChange(model.getValue());
-        });
+        const sync = new ModelSync({ read: () => model.getValue(), report: (text) => latest.current.onChange(text) });
+        sync.isOutsideChange(current.value);
+        const changes = model.onDidChangeContent(() => sync.modelChanged());
+        const stopVerbatim = insertMultilineInputVerbatim(editor, host);
         dispose = () => {
+          sync.flush();
+          stopVerbatim();
           changes.dispose();
           editor.dispose();
           model.dispose();
         };
-        setMounted({ setup, editor, model });
+        setMounted({ setup, editor, model, sync });
       })
       .catch((error: unknown) => {
         // The textarea stays: the app remains usable without Monaco.
@@ -157,16 +160,15 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
     latest.current.onEditorReady?.();
   }, [mounted]);
 
-  // A layout effect, not a passive one: a passive effect can run after the next keystroke has
-  // already changed the model, and would then take this render's (older) value for an outside
-  // change and undo the keystroke.
+  // An outside change (the form, a preset, Reset, an upgrade) is in the model before the next paint.
+  // ModelSync tells it from an echo of the editor's own text, which may be older than the model.
   useLayoutEffect(() => {
     if (!mounted) return;
-    const { model } = mounted;
+    const { model, sync } = mounted;
+    if (!sync.isOutsideChange(value)) return;
     const current = model.getValue();
-    if (current === value) return;
-    applyingValue.current = true;
-    try {
+    sync.write(value, () => {
+      if (current === value) return;
       const now = performance.now();
       const line = model.getPositionAt(changedSpan(current, value).start).lineNumber;
       const last = lastOutside.current;
@@ -181,9 +183,7 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
       }
       replaceText(mounted, value);
       lastOutside.current = { at: now, line, version: model.getAlternativeVersionId(), before: runStart };
-    } finally {
-      applyingValue.current = false;
-    }
+    });
   }, [value, mounted]);
 
   // Most edits leave the problems as they were; redrawing identical markers is wasted work.
@@ -292,4 +292,21 @@ function offsetOf(text: string, line: number, column: number): number {
   }
   const lineEnd = text.indexOf('\n', offset);
   return Math.min(offset + Math.max(column - 1, 0), lineEnd < 0 ? text.length : lineEnd);
+}
+
+/**
+ * Text of several lines that arrives in one input event (an IME commit, dictation, a drop on the
+ * text area) goes in as the user gave it, as a paste does. Monaco would type it one character at a
+ * time, and auto-indent would shift every line after the first.
+ */
+function insertMultilineInputVerbatim(editor: MonacoEditor.IStandaloneCodeEditor, host: HTMLElement): () => void {
+  const onBeforeInput = (event: InputEvent) => {
+    const multiline = event.data?.includes('\n') ?? false;
+    if (!multiline || !['insertText', 'insertReplacementText', 'insertFromDrop'].includes(event.inputType)) return;
+    if (!(event.target instanceof HTMLTextAreaElement)) return;
+    event.preventDefault();
+    editor.trigger('keyboard', 'paste', { text: event.data, pasteOnNewLine: false, multicursorText: null, mode: null });
+  };
+  host.addEventListener('beforeinput', onBeforeInput, true);
+  return () => host.removeEventListener('beforeinput', onBeforeInput, true);
 }
