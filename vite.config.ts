@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './src/app/contentSecurityPolicy.ts';
 
 /**
  * monaco-yaml's worker imports Prettier for its formatter, which the editor turns off; a stub
@@ -15,10 +16,19 @@ function noPrettierInWorkers(): Plugin {
   };
 }
 
+/** The built page carries its Content-Security-Policy (the dev server's hot reload could not run under it). */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'mcs-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy() }, injectTo: 'head-prepend' }],
+  };
+}
+
 // Relative base so the static build works from any sub-path (a project page, a file server folder).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicyMeta()],
   // ES module workers can split: libsodium is its own file, fetched while the core is evaluated.
   worker: { format: 'es', plugins: () => [noPrettierInWorkers()] },
   // Dev server only: pre-bundling the yaml worker avoids a reload on the first cold start.

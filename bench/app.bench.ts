@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { v1alpha2Examples } from '../src/core/testing/upstream.ts';
+import { benchExamples } from './examples.ts';
 import { replaceSpec } from '../e2e/editor.ts';
 import { serveStatic } from '../e2e/staticServer.ts';
 
@@ -154,7 +154,7 @@ try {
   }
   // Steady-state typing is measured, as bench:core measures a warmed-up core: one unmeasured round
   // of edits first lets the JIT compile the main thread's generation and rendering.
-  const examples = v1alpha2Examples();
+  const examples = benchExamples();
   await typeInto(examples.at(-1)?.text ?? '', EDITS_PER_EXAMPLE);
   for (const example of examples.filter((e) => !only || only.split(',').some((o) => e.name.includes(o)))) {
     const measured = await typeInto(example.text, EDITS_PER_EXAMPLE);

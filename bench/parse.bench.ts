@@ -1,17 +1,16 @@
 /**
- * Timing of parseSpecText on a real 2.5 KB example, for the 2 ms whole-pipeline budget.
- * Run: npx tsx bench/parse.bench.ts [file.yaml]
+ * Timing of parseSpecText on one spec (by default our largest v1alpha2 fixture), for the 2 ms
+ * whole-pipeline budget. Run: npx tsx bench/parse.bench.ts [file.yaml]
  * Also times the `yaml` package's own parseDocument + toJS on the same text, since that is the
  * floor this module cannot go below and the comparison makes machine load visible.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { v1alpha2ExamplesDir } from '../src/core/testing/upstream.ts';
+import { fixtures, fixturePath } from '../src/core/testing/fixtures.ts';
 import { parseDocument } from 'yaml';
 import { parseSpecText } from '../src/core/parse/parseSpecText.ts';
 
-const file =
-  process.argv[2] ?? join(v1alpha2ExamplesDir, 'experimental/shared-process-space/minicluster.yaml');
+const largest = fixtures('v1alpha2').reduce((a, b) => (b.text.length > a.text.length ? b : a));
+const file = process.argv[2] ?? fixturePath('v1alpha2', largest.name.replace(/\.yaml$/, ''));
 const text = readFileSync(file, 'utf8');
 
 function measure(name: string, fn: () => unknown, runs = 20_000): void {

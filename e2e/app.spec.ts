@@ -3,7 +3,8 @@
  * objects change, toggle, copy, download, share, come back later.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './guard.ts';
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseAllDocuments } from 'yaml';

@@ -1,5 +1,5 @@
 /** The static build works when served from a sub-path, as on a project page. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './guard.ts';
 import { resolve } from 'node:path';
 import { serveStatic, type StaticServer } from './staticServer.ts';
 

@@ -3,11 +3,12 @@
  * toggle applies to it, and "Upgrade to v1alpha2" turns it into a v1alpha2 spec whose objects
  * replace them.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { v1alpha1Example } from '../src/core/testing/upstream.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './guard.ts';
+import { fixture } from '../src/core/testing/fixtures.ts';
 import { editorTop, replaceSpec } from './editor.ts';
 
-const SPEC = v1alpha1Example('workflows/tree/minicluster.yaml');
+const SPEC = fixture('v1alpha1', 'tree');
 
 const copyButtons = (page: Page) => page.getByRole('button', { name: /^Copy (ConfigMap|Service|Job|PersistentVolume|PersistentVolumeClaim|Pod) / });
 

@@ -1,5 +1,6 @@
-// The generator worker starts before React and the app are even parsed: the first output waits
-// for the worker (it loads the core and libsodium and makes the keypair), not for the app.
+// The generator worker starts before React and the app are even parsed, while this page loads
+// libsodium and makes the keypair: the first output waits for those two, not for the app.
+import './zodUnderPolicy.ts';
 import './startup.ts';
 
 void import('./render.tsx');

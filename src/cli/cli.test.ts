@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { readCurveCert } from '../core/curve/index.ts';
-import { v1alpha1ExamplesDir, v1alpha2ExamplesDir } from '../core/testing/upstream.ts';
+import { fixturePath } from '../core/testing/fixtures.ts';
 import { runCli } from './main.ts';
 
-const HELLO = join(v1alpha2ExamplesDir, 'tests/hello-world/minicluster.yaml');
-const V1_VOLUMES = join(v1alpha1ExamplesDir, 'tests/volumes/minicluster.yaml');
+const HELLO = fixturePath('v1alpha2', 'hello-world');
+const V1_VOLUMES = fixturePath('v1alpha1', 'volumes');
 const BIN = fileURLToPath(new URL('../../bin/minicluster-gen.js', import.meta.url));
 
 async function run(args: string[], stdin = '') {

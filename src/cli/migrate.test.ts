@@ -1,9 +1,8 @@
 /** `minicluster-gen --migrate`: stdout, stderr and exit status. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeSpec } from '../core/spec/analyze.ts';
-import { v1alpha1ExamplesDir, v1alpha2ExamplesDir } from '../core/testing/upstream.ts';
+import { fixturePath } from '../core/testing/fixtures.ts';
 import { runCli } from './main.ts';
 import { USAGE } from './args.ts';
 
@@ -16,22 +15,27 @@ async function run(args: string[], stdin = '') {
 
 describe('minicluster-gen --migrate', () => {
   it('prints the v1alpha2 spec on stdout and each note as FILE:LINE:COL: note: on stderr', async () => {
-    const file = join(v1alpha1ExamplesDir, 'tests/volumes/minicluster.yaml');
+    const file = fixturePath('v1alpha1', 'volumes');
+    const text = readFileSync(file, 'utf8');
     const { code, stdout, stderr } = await run(['--migrate', '-f', file]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^apiVersion: flux-framework.org\/v1alpha2\n/);
-    expect(stdout).toContain('# This is a list because a pod can support multiple containers');
-    expect(stdout).toContain('hostPath: /tmp/data');
+    const comments = text.match(/#.*$/gm) ?? [];
+    expect(comments.length).toBeGreaterThan(0);
+    for (const comment of comments) expect(stdout).toContain(comment);
+    const hostPath = /^\s+path: (\S+)/m.exec(text.slice(text.indexOf('\n  volumes:')))?.[1];
+    expect(stdout).toContain(`hostPath: ${hostPath}`);
     expect(analyzeSpec(stdout).cluster).toBeDefined();
     const lines = stderr.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(3);
     for (const line of lines) expect(line).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: note: \\S`));
-    // spec.volumes.data is on line 17, column 5 of the input.
-    expect(stderr).toContain(`${file}:17:5: note: spec.volumes.data (a hostpath PersistentVolume of /tmp/data) became hostPath`);
+    // The note points at the key of spec.volumes.data.
+    const line = text.split('\n').findIndex((l, i, all) => l === '    data:' && all.slice(0, i).includes('  volumes:')) + 1;
+    expect(stderr).toContain(`${file}:${line}:5: note: spec.volumes.data (a hostpath PersistentVolume of ${hostPath}) became hostPath`);
   });
 
   it('reads standard input with -f -', async () => {
-    const text = readFileSync(join(v1alpha1ExamplesDir, 'tests/hello-world/minicluster.yaml'), 'utf8');
+    const text = readFileSync(fixturePath('v1alpha1', 'hello-world'), 'utf8');
     const { code, stdout, stderr } = await run(['-migrate', '-f', '-'], text);
     expect(code).toBe(0);
     expect(stdout).toContain('flux-framework.org/v1alpha2');
@@ -39,7 +43,7 @@ describe('minicluster-gen --migrate', () => {
   });
 
   it('exits 1 with a diagnostic for a spec that is already v1alpha2', async () => {
-    const file = join(v1alpha2ExamplesDir, 'tests/hello-world/minicluster.yaml');
+    const file = fixturePath('v1alpha2', 'hello-world');
     const { code, stdout, stderr } = await run(['--migrate', '-f', file]);
     expect(code).toBe(1);
     expect(stdout).toBe('');

@@ -2,14 +2,16 @@
  * Every operator example spec goes through the whole pipeline: it generates objects that pass the
  * Kubernetes schema, or it is rejected with the reason the operator (or Kubernetes) would give.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parse as parseToml } from 'smol-toml';
 import { analyzeSpec } from './spec/analyze.ts';
 import { generateManifests } from './generate/index.ts';
 import { brokerToml } from './generate/brokerToml.ts';
 import { expectExampleOutcome, expectValidRoundTrip } from './testing/manifestChecks.ts';
 import { shellFindings, writeScripts, type NamedScript } from './testing/shellScripts.ts';
-import { TEST_KEYS, v1alpha2Examples } from './testing/upstream.ts';
+import { TEST_KEYS } from './testing/testKeys.ts';
+import { v1alpha2Examples } from './testing/upstream.ts';
+import { describeCorpus } from './testing/corpusSuite.ts';
 
 /** Examples the operator's pipeline cannot turn into a working cluster, with the reason. */
 export const REJECTED: Record<string, string> = {
@@ -23,7 +25,7 @@ export const REJECTED: Record<string, string> = {
 
 const examples = v1alpha2Examples();
 
-describe('the 66 upstream v1alpha2 examples', () => {
+describeCorpus('the 66 upstream v1alpha2 examples', () => {
   it('are all there', () => {
     expect(examples).toHaveLength(66);
   });
@@ -39,7 +41,7 @@ describe('the 66 upstream v1alpha2 examples', () => {
   }
 });
 
-describe('the entrypoint scripts of every example', () => {
+describeCorpus('the entrypoint scripts of every example', () => {
   it('pass bash -n and shellcheck with no findings', () => {
     const scripts: NamedScript[] = [];
     for (const example of examples) {

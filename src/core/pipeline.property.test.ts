@@ -10,7 +10,7 @@ import { renderYaml } from './render/index.ts';
 import { analyzeSpec } from './spec/analyze.ts';
 import { miniClusterSchema } from './spec/schema.ts';
 import { expectResolvedOrError, expectValidRoundTrip } from './testing/manifestChecks.ts';
-import { TEST_KEYS } from './testing/upstream.ts';
+import { TEST_KEYS } from './testing/testKeys.ts';
 
 const dnsLabel = fc.stringMatching(/^[a-z]([-a-z0-9]{0,10}[a-z0-9])?$/);
 // Text users put in commands and values, including what YAML 1.1 or a shell would misread.

@@ -3,11 +3,12 @@ import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { analyzeSpec } from './spec/analyze.ts';
 import { analyzeAnySpec, clusterSummary, generateAny, includeLettersFor } from './pipeline.ts';
-import { TEST_KEYS, v1alpha1Example, v1alpha2Example } from './testing/upstream.ts';
+import { TEST_KEYS } from './testing/testKeys.ts';
+import { fixture } from './testing/fixtures.ts';
 import { derivedUuid, hmacSha256, sha256 } from './v1alpha1/derivedSecrets.ts';
 
-const V1 = v1alpha1Example('tests/volumes/minicluster.yaml');
-const V2 = v1alpha2Example('tests/hello-world/minicluster.yaml');
+const V1 = fixture('v1alpha1', 'volumes');
+const V2 = fixture('v1alpha2', 'hello-world');
 
 describe('analyzeAnySpec', () => {
   it('routes a v1alpha1 document to the v1alpha1 analyzer', () => {

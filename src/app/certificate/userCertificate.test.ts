@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_KEYS, testCertificate } from '../../core/testing/upstream.ts';
+import { TEST_KEYS, testCertificate } from '../../core/testing/testKeys.ts';
 import { checkUserCertificate, usableUserCertificate } from './userCertificate.ts';
 
 const { publicKey: PUBLIC, secretKey: SECRET } = TEST_KEYS;

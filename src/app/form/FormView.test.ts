@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { analyzeSpec } from '../../core/index.ts';
 import { parseSpecText } from '../../core/parse/index.ts';
+import { fixtures } from '../../core/testing/fixtures.ts';
 import { v1alpha2Examples } from '../../core/testing/upstream.ts';
 import { FormView } from './FormView.tsx';
 
@@ -12,7 +13,7 @@ const render = (text: string, diagnostics = analyzeSpec(text).diagnostics) =>
 const count = (html: string, needle: string) => html.split(needle).length - 1;
 
 describe('FormView', () => {
-  it.each(v1alpha2Examples().map((e) => [e.name, e.text] as const))('%s: shows every container and service', (_name, text) => {
+  it.each([...fixtures('v1alpha2'), ...v1alpha2Examples()].map((e) => [e.name, e.text] as const))('%s: shows every container and service', (_name, text) => {
     const html = render(text);
     const spec = (parseSpecText(text).value as { spec: { containers?: unknown[]; services?: unknown[] } }).spec;
     expect(count(html, '<legend>Container ')).toBe(spec.containers?.length ?? 0);

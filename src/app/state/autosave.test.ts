@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TEST_KEYS, testCertificate } from '../../core/testing/upstream.ts';
+import { TEST_KEYS, testCertificate } from '../../core/testing/testKeys.ts';
 import {
   DEFAULT_PREFS,
   PREFS_KEY,

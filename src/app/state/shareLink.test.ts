@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { TEST_KEYS, testCertificate } from '../../core/testing/upstream.ts';
+import { TEST_KEYS, testCertificate } from '../../core/testing/testKeys.ts';
 import { PRESETS } from '../presets/index.ts';
 import { REMOVED_NOTE } from './stripSecrets.ts';
 import { decodeSpecHash, encodeSpecHash, shareHash, shareUrl } from './shareLink.ts';

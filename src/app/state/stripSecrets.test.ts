@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { TEST_KEYS, testCertificate } from '../../core/testing/upstream.ts';
+import { TEST_KEYS, testCertificate } from '../../core/testing/testKeys.ts';
 import { analyzeSpec } from '../../core/index.ts';
 import { REMOVED_NOTE, stripSecrets, type StripResult } from './stripSecrets.ts';
 

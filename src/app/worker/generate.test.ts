@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { TEST_KEYS, v1alpha1Example, v1alpha2Example } from '../../core/testing/upstream.ts';
+import { TEST_KEYS } from '../../core/testing/testKeys.ts';
+import { fixture } from '../../core/testing/fixtures.ts';
 import { generate } from './generate.ts';
 
 describe('the worker generation step', () => {
   it('returns one rendered document per object with its include letter', () => {
-    const response = generate({ id: 7, text: v1alpha2Example('tests/nginx-sidecar-service/minicluster.yaml'), keys: TEST_KEYS, defaultNamespace: 'hpc' });
+    const response = generate({ id: 7, text: fixture('v1alpha2', 'sidecar-ports'), keys: TEST_KEYS, defaultNamespace: 'hpc' });
     expect(response.id).toBe(7);
     expect(response.manifests?.map((m) => `${m.letter} ${m.kind}/${m.name}`)).toEqual([
       'c ConfigMap/flux-sample-entrypoint',
@@ -30,12 +31,12 @@ describe('the worker generation step', () => {
 
   it('uses a given certificate instead of one made from the keys', () => {
     const certificate = 'custom certificate text\n';
-    const response = generate({ id: 2, text: v1alpha2Example('tests/hello-world/minicluster.yaml'), keys: TEST_KEYS, certificate, defaultNamespace: 'default' });
+    const response = generate({ id: 2, text: fixture('v1alpha2', 'hello-world'), keys: TEST_KEYS, certificate, defaultNamespace: 'default' });
     expect(response.manifests?.[0]?.yaml).toContain('curve.cert: |\n    custom certificate text\n');
   });
 
   it('generates a v1alpha1 spec, with the version, the volumes under v and the summary', () => {
-    const response = generate({ id: 3, text: v1alpha1Example('tests/volumes/minicluster.yaml'), keys: TEST_KEYS, defaultNamespace: 'default' });
+    const response = generate({ id: 3, text: fixture('v1alpha1', 'volumes'), keys: TEST_KEYS, defaultNamespace: 'default' });
     expect(response.version).toBe('v1alpha1');
     expect(response.manifests?.map((m) => `${m.letter} ${m.kind}/${m.name}`)).toEqual([
       'c ConfigMap/flux-sample-entrypoint',
@@ -48,6 +49,6 @@ describe('the worker generation step', () => {
     ]);
     expect(response.name).toBe('flux-sample');
     expect(response.pods).toBe(2);
-    expect(generate({ id: 4, text: v1alpha2Example('tests/hello-world/minicluster.yaml'), keys: TEST_KEYS, defaultNamespace: 'default' }).version).toBe('v1alpha2');
+    expect(generate({ id: 4, text: fixture('v1alpha2', 'hello-world'), keys: TEST_KEYS, defaultNamespace: 'default' }).version).toBe('v1alpha2');
   });
 });

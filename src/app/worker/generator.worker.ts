@@ -3,6 +3,7 @@
  * the keypair: it warms the core up (the first run compiles much of the core's code) and gets no
  * answer; the page sends it again with the keys.
  */
+import '../zodUnderPolicy.ts';
 import { WARM_UP_KEYS, type GenerateRequest, type GenerateResponse } from '../model.ts';
 
 /** Wall-clock times (ms since the epoch) of the worker's start-up, sent once for the speed report. */

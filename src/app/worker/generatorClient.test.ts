@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_KEYS } from '../../core/testing/upstream.ts';
+import { TEST_KEYS } from '../../core/testing/testKeys.ts';
 import type { CurveKeys, GenerateRequest, GenerateResponse } from '../model.ts';
 import { createGeneratorClient, LOCAL_BUDGET_MS, type LocalGenerate } from './generatorClient.ts';
 

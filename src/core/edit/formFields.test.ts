@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseSpecText } from '../parse/index.ts';
 import { miniClusterSchema } from '../spec/schema.ts';
-import { v1alpha2Example } from '../testing/upstream.ts';
+import { fixture } from '../testing/fixtures.ts';
 import { ANY, CONTAINER_FIELDS, FLUX_FIELDS, SIZE_FIELDS, fieldInstances, formPaths, schemaAt, yamlOnlyFieldsIn } from './formFields.ts';
 
 describe('the form field catalog', () => {
@@ -16,7 +16,7 @@ describe('the form field catalog', () => {
   });
 
   it('gives every field a label and a help text', () => {
-    const all = fieldInstances(parseSpecText(v1alpha2Example('tests/hello-world/minicluster.yaml')).value);
+    const all = fieldInstances(parseSpecText(fixture('v1alpha2', 'hello-world')).value);
     expect(all.length).toBeGreaterThan(40);
     for (const { field, path } of all) {
       expect(field.label, path.join('.')).not.toBe('');
@@ -42,7 +42,7 @@ describe('the form field catalog', () => {
   });
 
   it('expands lists and volume maps into field instances', () => {
-    const value = parseSpecText(v1alpha2Example('tests/volumes/minicluster.yaml')).value;
+    const value = parseSpecText(fixture('v1alpha2', 'volumes')).value;
     const paths = fieldInstances(value).map((i) => i.path.join('.'));
     expect(paths).toContain('spec.containers.0.image');
     expect(paths).toContain('spec.containers.0.volumes.data.hostPath');
@@ -77,6 +77,6 @@ spec:
       'spec.containers[0].volumes.data.items',
       'spec.flux.scheduler.simple',
     ]);
-    expect(yamlOnlyFieldsIn(parseSpecText(v1alpha2Example('tests/hello-world/minicluster.yaml')).value)).toEqual([]);
+    expect(yamlOnlyFieldsIn(parseSpecText(fixture('v1alpha2', 'hello-world')).value)).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSpec } from '../spec/analyze.ts';
 import type { ResolvedMiniCluster } from '../spec/operatorDefaults.ts';
-import { TEST_KEYS, v1alpha2Example } from '../testing/upstream.ts';
+import { TEST_KEYS } from '../testing/testKeys.ts';
+import { v1alpha2Example } from '../testing/upstream.ts';
+import { describeCorpus } from '../testing/corpusSuite.ts';
 import { brokerToml } from './brokerToml.ts';
 import { hostlist, requiredRanks } from './hostlist.ts';
 import { generateManifests, type KObject, type Manifest } from './index.ts';
@@ -22,7 +24,7 @@ const byKind = (objects: Manifest[], kind: string) => objects.filter((o) => o.ki
 const podSpec = (job: Manifest) => ((job['spec'] as KObject)['template'] as { spec: KObject }).spec;
 const containersOf = (job: Manifest) => podSpec(job)['containers'] as KObject[];
 
-describe('bursting: experimental/bursting/broker-eks/minicluster-env.yaml', () => {
+describeCorpus('bursting: experimental/bursting/broker-eks/minicluster-env.yaml', () => {
   const cluster = resolve('experimental/bursting/broker-eks/minicluster-env.yaml');
   it('appends the bursted cluster to the hostlist and asks for a quorum of size', () => {
     expect(hostlist(cluster)).toBe('flux-sample-[0-3],burst-0-[0-3]');
@@ -81,7 +83,7 @@ spec:
   });
 });
 
-describe('sidecar: tests/nginx-sidecar-service/minicluster.yaml', () => {
+describeCorpus('sidecar: tests/nginx-sidecar-service/minicluster.yaml', () => {
   const objects = generateManifests(resolve('tests/nginx-sidecar-service/minicluster.yaml'), { keys: TEST_KEYS });
   it('keeps the nginx entrypoint (no start script) and gives the runner wait-0', () => {
     const [runner, nginx] = containersOf(byKind(objects, 'Job')[0] as Manifest);
@@ -103,7 +105,7 @@ describe('sidecar: tests/nginx-sidecar-service/minicluster.yaml', () => {
   });
 });
 
-describe('wrapped sidecar: experimental/metrics-api/minicluster.yaml', () => {
+describeCorpus('wrapped sidecar: experimental/metrics-api/minicluster.yaml', () => {
   it('gives the sidecar a start-1 script and lists both scripts in the volume items', () => {
     const [job] = generateManifests(resolve('experimental/metrics-api/minicluster.yaml'), { include: 'j', keys: TEST_KEYS });
     const [, sidecar] = containersOf(job as Manifest);
@@ -113,7 +115,7 @@ describe('wrapped sidecar: experimental/metrics-api/minicluster.yaml', () => {
   });
 });
 
-describe('minimal service: tests/minimal-service/minicluster.yaml', () => {
+describeCorpus('minimal service: tests/minimal-service/minicluster.yaml', () => {
   it('makes a headless broker Service selecting only rank 0 on port 8050', () => {
     const [service] = generateManifests(resolve('tests/minimal-service/minicluster.yaml'), { include: 's', keys: TEST_KEYS });
     expect(service?.['spec']).toEqual({
@@ -124,7 +126,7 @@ describe('minimal service: tests/minimal-service/minicluster.yaml', () => {
   });
 });
 
-describe('volumes', () => {
+describeCorpus('volumes', () => {
   it('mounts an emptyDir with medium Memory at /dev/shm (tests/emptydir)', () => {
     const [job] = generateManifests(resolve('tests/emptydir/minicluster.yaml'), { include: 'j', keys: TEST_KEYS });
     const volumes = podSpec(job as Manifest)['volumes'] as KObject[];
@@ -151,7 +153,7 @@ describe('volumes', () => {
   });
 });
 
-describe('services pod: experimental/bursting/nginx/minicluster.yaml', () => {
+describeCorpus('services pod: experimental/bursting/nginx/minicluster.yaml', () => {
   it('creates NAME-services with the nginx container and its ConfigMap volume named as mounted', () => {
     const objects = generateManifests(resolve('experimental/bursting/nginx/minicluster.yaml'), { keys: TEST_KEYS });
     const [pod] = byKind(objects, 'Pod');
@@ -170,7 +172,7 @@ describe('services pod: experimental/bursting/nginx/minicluster.yaml', () => {
   });
 });
 
-describe('logging options', () => {
+describeCorpus('logging options', () => {
   it('debug adds -vvv and quiet sets log level 0 (tests/debug)', () => {
     const cluster = resolve('tests/debug/minicluster.yaml');
     expect(submitFlags(cluster)).toMatch(/ -vvv$/);

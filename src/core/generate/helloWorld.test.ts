@@ -1,11 +1,13 @@
 /**
- * Field-by-field check of the reference case (v1alpha2.md sections 3.3.10 and 5.4.4): the
- * operator's Job for tests/hello-world in namespace default, and the broker settings.
+ * Field-by-field check of the reference case (v1alpha2.md sections 3.3.10 and 5.4.4) on our own
+ * fixture `fixtures/v1alpha2/hello-world.yaml`, which has the same spec as the operator's
+ * tests/hello-world: the Job in namespace default, and the broker settings.
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { analyzeSpec } from '../spec/analyze.ts';
-import { TEST_KEYS, v1alpha2Example } from '../testing/upstream.ts';
+import { fixture } from '../testing/fixtures.ts';
+import { TEST_KEYS } from '../testing/testKeys.ts';
 import { brokerToml } from './brokerToml.ts';
 import { hostlist, requiredRanks } from './hostlist.ts';
 import { generateManifests } from './index.ts';
@@ -101,13 +103,13 @@ spec:
 `);
 
 function helloWorld() {
-  const analysis = analyzeSpec(v1alpha2Example('tests/hello-world/minicluster.yaml'));
+  const analysis = analyzeSpec(fixture('v1alpha2', 'hello-world'));
   expect(analysis.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   if (!analysis.cluster) throw new Error('hello world did not resolve');
   return analysis.cluster;
 }
 
-describe('tests/hello-world (the reference case)', () => {
+describe('hello-world fixture (the reference case)', () => {
   it('generates the operator Job field by field', () => {
     const [job] = generateManifests(helloWorld(), { include: 'j', keys: TEST_KEYS });
     expect(job).toEqual(expectedJob);

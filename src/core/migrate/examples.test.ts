@@ -3,12 +3,14 @@
  * errors or warnings, produces objects Kubernetes' schema accepts, and keeps the values that
  * mean the same in both versions.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { generateManifests } from '../generate/index.ts';
 import { parseSpecText } from '../parse/index.ts';
 import { analyzeSpec } from '../spec/analyze.ts';
 import { validateAgainstKubernetes } from '../testing/kubernetesSchema.ts';
-import { TEST_KEYS, v1alpha1Examples } from '../testing/upstream.ts';
+import { TEST_KEYS } from '../testing/testKeys.ts';
+import { v1alpha1Examples } from '../testing/upstream.ts';
+import { describeCorpus } from '../testing/corpusSuite.ts';
 import { migrateV1alpha1, nameFromGenerateName } from './index.ts';
 
 type Plain = Record<string, unknown>;
@@ -22,7 +24,7 @@ const CONTAINER_SAME = ['name', 'image', 'command', 'workingDir', 'environment',
 
 const examples = v1alpha1Examples();
 
-describe('the 69 upstream v1alpha1 examples, migrated', () => {
+describeCorpus('the 69 upstream v1alpha1 examples, migrated', () => {
   it('are all there', () => {
     expect(examples).toHaveLength(69);
   });

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { v1alpha2Example, v1alpha2Examples } from '../testing/upstream.ts';
+import { describeCorpus } from '../testing/corpusSuite.ts';
 import { parseSpecText } from './index.ts';
 
 const files = v1alpha2Examples().map((e) => e.name);
 
-describe('upstream v1alpha2 examples', () => {
+describeCorpus('upstream v1alpha2 examples', () => {
   it('finds all 66 example files', () => {
     expect(files).toHaveLength(66);
   });

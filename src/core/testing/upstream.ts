@@ -1,15 +1,19 @@
-/** Test helpers: the operator's example specs, read from ../shared (never copied into the project). */
+/**
+ * The upstream corpus's example specs (see corpus.ts for where they are found). Without a corpus
+ * the lists are empty and the single-file readers throw, so use them inside `describeCorpus`.
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEFAULT_CERT_NAME, formatCurveCert } from '../curve/index.ts';
+import { join, relative } from 'node:path';
+import { corpus, corpusProblem } from './corpus.ts';
+import type { Example } from './fixtures.ts';
 
-const projectRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-export const sharedDir = process.env['MINICLUSTER_SHARED'] ?? resolve(projectRoot, '..', 'shared');
-export const v1alpha2ExamplesDir = join(sharedDir, 'upstream', 'v1alpha2', 'examples');
-export const v1alpha1ExamplesDir = join(sharedDir, 'upstream', 'v1alpha1', 'examples');
+export type { Example } from './fixtures.ts';
+
+const examplesDir = (version: 'v1alpha2' | 'v1alpha1'): string => (corpus ? join(corpus.upstreamDir, version, 'examples') : '');
+export const v1alpha2ExamplesDir = examplesDir('v1alpha2');
+export const v1alpha1ExamplesDir = examplesDir('v1alpha1');
 /** Operator-equivalent Service, Job, PV and PVC objects of about half the v1alpha1 examples. */
-export const v1alpha1GoldenDir = join(sharedDir, 'spec', 'v1alpha1-golden', 'operator');
+export const v1alpha1GoldenDir = corpus?.goldenDir ?? '';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -18,31 +22,20 @@ function walk(dir: string): string[] {
   });
 }
 
-export interface Example {
-  /** Path relative to the examples folder, e.g. `tests/hello-world/minicluster.yaml`. */
-  name: string;
-  text: string;
-}
-
-/** Every example spec below `dir`, sorted by path. */
+/** Every example spec below `dir`, sorted by path; none without a corpus. */
 function examplesIn(dir: string): Example[] {
+  if (!corpus) return [];
   return walk(dir)
     .sort()
     .map((file) => ({ name: relative(dir, file), text: readFileSync(file, 'utf8') }));
 }
 
-export const v1alpha2Examples = (): Example[] => examplesIn(v1alpha2ExamplesDir);
-export const v1alpha2Example = (name: string): string => readFileSync(join(v1alpha2ExamplesDir, name), 'utf8');
-export const v1alpha1Examples = (): Example[] => examplesIn(v1alpha1ExamplesDir);
-export const v1alpha1Example = (name: string): string => readFileSync(join(v1alpha1ExamplesDir, name), 'utf8');
-
-/** A fixed keypair (libzmq's documented test server pair) so outputs are reproducible. */
-export const TEST_KEYS = {
-  publicKey: 'rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7',
-  secretKey: 'JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6',
-};
-
-/** The certificate the operator's template makes from TEST_KEYS for pod `hostname`. */
-export function testCertificate(hostname = 'flux-sample-0'): string {
-  return formatCurveCert({ name: DEFAULT_CERT_NAME, hostname, ...TEST_KEYS });
+function readExample(dir: string, name: string): string {
+  if (!corpus) throw new Error(corpusProblem);
+  return readFileSync(join(dir, name), 'utf8');
 }
+
+export const v1alpha2Examples = (): Example[] => examplesIn(v1alpha2ExamplesDir);
+export const v1alpha2Example = (name: string): string => readExample(v1alpha2ExamplesDir, name);
+export const v1alpha1Examples = (): Example[] => examplesIn(v1alpha1ExamplesDir);
+export const v1alpha1Example = (name: string): string => readExample(v1alpha1ExamplesDir, name);

@@ -2,14 +2,16 @@
  * Every v1alpha1 example spec of the operator goes through the whole pipeline: it generates
  * objects that pass the Kubernetes schema, or it is rejected with the reason the operator gave.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { readCurveCert } from '../curve/index.ts';
 import type { Manifest } from '../generate/kobject.ts';
 import { expectExampleOutcome, expectValidRoundTrip } from '../testing/manifestChecks.ts';
 import { shellFindings, writeScripts } from '../testing/shellScripts.ts';
-import { TEST_KEYS, v1alpha1Examples } from '../testing/upstream.ts';
+import { TEST_KEYS } from '../testing/testKeys.ts';
+import { v1alpha1Examples } from '../testing/upstream.ts';
+import { describeCorpus } from '../testing/corpusSuite.ts';
 import { analyzeV1alpha1Spec } from './analyze.ts';
 import { generateV1alpha1Manifests } from './generate.ts';
 
@@ -60,7 +62,7 @@ function expectedHostlist(raw: Record<string, unknown>): string {
   return own + clusters.join('');
 }
 
-describe('the 69 upstream v1alpha1 examples', () => {
+describeCorpus('the 69 upstream v1alpha1 examples', () => {
   it('are all there and all are analysed', () => {
     expect(examples).toHaveLength(69);
     expect(generated.length + Object.keys(REJECTED).length).toBe(69);
@@ -90,7 +92,7 @@ describe('the 69 upstream v1alpha1 examples', () => {
   });
 });
 
-describe('the three ConfigMaps of every example', () => {
+describeCorpus('the three ConfigMaps of every example', () => {
   it('carry only their own data', () => {
     for (const g of generated) {
       const scripts = Object.keys(dataOf(configMap(g, 'entrypoint')));
@@ -128,7 +130,7 @@ describe('the three ConfigMaps of every example', () => {
   });
 });
 
-describe('the entrypoint scripts of every example', () => {
+describeCorpus('the entrypoint scripts of every example', () => {
   it('pass bash -n and shellcheck with no findings', () => {
     const scripts = generated.flatMap((g) =>
       Object.entries(dataOf(configMap(g, 'entrypoint'))).map(([key, text]) => ({ name: `${g.name}-${key}`, text })),

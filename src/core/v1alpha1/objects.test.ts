@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseToml } from 'smol-toml';
 import type { KObject } from '../generate/kobject.ts';
 import { validateAgainstKubernetes } from '../testing/kubernetesSchema.ts';
-import { TEST_KEYS, testCertificate, v1alpha1Example } from '../testing/upstream.ts';
+import { TEST_KEYS, testCertificate } from '../testing/testKeys.ts';
+import { fixture } from '../testing/fixtures.ts';
 import { cleanPath } from './objects.ts';
 import { generateV1alpha1Manifests } from './generate.ts';
 import { dataOf, jobPod, manifestsOf, resolve, v1spec } from './testSpec.test-util.ts';
@@ -46,8 +47,8 @@ describe('defects of the operator, fixed', () => {
     expect((side?.['volumeMounts'] as KObject[]).at(-1)).toEqual({ name: 'logs', mountPath: '/logs', readOnly: true });
   });
 
-  it('D3 on the multi-container example the golden files leave out', () => {
-    const mc = resolve(v1alpha1Example('experimental/shared-process-space/minicluster.yaml'));
+  it('D3 on a spec with two containers that share the process space', () => {
+    const mc = resolve(fixture('v1alpha1', 'shared-process-space'));
     const manifests = generateV1alpha1Manifests(mc, { keys: TEST_KEYS });
     const containers = jobPod(manifests).containers;
     expect(containers).toHaveLength(2);

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderYaml } from '../render/index.ts';
 import { expectResolvedOrError, expectValidRoundTrip } from '../testing/manifestChecks.ts';
-import { TEST_KEYS } from '../testing/upstream.ts';
+import { TEST_KEYS } from '../testing/testKeys.ts';
 import { analyzeV1alpha1Spec } from './analyze.ts';
 import { generateV1alpha1Manifests } from './generate.ts';
 import { v1alpha1Schema } from './schema.ts';

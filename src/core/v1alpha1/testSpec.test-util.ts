@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { KObject, Manifest } from '../generate/kobject.ts';
-import { TEST_KEYS } from '../testing/upstream.ts';
+import { TEST_KEYS } from '../testing/testKeys.ts';
 import { analyzeV1alpha1Spec } from './analyze.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
 import { generateV1alpha1Manifests } from './generate.ts';

@@ -1,0 +1,83 @@
+/** fetch:upstream against a local repository made here, shaped like the operator's. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { locateCorpus } from '../src/core/testing/corpus.ts';
+import { fetchUpstream } from './fetchUpstream.ts';
+
+const git = (dir: string, ...args: string[]) =>
+  execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { encoding: 'utf8' }).trim();
+
+function write(root: string, path: string, text: string): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+/** A repository with an older commit (v1alpha1) and a newer one (v1alpha2). */
+function makeRepository(): { repo: string; older: string; newer: string } {
+  const repo = mkdtempSync(join(tmpdir(), 'mcs-fake-operator-'));
+  git(repo, 'init', '--quiet', '--initial-branch', 'main');
+  write(repo, 'examples/tests/hello/minicluster.yaml', 'apiVersion: flux-framework.org/v1alpha1\n');
+  write(repo, 'examples/tests/hello/README.md', 'not a spec\n');
+  write(repo, 'config/crd/bases/flux-framework.org_miniclusters.yaml', 'older crd\n');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '--quiet', '-m', 'older');
+  const older = git(repo, 'rev-parse', 'HEAD');
+  write(repo, 'examples/tests/hello/minicluster.yaml', 'apiVersion: flux-framework.org/v1alpha2\n');
+  write(repo, 'examples/tests/lammps/interactive-minicluster.yaml', 'kind: MiniCluster\n');
+  write(repo, 'examples/tests/lammps/job.yaml', 'kind: Job\n');
+  write(repo, 'config/crd/bases/flux-framework.org_miniclusters.yaml', 'newer crd\n');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '--quiet', '-m', 'newer');
+  // A later commit on the branch: the script must take the commits it is given, not the tip.
+  write(repo, 'examples/tests/later/minicluster.yaml', 'later\n');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '--quiet', '-m', 'later');
+  return { repo, older, newer: git(repo, 'rev-parse', 'HEAD~1') };
+}
+
+describe('npm run fetch:upstream', () => {
+  it('writes each version’s example specs and CRD at its commit into the cache, where the tests find it', () => {
+    const { repo, older, newer } = makeRepository();
+    const cache = join(mkdtempSync(join(tmpdir(), 'mcs-cache-')), 'upstream');
+    const env = {
+      MINICLUSTER_UPSTREAM_REPO: `file://${repo}`,
+      MINICLUSTER_UPSTREAM_V1ALPHA2_COMMIT: newer,
+      MINICLUSTER_UPSTREAM_V1ALPHA1_COMMIT: older,
+      MINICLUSTER_UPSTREAM_CACHE: cache,
+    };
+    const lines: string[] = [];
+    expect(fetchUpstream(env, (line) => lines.push(line))).toBe(cache);
+
+    const read = (path: string) => readFileSync(join(cache, path), 'utf8');
+    expect(read('v1alpha2/examples/tests/hello/minicluster.yaml')).toBe('apiVersion: flux-framework.org/v1alpha2\n');
+    expect(read('v1alpha2/examples/tests/lammps/interactive-minicluster.yaml')).toBe('kind: MiniCluster\n');
+    expect(existsSync(join(cache, 'v1alpha2/examples/tests/lammps/job.yaml'))).toBe(false);
+    expect(existsSync(join(cache, 'v1alpha2/examples/tests/hello/README.md'))).toBe(false);
+    expect(existsSync(join(cache, 'v1alpha2/examples/tests/later'))).toBe(false);
+    expect(read('v1alpha2/crd.yaml')).toBe('newer crd\n');
+    expect(read('v1alpha1/examples/tests/hello/minicluster.yaml')).toBe('apiVersion: flux-framework.org/v1alpha1\n');
+    expect(existsSync(join(cache, 'v1alpha1/examples/tests/lammps'))).toBe(false);
+    expect(read('v1alpha1/crd.yaml')).toBe('older crd\n');
+    expect(read('SOURCE')).toContain(`v1alpha2 ${newer}`);
+    expect(lines.at(-1)).toBe(`Corpus cache ready in ${cache}`);
+
+    const found = locateCorpus({ MINICLUSTER_UPSTREAM_CACHE: cache }, mkdtempSync(join(tmpdir(), 'mcs-lone-clone-')));
+    expect(found.corpus).toEqual({ from: 'the fetch:upstream cache', upstreamDir: cache, goldenDir: undefined });
+  });
+
+  it('fails with git’s word when a commit is not in the repository, and leaves the cache alone', () => {
+    const { repo, older } = makeRepository();
+    const cache = join(mkdtempSync(join(tmpdir(), 'mcs-cache-')), 'upstream');
+    const env = {
+      MINICLUSTER_UPSTREAM_REPO: `file://${repo}`,
+      MINICLUSTER_UPSTREAM_V1ALPHA2_COMMIT: '0'.repeat(40),
+      MINICLUSTER_UPSTREAM_V1ALPHA1_COMMIT: older,
+      MINICLUSTER_UPSTREAM_CACHE: cache,
+    };
+    expect(() => fetchUpstream(env, () => {})).toThrow();
+    expect(existsSync(cache)).toBe(false);
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * The Content-Security-Policy of the built page. The app promises that nothing leaves the page;
+ * this makes the browser hold it to that: everything comes from the page's own origin, and the
+ * page can talk to no other. Vite writes it into the built index.html (vite.config.ts); the dev
+ * server goes without, since its hot reload needs inline scripts and a WebSocket.
+ */
+export const CONTENT_SECURITY_POLICY: ReadonlyArray<readonly [directive: string, ...sources: string[]]> = [
+  ['default-src', "'self'"],
+  // libsodium compiles its WebAssembly module from bytes it carries (no eval of JavaScript).
+  ['script-src', "'self'", "'wasm-unsafe-eval'"],
+  // The generator, Monaco's editor and monaco-yaml's workers are files of the build.
+  ['worker-src', "'self'"],
+  // Monaco writes its theme and decorations as <style> elements at run time.
+  ['style-src', "'self'", "'unsafe-inline'"],
+  ['font-src', "'self'"],
+  // Monaco's CSS draws a few icons as data: SVG images.
+  ['img-src', "'self'", 'data:'],
+  ['connect-src', "'self'"],
+  ['object-src', "'none'"],
+  ['frame-src', "'none'"],
+  ['child-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'none'"],
+];
+
+/** The policy as the content of a `<meta http-equiv="Content-Security-Policy">`. */
+export function contentSecurityPolicy(): string {
+  return CONTENT_SECURITY_POLICY.map((parts) => parts.join(' ')).join('; ');
+}

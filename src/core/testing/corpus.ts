@@ -1,0 +1,71 @@
+/**
+ * Where the upstream corpus is: the Flux Operator's example specs and CRDs of both API versions, and
+ * the v1alpha1 golden files. It is test data we never copy into the repository, so tests look for it
+ * beside the checkout and skip (or, in CI, fail) when it is not there.
+ *
+ * Order: the folder named by MINICLUSTER_SHARED, then `../shared` beside the checkout, then the cache
+ * that `npm run fetch:upstream` fills. The golden files only come with a shared folder.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+
+/**
+ * What `npm run fetch:upstream` fills: `v1alpha2/` and `v1alpha1/`, each with `examples/` and
+ * `crd.yaml`. MINICLUSTER_UPSTREAM_CACHE moves it.
+ */
+export const upstreamCacheDirFor = (env: NodeJS.ProcessEnv, root = projectRoot): string =>
+  env['MINICLUSTER_UPSTREAM_CACHE'] || join(root, '.cache', 'upstream');
+
+/** Set by `.ci/run`: a missing corpus fails the run instead of skipping its tests. */
+export const REQUIRE_CORPUS_VARIABLE = 'MINICLUSTER_REQUIRE_CORPUS';
+
+export const CORPUS_HINT =
+  'Upstream corpus not found, so the corpus tests are skipped: run `npm run fetch:upstream` ' +
+  '(or set MINICLUSTER_SHARED to a folder holding upstream/ and spec/v1alpha1-golden/).';
+
+export interface Corpus {
+  /** Which place it was found in, for messages. */
+  from: string;
+  /** Holds `v1alpha2/examples`, `v1alpha1/examples` and each version's `crd.yaml`. */
+  upstreamDir: string;
+  /** The operator-equivalent objects of v1alpha1 examples; only a shared folder has them. */
+  goldenDir: string | undefined;
+}
+
+function hasBothVersions(upstreamDir: string): boolean {
+  return ['v1alpha2', 'v1alpha1'].every((version) => existsSync(join(upstreamDir, version, 'examples')));
+}
+
+function fromShared(sharedDir: string, from: string): Corpus | undefined {
+  const upstreamDir = join(sharedDir, 'upstream');
+  if (!hasBothVersions(upstreamDir)) return undefined;
+  const goldenDir = join(sharedDir, 'spec', 'v1alpha1-golden', 'operator');
+  return { from, upstreamDir, goldenDir: existsSync(goldenDir) ? goldenDir : undefined };
+}
+
+export type CorpusSearch = { corpus: Corpus } | { corpus: undefined; problem: string };
+
+/** Looks in the three places in order. A MINICLUSTER_SHARED that holds no corpus is a problem, not a fall-through. */
+export function locateCorpus(env: NodeJS.ProcessEnv = process.env, root = projectRoot): CorpusSearch {
+  const named = env['MINICLUSTER_SHARED'];
+  if (named) {
+    const corpus = fromShared(resolve(named), `MINICLUSTER_SHARED (${named})`);
+    return corpus
+      ? { corpus }
+      : { corpus: undefined, problem: `MINICLUSTER_SHARED=${named} has no upstream/v1alpha2/examples and upstream/v1alpha1/examples.` };
+  }
+  const beside = fromShared(resolve(root, '..', 'shared'), '../shared');
+  if (beside) return { corpus: beside };
+  const cacheDir = upstreamCacheDirFor(env, root);
+  if (hasBothVersions(cacheDir)) return { corpus: { from: 'the fetch:upstream cache', upstreamDir: cacheDir, goldenDir: undefined } };
+  return { corpus: undefined, problem: CORPUS_HINT };
+}
+
+const search = locateCorpus();
+/** The corpus of this run, or undefined when none was found. */
+export const corpus: Corpus | undefined = search.corpus;
+/** Why there is no corpus (undefined when there is one). */
+export const corpusProblem: string | undefined = search.corpus ? undefined : search.problem;
