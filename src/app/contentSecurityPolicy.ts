@@ -10,7 +10,7 @@ export const CONTENT_SECURITY_POLICY: ReadonlyArray<readonly [directive: string,
   ['script-src', "'self'", "'wasm-unsafe-eval'"],
   // The generator, Monaco's editor and monaco-yaml's workers are files of the build.
   ['worker-src', "'self'"],
-  // Monaco writes its theme and decorations as <style> elements at run time.
+  // Monaco writes its theme and decorations as <style> elements, and renders lines with style attributes.
   ['style-src', "'self'", "'unsafe-inline'"],
   ['font-src', "'self'"],
   // Monaco's CSS draws a few icons as data: SVG images.

@@ -110,9 +110,9 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
           // Completion while typing keys; for values (enums, defaults) Ctrl+Space asks. Suggesting on
           // every character of a value took about a third of Monaco's main-thread time per keystroke.
           quickSuggestions: { other: true, comments: false, strings: false },
-          // Chromium's EditContext path costs about 1.5 ms a keystroke in selection updates (profiled);
-          // the classic hidden textarea does the same job for typing and screen readers.
-          editContext: false,
+          // Monaco's default EditContext input stays on: with the classic hidden textarea the first
+          // character typed over a selection was lost (e2e/input.spec.ts, typing over a selection),
+          // which outweighs the ~1.5 ms a keystroke that EditContext's selection updates cost.
         });
         const textarea = textareaRef.current;
         if (textarea) {
@@ -133,10 +133,12 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
         const sync = new ModelSync({ read: () => model.getValue(), report: (text) => latest.current.onChange(text) });
         sync.isOutsideChange(current.value);
         const changes = model.onDidChangeContent(() => sync.modelChanged());
-        const stopVerbatim = insertMultilineInputVerbatim(editor, host);
+        const stopVerbatim = insertMultilineTypingVerbatim(editor);
+        const stopDrops = acceptTextDrops(setup, editor, host);
         dispose = () => {
           sync.flush();
           stopVerbatim();
+          stopDrops();
           changes.dispose();
           editor.dispose();
           model.dispose();
@@ -295,18 +297,59 @@ function offsetOf(text: string, line: number, column: number): number {
 }
 
 /**
- * Text of several lines that arrives in one input event (an IME commit, dictation, a drop on the
- * text area) goes in as the user gave it, as a paste does. Monaco would type it one character at a
- * time, and auto-indent would shift every line after the first.
+ * Text of several lines that arrives in one input event (an IME commit, dictation, a text service)
+ * goes in as the user gave it, as a paste does. Monaco types such text one character at a time
+ * through its `type` command, so that auto-indent acts on each new line and shifts every line
+ * after the first. The command reaches the editor through its `trigger`, which is where it is
+ * turned into a paste; Enter on its own is still typed, with its indent.
  */
-function insertMultilineInputVerbatim(editor: MonacoEditor.IStandaloneCodeEditor, host: HTMLElement): () => void {
-  const onBeforeInput = (event: InputEvent) => {
-    const multiline = event.data?.includes('\n') ?? false;
-    if (!multiline || !['insertText', 'insertReplacementText', 'insertFromDrop'].includes(event.inputType)) return;
-    if (!(event.target instanceof HTMLTextAreaElement)) return;
-    event.preventDefault();
-    editor.trigger('keyboard', 'paste', { text: event.data, pasteOnNewLine: false, multicursorText: null, mode: null });
+function insertMultilineTypingVerbatim(editor: MonacoEditor.IStandaloneCodeEditor): () => void {
+  const original = editor.trigger;
+  editor.trigger = function trigger(source, handlerId, payload) {
+    const text = handlerId === 'type' && typeof payload === 'object' && payload !== null ? (payload as { text?: unknown }).text : undefined;
+    if (typeof text === 'string' && text.length > 1 && text.includes('\n')) {
+      return original.call(editor, source, 'paste', { text, pasteOnNewLine: false, multicursorText: null, mode: null });
+    }
+    return original.call(editor, source, handlerId, payload);
   };
-  host.addEventListener('beforeinput', onBeforeInput, true);
-  return () => host.removeEventListener('beforeinput', onBeforeInput, true);
+  return () => {
+    editor.trigger = original;
+  };
+}
+
+/**
+ * Text dropped on the editor (from another window or page) goes in where it is dropped, as one
+ * undo step. Monaco's own drop support is a contribution the editor leaves out (monacoSetup.ts);
+ * moving a selection inside the editor by mouse is Monaco's and does not come here.
+ */
+function acceptTextDrops(setup: Setup, editor: MonacoEditor.IStandaloneCodeEditor, host: HTMLElement): () => void {
+  const carriesText = (event: DragEvent) => event.dataTransfer?.types.includes('text/plain') ?? false;
+  const onDragOver = (event: DragEvent) => {
+    if (!carriesText(event)) return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!carriesText(event)) return;
+    event.preventDefault();
+    const text = event.dataTransfer?.getData('text/plain') ?? '';
+    const model = editor.getModel();
+    const at = editor.getTargetAtClientPoint(event.clientX, event.clientY)?.position ?? editor.getPosition();
+    if (!model || !at || text === '') return;
+    const start = model.getOffsetAt(at);
+    const { Range, Selection } = setup.monaco;
+    editor.pushUndoStop();
+    editor.executeEdits('drop', [{ range: Range.fromPositions(at, at), text }], () => {
+      const end = model.getPositionAt(start + text.length);
+      return [Selection.fromPositions(end, end)];
+    });
+    editor.pushUndoStop();
+    editor.focus();
+  };
+  host.addEventListener('dragover', onDragOver, true);
+  host.addEventListener('drop', onDrop, true);
+  return () => {
+    host.removeEventListener('dragover', onDragOver, true);
+    host.removeEventListener('drop', onDrop, true);
+  };
 }
