@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeFile, fileDiagnostics, specAt } from './fileAnalysis.ts';
+import { analyzeAnySpec } from './pipeline.ts';
+import { fixture } from './testing/fixtures.ts';
+
+const podGroup = `# The scheduler's group, created before the MiniCluster.
+apiVersion: scheduling.x-k8s.io/v1alpha1
+kind: PodGroup
+metadata:
+  name: flux-sample
+spec:
+  minMember: 4
+`;
+const service = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ports: [{port: 80}]
+`;
+const miniCluster = (name: string, size: number) => `apiVersion: flux-framework.org/v1alpha2
+kind: MiniCluster
+metadata:
+  name: ${name}
+spec:
+  size: ${size}
+  containers:
+    - image: ubuntu:noble
+`;
+const lineOf = (text: string, needle: string, from = 0) => text.slice(0, text.indexOf(needle, from)).split('\n').length;
+
+describe('analyzeFile', () => {
+  it('finds the MiniCluster after a PodGroup and names the PodGroup in a note', () => {
+    const text = `${podGroup}---\n${miniCluster('flux-sample', 4)}`;
+    const file = analyzeFile(text);
+    expect(file.documents.map((d) => d.kind)).toEqual(['PodGroup', 'MiniCluster']);
+    expect(file.specs).toHaveLength(1);
+    const [spec] = file.specs;
+    expect(spec?.analysis.resolved?.version).toBe('v1alpha2');
+    expect(spec?.analysis.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(file.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        code: 'other-object',
+        line: 2,
+        message: 'Line 2: PodGroup flux-sample (scheduling.x-k8s.io/v1alpha1) is not a MiniCluster; it is left as it is and not part of the generated objects.',
+      }),
+    ]);
+  });
+
+  it('positions a problem of the second document at its line in the file', () => {
+    const text = `${podGroup}---\n${miniCluster('flux-sample', 0)}`;
+    const [spec] = analyzeFile(text).specs;
+    const size = spec?.analysis.diagnostics.find((d) => d.path === 'spec.size');
+    expect(size).toMatchObject({ severity: 'error', line: lineOf(text, 'size: 0'), column: 9 });
+  });
+
+  it('analyses several MiniClusters in file order, each on its own, and finds the one at a cursor', () => {
+    const text = `${miniCluster('first', 2)}---\n${service}---\n${miniCluster('second', 0)}`;
+    const file = analyzeFile(text);
+    expect(file.specs.map((s) => s.document.name)).toEqual(['first', 'second']);
+    expect(file.specs[0]?.analysis.resolved?.cluster.spec.size).toBe(2);
+    expect(file.specs[1]?.analysis.resolved).toBeUndefined();
+    const all = fileDiagnostics(file);
+    expect(all.find((d) => d.code === 'other-object')?.message).toContain('Service web (v1)');
+    expect(all.find((d) => d.path === 'spec.size')?.line).toBe(lineOf(text, 'size: 0'));
+    expect(specAt(file, 0)?.document.name).toBe('first');
+    expect(specAt(file, text.indexOf('kind: Service'))?.document.name).toBe('first');
+    expect(specAt(file, text.indexOf('name: second'))?.document.name).toBe('second');
+    expect(specAt(file, text.length)?.document.name).toBe('second');
+  });
+
+  it('reads a file of one document exactly as one spec', () => {
+    for (const text of [fixture('v1alpha2', 'hello-world'), fixture('v1alpha1', 'volumes'), '', 'size: [1\n', 'kind: PodGroup\n']) {
+      const file = analyzeFile(text);
+      expect(file.diagnostics).toEqual([]);
+      expect(file.specs.map((s) => s.analysis)).toEqual([analyzeAnySpec(text)]);
+    }
+  });
+
+  it('gives text that is not Kubernetes objects the errors of one spec, as before', () => {
+    const text = 'size: 4\n---\nhello: world\n';
+    const file = analyzeFile(text);
+    expect(file.specs.map((s) => s.analysis)).toEqual([analyzeAnySpec(text)]);
+    expect(fileDiagnostics(file).some((d) => d.code === 'extra-document')).toBe(true);
+  });
+
+  it('says a file of other objects holds no MiniCluster, naming them', () => {
+    const text = `${podGroup}---\n${service}`;
+    const file = analyzeFile(text);
+    expect(file.specs).toEqual([]);
+    expect(file.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'no-minicluster', line: 2, message: expect.stringContaining('only PodGroup flux-sample (scheduling.x-k8s.io/v1alpha1) at line 2, Service web (v1) at line 9') }),
+    ]);
+  });
+
+  it('warns about another document that is not valid YAML, where it is broken', () => {
+    const text = `${miniCluster('ok', 2)}---\nkind: Service\nmetadata: {name: [broken\n`;
+    const file = analyzeFile(text);
+    expect(file.specs[0]?.analysis.resolved).toBeDefined();
+    const warning = file.diagnostics.find((d) => d.code === 'other-document-syntax');
+    expect(warning?.severity).toBe('warning');
+    // Inside the broken document (the parser reports an unclosed bracket where the text runs out).
+    expect(warning?.line).toBeGreaterThanOrEqual(lineOf(text, 'kind: Service'));
+    expect(warning?.message).toMatch(/^This document \(line \d+\) is not valid YAML: .+ kubectl apply would stop at it/);
+  });
+
+  it('keeps comments, directives and document end markers with their own document', () => {
+    const text = `# leading\n${miniCluster('a', 1)}# trailing of a\n...\n%YAML 1.1\n---\n${miniCluster('b', 2)}`;
+    const file = analyzeFile(text);
+    const [a, b] = file.documents;
+    expect(a?.start).toBe(0);
+    expect(text.slice(a?.start, a?.end)).toContain('...\n');
+    expect(text.slice(b?.start, b?.end)).toMatch(/^%YAML 1\.1\n---\n/);
+    expect(file.specs.map((s) => s.analysis.resolved?.cluster.spec.size)).toEqual([1, 2]);
+    expect(fileDiagnostics(file).filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+});

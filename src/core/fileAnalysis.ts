@@ -1,0 +1,105 @@
+/**
+ * A whole file, as `kubectl apply -f` takes it: any number of YAML documents, of which the
+ * MiniClusters are analysed (each on its own, with the file's positions) and the other objects are
+ * named in a note. A file of one document, or of documents that are not Kubernetes objects at all,
+ * is read as one spec, with the errors that gives.
+ */
+import type { Diagnostic } from './diagnostics.ts';
+import { onlyDocument, yamlDocuments, type YamlDocument } from './parse/documents.ts';
+import { analyzeAnySpec, type AnyAnalysis } from './pipeline.ts';
+import type { AnalyzeOptions } from './spec/analyze.ts';
+import { utf8SizeIfOver } from './parse/utf8.ts';
+import { DEFAULT_MAX_BYTES } from './parse/index.ts';
+
+const MINICLUSTER = 'MiniCluster';
+
+export interface SpecInFile {
+  /** The document it was read from (for a file read as one spec: its first document with content). */
+  document: YamlDocument;
+  analysis: AnyAnalysis;
+}
+
+export interface FileAnalysis {
+  /** Every YAML document of the file, in order. */
+  documents: YamlDocument[];
+  /** The MiniCluster specs, in file order. */
+  specs: SpecInFile[];
+  /** About the file as a whole: the other objects it holds, a file with no MiniCluster. */
+  diagnostics: Diagnostic[];
+}
+
+const describe = (d: YamlDocument) => `${d.kind}${d.name ? ` ${d.name}` : ''}${d.apiVersion ? ` (${d.apiVersion})` : ''}`;
+
+function at(d: YamlDocument, severity: Diagnostic['severity'], code: string, message: string): Diagnostic {
+  return { severity, code, path: '', message, line: d.line, column: d.column, endLine: d.line, endColumn: d.column + 1 };
+}
+
+/** What the file says about its documents that are not MiniClusters. */
+function otherDocumentNotes(others: readonly YamlDocument[]): Diagnostic[] {
+  return others.map((d) => {
+    if (d.syntaxError) {
+      const e = d.syntaxError;
+      return {
+        severity: 'warning',
+        code: 'other-document-syntax',
+        path: '',
+        message: `This document (line ${d.line}) is not valid YAML: ${e.message}. kubectl apply would stop at it; fix or remove it.`,
+        line: e.line,
+        column: e.column,
+        endLine: e.line,
+        endColumn: e.column + 1,
+      };
+    }
+    if (d.kind === undefined) {
+      return at(d, 'warning', 'other-document', `The document at line ${d.line} is not a Kubernetes object (it has no kind); kubectl apply would refuse the file. Remove it or complete it.`);
+    }
+    return at(d, 'info', 'other-object', `Line ${d.line}: ${describe(d)} is not a MiniCluster; it is left as it is and not part of the generated objects.`);
+  });
+}
+
+export function analyzeFile(text: string, options: AnalyzeOptions = {}): FileAnalysis {
+  const whole = (documents: YamlDocument[]): FileAnalysis => {
+    const first = documents.find((d) => d.hasContent) ?? documents[0] ?? { index: 0, start: 0, end: text.length, line: 1, column: 1, hasContent: false };
+    return { documents, specs: [{ document: first, analysis: analyzeAnySpec(text, options) }], diagnostics: [] };
+  };
+  // Too large to read: the spec analysis says so without reading it.
+  if (utf8SizeIfOver(text, options.maxBytes ?? DEFAULT_MAX_BYTES) !== undefined) return whole([]);
+
+  const documents = yamlDocuments(text);
+  const filled = documents.filter((d) => d.hasContent);
+  if (filled.length <= 1) return whole(documents);
+
+  const miniClusters = filled.filter((d) => d.kind === MINICLUSTER);
+  const others = filled.filter((d) => d.kind !== MINICLUSTER);
+  if (miniClusters.length > 0) {
+    return {
+      documents,
+      specs: miniClusters.map((document) => ({ document, analysis: analyzeAnySpec(onlyDocument(text, document), options) })),
+      diagnostics: otherDocumentNotes(others),
+    };
+  }
+  const objects = filled.filter((d) => d.kind !== undefined);
+  if (objects.length === 0) return whole(documents);
+  const first = objects[0] as YamlDocument;
+  const listed = objects.map((d) => `${describe(d)} at line ${d.line}`).join(', ');
+  return {
+    documents,
+    specs: [],
+    diagnostics: [
+      at(first, 'error', 'no-minicluster', `This file holds no MiniCluster, only ${listed}. Add a document with "apiVersion: flux-framework.org/v1alpha2" and "kind: MiniCluster", or open the file that has it.`),
+    ],
+  };
+}
+
+/** The spec whose document holds `offset` (a cursor), else the last one before it, else the first. */
+export function specAt(file: FileAnalysis, offset: number): SpecInFile | undefined {
+  let found = file.specs[0];
+  for (const spec of file.specs) if (spec.document.start <= offset) found = spec;
+  return found;
+}
+
+/** Every problem of the file: its own, then each spec's in file order (a lone spec's as they are). */
+export function fileDiagnostics(file: FileAnalysis): Diagnostic[] {
+  if (file.diagnostics.length === 0 && file.specs.length === 1) return file.specs[0]?.analysis.diagnostics ?? [];
+  return [...file.diagnostics, ...file.specs.flatMap((s) => s.analysis.diagnostics)];
+}
