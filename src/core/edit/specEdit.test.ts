@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { yamlDocuments } from '../parse/documents.ts';
 import { parseSpecText } from '../parse/index.ts';
 import { fixtures } from '../testing/fixtures.ts';
 import { v1alpha2Examples } from '../testing/upstream.ts';
@@ -138,6 +139,147 @@ describe('applySpecEdit', () => {
     const text = 'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: trailing\nspec:\n  size: 4\n  containers:\n    - image: rockylinux:9 \n      command: hostname\n';
     const out = edit(text, { op: 'set', path: ['spec', 'size'], value: 5 });
     expect(lineChanges(text, out)).toEqual({ removed: ['  size: 4'], added: ['  size: 5'] });
+  });
+});
+
+const HEAD = 'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: demo\n';
+
+/** `text` with the last `find` replaced. */
+function replaceLast(text: string, find: string, replacement: string): string {
+  const at = text.lastIndexOf(find);
+  return text.slice(0, at) + replacement + text.slice(at + find.length);
+}
+
+describe('repeated keys', () => {
+  // Kubernetes and the form (through parseSpecText) take the last of repeated keys.
+  const TEXT = `${HEAD}spec:
+  size: 1
+  containers:
+    - image: shadowed
+spec:
+  size: 2
+  size: 4
+  logging:
+    quiet: false
+  logging:
+    quiet: true
+  containers:
+    - image: first
+      environment:
+        A: "1"
+        A: "2"
+    - image: second
+`;
+  const at = (text: string, ...path: (string | number)[]) => valueAt(parsed(text), ['spec', ...path]);
+
+  it('sets the last of a repeated key, inside the last of a repeated parent', () => {
+    expect(edit(TEXT, { op: 'set', path: ['spec', 'size'], value: 6 })).toBe(TEXT.replace('  size: 4', '  size: 6'));
+    expect(edit(TEXT, { op: 'set', path: ['spec', 'logging', 'quiet'], value: false })).toBe(replaceLast(TEXT, 'quiet: true', 'quiet: false'));
+    expect(edit(TEXT, { op: 'set', path: ['spec', 'containers', 0, 'environment', 'A'], value: '3' })).toBe(TEXT.replace('A: "2"', 'A: "3"'));
+    const added = edit(TEXT, { op: 'set', path: ['spec', 'containers', 1, 'workingDir'], value: '/w' });
+    expect(at(added, 'containers', 1)).toEqual({ image: 'second', workingDir: '/w' });
+    expect(added.startsWith(TEXT)).toBe(true);
+  });
+
+  it('adds, removes, moves and renames in the pair that counts', () => {
+    const three = edit(TEXT, { op: 'add', path: ['spec', 'containers'], value: { image: 'third' } });
+    expect(at(three, 'containers')).toEqual([{ image: 'first', environment: { A: '2' } }, { image: 'second' }, { image: 'third' }]);
+    expect(at(edit(TEXT, { op: 'remove', path: ['spec', 'containers'], index: 0 }), 'containers')).toEqual([{ image: 'second' }]);
+    expect(at(edit(TEXT, { op: 'move', path: ['spec', 'containers'], from: 1, to: 0 }), 'containers', 0)).toEqual({ image: 'second' });
+    const renamed = edit(TEXT, { op: 'renameKey', path: ['spec', 'containers', 0, 'environment'], from: 'A', to: 'B' });
+    expect(at(renamed, 'containers', 0, 'environment')).toEqual({ B: '2' });
+    for (const out of [three, renamed]) expect(out).toContain('    - image: shadowed\n');
+  });
+
+  it('clears every occurrence, so that an earlier one does not take over', () => {
+    const cleared = edit(TEXT, { op: 'clear', path: ['spec', 'size'] }, { op: 'clear', path: ['spec', 'containers', 0, 'environment', 'A'] });
+    expect(at(cleared, 'size')).toBeUndefined();
+    expect(at(cleared, 'containers', 0)).toEqual({ image: 'first' });
+    expect(at(edit(TEXT, { op: 'clear', path: ['spec', 'logging', 'quiet'] }), 'logging')).toBeUndefined();
+    expect(cleared).toContain('  size: 1\n');
+  });
+});
+
+describe('lists written at the column of their key', () => {
+  const FLUSH = `${HEAD}spec:
+  size: 2
+  containers:
+  # The runner.
+  - image: a
+    command: x
+  logging:
+    quiet: true
+`;
+  // Mostly indented, with one flush list elsewhere.
+  const MIXED = `${HEAD}spec:
+  size: 2
+  containers:
+    - image: a
+      command: x
+  pod:
+    nodeSelector: {a: b}
+  services:
+  - image: s
+`;
+  const CONTAINER = ['spec', 'containers', 0];
+  const EDITS: [SpecEdit, (string | number)[], unknown][] = [
+    [{ op: 'set', path: [...CONTAINER, 'workingDir'], value: '/w' }, [...CONTAINER, 'workingDir'], '/w'],
+    [{ op: 'set', path: [...CONTAINER, 'environment', 'A'], value: 'on' }, [...CONTAINER, 'environment'], { A: 'on' }],
+    [{ op: 'add', path: [...CONTAINER, 'ports'], value: 80 }, [...CONTAINER, 'ports'], [80]],
+    [{ op: 'add', path: ['spec', 'containers'], value: { image: 'b' } }, ['spec', 'containers', 1], { image: 'b' }],
+  ];
+
+  it.each([
+    ['flush, with a comment above the first item', FLUSH],
+    ['flush, with a blank line above the first item', FLUSH.replace('  # The runner.\n', '\n')],
+    ['indented, with a flush list elsewhere', MIXED],
+    ['flush, with an indented list elsewhere', `${FLUSH}  services:\n    - image: s\n`],
+  ])('%s: new keys and items in the last item parse and read back', (_name, text) => {
+    for (const [change, path, expected] of EDITS) {
+      const out = edit(text, change);
+      expect(parseSpecText(out).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(valueAt(parsed(out), path)).toEqual(expected);
+      // Only new lines: everything the user wrote stays.
+      expect(lineChanges(text, out).removed).toEqual([]);
+    }
+  });
+
+  it('writes new keys and items in the style of the list they go into', () => {
+    const flush = edit(FLUSH, { op: 'set', path: ['spec', 'containers', 0, 'workingDir'], value: '/w' }, { op: 'add', path: ['spec', 'containers'], value: { image: 'b' } });
+    expect(flush).toContain('    command: x\n    workingDir: /w\n  - image: b\n  logging:');
+    const mixed = edit(MIXED, { op: 'set', path: ['spec', 'containers', 0, 'workingDir'], value: '/w' }, { op: 'add', path: ['spec', 'containers'], value: { image: 'b' } });
+    expect(mixed).toContain('      command: x\n      workingDir: /w\n    - image: b\n  pod:');
+  });
+});
+
+describe('files with more than one YAML document', () => {
+  const PODGROUP = 'apiVersion: scheduling.x-k8s.io/v1alpha1\nkind: PodGroup\nmetadata:\n  name: flux-sample\nspec:\n  minMember: 4\n';
+  const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: flux-sample\nspec:\n  clusterIP: None\n';
+
+  it('edits the targeted document and leaves the others byte for byte', () => {
+    const text = `${PODGROUP}---\n${SPEC}`;
+    const target = yamlDocuments(text)[1]!;
+    expect(target.start).toBe(PODGROUP.length);
+    const result = applySpecEdits(text, [{ op: 'set', path: ['spec', 'size'], value: 6 }, { op: 'add', path: ['spec', 'containers'], value: { image: 'b' } }], target);
+    expect(result).toEqual({ ok: true, text: `${PODGROUP}---\n${edit(SPEC, { op: 'set', path: ['spec', 'size'], value: 6 }, { op: 'add', path: ['spec', 'containers'], value: { image: 'b' } })}` });
+    const single = applySpecEdit(text, { op: 'set', path: ['metadata', 'name'], value: 'x' }, target);
+    expect(single.ok && single.text.slice(0, PODGROUP.length)).toBe(PODGROUP);
+  });
+
+  it('edits the first document without a target', () => {
+    const text = `${SPEC}---\n${SERVICE}`;
+    expect(edit(text, { op: 'set', path: ['spec', 'size'], value: 6 })).toBe(`${SPEC.replace('size: 4', 'size: 6')}---\n${SERVICE}`);
+  });
+
+  it('refuses only for syntax errors in the document it edits', () => {
+    const broken = PODGROUP.replace('minMember: 4', 'minMember: [4');
+    const text = `${broken}---\n${SPEC}`;
+    const target = yamlDocuments(text)[1]!;
+    const result = applySpecEdit(text, { op: 'set', path: ['spec', 'size'], value: 6 }, target);
+    expect(result).toEqual({ ok: true, text: `${broken}---\n${SPEC.replace('size: 4', 'size: 6')}` });
+    const first = applySpecEdit(text, { op: 'set', path: ['spec', 'minMember'], value: 2 });
+    expect(first).toEqual({ ok: false, reason: 'The YAML has syntax errors; fix them in the YAML view before editing in the form.' });
+    expect(applySpecEdit(`${SPEC}---\n${broken}`, { op: 'set', path: ['spec', 'size'], value: 6 }).ok).toBe(true);
   });
 });
 

@@ -3,9 +3,9 @@
  * comments and key order stay, then spliced into the text so that the lines the edit did not
  * touch stay byte for byte (see lineMerge.ts).
  */
-import { Document, Scalar, YAMLMap, YAMLSeq, isCollection, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Node } from 'yaml';
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, type ToStringOptions } from 'yaml';
 import type { PathSegment } from '../diagnostics.ts';
+import { yamlDocuments } from '../parse/documents.ts';
 import { mergeEdit } from './lineMerge.ts';
 
 export type EditPath = readonly PathSegment[];
@@ -24,6 +24,9 @@ export type SpecEdit =
 
 export type EditResult = { ok: true; text: string } | { ok: false; reason: string };
 
+/** Character offsets of one document of a file with several (see yamlDocuments). */
+export type DocumentRange = { start: number; end: number };
+
 /**
  * Objects whose mere presence matters (the CRD defaults of their fields apply only when they are
  * written), so clearing their last field keeps them as `{}`.
@@ -33,33 +36,71 @@ const KEEP_WHEN_EMPTY = new Set(['spec', 'metadata', 'spec.flux']);
 // Kubernetes reads YAML 1.1 (yes/no/on/off are booleans), so strings like that must be quoted.
 const PARSE_OPTIONS = { version: '1.1', uniqueKeys: false } as const;
 
-export function applySpecEdit(text: string, edit: SpecEdit): EditResult {
-  return applySpecEdits(text, [edit]);
+export function applySpecEdit(text: string, edit: SpecEdit, target?: DocumentRange): EditResult {
+  return applySpecEdits(text, [edit], target);
 }
 
-/** Applies edits in order as one change. */
-export function applySpecEdits(text: string, edits: readonly SpecEdit[]): EditResult {
-  const doc = parseDocument(text, PARSE_OPTIONS);
+/**
+ * Applies edits in order as one change to one document of `text`: `target`, or the first. The
+ * other documents, and their syntax errors, stay as they are.
+ */
+export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?: DocumentRange): EditResult {
+  const { start, end } = target ?? yamlDocuments(text)[0]!;
+  const source = text.slice(start, end);
+  const doc = parseDocument(source, PARSE_OPTIONS);
   if (doc.errors.length > 0) {
     return { ok: false, reason: 'The YAML has syntax errors; fix them in the YAML view before editing in the form.' };
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
     return { ok: false, reason: 'The spec is not a YAML mapping; fix it in the YAML view first.' };
   }
-  const options = toStringOptions(text);
-  const base = doc.toString(options);
+  const styles = listStyles(source).map((options) => ({ options, base: doc.toString(options) }));
   try {
     for (const edit of edits) applyToDocument(doc, edit);
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
-  return { ok: true, text: mergeEdit(text, base, doc.toString(options)) };
+  return { ok: true, text: text.slice(0, start) + mergeStyled(source, doc, styles) + text.slice(end) };
 }
 
-function toStringOptions(text: string) {
-  // A list written at the same indentation as its key ("key:\n- item") sets the style of new lists.
-  const flushSequences = /^( *)[^\s#-][^\n]*:[ \t]*(#[^\n]*)?\r?\n\1- /m.test(text);
-  return { lineWidth: 0, indentSeq: !flushSequences } as const;
+/**
+ * The yaml package prints every list in one style, so the lines it prints into a list written in
+ * the other style ("key:\n- item" against "key:\n  - item") land at the wrong indentation. The
+ * first merge that reads back as the edited document is right; when none does (both styles nested
+ * in each other), the whole document as the yaml package prints it is.
+ */
+function mergeStyled(source: string, doc: Document, styles: { options: ToStringOptions; base: string }[]): string {
+  const intended = plainJson(doc);
+  for (const { options, base } of styles) {
+    const merged = mergeEdit(source, base, doc.toString(options));
+    if (intended === undefined || plainJson(merged) === intended) return merged;
+  }
+  return doc.toString(styles[0]!.options);
+}
+
+/** A list under a key (comments and blank lines between them), capturing both indentations. */
+const LIST_UNDER_KEY = /^( *)[^\s#-][^\n]*:[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *)- /gm;
+
+/** Both ways to print lists, the one most lists of `text` are written in first. */
+function listStyles(text: string) {
+  let flush = 0;
+  let indented = 0;
+  for (const [, key, dash] of text.matchAll(LIST_UNDER_KEY)) {
+    if (dash!.length === key!.length) flush++;
+    else if (dash!.length > key!.length) indented++;
+  }
+  const indentFirst = flush === 0 || indented > flush;
+  return [indentFirst, !indentFirst].map((indentSeq): ToStringOptions => ({ lineWidth: 0, indentSeq }));
+}
+
+/** The value a text or document reads as, or undefined when it cannot be read. */
+function plainJson(source: string | Document): string | undefined {
+  try {
+    const doc = typeof source === 'string' ? parseDocument(source, PARSE_OPTIONS) : source;
+    return doc.errors.length > 0 ? undefined : JSON.stringify(doc.toJS());
+  } catch {
+    return undefined;
+  }
 }
 
 function applyToDocument(doc: Document, edit: SpecEdit): void {
@@ -98,14 +139,16 @@ function applyToDocument(doc: Document, edit: SpecEdit): void {
       return;
     }
     case 'renameKey': {
-      const map = doc.getIn(edit.path, true);
+      const map = nodeAt(doc, edit.path);
       if (!isMap(map)) throw new Error('There is nothing to rename here.');
       if (edit.from === edit.to) return;
       if (map.items.some((p) => keyText(p.key) === edit.to)) throw new Error(`"${edit.to}" is already there.`);
-      const pair = map.items.find((p) => keyText(p.key) === edit.from);
+      const pair = lastPair(map, edit.from);
       if (!pair) throw new Error(`"${edit.from}" is not there.`);
       if (isScalar(pair.key)) pair.key.value = edit.to;
       else pair.key = doc.createNode(edit.to);
+      // An earlier repeat of the old name would otherwise come back as its value.
+      map.items = map.items.filter((p) => p === pair || keyText(p.key) !== edit.from);
       return;
     }
   }
@@ -116,8 +159,54 @@ function keyText(key: unknown): string | undefined {
   return typeof key === 'string' ? key : undefined;
 }
 
+/**
+ * Kubernetes, and the form through the core's parser, read the last of repeated keys, where the
+ * `yaml` package's get/set/delete act on the first; every step of an edit goes through these.
+ */
+function lastPair(map: YAMLMap, key: PathSegment): Pair | undefined {
+  return map.items.findLast((p) => keyText(p.key) === String(key));
+}
+
+function childOf(node: unknown, key: PathSegment): unknown {
+  if (isMap(node)) return lastPair(node, key)?.value ?? undefined;
+  return isSeq(node) && typeof key === 'number' ? node.items[key] : undefined;
+}
+
+function nodeAt(doc: Document, path: EditPath): unknown {
+  return path.reduce<unknown>(childOf, doc.contents);
+}
+
+function setChild(parent: YAMLMap | YAMLSeq, key: PathSegment, node: unknown): void {
+  if (isMap(parent)) {
+    const pair = lastPair(parent, key);
+    if (pair) pair.value = node;
+    else parent.items.push(new Pair(key, node));
+  } else {
+    if (typeof key !== 'number') throw new Error(`Expected a list index, not "${key}".`);
+    if (key >= parent.items.length) parent.items.push(node);
+    else parent.items[key] = node;
+  }
+}
+
+/** Removes the list item or the key at `path`; false when it is not there. */
+function removeAt(doc: Document, path: EditPath): boolean {
+  const parent = nodeAt(doc, path.slice(0, -1));
+  const key = path[path.length - 1];
+  if (key === undefined) return false;
+  if (isSeq(parent) && typeof key === 'number' && key >= 0 && key < parent.items.length) {
+    parent.items.splice(key, 1);
+    return true;
+  }
+  if (!isMap(parent)) return false;
+  // Every repeat goes: an earlier one would otherwise take over as the value.
+  const kept = parent.items.filter((p) => keyText(p.key) !== String(key));
+  if (kept.length === parent.items.length) return false;
+  parent.items = kept;
+  return true;
+}
+
 function existingSeq(doc: Document, path: EditPath): YAMLSeq {
-  const seq = doc.getIn(path, true);
+  const seq = nodeAt(doc, path);
   if (!isSeq(seq)) throw new Error('There is no list here.');
   return seq;
 }
@@ -127,7 +216,7 @@ function set(doc: Document, path: EditPath, value: unknown): void {
   const last = path[path.length - 1];
   if (last === undefined) throw new Error('Cannot replace the whole document.');
   const parent = ensureCollection(doc, parentPath, typeof last === 'number' ? 'seq' : 'map');
-  const current = parent.get(last, true) as unknown;
+  const current = childOf(parent, last);
   if (isScalar(current) && (value === null || typeof value !== 'object')) {
     if (current.value === value) return;
     // Quotes that the old value needed ("", "8080", "a ") are not a choice worth keeping.
@@ -138,8 +227,7 @@ function set(doc: Document, path: EditPath, value: unknown): void {
   }
   const node = doc.createNode(value);
   if (isScalar(node)) styleScalar(node);
-  if (isSeq(parent) && typeof last === 'number' && last >= parent.items.length) parent.items.push(node);
-  else parent.set(last, node);
+  setChild(parent, last, node);
 }
 
 /** Multi-line text reads best as a literal block; a single line never needs one. */
@@ -156,19 +244,17 @@ function styleScalar(node: Scalar): void {
 /** The collection at `path`, creating it (and its parents) where it is missing or empty (`key:`). */
 function ensureCollection(doc: Document, path: EditPath, kind: 'map' | 'seq'): YAMLMap | YAMLSeq {
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) doc.contents = new YAMLMap() as never;
-  let node = doc.contents as unknown as Node;
+  let node: unknown = doc.contents;
   for (let i = 0; i < path.length; i++) {
     const key = path[i]!;
     if (!isCollection(node)) throw new Error('Cannot add a field under a value that is not a map or list.');
-    let child = node.get(key, true) as unknown;
+    let child = childOf(node, key);
     if (child === undefined || (isScalar(child) && (child.value === null || child.value === undefined))) {
       const nextIsIndex = i + 1 < path.length ? typeof path[i + 1] === 'number' : kind === 'seq';
-      const created = nextIsIndex ? new YAMLSeq() : new YAMLMap();
-      if (isSeq(node) && typeof key === 'number' && key >= node.items.length) node.items.push(created);
-      else node.set(key, created);
-      child = created;
+      child = nextIsIndex ? new YAMLSeq() : new YAMLMap();
+      setChild(node, key, child);
     }
-    node = child as Node;
+    node = child;
   }
   if (kind === 'map' ? !isMap(node) : !isSeq(node)) {
     throw new Error(`Expected a ${kind === 'map' ? 'map' : 'list'} at ${path.join('.') || 'the top'}.`);
@@ -177,14 +263,13 @@ function ensureCollection(doc: Document, path: EditPath, kind: 'map' | 'seq'): Y
 }
 
 function clear(doc: Document, path: EditPath): void {
-  if (!doc.hasIn(path)) return;
-  doc.deleteIn(path);
+  if (!removeAt(doc, path)) return;
   for (let depth = path.length - 1; depth > 0; depth--) {
     const parentPath = path.slice(0, depth);
     if (typeof path[depth - 1] === 'number' || KEEP_WHEN_EMPTY.has(parentPath.join('.'))) return;
-    const parent = doc.getIn(parentPath, true);
+    const parent = nodeAt(doc, parentPath);
     if (!isMap(parent) || parent.items.length > 0) return;
-    doc.deleteIn(parentPath);
+    removeAt(doc, parentPath);
   }
 }
 
