@@ -33,6 +33,11 @@ export interface GenerateResponse {
   pods?: number;
   /** The MiniCluster API version the document declares, when it is a known one. */
   version?: 'v1alpha1' | 'v1alpha2';
+  /**
+   * The resolved spec sets `flux.curveCert` (both versions), so that certificate is used instead
+   * of ours. Read from the parsed spec, not the text; false when the spec has errors.
+   */
+  hasCurveCert: boolean;
   /** The keypair the certificate was made from (its public key is shown; nothing leaves the page). */
   keys: CurveKeys;
   /** How long generation took, for the speed measurements. */
@@ -41,19 +46,6 @@ export interface GenerateResponse {
   onMainThread?: boolean;
   /** On the worker's first answer: when it started, had the core and had the keypair (ms since the epoch). */
   startup?: { workerStartedAt: number; coreReadyAt?: number };
-}
-
-const LETTER_OF_KIND: Record<string, IncludeLetter> = {
-  ConfigMap: 'c',
-  Service: 's',
-  Job: 'j',
-  Pod: 'p',
-  PersistentVolume: 'v',
-  PersistentVolumeClaim: 'v',
-};
-
-export function letterOfKind(kind: string): IncludeLetter {
-  return LETTER_OF_KIND[kind] ?? 'v';
 }
 
 /** Stand-in keys for warm-up runs of the core (whose output is thrown away): no secret in them. */

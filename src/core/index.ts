@@ -4,17 +4,17 @@ export { analyzeSpec, type Analysis, type AnalyzeOptions } from './spec/analyze.
 export type { ResolvedMiniCluster } from './spec/operatorDefaults.ts';
 export { API_VERSION, KIND, miniClusterSchema, type MiniCluster, type MiniClusterInput } from './spec/schema.ts';
 export { miniClusterJsonSchema } from './spec/jsonSchema.ts';
+export { certificateFor, generateManifests, type CurveKeys, type GenerateOptions, type KObject, type Manifest } from './generate/index.ts';
 export {
   ALL_INCLUDES,
   INCLUDE_LETTERS,
-  certificateFor,
-  generateManifests,
-  type CurveKeys,
-  type GenerateOptions,
+  INCLUDE_ORDER,
+  OBJECT_KINDS,
+  VERSION_INCLUDES,
+  letterOfKind,
   type IncludeLetter,
-  type KObject,
-  type Manifest,
-} from './generate/index.ts';
+  type ObjectKind,
+} from './kinds.ts';
 export { hostlist, requiredRanks } from './generate/hostlist.ts';
 export { brokerToml } from './generate/brokerToml.ts';
 export { migrateV1alpha1, nameFromGenerateName, type MigrationNote, type MigrationNoteKind, type MigrationResult } from './migrate/index.ts';

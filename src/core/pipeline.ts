@@ -10,7 +10,8 @@ import { parseSpecText } from './parse/index.ts';
 import { API_VERSION } from './spec/schema.ts';
 import { analyzeV1alpha1Parsed } from './v1alpha1/analyze.ts';
 import type { ResolvedV1alpha1MiniCluster } from './v1alpha1/defaults.ts';
-import { generateV1alpha1Manifests, V1ALPHA1_INCLUDES } from './v1alpha1/generate.ts';
+import { VERSION_INCLUDES } from './kinds.ts';
+import { generateV1alpha1Manifests } from './v1alpha1/generate.ts';
 import { V1ALPHA1_API_VERSION } from './v1alpha1/schema.ts';
 
 export type MiniClusterVersion = 'v1alpha1' | 'v1alpha2';
@@ -57,7 +58,7 @@ export function clusterSummary(resolved: ResolvedAny): { name: string; namespace
   return { name: metadata.name, namespace: metadata.namespace, pods: spec.size };
 }
 
-/** The include letters whose objects exist for a version (v1alpha2 has no volume objects). */
+/** The include letters whose objects exist for a version (v1alpha2 has no volume objects); see kinds.ts. */
 export function includeLettersFor(version: MiniClusterVersion): string {
-  return version === 'v1alpha1' ? V1ALPHA1_INCLUDES : 'csjp';
+  return VERSION_INCLUDES[version];
 }

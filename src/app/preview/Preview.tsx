@@ -7,6 +7,7 @@
  * "Copy bundle" and "Download bundle" buttons (same feedback, same fallback dialog).
  */
 import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref, memo } from 'react';
+import { INCLUDE_LETTERS, INCLUDE_ORDER } from '../../core/kinds.ts';
 import type { IncludeLetter, RenderedManifest } from '../model.ts';
 import { writeClipboard, downloadFile, YAML_TYPE, ZIP_TYPE } from './browser.ts';
 import {
@@ -48,14 +49,6 @@ export interface PreviewProps {
   /** Heading level of the cards' titles, to fit the page's outline (default 3). */
   cardHeadingLevel?: 2 | 3 | 4 | 5;
 }
-
-const TOGGLES: readonly { letter: IncludeLetter; label: string }[] = [
-  { letter: 'c', label: 'ConfigMaps' },
-  { letter: 's', label: 'Service' },
-  { letter: 'j', label: 'Job' },
-  { letter: 'p', label: 'Services pod' },
-  { letter: 'v', label: 'Volumes' },
-];
 
 const COPIED_MS = 1500;
 const BUNDLE_KEY = 'bundle';
@@ -148,7 +141,7 @@ function PreviewImpl({
       <div className="mcs-preview-bar">
         <fieldset className="mcs-include">
           <legend className="mcs-include-legend">Include</legend>
-          {TOGGLES.map(({ letter, label }) => {
+          {INCLUDE_ORDER.map((letter) => {
             if (letter === 'p' && !hasPod) return null;
             const disabled = letter === 'v' && !volumesAvailable;
             return (
@@ -161,7 +154,7 @@ function PreviewImpl({
                   aria-describedby={disabled ? volumesNoteId : undefined}
                   onChange={(event) => toggle(letter, event.currentTarget.checked)}
                 />
-                {label}
+                {INCLUDE_LETTERS[letter]}
               </label>
             );
           })}

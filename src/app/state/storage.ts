@@ -7,7 +7,7 @@
  * Saving the spec is in autosave.ts (it needs the YAML library to leave the certificate out);
  * this part is small enough for the page's first script.
  */
-import { ALL_INCLUDES } from '../../core/generate/include.ts';
+import { ALL_INCLUDES } from '../../core/kinds.ts';
 
 /** Versioned so that a later format can ignore (or migrate) what this one wrote. */
 export const SPEC_KEY = 'minicluster-studio:v1:spec';

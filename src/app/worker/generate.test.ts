@@ -51,4 +51,33 @@ describe('the worker generation step', () => {
     expect(response.pods).toBe(2);
     expect(generate({ id: 4, text: fixture('v1alpha2', 'hello-world'), keys: TEST_KEYS, defaultNamespace: 'default' }).version).toBe('v1alpha2');
   });
+
+  describe('hasCurveCert, from the parsed spec', () => {
+    const v2 = (flux: string) =>
+      `apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: flux-sample\nspec:\n  flux:\n${flux}  containers:\n    - image: ubuntu:noble\n      command: |\n        echo curveCert: not a key\n`;
+    const run = (text: string) => generate({ id: 5, text, keys: TEST_KEYS, defaultNamespace: 'default' });
+
+    it('is false for a commented-out curveCert line and for the words inside a block scalar', () => {
+      const response = run(v2('    # curveCert: |\n    #   the certificate would go here\n    logLevel: 7\n'));
+      expect(response.manifests).toBeDefined();
+      expect(response.hasCurveCert).toBe(false);
+    });
+
+    it('is true when spec.flux.curveCert holds a certificate', () => {
+      const response = run(fixture('v1alpha2', 'user-certificate'));
+      expect(response.manifests).toBeDefined();
+      expect(response.hasCurveCert).toBe(true);
+    });
+
+    it('reads the same field of a v1alpha1 spec', () => {
+      expect(run(fixture('v1alpha1', 'custom-config')).hasCurveCert).toBe(true);
+      expect(run(fixture('v1alpha1', 'hello-world')).hasCurveCert).toBe(false);
+    });
+
+    it('is false when the spec has errors (nothing was resolved)', () => {
+      const response = run(fixture('v1alpha2', 'user-certificate').replace('size: 2', 'size: 0'));
+      expect(response.manifests).toBeUndefined();
+      expect(response.hasCurveCert).toBe(false);
+    });
+  });
 });

@@ -1,14 +1,21 @@
 /** One edit's generation, in the worker or on the main thread: the core's whole pipeline, for either API version. */
-import { analyzeAnySpec, clusterSummary, generateAny } from '../../core/index.ts';
+import { analyzeAnySpec, clusterSummary, generateAny, letterOfKind } from '../../core/index.ts';
 import { renderYaml } from '../../core/render/index.ts';
-import { letterOfKind, type CurveKeys, type GenerateRequest, type GenerateResponse } from '../model.ts';
+import type { CurveKeys, GenerateRequest, GenerateResponse } from '../model.ts';
 
 export function generate(request: GenerateRequest & { keys: CurveKeys }): GenerateResponse {
   const started = performance.now();
   const analysis = analyzeAnySpec(request.text, { defaultNamespace: request.defaultNamespace });
-  const response: GenerateResponse = { id: request.id, diagnostics: analysis.diagnostics, keys: request.keys, workerMs: 0 };
-  if (analysis.version) response.version = analysis.version;
   const resolved = analysis.resolved;
+  const response: GenerateResponse = {
+    id: request.id,
+    diagnostics: analysis.diagnostics,
+    keys: request.keys,
+    // The same test certificateFor makes before it takes the spec's certificate over ours.
+    hasCurveCert: Boolean(resolved?.cluster.spec.flux.curveCert),
+    workerMs: 0,
+  };
+  if (analysis.version) response.version = analysis.version;
   if (resolved) {
     response.manifests = generateAny(resolved, {
       keys: request.keys,
@@ -16,7 +23,7 @@ export function generate(request: GenerateRequest & { keys: CurveKeys }): Genera
     }).map((manifest) => ({
       kind: manifest.kind,
       name: manifest.metadata.name,
-      letter: letterOfKind(manifest.kind),
+      letter: letterOfKind(resolved.version, manifest),
       yaml: renderYaml([manifest]),
     }));
     const summary = clusterSummary(resolved);

@@ -18,7 +18,7 @@ function fakeWorker() {
   return { worker, posted };
 }
 
-const response = (id: number, keys: CurveKeys = TEST_KEYS): GenerateResponse => ({ id, diagnostics: [], keys, workerMs: 0 });
+const response = (id: number, keys: CurveKeys = TEST_KEYS): GenerateResponse => ({ id, diagnostics: [], keys, hasCurveCert: false, workerMs: 0 });
 
 function setup() {
   const { worker, posted } = fakeWorker();

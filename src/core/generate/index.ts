@@ -7,8 +7,7 @@ import { withServerFields } from './serverFields.ts';
 
 export type { KObject, Manifest } from './kobject.ts';
 
-export { ALL_INCLUDES, INCLUDE_LETTERS, type IncludeLetter } from './include.ts';
-import { ALL_INCLUDES, type IncludeLetter } from './include.ts';
+import { includeFilter } from '../kinds.ts';
 
 export interface CurveKeys {
   publicKey: string;
@@ -40,8 +39,7 @@ export function certificateFor(cluster: CertificateSource, options: Pick<Generat
 }
 
 export function generateManifests(cluster: ResolvedMiniCluster, options: GenerateOptions): Manifest[] {
-  const include = options.include || ALL_INCLUDES;
-  const wants = (letter: IncludeLetter) => include.includes(letter);
+  const wants = includeFilter('v1alpha2', options.include);
   const out: Manifest[] = [];
   if (wants('c')) out.push(entrypointConfigMap(cluster, certificateFor(cluster, options)));
   if (wants('p')) {

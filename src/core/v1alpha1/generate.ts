@@ -2,6 +2,7 @@
 import { certificateFor, type GenerateOptions } from '../generate/index.ts';
 import type { Manifest } from '../generate/kobject.ts';
 import { withServerFields } from '../generate/serverFields.ts';
+import { includeFilter } from '../kinds.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
 import {
   containerServices,
@@ -15,14 +16,10 @@ import {
   servicesPod,
 } from './objects.ts';
 
-/** The include letters that select v1alpha1 objects: v = the PersistentVolumes and their claims. */
-export const V1ALPHA1_INCLUDES = 'csjpv';
-
 export const v1alpha1Certificate: (mc: ResolvedV1alpha1MiniCluster, options: Pick<GenerateOptions, 'keys' | 'certificate'>) => string = certificateFor;
 
 export function generateV1alpha1Manifests(mc: ResolvedV1alpha1MiniCluster, options: GenerateOptions): Manifest[] {
-  const include = options.include || V1ALPHA1_INCLUDES;
-  const wants = (letter: string) => include.includes(letter);
+  const wants = includeFilter('v1alpha1', options.include);
   const certificate = v1alpha1Certificate(mc, options);
   const out: Manifest[] = [];
   if (wants('c')) {
