@@ -15,8 +15,11 @@ import { UpgradePanel } from './upgrade/UpgradePanel.tsx';
 import { OlderApiNotice } from './form/OlderApiNotice.tsx';
 import { WARM_UP_KEYS, type CurveKeys, type GenerateResponse, type IncludeLetter, type RenderedManifest } from './model.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from './presets/index.ts';
+import { writeClipboard } from './preview/browser.ts';
+import { CopyFallbackDialog } from './preview/CopyFallbackDialog.tsx';
 import { Preview, type PreviewHandle } from './preview/Preview.tsx';
-import { createAutosaver, savePrefs, type ThemeChoice } from './state/autosave.ts';
+import { SaveNotice } from './SaveNotice.tsx';
+import { createAutosaver, savePrefs, unsavedMessage, type ThemeChoice } from './state/autosave.ts';
 import { shareUrl } from './state/shareLink.ts';
 import { useTheme } from './useTheme.ts';
 import { generator, initial, makeNewKeys, prefs, setGeneratedHandler, storage } from './startup.ts';
@@ -126,7 +129,9 @@ export function App() {
     });
   }, [editorWanted]);
 
-  const autosaver = useMemo(() => createAutosaver(400, storage), [storage]);
+  // Undefined while saves work; a string, so that each successful save does not re-render the app.
+  const [unsaved, setUnsaved] = useState<string>();
+  const autosaver = useMemo(() => createAutosaver(400, storage, (result) => setUnsaved(unsavedMessage(result))), [storage]);
   useEffect(() => autosaver.schedule(text), [text, autosaver]);
   useEffect(() => {
     const flush = () => autosaver.flush();
@@ -188,18 +193,17 @@ export function App() {
     [updateText],
   );
 
+  // The link the copy dialog offers when the clipboard refuses, and what to say once it is copied.
+  const [linkFallback, setLinkFallback] = useState<{ url: string; copied: string }>();
   const copyLink = useCallback(async () => {
     const url = shareUrl(window.location, text);
     if (!url.ok) {
       setStatus(url.reason);
       return;
     }
-    try {
-      await navigator.clipboard.writeText(url.url);
-      setStatus(url.removed ? 'Link copied (the certificate is left out).' : 'Link copied.');
-    } catch {
-      window.prompt('Copy this link:', url.url);
-    }
+    const copied = url.removed ? 'Link copied (the certificate is left out).' : 'Link copied.';
+    if (await writeClipboard(url.url)) setStatus(copied);
+    else setLinkFallback({ url: url.url, copied });
   }, [text]);
 
   const reset = useCallback(() => {
@@ -273,6 +277,7 @@ export function App() {
       </header>
       <main className="mcs-main">
         <section className="mcs-column" aria-label="Spec">
+          <SaveNotice message={unsaved} />
           <SpecViewTabs
             view={specView}
             onViewChange={setSpecView}
@@ -329,6 +334,17 @@ export function App() {
         Shortcuts: <kbd>Ctrl</kbd>+<kbd>S</kbd> download bundle, <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>B</kbd> copy bundle,{' '}
         <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd> copy link. Everything runs in this page; nothing is sent anywhere.
       </footer>
+      {linkFallback && (
+        <CopyFallbackDialog
+          what="the link"
+          text={linkFallback.url}
+          onClose={() => setLinkFallback(undefined)}
+          onCopied={() => {
+            setLinkFallback(undefined);
+            setStatus(linkFallback.copied);
+          }}
+        />
+      )}
     </div>
   );
 }

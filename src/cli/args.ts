@@ -104,7 +104,8 @@ Kubernetes objects the Flux Operator creates, after the operator's defaults and 
                          c ConfigMaps, s Services, j Job, p services Pod,
                          v PersistentVolumes and claims (v1alpha1 only)
   --namespace NS       namespace for a spec without metadata.namespace (default: default)
-  --curve-cert FILE    use this CURVE certificate instead of generating a new one
+  --curve-cert FILE    use this CURVE certificate instead of generating a new one; it also
+                       replaces the spec's own flux.curveCert (a note on standard error says so)
   --output-dir DIR     write one file per object into DIR instead of standard output
   --format yaml|json   output format (default: yaml; json prints a List for several objects)
   --sort-keys          sort mapping keys like fluxoperator-gen instead of Kubernetes order

@@ -12,6 +12,7 @@ import { runCli } from './main.ts';
 
 const HELLO = fixturePath('v1alpha2', 'hello-world');
 const V1_VOLUMES = fixturePath('v1alpha1', 'volumes');
+const USER_CERT = fixturePath('v1alpha2', 'user-certificate');
 const BIN = fileURLToPath(new URL('../../bin/minicluster-gen.js', import.meta.url));
 
 async function run(args: string[], stdin = '') {
@@ -101,6 +102,29 @@ describe('minicluster-gen', () => {
     const bad = await run(['-f', HELLO, '--curve-cert', join(dir, 'bad.cert')]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/bad\.cert:10:\d+: curve certificate: /);
+  });
+
+  it('--curve-cert wins over the spec\'s flux.curveCert, and says so once on stderr', async () => {
+    const certOf = (out: string) => (docsOf(out)[0] as unknown as { data: Record<string, string> }).data['curve.cert'] ?? '';
+    const specCert = certOf((await run(['-f', USER_CERT, '-i', 'c'])).stdout);
+    const specSecret = 'JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6';
+    expect(specCert).toContain(specSecret);
+    const dir = mkdtempSync(join(tmpdir(), 'mcg-cert-'));
+    const flagCert = join(dir, 'curve.cert');
+    writeFileSync(flagCert, certOf((await run(['-f', HELLO, '-i', 'c'])).stdout));
+
+    const { code, stdout, stderr } = await run(['-f', USER_CERT, '--curve-cert', flagCert]);
+    expect(code).toBe(0);
+    expect(certOf(stdout)).toBe(readFileSync(flagCert, 'utf8'));
+    expect(stdout).not.toContain(specSecret);
+    expect(stderr).toBe(
+      `minicluster-gen: note: using the CURVE certificate from --curve-cert ${flagCert}, not spec.flux.curveCert in ${USER_CERT}: ` +
+        'a flag on the command line overrides the spec.\n',
+    );
+    // Without the flag, or without a certificate in the spec, nothing to say.
+    expect((await run(['-f', USER_CERT])).stderr).toBe('');
+    expect((await run(['-f', HELLO, '--curve-cert', flagCert])).stderr).toBe('');
+    expect((await run(['-h'])).stdout).toMatch(/--curve-cert FILE .*\n.*replaces the spec's own flux\.curveCert/);
   });
 
   it('runs as a command after the build (bin/minicluster-gen.js)', () => {

@@ -1,7 +1,7 @@
 /** `minicluster-gen`: a thin command-line adapter over the core. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeAnySpec, generateAny, includeLettersFor, type Diagnostic, type Manifest } from '../core/index.ts';
+import { analyzeAnySpec, generateAny, includeLettersFor, type Diagnostic, type Manifest, type ResolvedAny } from '../core/index.ts';
 import { readCurveCert, sodiumKeypairSource, z85Encode } from '../core/curve/index.ts';
 import { renderJson, renderYaml } from '../core/render/index.ts';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
@@ -37,6 +37,22 @@ function readInput(options: CliOptions, io: CliIo): { name: string; text: string
   const file = options.file ?? '';
   if (file === '-') return { name: '<stdin>', text: io.readStdin() };
   return { name: file, text: readFileSync(file, 'utf8') };
+}
+
+/**
+ * `--curve-cert` on a spec that has its own `flux.curveCert`: the flag wins, as a flag given on the
+ * command line overrides the file it reads (like kubectl's flags). The core always prefers the
+ * spec's certificate (`certificateFor`), so the spec's is replaced in `resolved` (this run's own
+ * copy), and one note says which certificate is used, since the output no longer matches the file.
+ */
+function applyCurveCertFlag(resolved: ResolvedAny, certificate: string, files: { spec: string; cert: string }, io: CliIo): void {
+  const flux = resolved.cluster.spec.flux;
+  if (!flux.curveCert) return;
+  flux.curveCert = certificate;
+  io.stderr(
+    `minicluster-gen: note: using the CURVE certificate from --curve-cert ${files.cert}, not spec.flux.curveCert in ${files.spec}: ` +
+      'a flag on the command line overrides the spec.\n',
+  );
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -90,6 +106,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       for (const p of check.problems) io.stderr(`${options.curveCert}:${p.line}:${p.column}: curve certificate: ${p.message}\n`);
       return EXIT_SPEC;
     }
+    applyCurveCertFlag(resolved, certificate, { spec: input.name, cert: options.curveCert }, io);
   }
 
   const applicable = includeLettersFor(resolved.version);

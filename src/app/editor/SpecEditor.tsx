@@ -33,6 +33,8 @@ export interface SpecEditorProps {
   theme: 'light' | 'dark';
   /** For monaco-yaml's completion, hover and validation; keep the same object between renders. */
   jsonSchema: Record<string, unknown>;
+  /** The cursor's offset in the text, whenever it moves (to tell which document of a file it is in). */
+  onCursorChange?(offset: number): void;
   /** Called once, when Monaco has replaced the plain textarea. */
   onEditorReady?(): void;
   /**
@@ -133,12 +135,14 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
         const sync = new ModelSync({ read: () => model.getValue(), report: (text) => latest.current.onChange(text) });
         sync.isOutsideChange(current.value);
         const changes = model.onDidChangeContent(() => sync.modelChanged());
+        const cursor = editor.onDidChangeCursorPosition((event) => latest.current.onCursorChange?.(model.getOffsetAt(event.position)));
         const stopVerbatim = insertMultilineTypingVerbatim(editor);
         const stopDrops = acceptTextDrops(setup, editor, host);
         dispose = () => {
           sync.flush();
           stopVerbatim();
           stopDrops();
+          cursor.dispose();
           changes.dispose();
           editor.dispose();
           model.dispose();
@@ -254,6 +258,7 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
           aria-label={SPEC_EDITOR_LABEL}
           value={value}
           onChange={(event) => onChange(event.target.value)}
+          onSelect={(event) => props.onCursorChange?.(event.currentTarget.selectionStart)}
           spellCheck={false}
           autoCapitalize="off"
           autoComplete="off"

@@ -11,9 +11,21 @@ import {
   loadSaved,
   save,
   savePrefs,
+  unsavedMessage,
   type SaveResult,
 } from './autosave.ts';
 import { FakeStorage, ThrowingStorage } from './fakeStorage.test-util.ts';
+
+/** Storage with room for `limit` characters per value: a full quota refuses a large spec. */
+class SmallStorage extends FakeStorage {
+  constructor(public limit: number) {
+    super();
+  }
+  override setItem(key: string, value: string): void {
+    if (value.length > this.limit) throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    super.setItem(key, value);
+  }
+}
 
 const SECRET = TEST_KEYS.secretKey;
 const CERT = testCertificate();
@@ -49,13 +61,29 @@ describe('autosave', () => {
     expect(saved.text).toContain('logLevel: 7');
   });
 
-  it('keeps the previous save when the certificate cannot be left out', () => {
+  it('drops the older save when the certificate cannot be left out, so it cannot come back over newer work', () => {
     const storage = new FakeStorage();
     save(SPEC, storage, 1);
     const result = save(`${WITH_CERT}  broken: [\n`, storage, 2);
     expect(result).toMatchObject({ ok: false, problem: 'refused' });
-    expect(loadSaved(storage)).toEqual({ text: SPEC, savedAt: 1 });
+    expect(loadSaved(storage)).toBeUndefined();
     expect(JSON.stringify([...storage.map.values()])).not.toContain(SECRET);
+  });
+
+  it('drops the older save when storage refuses the newer spec (too large for the quota)', () => {
+    const storage = new SmallStorage(200);
+    expect(save(SPEC, storage, 1)).toEqual({ ok: true, removed: false });
+    const large = `${SPEC}# ${'x'.repeat(300)}\n`;
+    expect(save(large, storage, 2)).toMatchObject({ ok: false, problem: 'failed', reason: expect.stringContaining('full') });
+    expect(loadSaved(storage)).toBeUndefined();
+  });
+
+  it('keeps the saved copy when storage refuses the very spec it already holds', () => {
+    const storage = new SmallStorage(200);
+    save(SPEC, storage, 1);
+    storage.limit = 0;
+    expect(save(SPEC, storage, 2)).toMatchObject({ ok: false, problem: 'failed' });
+    expect(loadSaved(storage)).toEqual({ text: SPEC, savedAt: 1 });
   });
 
   it('does not throw when storage throws (private mode, blocked storage, full quota)', () => {
@@ -153,12 +181,51 @@ describe('createAutosaver', () => {
     expect(loadSaved(storage)).toBeUndefined();
   });
 
+  it('reports a save the storage refused, and leaves no older spec to come back on reload', () => {
+    const storage = new SmallStorage(200);
+    const results: SaveResult[] = [];
+    const saver = createAutosaver(10, storage, (r) => results.push(r));
+    saver.schedule(SPEC);
+    vi.advanceTimersByTime(10);
+    saver.schedule(`${SPEC}# ${'x'.repeat(300)}\n`);
+    vi.advanceTimersByTime(10);
+    expect(results).toEqual([{ ok: true, removed: false }, { ok: false, problem: 'failed', reason: expect.stringContaining('full') }]);
+    expect(loadSaved(storage)).toBeUndefined();
+    // The next save that fits is kept again.
+    saver.schedule(SPEC);
+    vi.advanceTimersByTime(10);
+    expect(loadSaved(storage)?.text).toBe(SPEC);
+  });
+
   it('reports failures instead of throwing', () => {
     const results: SaveResult[] = [];
     const saver = createAutosaver(10, new ThrowingStorage('QuotaExceededError'), (r) => results.push(r));
     saver.schedule('a: 1\n');
     expect(() => vi.advanceTimersByTime(10)).not.toThrow();
     expect(results).toEqual([{ ok: false, problem: 'failed', reason: expect.stringContaining('full') }]);
+  });
+});
+
+describe('unsavedMessage', () => {
+  it('says nothing when the spec was saved', () => {
+    expect(unsavedMessage({ ok: true, removed: false })).toBeUndefined();
+    expect(unsavedMessage({ ok: true, removed: true })).toBeUndefined();
+  });
+
+  it('says the spec was not saved, why, and how to keep it', () => {
+    const full = unsavedMessage({ ok: false, problem: 'failed', reason: 'The browser storage for this page is full.' });
+    expect(full).toBe(
+      'Your spec could not be saved in this browser: The browser storage for this page is full. ' +
+        'It stays in the editor while this page is open; to keep it, use Download spec or Copy link.',
+    );
+    expect(unsavedMessage({ ok: false, problem: 'unavailable', reason: 'No storage.' })).toContain('Download spec or Copy link');
+  });
+
+  it('offers only Download spec when the certificate cannot be left out (a link would refuse too)', () => {
+    const message = unsavedMessage({ ok: false, problem: 'refused', reason: 'Line 3 holds a secret key.' });
+    expect(message).toContain('Line 3 holds a secret key.');
+    expect(message).toContain('use Download spec.');
+    expect(message).not.toContain('Copy link');
   });
 });
 

@@ -2,7 +2,7 @@
  * Saving the spec between visits, debounced while typing. The spec is stored without its
  * certificate, like a share link (stripSecrets.ts); reading and preferences are in storage.ts.
  */
-import { SPEC_KEY, browserStorage, writeJson, type SavedSpec, type StorageLike } from './storage.ts';
+import { SPEC_KEY, browserStorage, clearSaved, loadSaved, writeJson, type SavedSpec, type StorageLike } from './storage.ts';
 import { stripSecrets } from './stripSecrets.ts';
 
 export * from './storage.ts';
@@ -15,10 +15,32 @@ export type SaveResult =
 export function save(text: string, storage: StorageLike | undefined = browserStorage(), now: number = Date.now()): SaveResult {
   if (!storage) return { ok: false, problem: 'unavailable', reason: 'This browser offers no storage to this page.' };
   const stripped = stripSecrets(text);
-  // The previous save stays: it is older but holds no secret.
-  if (!stripped.ok) return { ok: false, problem: 'refused', reason: stripped.reason };
+  if (!stripped.ok) {
+    dropOlderSave(storage, undefined);
+    return { ok: false, problem: 'refused', reason: stripped.reason };
+  }
   const failure = writeJson(storage, SPEC_KEY, { text: stripped.text, savedAt: now } satisfies SavedSpec);
-  return failure ? { ok: false, problem: 'failed', reason: failure } : { ok: true, removed: stripped.removed };
+  if (!failure) return { ok: true, removed: stripped.removed };
+  dropOlderSave(storage, stripped.text);
+  return { ok: false, problem: 'failed', reason: failure };
+}
+
+/**
+ * After a save that did not happen, the stored spec is older than the editor's: left in place it
+ * would open on the next visit as if it were the latest, silently losing the newer work. So it
+ * goes (the page says that the spec is not saved and how to keep it), unless it already holds
+ * `text` (`undefined`: nothing storable). Removing works even when the quota is full.
+ */
+function dropOlderSave(storage: StorageLike, text: string | undefined): void {
+  if (text === undefined || loadSaved(storage)?.text !== text) clearSaved(storage);
+}
+
+/** What to tell the user when a save did not happen (undefined when it did): why, and how to keep the spec. */
+export function unsavedMessage(result: SaveResult): string | undefined {
+  if (result.ok) return undefined;
+  // A link leaves the certificate out the same way, so it refuses whatever the save refused.
+  const keep = result.problem === 'refused' ? 'Download spec' : 'Download spec or Copy link';
+  return `Your spec could not be saved in this browser: ${result.reason} It stays in the editor while this page is open; to keep it, use ${keep}.`;
 }
 
 export interface Autosaver {
