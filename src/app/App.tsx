@@ -75,11 +75,11 @@ export function App() {
   const [editorWanted, setEditorWanted] = useState(false);
 
   // Edits are sent for generation from the change handler itself, not from an effect a render later.
-  const inputs = useRef<{ text: string; certificate: string | undefined; namespace: string }>({ text, certificate, namespace: prefs.defaultNamespace });
+  const inputs = useRef<{ text: string; certificate: string | undefined; namespace: string; cursor: number }>({ text, certificate, namespace: prefs.defaultNamespace, cursor: 0 });
   inputs.current = { ...inputs.current, certificate };
   const requestGeneration = useCallback(() => {
-    const { text: spec, certificate: cert, namespace } = inputs.current;
-    generator.request({ text: spec, defaultNamespace: namespace, ...(cert ? { certificate: cert } : {}) });
+    const { text: spec, certificate: cert, namespace, cursor } = inputs.current;
+    generator.request({ text: spec, defaultNamespace: namespace, cursor, ...(cert ? { certificate: cert } : {}) });
   }, []);
   const updateText = useCallback(
     (next: string) => {
@@ -144,7 +144,25 @@ export function App() {
 
   const diagnostics: readonly Diagnostic[] = useMemo(() => response?.diagnostics ?? [], [response]);
   const problems = useMemo(() => diagnostics.filter((d) => d.severity !== 'info'), [diagnostics]);
-  const notices = useMemo(() => diagnostics.filter((d) => d.severity === 'info'), [diagnostics]);
+  const notices = useMemo(() => diagnostics.filter((d) => d.severity === 'info' && d.code !== 'other-object'), [diagnostics]);
+  const otherObjects = useMemo(() => diagnostics.filter((d) => d.code === 'other-object'), [diagnostics]);
+  // In a file of several MiniClusters, the preview and the form follow the one the cursor is in;
+  // moving into another asks for that one.
+  const inFile = response?.inFile;
+  const shownDocument = useRef(inFile);
+  shownDocument.current = inFile;
+  const onCursorChange = useCallback(
+    (offset: number) => {
+      inputs.current.cursor = offset;
+      const shown = shownDocument.current;
+      if (shown && shown.count > 1 && (offset < shown.start || offset >= shown.end)) requestGeneration();
+    },
+    [requestGeneration],
+  );
+  const formDiagnostics = useMemo(
+    () => (inFile ? diagnostics.filter((d) => d.line >= inFile.firstLine && d.line <= inFile.lastLine) : diagnostics),
+    [diagnostics, inFile],
+  );
   const [specView, setSpecView] = useState<SpecView>('yaml');
   const [editorReady, setEditorReady] = useState(false);
   const onEditorReady = useCallback(() => setEditorReady(true), []);
@@ -166,7 +184,7 @@ export function App() {
   const getSpecText = useCallback(() => inputs.current.text, []);
   const stale = response !== undefined && response.manifests === undefined;
   const manifests: readonly RenderedManifest[] | undefined = lastGood?.manifests;
-  const hasCurveCert = /^\s*curveCert\s*:/m.test(text);
+  const hasCurveCert = lastGood?.hasCurveCert ?? false;
   const version = response?.version;
   const jsonSchema = useMemo(() => (schemas ? schemaForVersion(schemas, version) : EMPTY_SCHEMA), [schemas, version]);
 
@@ -281,19 +299,29 @@ export function App() {
           <SpecViewTabs
             view={specView}
             onViewChange={setSpecView}
-            yaml={<SpecEditor ref={editorRef} value={text} onChange={onEdit} diagnostics={diagnostics} theme={theme} jsonSchema={jsonSchema} loadMonaco={editorWanted} onEditorReady={onEditorReady} />}
+            yaml={<SpecEditor ref={editorRef} value={text} onChange={onEdit} onCursorChange={onCursorChange} diagnostics={diagnostics} theme={theme} jsonSchema={jsonSchema} loadMonaco={editorWanted} onEditorReady={onEditorReady} />}
             form={() =>
               version === 'v1alpha1' ? (
                 <OlderApiNotice onShowYaml={showYaml} />
               ) : (
               <Suspense fallback={<p className="mcs-form-loading">Loading the form…</p>}>
-                <FormView text={text} diagnostics={diagnostics} onEdit={onEdit} onUndo={editorReady ? undo : undefined} onRedo={editorReady ? redo : undefined} />
+                <FormView text={text} document={inFile} diagnostics={formDiagnostics} onEdit={onEdit} onUndo={editorReady ? undo : undefined} onRedo={editorReady ? redo : undefined} />
               </Suspense>
               )
             }
           />
           <UpgradePanel version={version} getSpecText={getSpecText} onUpgrade={upgradeSpec} />
           <ProblemsList diagnostics={problems} onSelect={revealProblem} fixLabel={fixLabel} onFix={onFix} />
+          {otherObjects.length > 0 && (
+            <aside className="mcs-notices" aria-label="Other objects in this file">
+              <strong>Other objects in this file</strong>
+              <ul>
+                {otherObjects.map((d, i) => (
+                  <li key={i}>{d.message}</li>
+                ))}
+              </ul>
+            </aside>
+          )}
           {notices.length > 0 && (
             <aside className="mcs-notices" aria-label="Filled in for you">
               <strong>Filled in for you</strong>
@@ -314,6 +342,11 @@ export function App() {
           />
         </section>
         <section className="mcs-column" aria-label="Generated objects">
+          {inFile && inFile.count > 1 && (
+            <p className="mcs-file-note">
+              MiniCluster {inFile.index + 1} of {inFile.count} in this file{inFile.name ? ` (${inFile.name})` : ''}: the one the cursor is in.
+            </p>
+          )}
           <Preview
             ref={previewRef}
             manifests={manifests}

@@ -20,6 +20,21 @@ export interface GenerateRequest {
   /** A user's own certificate (already checked), used instead of one made from the keys. */
   certificate?: string;
   defaultNamespace: string;
+  /** Where the cursor is (an offset in `text`): a file of several MiniClusters previews that one. */
+  cursor?: number;
+}
+
+/** Which MiniCluster of a file of several documents the response is about. */
+export interface SpecInFileInfo {
+  /** Zero-based among the file's MiniClusters, and how many there are. */
+  index: number;
+  count: number;
+  name?: string;
+  /** Its document's character range in the text, and its lines (one-based, inclusive). */
+  start: number;
+  end: number;
+  firstLine: number;
+  lastLine: number;
 }
 
 export interface GenerateResponse {
@@ -38,6 +53,8 @@ export interface GenerateResponse {
    * of ours. Read from the parsed spec, not the text; false when the spec has errors.
    */
   hasCurveCert: boolean;
+  /** The MiniCluster previewed, when the text holds more than one document. */
+  inFile?: SpecInFileInfo;
   /** The keypair the certificate was made from (its public key is shown; nothing leaves the page). */
   keys: CurveKeys;
   /** How long generation took, for the speed measurements. */

@@ -153,3 +153,46 @@ describe('minicluster-gen', () => {
         expect(volumes.stdout).toContain('status: {}');
   });
 });
+
+describe('minicluster-gen on a file of several objects', () => {
+  const cluster = (name: string, size: number) =>
+    `apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: ${name}\nspec:\n  size: ${size}\n  containers:\n    - image: ubuntu:noble\n`;
+  const podGroup = 'apiVersion: scheduling.x-k8s.io/v1alpha1\nkind: PodGroup\nmetadata:\n  name: first\nspec:\n  minMember: 2\n';
+  const file = `${podGroup}---\n${cluster('first', 2)}---\n${cluster('second', 3)}`;
+
+  it('generates every MiniCluster in file order, in one stream, and names the other objects', async () => {
+    const { code, stdout, stderr } = await run(['-f', '-', '-i', 'j'], file);
+    expect(code).toBe(0);
+    expect(docsOf(stdout).map((d) => `${d.kind}/${d.metadata.name}`)).toEqual(['Job/first', 'Job/second']);
+    expect(stderr).toBe('<stdin>:1:1: (document): note: Line 1: PodGroup first (scheduling.x-k8s.io/v1alpha1) is not a MiniCluster; it is left as it is and not part of the generated objects.\n');
+  });
+
+  it('keeps the objects of each MiniCluster apart with --output-dir', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcg-multi-'));
+    expect((await run(['-f', '-', '--output-dir', dir], file)).code).toBe(0);
+    const names = readdirSync(dir).sort();
+    expect(names).toEqual([
+      '01-configmap-first-entrypoint.yaml',
+      '02-service-first.yaml',
+      '03-job-first.yaml',
+      '04-configmap-second-entrypoint.yaml',
+      '05-service-second.yaml',
+      '06-job-second.yaml',
+    ]);
+  });
+
+  it('generates nothing when one MiniCluster has an error, and says where', async () => {
+    const broken = `${cluster('first', 2)}---\n${cluster('second', 0)}`;
+    const { code, stdout, stderr } = await run(['-f', '-'], broken);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('<stdin>:15:9: spec.size: size is 0');
+    expect(stderr).toContain('nothing generated');
+  });
+
+  it('says a file of other objects has no MiniCluster', async () => {
+    const { code, stderr } = await run(['-f', '-'], `${podGroup}---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\n`);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^<stdin>:1:1: \(document\): This file holds no MiniCluster, only PodGroup first/);
+  });
+});

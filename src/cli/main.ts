@@ -1,7 +1,7 @@
 /** `minicluster-gen`: a thin command-line adapter over the core. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeAnySpec, generateAny, includeLettersFor, type Diagnostic, type Manifest, type ResolvedAny } from '../core/index.ts';
+import { analyzeFile, fileDiagnostics, generateAny, includeLettersFor, type Diagnostic, type Manifest, type ResolvedAny } from '../core/index.ts';
 import { readCurveCert, sodiumKeypairSource, z85Encode } from '../core/curve/index.ts';
 import { renderJson, renderYaml } from '../core/render/index.ts';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
@@ -82,16 +82,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (options.migrate) return runMigrate(input, io);
 
-  const analysis = analyzeAnySpec(input.text, { defaultNamespace: options.namespace });
-  for (const d of analysis.diagnostics) {
-    if (d.severity !== 'info' || options.verbose) io.stderr(formatDiagnostic(input.name, d));
+  // Every MiniCluster of the file, in file order; one with errors stops them all, as kubectl
+  // apply of half a file would leave a cluster half made.
+  const file = analyzeFile(input.text, { defaultNamespace: options.namespace });
+  const diagnostics = fileDiagnostics(file);
+  for (const d of diagnostics) {
+    if (d.severity !== 'info' || options.verbose || d.code === 'other-object') io.stderr(formatDiagnostic(input.name, d));
   }
-  const resolved = analysis.resolved;
-  if (!resolved) {
-    const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+  const clusters = file.specs.map((spec) => spec.analysis.resolved);
+  if (clusters.length === 0 || clusters.some((resolved) => resolved === undefined)) {
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
     io.stderr(`minicluster-gen: ${input.name}: ${errors} problem${errors === 1 ? '' : 's'}; nothing generated.\n`);
     return EXIT_SPEC;
   }
+  const resolvedAll = clusters as ResolvedAny[];
 
   let certificate: string | undefined;
   if (options.curveCert) {
@@ -106,23 +110,31 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       for (const p of check.problems) io.stderr(`${options.curveCert}:${p.line}:${p.column}: curve certificate: ${p.message}\n`);
       return EXIT_SPEC;
     }
-    applyCurveCertFlag(resolved, certificate, { spec: input.name, cert: options.curveCert }, io);
+    for (const resolved of resolvedAll) applyCurveCertFlag(resolved, certificate, { spec: input.name, cert: options.curveCert }, io);
   }
 
-  const applicable = includeLettersFor(resolved.version);
-  if (options.include && ![...options.include].some((letter) => applicable.includes(letter))) {
-    const note = resolved.version === 'v1alpha2' && options.include.includes('v')
-      ? 'v1alpha2 has no volume objects (volumes are part of the Job); nothing to print for -i v.'
-      : `no ${resolved.version} objects match -i ${options.include} (letters: ${applicable}).`;
-    io.stderr(`minicluster-gen: note: ${note}\n`);
+  for (const version of new Set(resolvedAll.map((resolved) => resolved.version))) {
+    const applicable = includeLettersFor(version);
+    if (options.include && ![...options.include].some((letter) => applicable.includes(letter))) {
+      const note = version === 'v1alpha2' && options.include.includes('v')
+        ? 'v1alpha2 has no volume objects (volumes are part of the Job); nothing to print for -i v.'
+        : `no ${version} objects match -i ${options.include} (letters: ${applicable}).`;
+      io.stderr(`minicluster-gen: note: ${note}\n`);
+    }
   }
 
-  const manifests = generateAny(resolved, {
-    include: options.include,
-    serverFields: options.serverFields,
-    keys: certificate ? { publicKey: '', secretKey: '' } : await generateKeys(),
-    ...(certificate ? { certificate } : {}),
-  });
+  // Each MiniCluster gets its own keypair: they are separate Flux instances.
+  const manifests: Manifest[] = [];
+  for (const resolved of resolvedAll) {
+    manifests.push(
+      ...generateAny(resolved, {
+        include: options.include,
+        serverFields: options.serverFields,
+        keys: certificate ? { publicKey: '', secretKey: '' } : await generateKeys(),
+        ...(certificate ? { certificate } : {}),
+      }),
+    );
+  }
   const render = (objects: Manifest[]) =>
     options.format === 'json'
       ? renderJson(objects)

@@ -18,6 +18,8 @@ export {
 export { hostlist, requiredRanks } from './generate/hostlist.ts';
 export { brokerToml } from './generate/brokerToml.ts';
 export { migrateV1alpha1, nameFromGenerateName, type MigrationNote, type MigrationNoteKind, type MigrationResult } from './migrate/index.ts';
+export { analyzeFile, fileDiagnostics, specAt, type FileAnalysis, type SpecInFile } from './fileAnalysis.ts';
+export type { YamlDocument } from './parse/documents.ts';
 export {
   analyzeAnySpec,
   clusterSummary,

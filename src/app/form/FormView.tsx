@@ -22,10 +22,12 @@ import {
   VOLUME_FIELDS,
   yamlOnlyFieldsIn,
   yamlOnlySchemaFields,
+  type DocumentRange,
   type FormField,
   type SpecEdit,
 } from '../../core/edit/index.ts';
 import { parseSpecText } from '../../core/parse/index.ts';
+import { onlyDocument } from '../../core/parse/documents.ts';
 import { capitalise } from './collections.tsx';
 import { Field, useDraft } from './Field.tsx';
 import { FormContext, useForm, type FormContextValue } from './formContext.ts';
@@ -36,6 +38,8 @@ import './form.css';
 export interface FormViewProps {
   /** The spec text, the one source of truth. */
   text: string;
+  /** In a file of several documents, the range of the one to show and edit (else the first). */
+  document?: DocumentRange | undefined;
   /** The same problems the editor shows. */
   diagnostics: readonly Diagnostic[];
   /** Every form change, as the whole new text. */
@@ -50,19 +54,22 @@ export interface FormViewProps {
 const YAML_ONLY = yamlOnlySchemaFields();
 const RUN_FLUX: ReadonlySet<string> = new Set(['runFlux']);
 
-export function FormView({ text, diagnostics, onEdit, onUndo, onRedo, onFocusField }: FormViewProps) {
-  const root = useMemo(() => parseSpecText(text).value, [text]);
+export function FormView({ text, document, diagnostics, onEdit, onUndo, onRedo, onFocusField }: FormViewProps) {
+  const start = document?.start;
+  const end = document?.end;
+  const target = useMemo(() => (start === undefined || end === undefined ? undefined : { start, end }), [start, end]);
+  const root = useMemo(() => parseSpecText(target ? onlyDocument(text, target) : text).value, [text, target]);
   const problems = useMemo(() => indexProblems(diagnostics), [diagnostics]);
   const [editProblem, setEditProblem] = useState('');
   const apply = useCallback(
     (edits: SpecEdit | readonly SpecEdit[]) => {
-      const result = applySpecEdits(text, Array.isArray(edits) ? edits : [edits as SpecEdit]);
+      const result = applySpecEdits(text, Array.isArray(edits) ? edits : [edits as SpecEdit], target);
       if (result.ok) {
         setEditProblem('');
         if (result.text !== text) onEdit(result.text);
       } else setEditProblem(result.reason);
     },
-    [text, onEdit],
+    [text, target, onEdit],
   );
   const formRef = useRef<HTMLFormElement>(null);
   const highlightField = useOutputLinks(root, formRef);

@@ -81,3 +81,27 @@ describe('the worker generation step', () => {
     });
   });
 });
+
+describe('the worker generation step on a file of several documents', () => {
+  const cluster = (name: string, size: number) =>
+    `apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: ${name}\nspec:\n  size: ${size}\n  containers:\n    - image: ubuntu:noble\n`;
+  const text = `${cluster('first', 2)}---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\n---\n${cluster('second', 0)}`;
+
+  it('generates the MiniCluster the cursor is in, and reports every problem of the file', () => {
+    const inFirst = generate({ id: 1, text, keys: TEST_KEYS, defaultNamespace: 'default', cursor: 5 });
+    expect(inFirst.name).toBe('first');
+    expect(inFirst.inFile).toMatchObject({ index: 0, count: 2, name: 'first', start: 0, firstLine: 1, lastLine: 8 });
+    expect(inFirst.manifests?.map((m) => m.name)).toEqual(['first-entrypoint', 'first', 'first']);
+    // The second MiniCluster's error and the Service's note are shown while the first is previewed.
+    expect(inFirst.diagnostics.find((d) => d.path === 'spec.size')?.line).toBe(19);
+    expect(inFirst.diagnostics.find((d) => d.code === 'other-object')?.line).toBe(10);
+
+    const inSecond = generate({ id: 2, text, keys: TEST_KEYS, defaultNamespace: 'default', cursor: text.indexOf('name: second') });
+    expect(inSecond.inFile).toMatchObject({ index: 1, count: 2, name: 'second', firstLine: 13 });
+    expect(inSecond.manifests).toBeUndefined();
+  });
+
+  it('says nothing about documents for a file of one', () => {
+    expect(generate({ id: 3, text: cluster('only', 1), keys: TEST_KEYS, defaultNamespace: 'default' }).inFile).toBeUndefined();
+  });
+});

@@ -1,21 +1,39 @@
-/** One edit's generation, in the worker or on the main thread: the core's whole pipeline, for either API version. */
-import { analyzeAnySpec, clusterSummary, generateAny, letterOfKind } from '../../core/index.ts';
+/**
+ * One edit's generation, in the worker or on the main thread: the core's whole pipeline, for either
+ * API version. A file of several documents is analysed whole (every problem is shown); the
+ * MiniCluster the cursor is in is the one generated.
+ */
+import { analyzeFile, clusterSummary, fileDiagnostics, generateAny, letterOfKind, specAt } from '../../core/index.ts';
 import { renderYaml } from '../../core/render/index.ts';
 import type { CurveKeys, GenerateRequest, GenerateResponse } from '../model.ts';
 
 export function generate(request: GenerateRequest & { keys: CurveKeys }): GenerateResponse {
   const started = performance.now();
-  const analysis = analyzeAnySpec(request.text, { defaultNamespace: request.defaultNamespace });
-  const resolved = analysis.resolved;
+  const file = analyzeFile(request.text, { defaultNamespace: request.defaultNamespace });
+  const spec = specAt(file, request.cursor ?? 0);
+  const analysis = spec?.analysis;
+  const resolved = analysis?.resolved;
   const response: GenerateResponse = {
     id: request.id,
-    diagnostics: analysis.diagnostics,
+    diagnostics: fileDiagnostics(file),
     keys: request.keys,
     // The same test certificateFor makes before it takes the spec's certificate over ours.
     hasCurveCert: Boolean(resolved?.cluster.spec.flux.curveCert),
     workerMs: 0,
   };
-  if (analysis.version) response.version = analysis.version;
+  if (analysis?.version) response.version = analysis.version;
+  if (spec && file.documents.length > 1) {
+    const { document } = spec;
+    response.inFile = {
+      index: file.specs.indexOf(spec),
+      count: file.specs.length,
+      ...(document.name !== undefined ? { name: document.name } : {}),
+      start: document.start,
+      end: document.end,
+      firstLine: lineAt(request.text, document.start),
+      lastLine: lineAt(request.text, Math.max(document.start, document.end - 1)),
+    };
+  }
   if (resolved) {
     response.manifests = generateAny(resolved, {
       keys: request.keys,
@@ -32,4 +50,10 @@ export function generate(request: GenerateRequest & { keys: CurveKeys }): Genera
   }
   response.workerMs = performance.now() - started;
   return response;
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
