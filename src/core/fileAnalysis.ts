@@ -12,6 +12,8 @@ import { utf8SizeIfOver } from './parse/utf8.ts';
 import { DEFAULT_MAX_BYTES } from './parse/index.ts';
 
 const MINICLUSTER = 'MiniCluster';
+/** A line that starts or ends a YAML document, or a directive: only then can a file hold several. */
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:[ \t]|\r?$)|^%/m;
 
 export interface SpecInFile {
   /** The document it was read from (for a file read as one spec: its first document with content). */
@@ -20,7 +22,7 @@ export interface SpecInFile {
 }
 
 export interface FileAnalysis {
-  /** Every YAML document of the file, in order. */
+  /** Every YAML document of the file, in order; not listed for a file that is one document. */
   documents: YamlDocument[];
   /** The MiniCluster specs, in file order. */
   specs: SpecInFile[];
@@ -65,6 +67,8 @@ export function analyzeFile(text: string, options: AnalyzeOptions = {}): FileAna
   // Too large to read: the spec analysis says so without reading it.
   if (utf8SizeIfOver(text, options.maxBytes ?? DEFAULT_MAX_BYTES) !== undefined) return whole([]);
 
+  // Most specs are one document: no marker line, so no second parse on every keystroke.
+  if (!DOCUMENT_MARKER.test(text)) return whole([]);
   const documents = yamlDocuments(text);
   const filled = documents.filter((d) => d.hasContent);
   if (filled.length <= 1) return whole(documents);

@@ -16,7 +16,7 @@ import type { ResolvedMiniCluster } from '../spec/operatorDefaults.ts';
 import { fixture, fixtures } from '../testing/fixtures.ts';
 import { expectValidRoundTrip } from '../testing/manifestChecks.ts';
 import { shellFindings, writeScripts } from '../testing/shellScripts.ts';
-import { TEST_KEYS, testCertificate } from '../testing/testKeys.ts';
+import { TEST_KEYS, testCertificate, expectedTestCertificate } from '../testing/testKeys.ts';
 import { brokerToml } from './brokerToml.ts';
 import { hostlist, requiredRanks } from './hostlist.ts';
 import { generateManifests, type KObject, type Manifest } from './index.ts';
@@ -762,19 +762,7 @@ describe('env-special: values with shell-special characters', () => {
 
 describe('user-certificate: flux.curveCert', () => {
   const LIBZMQ_CLIENT = { publicKey: 'Yne@$w-vo<fVvi]a<NY6T1ed:M$fCG*[IaLV{hID', secretKey: 'D:)Q[IlAW!ahhC2ac:9*A}h:p?([4%wOTJ%JR%cs' };
-  const expected = [
-    '#   ****  Generated on 2023-04-26 22:54:42 by CZMQ  ****',
-    '#   ZeroMQ CURVE **Secret** Certificate',
-    '#   DO NOT PROVIDE THIS FILE TO OTHER USERS nor change its permissions.',
-    '    ',
-    'metadata',
-    '    name = "flux-cert-generator"',
-    '    keygen.hostname = "flux-sample-0"',
-    'curve',
-    `    public-key = "${TEST_KEYS.publicKey}"`,
-    `    secret-key = "${TEST_KEYS.secretKey}"`,
-    '',
-  ].join('\n');
+  const expected = expectedTestCertificate('flux-sample-0');
 
   it('holds the TEST_KEYS certificate for flux-sample-0 in the operator template (5.8)', () => {
     expect(resolve('user-certificate').spec.flux.curveCert).toBe(expected);

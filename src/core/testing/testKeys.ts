@@ -11,3 +11,23 @@ export const TEST_KEYS = {
 export function testCertificate(hostname = 'flux-sample-0'): string {
   return formatCurveCert({ name: DEFAULT_CERT_NAME, hostname, ...TEST_KEYS });
 }
+
+/**
+ * The same certificate written out line by line, as the operator's template prints it: a known
+ * answer to hold `formatCurveCert` and the generators to, not computed by them.
+ */
+export function expectedTestCertificate(hostname = 'flux-sample-0'): string {
+  return [
+    '#   ****  Generated on 2023-04-26 22:54:42 by CZMQ  ****',
+    '#   ZeroMQ CURVE **Secret** Certificate',
+    '#   DO NOT PROVIDE THIS FILE TO OTHER USERS nor change its permissions.',
+    '    ',
+    'metadata',
+    '    name = "flux-cert-generator"',
+    `    keygen.hostname = "${hostname}"`,
+    'curve',
+    `    public-key = "${TEST_KEYS.publicKey}"`,
+    `    secret-key = "${TEST_KEYS.secretKey}"`,
+    '',
+  ].join('\n');
+}

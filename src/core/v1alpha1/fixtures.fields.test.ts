@@ -13,7 +13,7 @@ import type { KObject, Manifest } from '../generate/kobject.ts';
 import { fixture, fixtures } from '../testing/fixtures.ts';
 import { expectValidRoundTrip } from '../testing/manifestChecks.ts';
 import { shellFindings, writeScripts } from '../testing/shellScripts.ts';
-import { TEST_KEYS } from '../testing/testKeys.ts';
+import { TEST_KEYS, expectedTestCertificate } from '../testing/testKeys.ts';
 import { dataOf, diagnosticsOf, jobPod, manifestsOf, only, resolve } from './testSpec.test-util.ts';
 
 const NAME = 'flux-sample';
@@ -63,21 +63,7 @@ function spreadAffinity(): KObject {
 const podLabels = (user: Record<string, string> = {}) => ({ ...user, namespace: NS, 'app.kubernetes.io/name': NAME, 'hpa-selector': NAME });
 
 /** §5.5: the certificate made from TEST_KEYS, the ten lines of the table. */
-function expectedCertificate(hostname = `${NAME}-0`): string {
-  return [
-    '#   ****  Generated on 2023-04-26 22:54:42 by CZMQ  ****',
-    '#   ZeroMQ CURVE **Secret** Certificate',
-    '#   DO NOT PROVIDE THIS FILE TO OTHER USERS nor change its permissions.',
-    '    ',
-    'metadata',
-    '    name = "flux-cert-generator"',
-    `    keygen.hostname = "${hostname}"`,
-    'curve',
-    `    public-key = "${TEST_KEYS.publicKey}"`,
-    `    secret-key = "${TEST_KEYS.secretKey}"`,
-    '',
-  ].join('\n');
-}
+const expectedCertificate = (hostname = `${NAME}-0`): string => expectedTestCertificate(hostname);
 
 interface BrokerOptionInputs {
   interactive?: boolean;
