@@ -10,7 +10,7 @@ import { usableUserCertificate } from './certificate/userCertificate.ts';
 import { ProblemsList } from './editor/ProblemsList.tsx';
 import { SpecViewTabs, type SpecView } from './form/SpecViewTabs.tsx';
 import { SpecEditor, type SpecEditorHandle } from './editor/SpecEditor.tsx';
-import { loadEditorSchemas, schemaForVersion, type EditorSchemas } from './editor/schemas.ts';
+import { loadEditorSchemas, onlyForMiniClusters, schemaForVersion, type EditorSchemas } from './editor/schemas.ts';
 import { UpgradePanel } from './upgrade/UpgradePanel.tsx';
 import { OlderApiNotice } from './form/OlderApiNotice.tsx';
 import { WARM_UP_KEYS, type CurveKeys, type GenerateResponse, type IncludeLetter, type RenderedManifest } from './model.ts';
@@ -186,7 +186,7 @@ export function App() {
   const manifests: readonly RenderedManifest[] | undefined = lastGood?.manifests;
   const hasCurveCert = lastGood?.hasCurveCert ?? false;
   const version = response?.version;
-  const jsonSchema = useMemo(() => (schemas ? schemaForVersion(schemas, version) : EMPTY_SCHEMA), [schemas, version]);
+  const jsonSchema = useMemo(() => (schemas ? onlyForMiniClusters(schemaForVersion(schemas, version)) : EMPTY_SCHEMA), [schemas, version]);
 
   const fixLabel = useCallback((d: Diagnostic) => (d.code === 'generate-name' ? 'Use a fixed name instead of generateName' : undefined), []);
   const applyFix = useCallback(

@@ -17,6 +17,21 @@ export async function loadEditorSchemas(): Promise<EditorSchemas> {
   return { v1alpha2: v2.miniClusterJsonSchema(), v1alpha1: v1.v1alpha1JsonSchema() };
 }
 
+/**
+ * monaco-yaml applies the schema to every document of the file; a file may also hold other
+ * objects (a PodGroup, a Service), which are not MiniClusters and must not be marked as wrong.
+ * The schema applies unless a document names another kind (a new spec with no kind yet gets it).
+ */
+export function onlyForMiniClusters(schema: JsonSchema): JsonSchema {
+  const { $schema, ...miniCluster } = schema;
+  return {
+    ...($schema === undefined ? {} : { $schema }),
+    if: { type: 'object', required: ['kind'], properties: { kind: { not: { const: 'MiniCluster' } } } },
+    then: {},
+    else: miniCluster,
+  };
+}
+
 const newSpecCache = new WeakMap<JsonSchema, JsonSchema>();
 
 export function schemaForVersion(schemas: EditorSchemas, version: MiniClusterVersion | undefined): JsonSchema {
