@@ -2,8 +2,6 @@
  * Says, in the page, that the spec is not saved in this browser (see `unsavedMessage`). It stays
  * until a later save works: a refused save must not pass unnoticed, or the work is lost on reload.
  */
-import './saveNotice.css';
-
 export function SaveNotice({ message }: { message: string | undefined }) {
   if (!message) return null;
   return (

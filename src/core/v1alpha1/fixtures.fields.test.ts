@@ -335,19 +335,22 @@ describe('hello-world.yaml', () => {
   });
 });
 
+/** What a spec with one volume named `data` makes, in this order (volumes.yaml and tree.yaml). */
+const ONE_VOLUME_OBJECTS = [
+  `ConfigMap/${NAME}-entrypoint`,
+  `ConfigMap/${NAME}-flux-config`,
+  `ConfigMap/${NAME}-curve-mount`,
+  'PersistentVolume/data',
+  'PersistentVolumeClaim/data-claim',
+  'Service/flux-service',
+  `Job/${NAME}`,
+];
+
 describe('volumes.yaml', () => {
   const m = () => objectsOf('volumes');
 
   it('makes the ConfigMaps, the volume and its claim, the Service and the Job, in this order', () => {
-    expect(ids(m())).toEqual([
-      `ConfigMap/${NAME}-entrypoint`,
-      `ConfigMap/${NAME}-flux-config`,
-      `ConfigMap/${NAME}-curve-mount`,
-      'PersistentVolume/data',
-      'PersistentVolumeClaim/data-claim',
-      'Service/flux-service',
-      `Job/${NAME}`,
-    ]);
+    expect(ids(m())).toEqual(ONE_VOLUME_OBJECTS);
   });
 
   it('the PersistentVolume: a hostPath of the node directory, with its labels and the 5Gi default (§3.3)', () => {
@@ -387,15 +390,7 @@ describe('tree.yaml (the browser test: "3 ConfigMaps, 1 PersistentVolume, 1 Pers
   const m = () => objectsOf('tree');
 
   it('has exactly those objects, and four pods', () => {
-    expect(ids(m())).toEqual([
-      `ConfigMap/${NAME}-entrypoint`,
-      `ConfigMap/${NAME}-flux-config`,
-      `ConfigMap/${NAME}-curve-mount`,
-      'PersistentVolume/data',
-      'PersistentVolumeClaim/data-claim',
-      'Service/flux-service',
-      `Job/${NAME}`,
-    ]);
+    expect(ids(m())).toEqual(ONE_VOLUME_OBJECTS);
     expect(job(m()).spec).toMatchObject({ completions: 4, parallelism: 4 });
   });
 
