@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseAllDocuments } from 'yaml';
 import { readCurveCert } from '../src/core/curve/certReader.ts';
-import type { Manifest } from '../src/core/generate/kobject.ts';
+import type { Manifest } from '../src/core/common/kobject.ts';
 import { validateAgainstKubernetes } from '../src/core/testing/kubernetesSchema.ts';
 import { goToLineEnd, replaceSpec } from './editor.ts';
 import { forEachLook, WIDE_AND_NARROW } from './screenshots.ts';

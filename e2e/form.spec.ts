@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
 import { runCli } from '../src/cli/main.ts';
-import type { Manifest } from '../src/core/generate/kobject.ts';
+import type { Manifest } from '../src/core/common/kobject.ts';
 import { validateAgainstKubernetes } from '../src/core/testing/kubernetesSchema.ts';
 import { forEachLook, WIDE_AND_NARROW } from './screenshots.ts';
 

@@ -1,7 +1,7 @@
 /** `minicluster-gen --migrate`: stdout, stderr and exit status. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeSpec } from '../core/spec/analyze.ts';
+import { analyzeSpec } from '../core/v1alpha2/analyze.ts';
 import { fixturePath } from '../core/testing/fixtures.ts';
 import { runCli } from './main.ts';
 import { USAGE } from './args.ts';

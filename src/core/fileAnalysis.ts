@@ -7,7 +7,7 @@
 import type { Diagnostic } from './diagnostics.ts';
 import { onlyDocument, yamlDocuments, type YamlDocument } from './parse/documents.ts';
 import { analyzeAnySpec, type AnyAnalysis } from './pipeline.ts';
-import type { AnalyzeOptions } from './spec/analyze.ts';
+import type { AnalyzeOptions } from './common/analyze.ts';
 import { utf8SizeIfOver } from './parse/utf8.ts';
 import { DEFAULT_MAX_BYTES } from './parse/index.ts';
 

@@ -1,10 +1,13 @@
 /** The core's public API: what the app, the worker and the CLI call. */
 export * from './diagnostics.ts';
-export { analyzeSpec, type Analysis, type AnalyzeOptions } from './spec/analyze.ts';
-export type { ResolvedMiniCluster } from './spec/operatorDefaults.ts';
-export { API_VERSION, KIND, miniClusterSchema, type MiniCluster, type MiniClusterInput } from './spec/schema.ts';
-export { miniClusterJsonSchema } from './spec/jsonSchema.ts';
-export { certificateFor, generateManifests, type CurveKeys, type GenerateOptions, type KObject, type Manifest } from './generate/index.ts';
+export { analyzeSpec, type Analysis } from './v1alpha2/analyze.ts';
+export type { AnalyzeOptions } from './common/analyze.ts';
+export type { ResolvedMiniCluster } from './v1alpha2/defaults.ts';
+export { API_VERSION, KIND, miniClusterSchema, type MiniCluster, type MiniClusterInput } from './v1alpha2/schema.ts';
+export { miniClusterJsonSchema } from './v1alpha2/jsonSchema.ts';
+export { generateManifests } from './v1alpha2/generate.ts';
+export { certificateFor, type CurveKeys, type GenerateOptions } from './common/generateOptions.ts';
+export type { KObject, Manifest } from './common/kobject.ts';
 export {
   ALL_INCLUDES,
   INCLUDE_LETTERS,
@@ -15,8 +18,9 @@ export {
   type IncludeLetter,
   type ObjectKind,
 } from './kinds.ts';
-export { hostlist, requiredRanks } from './generate/hostlist.ts';
-export { brokerToml } from './generate/brokerToml.ts';
+export { hostlist } from './common/hostlist.ts';
+export { requiredRanks } from './v1alpha2/scriptInputs.ts';
+export { brokerToml } from './v1alpha2/brokerToml.ts';
 export { migrateV1alpha1, nameFromGenerateName, type MigrationNote, type MigrationNoteKind, type MigrationResult } from './migrate/index.ts';
 export { analyzeFile, fileDiagnostics, specAt, type FileAnalysis, type SpecInFile } from './fileAnalysis.ts';
 export type { YamlDocument } from './parse/documents.ts';

@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateManifests } from './generate/index.ts';
+import { generateManifests } from './v1alpha2/generate.ts';
 import { renderYaml } from './render/index.ts';
-import { analyzeSpec } from './spec/analyze.ts';
-import { miniClusterSchema } from './spec/schema.ts';
+import { analyzeSpec } from './v1alpha2/analyze.ts';
+import { miniClusterSchema } from './v1alpha2/schema.ts';
 import { expectResolvedOrError, expectValidRoundTrip } from './testing/manifestChecks.ts';
 import { TEST_KEYS } from './testing/testKeys.ts';
 

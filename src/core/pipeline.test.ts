@@ -1,7 +1,7 @@
 /** The version dispatch: one entry point for v1alpha1 and v1alpha2 documents. */
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { analyzeSpec } from './spec/analyze.ts';
+import { analyzeSpec } from './v1alpha2/analyze.ts';
 import { analyzeAnySpec, clusterSummary, generateAny, includeLettersFor } from './pipeline.ts';
 import { TEST_KEYS } from './testing/testKeys.ts';
 import { fixture } from './testing/fixtures.ts';

@@ -3,11 +3,15 @@
  * the generator. The text is parsed once.
  */
 import type { Diagnostic } from './diagnostics.ts';
-import { generateManifests, type GenerateOptions, type Manifest } from './generate/index.ts';
-import { asRecord, analyzeParsedSpec, parseOptions, type AnalyzeOptions } from './spec/analyze.ts';
-import type { ResolvedMiniCluster } from './spec/operatorDefaults.ts';
+import { generateManifests } from './v1alpha2/generate.ts';
+import type { GenerateOptions } from './common/generateOptions.ts';
+import type { Manifest } from './common/kobject.ts';
+import { analyzeParsedSpec } from './v1alpha2/analyze.ts';
+import { parseOptions, type AnalyzeOptions } from './common/analyze.ts';
+import { asRecord } from './common/plain.ts';
+import type { ResolvedMiniCluster } from './v1alpha2/defaults.ts';
 import { parseSpecText } from './parse/index.ts';
-import { API_VERSION } from './spec/schema.ts';
+import { API_VERSION } from './v1alpha2/schema.ts';
 import { analyzeV1alpha1Parsed } from './v1alpha1/analyze.ts';
 import type { ResolvedV1alpha1MiniCluster } from './v1alpha1/defaults.ts';
 import { VERSION_INCLUDES } from './kinds.ts';

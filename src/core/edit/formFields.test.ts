@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseSpecText } from '../parse/index.ts';
-import { miniClusterSchema } from '../spec/schema.ts';
+import { miniClusterSchema } from '../v1alpha2/schema.ts';
 import { fixture } from '../testing/fixtures.ts';
 import { ANY, CONTAINER_FIELDS, FLUX_FIELDS, SIZE_FIELDS, fieldInstances, formPaths, schemaAt, yamlOnlyFieldsIn } from './formFields.ts';
 

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { formatPath, type PathSegment } from '../diagnostics.ts';
-import { miniClusterSchema, QUEUE_POLICIES, VIEW_IMAGES } from '../spec/schema.ts';
+import { miniClusterSchema, VIEW_IMAGES } from '../v1alpha2/schema.ts';
+import { QUEUE_POLICIES } from '../common/schemaParts.ts';
 
 export type FieldKind =
   | 'text'

@@ -1,4 +1,4 @@
 export { applySpecEdit, applySpecEdits, type DocumentRange, type EditPath, type EditResult, type SpecEdit } from './specEdit.ts';
 export { mergeEdit } from './lineMerge.ts';
-export { valueAt } from './valueAt.ts';
+export { valueAt } from '../common/plain.ts';
 export * from './formFields.ts';

@@ -5,7 +5,7 @@ import { fixtures } from '../testing/fixtures.ts';
 import { v1alpha2Examples } from '../testing/upstream.ts';
 import { fieldInstances } from './formFields.ts';
 import { applySpecEdit, applySpecEdits, type SpecEdit } from './specEdit.ts';
-import { valueAt } from './valueAt.ts';
+import { valueAt } from '../common/plain.ts';
 
 const SPEC = `# A comment at the top
 apiVersion: flux-framework.org/v1alpha2

@@ -4,9 +4,9 @@
  * mean the same in both versions.
  */
 import { expect, it } from 'vitest';
-import { generateManifests } from '../generate/index.ts';
+import { generateManifests } from '../v1alpha2/generate.ts';
 import { parseSpecText } from '../parse/index.ts';
-import { analyzeSpec } from '../spec/analyze.ts';
+import { analyzeSpec } from '../v1alpha2/analyze.ts';
 import { validateAgainstKubernetes } from '../testing/kubernetesSchema.ts';
 import { TEST_KEYS } from '../testing/testKeys.ts';
 import { v1alpha1Examples } from '../testing/upstream.ts';

@@ -5,10 +5,10 @@
  * migration.yaml, written to touch every rule, has its notes checked one by one.
  */
 import { describe, expect, it } from 'vitest';
-import { generateManifests } from '../generate/index.ts';
+import { generateManifests } from '../v1alpha2/generate.ts';
 import { parseSpecText } from '../parse/index.ts';
 import { clusterSummary, generateAny, analyzeAnySpec } from '../pipeline.ts';
-import { analyzeSpec } from '../spec/analyze.ts';
+import { analyzeSpec } from '../v1alpha2/analyze.ts';
 import { fixture, fixtures } from '../testing/fixtures.ts';
 import { expectValidRoundTrip } from '../testing/manifestChecks.ts';
 import { TEST_KEYS } from '../testing/testKeys.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeSpec } from '../spec/analyze.ts';
+import { analyzeSpec } from '../v1alpha2/analyze.ts';
 import { migrateV1alpha1, nameFromGenerateName } from './index.ts';
 
 const V2 = (metadata: string) =>

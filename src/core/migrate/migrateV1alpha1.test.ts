@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpecText } from '../parse/index.ts';
-import { analyzeSpec } from '../spec/analyze.ts';
+import { analyzeSpec } from '../v1alpha2/analyze.ts';
 import { migrateV1alpha1, type MigrationNote } from './index.ts';
 
 type Plain = Record<string, unknown>;

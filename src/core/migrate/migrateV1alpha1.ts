@@ -10,7 +10,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
 import { formatPath, hasErrors, type Diagnostic, type PathSegment } from '../diagnostics.ts';
 import { parseSpecText, SPEC_DOCUMENT_OPTIONS, type ParsedText } from '../parse/index.ts';
-import { API_VERSION, KIND } from '../spec/schema.ts';
+import { API_VERSION, KIND } from '../v1alpha2/schema.ts';
 import { migrateContainer, type ContainerRole } from './containers.ts';
 import { Migration, asList, asRecord, asText, type MigrationNote, type Plain } from './context.ts';
 import { dropRestAndUsers, keepHeadlessName, keepSidecarsFromWaiting, keepStrictDefault, migrateFluxSpec, runnerNotes } from './specFields.ts';

@@ -3,8 +3,8 @@
  */
 import type { YAMLMap } from 'yaml';
 import type { PathSegment } from '../diagnostics.ts';
-import { pathOfText } from '../spec/analyze.ts';
-import { API_VERSION, DEFAULT_VIEW_IMAGE } from '../spec/schema.ts';
+import { pathOfText } from '../common/analyze.ts';
+import { API_VERSION, DEFAULT_VIEW_IMAGE } from '../v1alpha2/schema.ts';
 import { asRecord, asText, type Migration, type Plain } from './context.ts';
 import { insertBefore, lastPair, mapUnder, newMap, newPair, removeKey } from './yamlEdit.ts';
 

@@ -1,7 +1,7 @@
 /** Validates generated objects against the Kubernetes OpenAPI schema (kubernetes-models). */
 import { Job } from 'kubernetes-models/batch/v1';
 import { ConfigMap, PersistentVolume, PersistentVolumeClaim, Pod, Service } from 'kubernetes-models/v1';
-import type { Manifest } from '../generate/kobject.ts';
+import type { Manifest } from '../common/kobject.ts';
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'v1/ConfigMap': ConfigMap,

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Manifest } from '../generate/kobject.ts';
+import type { Manifest } from '../common/kobject.ts';
 import { renderYaml } from '../render/index.ts';
 import { validateAgainstKubernetes } from './kubernetesSchema.ts';
 

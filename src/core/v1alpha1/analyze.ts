@@ -5,17 +5,17 @@
  */
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { parseSpecText, type ParsedText } from '../parse/index.ts';
+import { asRecord } from '../common/plain.ts';
 import {
-  asRecord,
   bySeverityAndPosition,
   certDiagnostics,
   diagnosticAt,
   identify,
   parseOptions,
   type AnalyzeOptions,
-} from '../spec/analyze.ts';
-import { schemaIssueMessages } from '../spec/schemaIssues.ts';
-import { findUnknownFields } from '../spec/unknownFields.ts';
+} from '../common/analyze.ts';
+import { schemaIssueMessages } from '../common/schemaIssues.ts';
+import { findUnknownFields } from '../common/unknownFields.ts';
 import { applyV1alpha1Defaults, type ResolvedV1alpha1MiniCluster } from './defaults.ts';
 import { v1alpha1JsonSchema } from './jsonSchema.ts';
 import { validateV1alpha1 } from './rules.ts';

@@ -3,11 +3,11 @@
  * NAME-flux-config ConfigMap. Flux is installed in the application image here, so the paths are
  * the image's own (/etc/flux, /etc/curve, /var/lib/flux), unlike v1alpha2's shared view volume.
  */
-import { bootstrapHosts, tomlString } from '../generate/brokerToml.ts';
-import { hostlist, hostRange } from '../generate/hostlist.ts';
+import { bootstrapHosts, tomlString } from '../common/brokerToml.ts';
+import { hostlist, hostRange } from '../common/hostlist.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
+import { BROKER_PORT } from '../common/operatorNames.ts';
 
-export const V1A1_BROKER_PORT = 8050;
 export const V1A1_CURVE_PATH = '/etc/curve/curve.cert';
 export const V1A1_R_PATH = '/etc/flux/system/R';
 
@@ -39,7 +39,7 @@ export function v1alpha1BrokerToml(mc: ResolvedV1alpha1MiniCluster): string {
     '# Brokers find each other as HOST.SERVICE.NAMESPACE.svc.cluster.local; rank = position in hosts.',
     '[bootstrap]',
     `curve_cert = ${tomlString(V1A1_CURVE_PATH)}`,
-    `default_port = ${V1A1_BROKER_PORT}`,
+    `default_port = ${BROKER_PORT}`,
     'default_bind = "tcp://eth0:%p"',
     `default_connect = ${tomlString(`tcp://%h.${mc.spec.network.headlessName}.${mc.metadata.namespace}.svc.cluster.local:%p`)}`,
     'hosts = [',

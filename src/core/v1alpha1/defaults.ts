@@ -3,14 +3,14 @@
  * validate-and-default step filled in after the CRD defaults, in its order. Defaults that change
  * what a user sees become notices, so nothing in the output is magic.
  */
-import { applyBurstingDefaults, applyNamespaceDefault, applySingleRunner, type Notice } from '../spec/commonDefaults.ts';
+import { applyBurstingDefaults, applyNamespaceDefault, applySingleRunner, type Notice } from '../common/defaults.ts';
 import {
   V1A1_DEFAULT_HEADLESS_NAME,
   V1A1_DEFAULT_INSTALL_ROOT,
-  V1A1_DEFAULT_LEAD_BROKER_PORT,
   V1A1_DEFAULT_REST_PORT,
   type V1alpha1MiniCluster,
 } from './schema.ts';
+import { BROKER_PORT } from '../common/operatorNames.ts';
 
 export type V1alpha1Notice = Notice;
 
@@ -63,7 +63,7 @@ export function applyV1alpha1Defaults(
 
   if (!spec.maxSize) spec.maxSize = spec.size;
 
-  applyBurstingDefaults(spec.flux.bursting, spec.size, V1A1_DEFAULT_LEAD_BROKER_PORT, notices);
+  applyBurstingDefaults(spec.flux.bursting, spec.size, BROKER_PORT, notices);
 
   applySingleRunner(spec.containers, name, 'the Flux entrypoint script (wait-0.sh)', notices);
 

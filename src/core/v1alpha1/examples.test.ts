@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { readCurveCert } from '../curve/index.ts';
-import type { Manifest } from '../generate/kobject.ts';
+import type { Manifest } from '../common/kobject.ts';
 import { expectExampleOutcome, expectValidRoundTrip } from '../testing/manifestChecks.ts';
 import { shellFindings, writeScripts } from '../testing/shellScripts.ts';
 import { TEST_KEYS } from '../testing/testKeys.ts';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { readCurveCert } from '../curve/index.ts';
-import type { KObject, Manifest } from '../generate/kobject.ts';
+import type { KObject, Manifest } from '../common/kobject.ts';
 import { fixture, fixtures } from '../testing/fixtures.ts';
 import { expectValidRoundTrip } from '../testing/manifestChecks.ts';
 import { shellFindings, writeScripts } from '../testing/shellScripts.ts';

@@ -1,7 +1,7 @@
 /** Which v1alpha1 objects to generate, in the order the operator created them (§3.1). */
-import { certificateFor, type GenerateOptions } from '../generate/index.ts';
-import type { Manifest } from '../generate/kobject.ts';
-import { withServerFields } from '../generate/serverFields.ts';
+import { certificateFor, type GenerateOptions } from '../common/generateOptions.ts';
+import type { Manifest } from '../common/kobject.ts';
+import { withServerFields } from '../common/serverFields.ts';
 import { includeFilter } from '../kinds.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
 import {

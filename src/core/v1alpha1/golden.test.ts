@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { KObject, Manifest } from '../generate/kobject.ts';
+import type { KObject, Manifest } from '../common/kobject.ts';
 import { TEST_KEYS } from '../testing/testKeys.ts';
 import { describeGolden } from '../testing/corpusSuite.ts';
 import { v1alpha1Example, v1alpha1GoldenDir } from '../testing/upstream.ts';

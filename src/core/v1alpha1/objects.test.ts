@@ -1,7 +1,7 @@
 /** The v1alpha1 objects: the operator's defects fixed (§3.7), and the features no example exercises. */
 import { describe, expect, it } from 'vitest';
 import { parse as parseToml } from 'smol-toml';
-import type { KObject } from '../generate/kobject.ts';
+import type { KObject } from '../common/kobject.ts';
 import { validateAgainstKubernetes } from '../testing/kubernetesSchema.ts';
 import { TEST_KEYS, testCertificate } from '../testing/testKeys.ts';
 import { fixture } from '../testing/fixtures.ts';

@@ -3,22 +3,19 @@
  * MiniCluster. Where the operator had a defect (§3.7) the intended behaviour is built instead;
  * The README (Differences, v1alpha1) lists each one with its reason.
  */
-import { containerPortServices, indexedJobObject } from '../generate/commonObjects.ts';
-import type { KObject, Manifest } from '../generate/kobject.ts';
-import { spreadAffinity } from '../generate/objects.ts';
-import { canonicalResources, containerEnv, imagePullSecrets, lifecycle, resourceList, sortedEntries } from '../generate/podParts.ts';
+import { containerPortServices, indexedJobObject, spreadAffinity } from '../common/objects.ts';
+import type { KObject, Manifest } from '../common/kobject.ts';
+import { canonicalResources, containerEnv, imagePullSecrets, lifecycle, resourceList, sortedEntries } from '../common/podParts.ts';
 import { canonicalQuantity } from '../render/quantity.ts';
-import { V1A1_BROKER_PORT, v1alpha1BrokerToml } from './brokerToml.ts';
+import { v1alpha1BrokerToml } from './brokerToml.ts';
 import { existingVolumeKind, getsStartScript, scriptKeys } from './containers.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
 import { startScriptInputs, waitScriptInputs } from './scriptInputs.ts';
 import { v1alpha1StartScript } from './scripts/startScript.ts';
 import { v1alpha1WaitScript } from './scripts/waitScript.ts';
 import { V1A1_HOSTPATH_CLASS, type V1alpha1Container, type V1alpha1ExistingVolume, type V1alpha1Volume } from './schema.ts';
+import { BROKER_PORT, entrypointName, SCRIPT_DIR } from '../common/operatorNames.ts';
 
-const SCRIPT_DIR = '/flux_operator/';
-
-export const entrypointName = (mc: ResolvedV1alpha1MiniCluster) => `${mc.metadata.name}-entrypoint`;
 export const fluxConfigName = (mc: ResolvedV1alpha1MiniCluster) => `${mc.metadata.name}-flux-config`;
 export const curveName = (mc: ResolvedV1alpha1MiniCluster) => `${mc.metadata.name}-curve-mount`;
 export const claimName = (volumeKey: string) => `${volumeKey}-claim`;
@@ -116,7 +113,7 @@ export function persistentVolumeClaim(mc: ResolvedV1alpha1MiniCluster, key: stri
 export function headlessService(mc: ResolvedV1alpha1MiniCluster): Manifest {
   const name = mc.metadata.name;
   const spec: KObject = mc.spec.flux.minimalService
-    ? { clusterIP: 'None', selector: { 'job-name': name, 'batch.kubernetes.io/job-completion-index': '0' }, ports: [{ port: V1A1_BROKER_PORT, protocol: 'TCP' }] }
+    ? { clusterIP: 'None', selector: { 'job-name': name, 'batch.kubernetes.io/job-completion-index': '0' }, ports: [{ port: BROKER_PORT, protocol: 'TCP' }] }
     : { clusterIP: 'None', selector: { 'job-name': name } };
   return { apiVersion: 'v1', kind: 'Service', metadata: { name: mc.spec.network.headlessName, namespace: mc.metadata.namespace }, spec };
 }

@@ -9,7 +9,7 @@ import {
   burstClusterProblems, burstingProblems, containerNameProblems, deadlineProblem, DNS1035_LABEL,
   dnsLabelProblem, fluxValueProblems, labelMapProblems, labelProblems, runnerCountProblem,
   serviceNameProblems, sizeProblems, type Problem,
-} from '../spec/commonRules.ts';
+} from '../common/rules.ts';
 import { existingVolumeKind, hasCommands } from './containers.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
 import { V1A1_HOSTPATH_CLASS, type V1alpha1Container } from './schema.ts';

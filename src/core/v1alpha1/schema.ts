@@ -7,21 +7,22 @@
  * optional parent, which is Kubernetes' rule: it applies only when the parent object is written
  * (`logging: {}` gets `strict: true`; no `logging:` key gets nothing, so strict mode is off).
  */
+import { API_VERSIONS } from '../common/apiVersions.ts';
 import { z } from 'zod';
 import {
   DEFAULT_APP_IMAGE, bool, int32, str, stringMap,
   burstingOf, containerFields, containersOf, deadlineSecondsOf, existingSourceFields, fluxFields, loggingOf,
   metadataSchema, podFields, quantityOf, specFields, tcpPorts,
-} from '../spec/schemaParts.ts';
+} from '../common/schemaParts.ts';
+import { BROKER_PORT } from '../common/operatorNames.ts';
 
-export const V1ALPHA1_API_VERSION = 'flux-framework.org/v1alpha1';
+export const V1ALPHA1_API_VERSION = API_VERSIONS.v1alpha1;
 
 export const V1A1_DEFAULT_IMAGE = DEFAULT_APP_IMAGE;
 export const V1A1_DEFAULT_HEADLESS_NAME = 'flux-service';
 export const V1A1_DEFAULT_DEADLINE_SECONDS = 31_500_000;
 export const V1A1_DEFAULT_INSTALL_ROOT = '/usr';
 export const V1A1_DEFAULT_REST_PORT = 5000;
-export const V1A1_DEFAULT_LEAD_BROKER_PORT = 8050;
 export const V1A1_DEFAULT_CAPACITY = '5Gi';
 export const V1A1_HOSTPATH_CLASS = 'hostpath';
 
@@ -133,7 +134,7 @@ const bursting = burstingOf({
   parentName: 'Name (Job name) of the parent cluster.',
   parentSize: 'Size of the parent cluster.',
   hostlist: 'A whole Flux hostlist used as written (not together with clusters).',
-  defaultPort: V1A1_DEFAULT_LEAD_BROKER_PORT,
+  defaultPort: BROKER_PORT,
 });
 
 const flux = z

@@ -1,5 +1,5 @@
 /** Maps a resolved v1alpha1 MiniCluster onto the inputs of its entrypoint scripts (§2.6, §5.2). */
-import { hostlist } from '../generate/hostlist.ts';
+import { hostlist } from '../common/hostlist.ts';
 import { v1alpha1Quorum } from './brokerToml.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
 import { derivedPassword, derivedUuid } from './derivedSecrets.ts';

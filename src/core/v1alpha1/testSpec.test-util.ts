@@ -1,7 +1,7 @@
 /** Small v1alpha1 specs for tests: a header plus the lines of `spec:` (indented by two). */
 import { expect } from 'vitest';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { KObject, Manifest } from '../generate/kobject.ts';
+import type { KObject, Manifest } from '../common/kobject.ts';
 import { TEST_KEYS } from '../testing/testKeys.ts';
 import { analyzeV1alpha1Spec } from './analyze.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bashSyntax, shellcheck } from '../../scripts/sandbox.test-util.ts';
+import { bashSyntax, shellcheck } from '../../testing/scriptSandbox.ts';
 import { dataOf, manifestsOf, v1spec } from '../testSpec.test-util.ts';
 import { v1alpha1BatchFile } from './waitScript.ts';
 import { v1alpha1StartScript } from './startScript.ts';

@@ -2,7 +2,7 @@
  * The v1alpha1 start script `start-i.sh` (spec v1alpha1.md §5.3): for a container that does not
  * run Flux but has commands and a command. Every pod runs the same steps; there are no ranks.
  */
-import { assignTextLines, headerLines, snippetLines, strictLines } from '../../scripts/common.ts';
+import { assignTextLines, headerLines, snippetLines, strictLines } from '../../common/scripts/lines.ts';
 import { V1ALPHA1_API_VERSION } from '../schema.ts';
 import type { StartScriptInputs } from './inputs.ts';
 

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Sandbox } from '../../scripts/sandbox.test-util.ts';
+import { Sandbox } from '../../testing/scriptSandbox.ts';
 import { dataOf, manifestsOf, v1spec } from '../testSpec.test-util.ts';
 
 // Strips sudo's options and VAR=value words, logs the call, runs the rest.

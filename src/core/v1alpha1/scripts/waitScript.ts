@@ -10,15 +10,24 @@
  * (`mcs_split`), so quotes in them work as on a command line; `commands.*` are shell code run
  * as written; batch lines are shell code written to the batch file as they are.
  */
-import { assignTextLines, headerLines, snippetLines, strictLines } from '../../scripts/common.ts';
-import { quotedHereDoc, shellWord } from '../../scripts/shellQuote.ts';
-import { continued, indent, maybeEmpty, sayValue as sayValueUnlessQuiet, splitLines } from '../../scripts/lines.ts';
-import { batchProgram } from '../../scripts/runnerScript.ts';
+import { quotedHereDoc, shellWord } from '../../common/scripts/shellQuote.ts';
+import {
+  assignTextLines,
+  BATCH_FILE,
+  batchProgram,
+  continued,
+  headerLines,
+  indent,
+  maybeEmpty,
+  sayValue as sayValueUnlessQuiet,
+  snippetLines,
+  splitLines,
+  strictLines,
+} from '../../common/scripts/lines.ts';
 import { V1ALPHA1_API_VERSION } from '../schema.ts';
 import type { WaitScriptInputs } from './inputs.ts';
 
 export const V1A1_FOLLOWER_RETRY_SECONDS = 15;
-const BATCH_FILE = './flux-job.batch';
 const CONFIG_DIR = '/etc/flux/config';
 const TIME = '/usr/bin/time';
 const REST_REPO = 'https://github.com/flux-framework/flux-restful-api';

@@ -1,0 +1,112 @@
+/**
+ * The steps of analysis that both API versions take in the same way: placing a problem at its
+ * field, checking that a document is a MiniCluster before reading it, and checking an inline CURVE
+ * certificate.
+ */
+import { readCurveCert } from '../curve/index.ts';
+import { formatPath, hasErrors, type Diagnostic, type PathSegment, type Severity } from '../diagnostics.ts';
+import type { ParsedText } from '../parse/index.ts';
+import { API_VERSIONS, KIND } from './apiVersions.ts';
+import { asRecord } from './plain.ts';
+
+export interface AnalyzeOptions {
+  /** Namespace for specs without `metadata.namespace`; `default` like kubectl. */
+  defaultNamespace?: string;
+  /** Largest accepted input in bytes. */
+  maxBytes?: number;
+}
+
+type Located = Pick<ParsedText, 'locate'>;
+
+export function diagnosticAt(parsed: Located, severity: Severity, code: string, path: PathSegment[], message: string): Diagnostic {
+  const pos = parsed.locate(path);
+  return {
+    severity,
+    code,
+    path: formatPath(path),
+    message,
+    line: pos.line,
+    column: pos.column,
+    endLine: pos.endLine,
+    endColumn: pos.endColumn,
+  };
+}
+
+export const bySeverityAndPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
+
+
+const V1ALPHA2 = API_VERSIONS.v1alpha2;
+const V1ALPHA1 = API_VERSIONS.v1alpha1;
+
+/**
+ * Checks the document is a MiniCluster of an accepted API version, with a name, before anything
+ * reads its fields. `accepted` lists the versions the caller can analyse (the first is suggested).
+ */
+export function identify(parsed: ParsedText, doc: Record<string, unknown>, out: Diagnostic[], accepted: readonly string[]): boolean {
+  const apiVersion = doc['apiVersion'];
+  const kind = doc['kind'];
+  const suggested = accepted[0] ?? V1ALPHA2;
+  const problem = (path: PathSegment[], code: string, message: string) => out.push(diagnosticAt(parsed, 'error', code, path, message));
+  if (apiVersion === undefined) problem([], 'api-version', `No apiVersion: start the document with "apiVersion: ${suggested}".`);
+  else if (apiVersion === V1ALPHA1 && !accepted.includes(V1ALPHA1)) {
+    problem(['apiVersion'], 'api-version', `This is a ${String(apiVersion)} MiniCluster; only ${V1ALPHA2} is supported here. Rewrite the spec for ${V1ALPHA2}.`);
+  } else if (typeof apiVersion !== 'string' || !accepted.includes(apiVersion)) {
+    const choices = accepted.map((v) => `"${v}"`).join(' or ');
+    problem(['apiVersion'], 'api-version', `Found apiVersion ${JSON.stringify(apiVersion)}; a MiniCluster here must be ${choices}.`);
+  }
+  if (kind === undefined) problem([], 'kind', `No kind: add "kind: ${KIND}".`);
+  else if (kind !== KIND) {
+    problem(['kind'], 'kind', `Found kind ${JSON.stringify(kind)}; this tool reads a ${KIND} (kind: ${KIND}, case-sensitive).`);
+  }
+  const metadata = asRecord(doc['metadata']);
+  if (!metadata?.['name'] && kind === KIND) {
+    if (metadata?.['generateName']) {
+      problem(['metadata', 'generateName'], 'generate-name', `metadata.generateName asks the API server to invent a name when the MiniCluster is created, but every generated object (ConfigMap, Service, Job, the hostlist) is named after the MiniCluster, so a fixed name is needed here: replace generateName with "name: ${String(metadata['generateName']).replace(/-$/, '')}".`);
+    } else {
+      problem(metadata ? ['metadata'] : [], 'name', 'No metadata.name: add a name (lowercase letters, digits and -), e.g. "metadata: {name: flux-sample}".');
+    }
+  }
+  return !hasErrors(out);
+}
+
+/** A problem inside the certificate text, placed at its line in the YAML document. */
+let lastCertCheck: { cert: string; result: ReturnType<typeof readCurveCert> } | undefined;
+
+/** The keypair check is a slow BigInt X25519; a certificate rarely changes between edits. */
+function readCertOnce(cert: string): ReturnType<typeof readCurveCert> {
+  if (lastCertCheck?.cert !== cert) lastCertCheck = { cert, result: readCurveCert(cert) };
+  return lastCertCheck.result;
+}
+
+export function certDiagnostics(parsed: ParsedText, text: string, cert: string): Diagnostic[] {
+  const result = readCertOnce(cert);
+  if (result.ok) return [];
+  const path = ['spec', 'flux', 'curveCert'];
+  const start = parsed.locate(path);
+  const lines = text.split('\n');
+  const blockStyle = /^[|>]/.test(lines[start.line - 1]?.slice(start.column - 1) ?? '');
+  return result.problems.map((p) => {
+    const base = diagnosticAt(parsed, 'error', 'curve-cert', path, `Certificate line ${p.line}: ${p.message}`);
+    if (!blockStyle) return base;
+    // In a block scalar, certificate line k is document line (start + k) after the indentation.
+    const line = start.line + p.line;
+    const indent = /^ */.exec(lines[line - 1] ?? '')?.[0].length ?? 0;
+    return { ...base, line, column: indent + p.column, endLine: line, endColumn: indent + p.column + 1 };
+  });
+}
+
+/** Path of the first string value matching `pattern`, depth first. */
+export function pathOfText(node: unknown, pattern: RegExp, path: PathSegment[] = []): PathSegment[] | undefined {
+  if (typeof node === 'string') return pattern.test(node) ? path : undefined;
+  if (node === null || typeof node !== 'object') return undefined;
+  for (const [key, child] of Object.entries(node)) {
+    const found = pathOfText(child, pattern, [...path, Array.isArray(node) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function parseOptions(options: AnalyzeOptions): { maxBytes?: number } {
+  return options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes };
+}
+

@@ -1,0 +1,42 @@
+/** The broker configuration written by the init container (section 5.3). */
+import type { ResolvedMiniCluster } from './defaults.ts';
+import { hostlist } from '../common/hostlist.ts';
+import { BROKER_PORT } from '../common/operatorNames.ts';
+import { bootstrapHosts, tomlString } from '../common/brokerToml.ts';
+
+export function brokerToml(mc: ResolvedMiniCluster): string {
+  const custom = mc.spec.flux.brokerConfig;
+  if (custom) return custom;
+  const mount = mc.spec.flux.container.mountPath;
+  const fqdnSuffix = `${mc.spec.network.headlessName}.${mc.metadata.namespace}.svc.cluster.local`;
+  const hosts = hostlist(mc);
+  // The operator's template corrupts the lead broker entry of a bursted child (bug B6).
+  const hostEntries = bootstrapHosts(hosts, mc.spec.flux.bursting?.leadBroker);
+  return [
+    '[access]',
+    'allow-guest-user = true',
+    'allow-root-owner = true',
+    '',
+    '# The resource file is written by the runner script with flux-R(1).',
+    '[resource]',
+    `path = ${tomlString(`${mount}/config/etc/flux/system/R`)}`,
+    '',
+    '[bootstrap]',
+    `curve_cert = ${tomlString(`${mount}/config/curve/curve.cert`)}`,
+    `default_port = ${BROKER_PORT}`,
+    'default_bind = "tcp://eth0:%p"',
+    `default_connect = ${tomlString(`tcp://%h.${fqdnSuffix}:%p`)}`,
+    'hosts = [',
+    ...hostEntries.map((entry) => `  ${entry},`),
+    ']',
+    '',
+    '[archive]',
+    `dbpath = ${tomlString(`${mount}/config/var/lib/flux/job-archive.sqlite`)}`,
+    'period = "1m"',
+    'busytimeout = "50s"',
+    '',
+    '[sched-fluxion-qmanager]',
+    `queue-policy = ${tomlString(mc.spec.flux.scheduler.queuePolicy)}`,
+    '',
+  ].join('\n');
+}
