@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
-import { analyzeSpec, generateManifests } from '../src/core/index.ts';
+import { v1alpha2 } from '../src/core/index.ts';
 import { sodiumKeypairSource } from '../src/core/curve/index.ts';
 import { renderYaml } from '../src/core/render/index.ts';
 import { TEST_KEYS } from '../src/core/testing/testKeys.ts';
@@ -59,8 +59,8 @@ const examples = benchExamples();
 const warmEnd = performance.now() + 3000;
 while (performance.now() < warmEnd) {
   for (const example of examples) {
-    const analysis = analyzeSpec(example.text);
-    if (analysis.cluster) renderYaml(generateManifests(analysis.cluster, { keys: TEST_KEYS }));
+    const analysis = v1alpha2.analyzeSpec(example.text);
+    if (analysis.cluster) renderYaml(v1alpha2.generateManifests(analysis.cluster, { keys: TEST_KEYS }));
   }
 }
 
@@ -68,16 +68,16 @@ const rows: Row[] = [];
 const rejected: string[] = [];
 for (const example of examples) {
   const pipeline = () => {
-    const analysis = analyzeSpec(example.text);
+    const analysis = v1alpha2.analyzeSpec(example.text);
     if (!analysis.cluster) return '';
-    return renderYaml(generateManifests(analysis.cluster, { keys: TEST_KEYS }));
+    return renderYaml(v1alpha2.generateManifests(analysis.cluster, { keys: TEST_KEYS }));
   };
-  const analysis = analyzeSpec(example.text);
+  const analysis = v1alpha2.analyzeSpec(example.text);
   if (!analysis.cluster) {
     rejected.push(example.name);
     continue;
   }
-  const objects = generateManifests(analysis.cluster, { keys: TEST_KEYS });
+  const objects = v1alpha2.generateManifests(analysis.cluster, { keys: TEST_KEYS });
   const output = pipeline();
   const [pipelineMs, floorMs] = timePair(pipeline, () => objects.map((o) => stringify(o)).join('---\n'));
   rows.push({ example: example.name, bytes: example.text.length, outputBytes: output.length, pipelineMs, floorMs, ratio: pipelineMs / floorMs });

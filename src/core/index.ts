@@ -1,13 +1,17 @@
-/** The core's public API: what the app, the worker and the CLI call. */
+/**
+ * The core's public API: what the app, the worker and the CLI call. A spec's `apiVersion` picks
+ * its version (`analyzeAnySpec`, `generateAny`); each version's own stages are under its name.
+ */
 export * from './diagnostics.ts';
-export { analyzeSpec, type Analysis } from './v1alpha2/analyze.ts';
-export type { AnalyzeOptions } from './common/analyze.ts';
+export * as v1alpha2 from './v1alpha2/index.ts';
+export * as v1alpha1 from './v1alpha1/index.ts';
 export type { ResolvedMiniCluster } from './v1alpha2/defaults.ts';
-export { API_VERSION, KIND, miniClusterSchema, type MiniCluster, type MiniClusterInput } from './v1alpha2/schema.ts';
-export { miniClusterJsonSchema } from './v1alpha2/jsonSchema.ts';
-export { generateManifests } from './v1alpha2/generate.ts';
+export type { ResolvedV1alpha1MiniCluster } from './v1alpha1/defaults.ts';
+export type { AnalyzeOptions } from './common/analyze.ts';
+export { API_VERSIONS, KIND, type MiniClusterVersion } from './common/apiVersions.ts';
 export { certificateFor, type CurveKeys, type GenerateOptions } from './common/generateOptions.ts';
 export type { KObject, Manifest } from './common/kobject.ts';
+export { hostlist } from './common/hostlist.ts';
 export {
   ALL_INCLUDES,
   INCLUDE_LETTERS,
@@ -18,9 +22,6 @@ export {
   type IncludeLetter,
   type ObjectKind,
 } from './kinds.ts';
-export { hostlist } from './common/hostlist.ts';
-export { requiredRanks } from './v1alpha2/scriptInputs.ts';
-export { brokerToml } from './v1alpha2/brokerToml.ts';
 export { migrateV1alpha1, nameFromGenerateName, type MigrationNote, type MigrationNoteKind, type MigrationResult } from './migrate/index.ts';
 export { analyzeFile, fileDiagnostics, specAt, type FileAnalysis, type SpecInFile } from './fileAnalysis.ts';
 export type { YamlDocument } from './parse/documents.ts';
@@ -28,22 +29,9 @@ export {
   analyzeAnySpec,
   clusterSummary,
   generateAny,
+  generateFiled,
   includeLettersFor,
   type AnyAnalysis,
-  type MiniClusterVersion,
+  type FiledManifest,
   type ResolvedAny,
 } from './pipeline.ts';
-export {
-  analyzeV1alpha1Spec,
-  generateV1alpha1Manifests,
-  v1alpha1JsonSchema,
-  v1alpha1Schema,
-  V1ALPHA1_API_VERSION,
-  type ResolvedV1alpha1MiniCluster,
-  type V1alpha1Analysis,
-  type V1alpha1Container,
-  type V1alpha1MiniCluster,
-  type V1alpha1MiniClusterInput,
-  type V1alpha1Spec,
-  type V1alpha1Volume,
-} from './v1alpha1/index.ts';

@@ -6,7 +6,7 @@
  * guess: filed under a letter its version lacks, an object would vanish from the preview and the
  * bundle.
  */
-import type { MiniClusterVersion } from './pipeline.ts';
+import type { MiniClusterVersion } from './common/apiVersions.ts';
 
 /** Each letter with its toggle's text, in the order the toggles, `ALL_INCLUDES` and the saved preference use. */
 export const INCLUDE_LETTERS = {

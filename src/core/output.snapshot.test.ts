@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeFile, generateAny, INCLUDE_ORDER, miniClusterJsonSchema, v1alpha1JsonSchema } from './index.ts';
+import { analyzeFile, generateAny, INCLUDE_ORDER, v1alpha1, v1alpha2 } from './index.ts';
 import { renderJson, renderYaml } from './render/index.ts';
 import { corpus } from './testing/corpus.ts';
 import { fixtures, type Example } from './testing/fixtures.ts';
@@ -85,8 +85,8 @@ describe('generated output matches output.snapshot.json', () => {
 
   it('the JSON schemas', () => {
     const digests = {
-      'schema v1alpha2': sha256(JSON.stringify(miniClusterJsonSchema(), null, 2)),
-      'schema v1alpha1': sha256(JSON.stringify(v1alpha1JsonSchema(), null, 2)),
+      'schema v1alpha2': sha256(JSON.stringify(v1alpha2.miniClusterJsonSchema(), null, 2)),
+      'schema v1alpha1': sha256(JSON.stringify(v1alpha1.miniClusterJsonSchema(), null, 2)),
     };
     Object.assign(seen, digests);
     if (!UPDATE) expect(digests).toEqual({ 'schema v1alpha2': stored['schema v1alpha2'], 'schema v1alpha1': stored['schema v1alpha1'] });

@@ -1,28 +1,23 @@
 /**
- * One entry point for both MiniCluster APIs: the document's apiVersion picks the analyzer and
- * the generator. The text is parsed once.
+ * One entry point for both MiniCluster APIs: the document's apiVersion picks the version's
+ * analyzer and generator. The text is parsed once.
  */
-import type { Diagnostic } from './diagnostics.ts';
-import { generateManifests } from './v1alpha2/generate.ts';
+import { parseOptions, type AnalyzeOptions } from './common/analyze.ts';
+import { API_VERSIONS, type MiniClusterVersion } from './common/apiVersions.ts';
 import type { GenerateOptions } from './common/generateOptions.ts';
 import type { Manifest } from './common/kobject.ts';
-import { analyzeParsedSpec } from './v1alpha2/analyze.ts';
-import { parseOptions, type AnalyzeOptions } from './common/analyze.ts';
 import { asRecord } from './common/plain.ts';
-import type { ResolvedMiniCluster } from './v1alpha2/defaults.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { letterOfKind, VERSION_INCLUDES, type IncludeLetter } from './kinds.ts';
 import { parseSpecText } from './parse/index.ts';
-import { API_VERSION } from './v1alpha2/schema.ts';
-import { analyzeV1alpha1Parsed } from './v1alpha1/analyze.ts';
-import type { ResolvedV1alpha1MiniCluster } from './v1alpha1/defaults.ts';
-import { VERSION_INCLUDES } from './kinds.ts';
-import { generateV1alpha1Manifests } from './v1alpha1/generate.ts';
-import { V1ALPHA1_API_VERSION } from './v1alpha1/schema.ts';
+import * as v1alpha1 from './v1alpha1/index.ts';
+import * as v1alpha2 from './v1alpha2/index.ts';
 
-export type MiniClusterVersion = 'v1alpha1' | 'v1alpha2';
+export type { MiniClusterVersion };
 
 export type ResolvedAny =
-  | { version: 'v1alpha2'; cluster: ResolvedMiniCluster }
-  | { version: 'v1alpha1'; cluster: ResolvedV1alpha1MiniCluster };
+  | { version: 'v1alpha2'; cluster: v1alpha2.ResolvedMiniCluster }
+  | { version: 'v1alpha1'; cluster: v1alpha1.ResolvedV1alpha1MiniCluster };
 
 export interface AnyAnalysis {
   diagnostics: Diagnostic[];
@@ -32,29 +27,42 @@ export interface AnyAnalysis {
   resolved?: ResolvedAny;
 }
 
-const ACCEPTED = [API_VERSION, V1ALPHA1_API_VERSION];
+/** Every version this tool reads, newest first: the one an unknown document is offered first. */
+const ACCEPTED = [API_VERSIONS.v1alpha2, API_VERSIONS.v1alpha1];
 
 export function analyzeAnySpec(text: string, options: AnalyzeOptions = {}): AnyAnalysis {
   const parsed = parseSpecText(text, parseOptions(options));
   const apiVersion = asRecord(parsed.value)?.['apiVersion'];
-  if (apiVersion === V1ALPHA1_API_VERSION) {
-    const analysis = analyzeV1alpha1Parsed(parsed, text, options);
+  if (apiVersion === v1alpha1.API_VERSION) {
+    const analysis = v1alpha1.analyzeParsed(parsed, text, options);
     return {
       diagnostics: analysis.diagnostics,
       version: 'v1alpha1',
       ...(analysis.cluster ? { resolved: { version: 'v1alpha1', cluster: analysis.cluster } } : {}),
     };
   }
-  const analysis = analyzeParsedSpec(parsed, text, options, ACCEPTED);
+  // Anything else is read as v1alpha2, whose identity check names the versions that would do.
+  const analysis = v1alpha2.analyzeParsed(parsed, text, options, ACCEPTED);
   return {
     diagnostics: analysis.diagnostics,
-    ...(apiVersion === API_VERSION ? { version: 'v1alpha2' as const } : {}),
+    ...(apiVersion === v1alpha2.API_VERSION ? { version: 'v1alpha2' as const } : {}),
     ...(analysis.cluster ? { resolved: { version: 'v1alpha2', cluster: analysis.cluster } } : {}),
   };
 }
 
 export function generateAny(resolved: ResolvedAny, options: GenerateOptions): Manifest[] {
-  return resolved.version === 'v1alpha1' ? generateV1alpha1Manifests(resolved.cluster, options) : generateManifests(resolved.cluster, options);
+  return resolved.version === 'v1alpha1' ? v1alpha1.generateManifests(resolved.cluster, options) : v1alpha2.generateManifests(resolved.cluster, options);
+}
+
+/** A generated object with the include letter that selects it (from the registry in kinds.ts). */
+export interface FiledManifest {
+  letter: IncludeLetter;
+  manifest: Manifest;
+}
+
+/** generateAny, each object filed under its include letter: what the preview's toggles and the bundle read. */
+export function generateFiled(resolved: ResolvedAny, options: GenerateOptions): FiledManifest[] {
+  return generateAny(resolved, options).map((manifest) => ({ letter: letterOfKind(resolved.version, manifest), manifest }));
 }
 
 export function clusterSummary(resolved: ResolvedAny): { name: string; namespace: string; pods: number } {

@@ -14,7 +14,7 @@ export interface EditorSchemas {
 
 export async function loadEditorSchemas(): Promise<EditorSchemas> {
   const [v2, v1] = await Promise.all([import('../../core/v1alpha2/jsonSchema.ts'), import('../../core/v1alpha1/jsonSchema.ts')]);
-  return { v1alpha2: v2.miniClusterJsonSchema(), v1alpha1: v1.v1alpha1JsonSchema() };
+  return { v1alpha2: v2.miniClusterJsonSchema(), v1alpha1: v1.miniClusterJsonSchema() };
 }
 
 /**

@@ -1,13 +1,13 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { analyzeSpec } from '../../core/index.ts';
+import { v1alpha2 } from '../../core/index.ts';
 import { parseSpecText } from '../../core/parse/index.ts';
 import { fixtures } from '../../core/testing/fixtures.ts';
 import { v1alpha2Examples } from '../../core/testing/upstream.ts';
 import { FormView } from './FormView.tsx';
 
-const render = (text: string, diagnostics = analyzeSpec(text).diagnostics) =>
+const render = (text: string, diagnostics = v1alpha2.analyzeSpec(text).diagnostics) =>
   renderToStaticMarkup(createElement(FormView, { text, diagnostics, onEdit: () => {} }));
 
 const count = (html: string, needle: string) => html.split(needle).length - 1;
@@ -25,7 +25,7 @@ describe('FormView', () => {
 
   it('shows a problem at its field', () => {
     const text = 'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: demo\nspec:\n  size: 0\n  containers:\n    - image: ubuntu:noble\n';
-    const diagnostics = analyzeSpec(text).diagnostics.filter((d) => d.path === 'spec.size');
+    const diagnostics = v1alpha2.analyzeSpec(text).diagnostics.filter((d) => d.path === 'spec.size');
     expect(diagnostics).not.toHaveLength(0);
     const html = render(text, diagnostics);
     const sizeField = /<label for="([^"]+)">Size<\/label><input id="\1"[^>]*aria-invalid="true"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';

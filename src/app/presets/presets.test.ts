@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeAnySpec, analyzeSpec, generateAny, generateManifests, hostlist, type CurveKeys, type Manifest } from '../../core/index.ts';
+import { analyzeAnySpec, type CurveKeys, generateAny, hostlist, type Manifest, v1alpha2 } from '../../core/index.ts';
 import { DEFAULT_PRESET_ID, PRESETS, findPreset } from './index.ts';
 
 // Fixed keys: the test is about the specs, not about key generation.
@@ -40,8 +40,8 @@ describe('presets', () => {
 
   describe('say what the generated objects do', () => {
     const generate = (id: string) => {
-      const cluster = analyzeSpec(findPreset(id)!.text).cluster!;
-      return { cluster, manifests: generateManifests(cluster, { keys: KEYS }) };
+      const cluster = v1alpha2.analyzeSpec(findPreset(id)!.text).cluster!;
+      return { cluster, manifests: v1alpha2.generateManifests(cluster, { keys: KEYS }) };
     };
     const find = (manifests: Manifest[], kind: string, name: string) => manifests.find((m) => m.kind === kind && m.metadata.name === name);
     const json = (value: unknown) => JSON.stringify(value);
@@ -94,7 +94,7 @@ describe('the v1alpha1 preset', () => {
     const { migrateV1alpha1 } = await import('../../core/migrate/index.ts');
     const upgraded = migrateV1alpha1(preset.text);
     expect(upgraded.text).toContain('# Every rank writes its host name into the shared directory.');
-    const after = analyzeSpec(upgraded.text!);
+    const after = v1alpha2.analyzeSpec(upgraded.text!);
     expect(after.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });

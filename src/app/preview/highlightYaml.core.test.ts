@@ -4,7 +4,7 @@
  */
 import { isMap, isScalar, isSeq, parseAllDocuments, visit, type Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { analyzeSpec, generateManifests } from '../../core/index.ts';
+import { v1alpha2 } from '../../core/index.ts';
 import { renderYaml } from '../../core/render/index.ts';
 import { TEST_KEYS } from '../../core/testing/testKeys.ts';
 import { fixtures } from '../../core/testing/fixtures.ts';
@@ -40,8 +40,8 @@ const usable = (node: Node | null) => isMap(node) || isSeq(node) || isScalar(nod
 
 describe('highlightYaml on generated objects', () => {
   const bundles = examples.flatMap(({ name, text }) => {
-    const cluster = analyzeSpec(text).cluster;
-    return cluster ? generateManifests(cluster, { keys: TEST_KEYS }).map((m) => ({ name: `${name} ${m.kind}/${m.metadata.name}`, yaml: renderYaml([m]) })) : [];
+    const cluster = v1alpha2.analyzeSpec(text).cluster;
+    return cluster ? v1alpha2.generateManifests(cluster, { keys: TEST_KEYS }).map((m) => ({ name: `${name} ${m.kind}/${m.metadata.name}`, yaml: renderYaml([m]) })) : [];
   });
 
   it('has examples to check', () => expect(bundles.length).toBeGreaterThan(2 * examples.length));

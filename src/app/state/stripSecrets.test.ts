@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { TEST_KEYS, testCertificate } from '../../core/testing/testKeys.ts';
-import { analyzeSpec } from '../../core/index.ts';
+import { v1alpha2 } from '../../core/index.ts';
 import { REMOVED_NOTE, stripSecrets, type StripResult } from './stripSecrets.ts';
 
 const { publicKey: PUBLIC, secretKey: SECRET } = TEST_KEYS;
@@ -49,7 +49,7 @@ describe('stripSecrets', () => {
     expect(ok(result)).toBe(block(`    # our own certificate\n    ${REMOVED_NOTE}\n    # after the certificate\n    logLevel: 7`));
     expect(ok(result)).not.toContain(SECRET);
     expect(ok(result)).not.toContain(PUBLIC);
-    const analysis = analyzeSpec(ok(result));
+    const analysis = v1alpha2.analyzeSpec(ok(result));
     expect(analysis.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(analysis.cluster?.spec.flux.logLevel).toBe(7);
   });
@@ -59,7 +59,7 @@ describe('stripSecrets', () => {
     const stripped = ok(stripSecrets(text));
     expect(stripped).toContain(`    {} ${REMOVED_NOTE}\n`);
     expect((parse(stripped) as { spec: { flux: unknown } }).spec.flux).toEqual({});
-    expect(analyzeSpec(stripped).cluster?.spec.flux.connectTimeout).toBe('5s');
+    expect(v1alpha2.analyzeSpec(stripped).cluster?.spec.flux.connectTimeout).toBe('5s');
   });
 
   it('removes repeated keys, misplaced entries and entries in later documents', () => {

@@ -1,3 +1,3 @@
-export { migrateV1alpha1, V1ALPHA1_API_VERSION, type MigrationResult } from './migrateV1alpha1.ts';
+export { migrateV1alpha1, type MigrationResult } from './migrateV1alpha1.ts';
 export type { MigrationNote, MigrationNoteKind } from './context.ts';
 export { nameFromGenerateName } from './generateName.ts';

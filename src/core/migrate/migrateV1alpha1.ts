@@ -5,19 +5,19 @@
  * lines stay wherever a field survives. What cannot be carried over is removed and described in
  * a note that says what to do instead. Notes point into the v1alpha1 input.
  */
-import { V1ALPHA1_API_VERSION } from '../v1alpha1/schema.ts';
+import { API_VERSIONS, KIND } from '../common/apiVersions.ts';
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
 import { formatPath, hasErrors, type Diagnostic, type PathSegment } from '../diagnostics.ts';
 import { parseSpecText, SPEC_DOCUMENT_OPTIONS, type ParsedText } from '../parse/index.ts';
-import { API_VERSION, KIND } from '../v1alpha2/schema.ts';
 import { migrateContainer, type ContainerRole } from './containers.ts';
 import { Migration, asList, asRecord, asText, type MigrationNote, type Plain } from './context.ts';
 import { dropRestAndUsers, keepHeadlessName, keepSidecarsFromWaiting, keepStrictDefault, migrateFluxSpec, runnerNotes } from './specFields.ts';
 import { migrateSpecVolumes, type MountingContainer } from './volumes.ts';
 import { detectLayout, lastPair, removePair, repeatedKeys, usesAliases } from './yamlEdit.ts';
 
-export { V1ALPHA1_API_VERSION };
+const V1ALPHA1_API_VERSION = API_VERSIONS.v1alpha1;
+const API_VERSION = API_VERSIONS.v1alpha2;
 
 export interface MigrationResult {
   /** The v1alpha2 spec, when the input could be migrated. */

@@ -16,12 +16,12 @@ import {
 } from '../common/analyze.ts';
 import { schemaIssueMessages } from '../common/schemaIssues.ts';
 import { findUnknownFields } from '../common/unknownFields.ts';
-import { applyV1alpha1Defaults, type ResolvedV1alpha1MiniCluster } from './defaults.ts';
-import { v1alpha1JsonSchema } from './jsonSchema.ts';
-import { validateV1alpha1 } from './rules.ts';
-import { V1ALPHA1_API_VERSION, v1alpha1Schema } from './schema.ts';
+import { applyDefaults, type ResolvedV1alpha1MiniCluster } from './defaults.ts';
+import { miniClusterJsonSchema } from './jsonSchema.ts';
+import { validateCluster } from './rules.ts';
+import { API_VERSION, miniClusterSchema } from './schema.ts';
 
-export interface V1alpha1Analysis {
+export interface Analysis {
   diagnostics: Diagnostic[];
   /** Present when there is no error. */
   cluster?: ResolvedV1alpha1MiniCluster;
@@ -41,33 +41,33 @@ const V1ALPHA1_HINTS: Record<string, string> = {
   'spec.backoffLimit': 'backoffLimit is a v1alpha2 field; v1alpha1 always uses 100.',
 };
 
-export function analyzeV1alpha1Parsed(parsed: ParsedText, text: string, options: AnalyzeOptions = {}): V1alpha1Analysis {
+export function analyzeParsed(parsed: ParsedText, text: string, options: AnalyzeOptions = {}): Analysis {
   const diagnostics = [...parsed.diagnostics];
-  const finish = (cluster?: ResolvedV1alpha1MiniCluster): V1alpha1Analysis => ({
+  const finish = (cluster?: ResolvedV1alpha1MiniCluster): Analysis => ({
     diagnostics: diagnostics.sort(bySeverityAndPosition),
     ...(cluster && !hasErrors(diagnostics) ? { cluster } : {}),
   });
   const doc = asRecord(parsed.value);
   if (hasErrors(diagnostics) || !doc) return finish();
-  if (!identify(parsed, doc, diagnostics, [V1ALPHA1_API_VERSION])) return finish();
+  if (!identify(parsed, doc, diagnostics, [API_VERSION])) return finish();
 
-  for (const unknown of findUnknownFields(doc, v1alpha1JsonSchema(), V1ALPHA1_HINTS)) {
+  for (const unknown of findUnknownFields(doc, miniClusterJsonSchema(), V1ALPHA1_HINTS)) {
     diagnostics.push(diagnosticAt(parsed, 'warning', 'unknown-field', unknown.path, unknown.message));
   }
-  const result = v1alpha1Schema.safeParse(doc);
+  const result = miniClusterSchema.safeParse(doc);
   if (!result.success) {
     for (const issue of schemaIssueMessages(result.error.issues, doc)) diagnostics.push(diagnosticAt(parsed, 'error', 'schema', issue.path, issue.message));
     return finish();
   }
-  const { cluster, notices } = applyV1alpha1Defaults(result.data, { defaultNamespace: options.defaultNamespace ?? 'default' });
+  const { cluster, notices } = applyDefaults(result.data, { defaultNamespace: options.defaultNamespace ?? 'default' });
   for (const notice of notices) diagnostics.push(diagnosticAt(parsed, 'info', 'default', notice.path, notice.message));
-  for (const problem of validateV1alpha1(cluster)) diagnostics.push(diagnosticAt(parsed, problem.severity, problem.code, problem.path, problem.message));
+  for (const problem of validateCluster(cluster)) diagnostics.push(diagnosticAt(parsed, problem.severity, problem.code, problem.path, problem.message));
   const cert = cluster.spec.flux.curveCert;
   if (cert && !cluster.spec.flux.curveCertSecret) diagnostics.push(...certDiagnostics(parsed, text, cert));
   return finish(cluster);
 }
 
-export function analyzeV1alpha1Spec(text: string, options: AnalyzeOptions = {}): V1alpha1Analysis {
-  return analyzeV1alpha1Parsed(parseSpecText(text, parseOptions(options)), text, options);
+export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysis {
+  return analyzeParsed(parseSpecText(text, parseOptions(options)), text, options);
 }
 

@@ -16,7 +16,7 @@ export function v1alpha1Quorum(mc: ResolvedV1alpha1MiniCluster): string {
   return mc.spec.maxSize === mc.spec.size ? '' : hostRange(mc.spec.size, 0);
 }
 
-export function v1alpha1BrokerToml(mc: ResolvedV1alpha1MiniCluster): string {
+export function brokerToml(mc: ResolvedV1alpha1MiniCluster): string {
   const flux = mc.spec.flux;
   if (flux.brokerConfig) return flux.brokerConfig;
   const hosts = hostlist(mc);

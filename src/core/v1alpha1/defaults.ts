@@ -32,7 +32,7 @@ export type ResolvedV1alpha1MiniCluster = V1alpha1MiniCluster & {
   };
 };
 
-export function applyV1alpha1Defaults(
+export function applyDefaults(
   mc: V1alpha1MiniCluster,
   options: { defaultNamespace: string },
 ): { cluster: ResolvedV1alpha1MiniCluster; notices: V1alpha1Notice[] } {

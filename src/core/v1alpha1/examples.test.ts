@@ -12,8 +12,8 @@ import { shellFindings, writeScripts } from '../testing/shellScripts.ts';
 import { TEST_KEYS } from '../testing/testKeys.ts';
 import { v1alpha1Examples } from '../testing/upstream.ts';
 import { describeCorpus } from '../testing/corpusSuite.ts';
-import { analyzeV1alpha1Spec } from './analyze.ts';
-import { generateV1alpha1Manifests } from './generate.ts';
+import { analyzeSpec } from './analyze.ts';
+import { generateManifests } from './generate.ts';
 
 /**
  * Examples the operator refused, with its reason. None is refused here: the only one the
@@ -37,12 +37,12 @@ interface Generated {
 
 const generated: Generated[] = [];
 for (const example of examples) {
-  const analysis = analyzeV1alpha1Spec(example.text);
+  const analysis = analyzeSpec(example.text);
   if (analysis.cluster) {
     generated.push({
       name: example.name,
       raw: parseYaml(example.text, { version: '1.1', uniqueKeys: false }) as Record<string, unknown>,
-      manifests: generateV1alpha1Manifests(analysis.cluster, { keys: TEST_KEYS }),
+      manifests: generateManifests(analysis.cluster, { keys: TEST_KEYS }),
     });
   }
 }
@@ -70,7 +70,7 @@ describeCorpus('the 69 upstream v1alpha1 examples', () => {
 
   for (const example of examples) {
     it(example.name, () => {
-      if (!expectExampleOutcome(analyzeV1alpha1Spec(example.text), REJECTED[example.name])) return;
+      if (!expectExampleOutcome(analyzeSpec(example.text), REJECTED[example.name])) return;
       const g = generated.find((x) => x.name === example.name);
       if (!g) throw new Error('not generated');
       expectValidRoundTrip(g.manifests);

@@ -1,4 +1,4 @@
-/** Which v1alpha1 objects to generate, in the order the operator created them (§3.1). */
+/** The v1alpha1 objects, in the order the operator created them. */
 import { certificateFor, type GenerateOptions } from '../common/generateOptions.ts';
 import type { Manifest } from '../common/kobject.ts';
 import { withServerFields } from '../common/serverFields.ts';
@@ -16,11 +16,9 @@ import {
   servicesPod,
 } from './objects.ts';
 
-export const v1alpha1Certificate: (mc: ResolvedV1alpha1MiniCluster, options: Pick<GenerateOptions, 'keys' | 'certificate'>) => string = certificateFor;
-
-export function generateV1alpha1Manifests(mc: ResolvedV1alpha1MiniCluster, options: GenerateOptions): Manifest[] {
+export function generateManifests(mc: ResolvedV1alpha1MiniCluster, options: GenerateOptions): Manifest[] {
   const wants = includeFilter('v1alpha1', options.include);
-  const certificate = v1alpha1Certificate(mc, options);
+  const certificate = certificateFor(mc, options);
   const out: Manifest[] = [];
   if (wants('c')) {
     // The certificate (it holds the secret key) seeds the values the operator drew at random.

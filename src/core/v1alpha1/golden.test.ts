@@ -12,8 +12,8 @@ import type { KObject, Manifest } from '../common/kobject.ts';
 import { TEST_KEYS } from '../testing/testKeys.ts';
 import { describeGolden } from '../testing/corpusSuite.ts';
 import { v1alpha1Example, v1alpha1GoldenDir } from '../testing/upstream.ts';
-import { analyzeV1alpha1Spec } from './analyze.ts';
-import { generateV1alpha1Manifests } from './generate.ts';
+import { analyzeSpec } from './analyze.ts';
+import { generateManifests } from './generate.ts';
 
 /** Keys of lists that upstream filled from Go maps (random order there; §3.6.8). */
 const MAP_DERIVED_LISTS = new Set(['env', 'volumes', 'volumeMounts', 'items', 'imagePullSecrets']);
@@ -82,9 +82,9 @@ describeGolden('operator-equivalent golden objects', () => {
   for (const file of goldenFiles) {
     it(file, () => {
       const specText = v1alpha1Example(file.replace(/__/g, '/'));
-      const cluster = analyzeV1alpha1Spec(specText).cluster;
+      const cluster = analyzeSpec(specText).cluster;
       if (!cluster) throw new Error('not analysed');
-      const ours = generateV1alpha1Manifests(cluster, { keys: TEST_KEYS, include: 'vsj', serverFields: true });
+      const ours = generateManifests(cluster, { keys: TEST_KEYS, include: 'vsj', serverFields: true });
       const golden = goldenObjects(file);
       expect(golden.length).toBeGreaterThanOrEqual(2);
       // The golden files hold exactly the Service, Job, PVs and PVCs: nothing more, nothing less here.

@@ -1,12 +1,16 @@
-/** The v1alpha1 MiniCluster: schema, analysis and generation (the pipeline dispatches here). */
-export { analyzeV1alpha1Parsed, analyzeV1alpha1Spec, type V1alpha1Analysis } from './analyze.ts';
-export type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
-export { generateV1alpha1Manifests, v1alpha1Certificate } from './generate.ts';
-export { v1alpha1JsonSchema } from './jsonSchema.ts';
-export { v1alpha1BrokerToml, v1alpha1Quorum } from './brokerToml.ts';
+/**
+ * The v1alpha1 MiniCluster, stage by stage: schema, defaults, rules, analysis (all three on a
+ * parsed document) and generation. `../v1alpha2/index.ts` has the same shape.
+ */
+export { analyzeParsed, analyzeSpec, type Analysis } from './analyze.ts';
+export { applyDefaults, type ResolvedV1alpha1MiniCluster } from './defaults.ts';
+export { validateCluster } from './rules.ts';
+export { generateManifests } from './generate.ts';
+export { miniClusterJsonSchema } from './jsonSchema.ts';
+export { brokerToml } from './brokerToml.ts';
 export {
-  V1ALPHA1_API_VERSION,
-  v1alpha1Schema,
+  API_VERSION,
+  miniClusterSchema,
   type V1alpha1Container,
   type V1alpha1MiniCluster,
   type V1alpha1MiniClusterInput,

@@ -1,13 +1,13 @@
 /** The editor's JSON Schema for v1alpha1 documents comes from the zod definition. */
 import { describe, expect, it } from 'vitest';
-import { v1alpha1JsonSchema } from './jsonSchema.ts';
+import { miniClusterJsonSchema } from './jsonSchema.ts';
 
 type Schema = { properties?: Record<string, Schema>; additionalProperties?: Schema; items?: Schema; default?: unknown; description?: string; required?: string[] };
 
 const at = (schema: Schema, ...keys: string[]): Schema => keys.reduce<Schema>((s, key) => (key === '*' ? s.additionalProperties ?? s.items ?? {} : s.properties?.[key] ?? {}), schema);
 
 describe('v1alpha1JsonSchema', () => {
-  const schema = v1alpha1JsonSchema() as Schema;
+  const schema = miniClusterJsonSchema() as Schema;
 
   it('carries the CRD defaults, as optional fields', () => {
     expect(at(schema, 'spec', 'logging', 'strict').default).toBe(true);

@@ -6,7 +6,7 @@ import { validateAgainstKubernetes } from '../testing/kubernetesSchema.ts';
 import { TEST_KEYS, testCertificate } from '../testing/testKeys.ts';
 import { fixture } from '../testing/fixtures.ts';
 import { cleanPath } from './objects.ts';
-import { generateV1alpha1Manifests } from './generate.ts';
+import { generateManifests } from './generate.ts';
 import { dataOf, jobPod, manifestsOf, resolve, v1spec } from './testSpec.test-util.ts';
 
 const mountNames = (container: KObject | undefined) => ((container?.['volumeMounts'] ?? []) as KObject[]).map((m) => m['name']);
@@ -49,7 +49,7 @@ describe('defects of the operator, fixed', () => {
 
   it('D3 on a spec with two containers that share the process space', () => {
     const mc = resolve(fixture('v1alpha1', 'shared-process-space'));
-    const manifests = generateV1alpha1Manifests(mc, { keys: TEST_KEYS });
+    const manifests = generateManifests(mc, { keys: TEST_KEYS });
     const containers = jobPod(manifests).containers;
     expect(containers).toHaveLength(2);
     for (const container of containers) {
@@ -128,7 +128,7 @@ describe('features no example exercises', () => {
     expect(bob).toBeDefined();
     // Same certificate, same password; another certificate, another one.
     expect(dataOf(manifestsOf(text), 'flux-sample-entrypoint')['wait-0']).toBe(script);
-    const other = generateV1alpha1Manifests(resolve(text), { keys: TEST_KEYS, certificate: testCertificate('other-0') });
+    const other = generateManifests(resolve(text), { keys: TEST_KEYS, certificate: testCertificate('other-0') });
     expect(dataOf(other, 'flux-sample-entrypoint')['wait-0']).not.toContain(`openssl passwd ${bob ?? ''})`);
   });
 

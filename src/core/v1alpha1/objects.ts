@@ -7,12 +7,12 @@ import { containerPortServices, indexedJobObject, spreadAffinity } from '../comm
 import type { KObject, Manifest } from '../common/kobject.ts';
 import { canonicalResources, containerEnv, imagePullSecrets, lifecycle, resourceList, sortedEntries } from '../common/podParts.ts';
 import { canonicalQuantity } from '../render/quantity.ts';
-import { v1alpha1BrokerToml } from './brokerToml.ts';
+import { brokerToml } from './brokerToml.ts';
 import { existingVolumeKind, getsStartScript, scriptKeys } from './containers.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
 import { startScriptInputs, waitScriptInputs } from './scriptInputs.ts';
-import { v1alpha1StartScript } from './scripts/startScript.ts';
-import { v1alpha1WaitScript } from './scripts/waitScript.ts';
+import { startScript } from './scripts/startScript.ts';
+import { waitScript } from './scripts/waitScript.ts';
 import { V1A1_HOSTPATH_CLASS, type V1alpha1Container, type V1alpha1ExistingVolume, type V1alpha1Volume } from './schema.ts';
 import { BROKER_PORT, entrypointName, SCRIPT_DIR } from '../common/operatorNames.ts';
 
@@ -31,15 +31,15 @@ function configMap(mc: ResolvedV1alpha1MiniCluster, name: string, data: Record<s
 export function entrypointConfigMap(mc: ResolvedV1alpha1MiniCluster, seed: string): Manifest {
   const data: Record<string, string> = {};
   mc.spec.containers.forEach((container, index) => {
-    if (container.runFlux) data[`wait-${index}`] = v1alpha1WaitScript(waitScriptInputs(mc, container, seed));
-    if (getsStartScript(container)) data[`start-${index}`] = v1alpha1StartScript(startScriptInputs(mc, container));
+    if (container.runFlux) data[`wait-${index}`] = waitScript(waitScriptInputs(mc, container, seed));
+    if (getsStartScript(container)) data[`start-${index}`] = startScript(startScriptInputs(mc, container));
   });
   return configMap(mc, entrypointName(mc), data);
 }
 
 /** NAME-flux-config: broker.toml under its legacy key `hostfile`. */
 export function fluxConfigMap(mc: ResolvedV1alpha1MiniCluster): Manifest {
-  return configMap(mc, fluxConfigName(mc), { hostfile: v1alpha1BrokerToml(mc) });
+  return configMap(mc, fluxConfigName(mc), { hostfile: brokerToml(mc) });
 }
 
 /** NAME-curve-mount: the certificate; none when the spec names an existing certificate Secret. */

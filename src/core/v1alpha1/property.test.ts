@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { renderYaml } from '../render/index.ts';
 import { expectResolvedOrError, expectValidRoundTrip } from '../testing/manifestChecks.ts';
 import { TEST_KEYS } from '../testing/testKeys.ts';
-import { analyzeV1alpha1Spec } from './analyze.ts';
-import { generateV1alpha1Manifests } from './generate.ts';
-import { v1alpha1Schema } from './schema.ts';
+import { analyzeSpec } from './analyze.ts';
+import { generateManifests } from './generate.ts';
+import { miniClusterSchema } from './schema.ts';
 
 const dnsLabel = fc.stringMatching(/^[a-z]([-a-z0-9]{0,8}[a-z0-9])?$/);
 const trickyText = fc.oneof(
@@ -119,11 +119,11 @@ describe('any v1alpha1 spec the schema accepts', () => {
     let resolved = 0;
     fc.assert(
       fc.property(spec, (input) => {
-        expect(v1alpha1Schema.safeParse(input).success).toBe(true);
-        const cluster = expectResolvedOrError(analyzeV1alpha1Spec(renderYaml([input])));
+        expect(miniClusterSchema.safeParse(input).success).toBe(true);
+        const cluster = expectResolvedOrError(analyzeSpec(renderYaml([input])));
         if (!cluster) return;
         resolved += 1;
-        const manifests = generateV1alpha1Manifests(cluster, { keys: TEST_KEYS });
+        const manifests = generateManifests(cluster, { keys: TEST_KEYS });
         expectValidRoundTrip(manifests);
         const entrypoint = manifests.find((m) => m.metadata.name === 'mc-prop-entrypoint');
         for (const script of Object.values((entrypoint?.['data'] ?? {}) as Record<string, string>)) {

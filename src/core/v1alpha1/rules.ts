@@ -69,7 +69,7 @@ function quantityProblems(map: Record<string, string | number> | undefined, path
   }
 }
 
-export function validateV1alpha1(mc: ResolvedV1alpha1MiniCluster): Problem[] {
+export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   const out: Problem[] = [];
   const { spec } = mc;
   const name = mc.metadata.name;

@@ -16,7 +16,7 @@ import {
 } from '../common/schemaParts.ts';
 import { BROKER_PORT } from '../common/operatorNames.ts';
 
-export const V1ALPHA1_API_VERSION = API_VERSIONS.v1alpha1;
+export const API_VERSION = API_VERSIONS.v1alpha1;
 
 export const V1A1_DEFAULT_IMAGE = DEFAULT_APP_IMAGE;
 export const V1A1_DEFAULT_HEADLESS_NAME = 'flux-service';
@@ -230,9 +230,9 @@ export const v1alpha1SpecSchema = z
   })
   .meta({ description: 'MiniCluster spec (v1alpha1).' });
 
-export const v1alpha1Schema = z
+export const miniClusterSchema = z
   .object({
-    apiVersion: z.literal(V1ALPHA1_API_VERSION).meta({ description: 'flux-framework.org/v1alpha1' }),
+    apiVersion: z.literal(API_VERSION).meta({ description: 'flux-framework.org/v1alpha1' }),
     kind: z.literal('MiniCluster').meta({ description: 'MiniCluster' }),
     metadata: metadataSchema,
     spec: v1alpha1SpecSchema,
@@ -240,9 +240,9 @@ export const v1alpha1Schema = z
   .meta({ description: 'A Flux Framework MiniCluster of the older API (flux-framework.org/v1alpha1).' });
 
 /** What a user writes (defaults not applied). */
-export type V1alpha1MiniClusterInput = z.input<typeof v1alpha1Schema>;
+export type V1alpha1MiniClusterInput = z.input<typeof miniClusterSchema>;
 /** After the CRD's structural defaults. */
-export type V1alpha1MiniCluster = z.output<typeof v1alpha1Schema>;
+export type V1alpha1MiniCluster = z.output<typeof miniClusterSchema>;
 export type V1alpha1Spec = V1alpha1MiniCluster['spec'];
 export type V1alpha1Container = V1alpha1Spec['containers'][number];
 export type V1alpha1Volume = NonNullable<V1alpha1Spec['volumes']>[string];

@@ -3,16 +3,16 @@ import { expect } from 'vitest';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { KObject, Manifest } from '../common/kobject.ts';
 import { TEST_KEYS } from '../testing/testKeys.ts';
-import { analyzeV1alpha1Spec } from './analyze.ts';
+import { analyzeSpec } from './analyze.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
-import { generateV1alpha1Manifests } from './generate.ts';
+import { generateManifests } from './generate.ts';
 
 export function v1spec(body: string, metadata = 'name: flux-sample\n  namespace: hpc'): string {
   return `apiVersion: flux-framework.org/v1alpha1\nkind: MiniCluster\nmetadata:\n  ${metadata}\nspec:\n${body}`;
 }
 
 export function resolve(text: string): ResolvedV1alpha1MiniCluster {
-  const analysis = analyzeV1alpha1Spec(text);
+  const analysis = analyzeSpec(text);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   expect(errors, JSON.stringify(errors, null, 1)).toEqual([]);
   if (!analysis.cluster) throw new Error('no cluster');
@@ -20,11 +20,11 @@ export function resolve(text: string): ResolvedV1alpha1MiniCluster {
 }
 
 export function manifestsOf(text: string, include?: string): Manifest[] {
-  return generateV1alpha1Manifests(resolve(text), { keys: TEST_KEYS, ...(include ? { include } : {}) });
+  return generateManifests(resolve(text), { keys: TEST_KEYS, ...(include ? { include } : {}) });
 }
 
 export function diagnosticsOf(text: string): Diagnostic[] {
-  return analyzeV1alpha1Spec(text).diagnostics;
+  return analyzeSpec(text).diagnostics;
 }
 
 /** The one diagnostic with this code (fails when there are none or several). */

@@ -8,7 +8,7 @@ import { asRecord } from '../common/plain.ts';
 import { bySeverityAndPosition, certDiagnostics, diagnosticAt, identify, parseOptions, pathOfText, type AnalyzeOptions } from '../common/analyze.ts';
 import { parseSpecText, type ParsedText } from '../parse/index.ts';
 import { miniClusterJsonSchema } from './jsonSchema.ts';
-import { applyOperatorDefaults, type ResolvedMiniCluster } from './defaults.ts';
+import { applyDefaults, type ResolvedMiniCluster } from './defaults.ts';
 import { validateCluster } from './rules.ts';
 import { API_VERSION, KIND, miniClusterSchema } from './schema.ts';
 import { schemaIssueMessages } from '../common/schemaIssues.ts';
@@ -24,11 +24,11 @@ export interface Analysis {
 }
 
 export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysis {
-  return analyzeParsedSpec(parseSpecText(text, parseOptions(options)), text, options);
+  return analyzeParsed(parseSpecText(text, parseOptions(options)), text, options);
 }
 
 /** analyzeSpec on text already parsed; `accepted` are the API versions the caller dispatches. */
-export function analyzeParsedSpec(parsed: ParsedText, text: string, options: AnalyzeOptions = {}, accepted: readonly string[] = [API_VERSION]): Analysis {
+export function analyzeParsed(parsed: ParsedText, text: string, options: AnalyzeOptions = {}, accepted: readonly string[] = [API_VERSION]): Analysis {
   const diagnostics = [...parsed.diagnostics];
   const finish = (extra: Partial<Analysis> = {}): Analysis => ({ ...extra, diagnostics: diagnostics.sort(bySeverityAndPosition) });
   const doc = asRecord(parsed.value);
@@ -50,7 +50,7 @@ export function analyzeParsedSpec(parsed: ParsedText, text: string, options: Ana
     return finish(identity);
   }
 
-  const { cluster, notices } = applyOperatorDefaults(result.data, { defaultNamespace: options.defaultNamespace ?? 'default' });
+  const { cluster, notices } = applyDefaults(result.data, { defaultNamespace: options.defaultNamespace ?? 'default' });
   for (const notice of notices) diagnostics.push(diagnosticAt(parsed, 'info', 'default', notice.path, notice.message));
   for (const problem of validateCluster(cluster)) {
     diagnostics.push(diagnosticAt(parsed, problem.severity, problem.code, problem.path, problem.message));

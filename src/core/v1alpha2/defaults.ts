@@ -41,7 +41,7 @@ export type ResolvedMiniCluster = MiniCluster & {
  * Mutates `mc` (a fresh object from the schema parse) into a ResolvedMiniCluster. The caller has
  * checked that `metadata.name` is present.
  */
-export function applyOperatorDefaults(mc: MiniCluster, options: DefaultingOptions): { cluster: ResolvedMiniCluster; notices: Notice[] } {
+export function applyDefaults(mc: MiniCluster, options: DefaultingOptions): { cluster: ResolvedMiniCluster; notices: Notice[] } {
   const notices: Notice[] = [];
   const { metadata, spec } = mc;
   const name = metadata.name ?? '';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { bashSyntax, shellcheck } from '../../testing/scriptSandbox.ts';
 import { dataOf, manifestsOf, v1spec } from '../testSpec.test-util.ts';
 import { v1alpha1BatchFile } from './waitScript.ts';
-import { v1alpha1StartScript } from './startScript.ts';
+import { startScript } from './startScript.ts';
 
 const NASTY = `it's "quoted" $HOME \`id\` \\ ; rm -rf /`;
 
@@ -111,7 +111,7 @@ describe('the start script, run', () => {
   const run = (quiet: boolean, strict: boolean, command: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'mcs-v1a1-start-'));
     const file = join(dir, 'start-1.sh');
-    writeFileSync(file, v1alpha1StartScript({ quiet, strict, command, commands: { init: '', pre: 'echo pre', brokerPre: 'echo broker', workerPre: 'echo worker', post: 'echo post', prefix: '' } }));
+    writeFileSync(file, startScript({ quiet, strict, command, commands: { init: '', pre: 'echo pre', brokerPre: 'echo broker', workerPre: 'echo worker', post: 'echo post', prefix: '' } }));
     return spawnSync('bash', [file, 'ignored argument'], { encoding: 'utf8', cwd: dir });
   };
 

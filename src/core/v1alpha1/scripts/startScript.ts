@@ -3,16 +3,16 @@
  * run Flux but has commands and a command. Every pod runs the same steps; there are no ranks.
  */
 import { assignTextLines, headerLines, snippetLines, strictLines } from '../../common/scripts/lines.ts';
-import { V1ALPHA1_API_VERSION } from '../schema.ts';
+import { API_VERSION } from '../schema.ts';
 import type { StartScriptInputs } from './inputs.ts';
 
-export function v1alpha1StartScript(inputs: StartScriptInputs): string {
+export function startScript(inputs: StartScriptInputs): string {
   const { quiet, commands } = inputs;
   const silenced = quiet ? '>/dev/null 2>&1' : '';
   const L: string[] = [
     ...headerLines('Start script (start-i.sh) of a MiniCluster container that does not run Flux.', [
       'It runs the commands, then the container command as shell code, then commands.post.',
-    ], V1ALPHA1_API_VERSION),
+    ], API_VERSION),
   ];
   L.push(...snippetLines('commands.init', commands.init, quiet ? '>/dev/null' : ''));
   L.push(...strictLines(inputs.strict));

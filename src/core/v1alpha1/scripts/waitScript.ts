@@ -24,7 +24,7 @@ import {
   splitLines,
   strictLines,
 } from '../../common/scripts/lines.ts';
-import { V1ALPHA1_API_VERSION } from '../schema.ts';
+import { API_VERSION } from '../schema.ts';
 import type { WaitScriptInputs } from './inputs.ts';
 
 export const V1A1_FOLLOWER_RETRY_SECONDS = 15;
@@ -48,7 +48,7 @@ export function v1alpha1BatchFile(command: string, batchRaw: boolean, outputDir:
   return lines.join('\n');
 }
 
-export function v1alpha1WaitScript(inputs: WaitScriptInputs): string {
+export function waitScript(inputs: WaitScriptInputs): string {
   const { quiet } = inputs;
   const say = (...messages: string[]): string[] => (quiet ? [] : [`printf '%s\\n' ${messages.map((m) => `"${m}"`).join(' ')}`]);
   const sayValue = (message: string, value: string): string[] => sayValueUnlessQuiet(quiet, message, value);
@@ -64,7 +64,7 @@ export function v1alpha1WaitScript(inputs: WaitScriptInputs): string {
       'Every pod sets up Flux (installed in the image); rank 0 (hostname NAME-0) runs the command',
       'under flux start, the other pods run follower brokers until they exit cleanly.',
       'The script exits with the status of Flux.',
-    ], V1ALPHA1_API_VERSION),
+    ], API_VERSION),
   );
   L.push(...snippetLines('commands.init', inputs.commands.init, quiet ? '>/dev/null' : ''));
   L.push(...strictLines(inputs.strict));
