@@ -9,7 +9,7 @@
  * while a missed one leaves a broker that will not start.
  */
 import { isZ85Char, z85Decode, z85Encode, Z85_KEY_LENGTH } from './z85.ts';
-import { x25519Base } from './x25519.ts';
+import { curvePublicKey } from './publicKey.ts';
 import { firstBadKeyChar, firstBadValueChar, MAX_CERT_LINE_BYTES } from './zpl.ts';
 
 export interface CertProblem {
@@ -282,7 +282,7 @@ export function readCurveCert(text: string): CurveCertReadResult {
     const decoded = decodeKey(sec, 'secret-key', add);
     const pubOk = decodeKey(pub, 'public-key', add) !== null;
     if (decoded && pubOk) {
-      const expected = z85Encode(x25519Base(decoded));
+      const expected = z85Encode(curvePublicKey(decoded));
       if (expected !== pub.value) {
         add(
           pub.line,

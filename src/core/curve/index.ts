@@ -1,5 +1,5 @@
 export { Z85_ALPHABET, Z85_KEY_LENGTH, isZ85Char, isZ85Key, z85Decode, z85Encode, z85Value } from './z85.ts';
-export { x25519, x25519Base } from './x25519.ts';
+export { curvePublicKey } from './publicKey.ts';
 export { publicKeyFromSecret, sodiumKeypairSource } from './keypair.ts';
 export type { CurveKeypair, KeypairSource } from './keypair.ts';
 export {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCurveCert, generateCurveCert } from './zcert.ts';
 import type { KeypairSource } from './keypair.ts';
 import { readCurveCert } from './certReader.ts';
-import { x25519Base } from './x25519.ts';
+import { curvePublicKey } from './publicKey.ts';
 import { isZ85Key, z85Decode, z85Encode } from './z85.ts';
 
 function hex(s: string): Uint8Array {
@@ -87,7 +87,7 @@ describe('generateCurveCert', () => {
     for (const cert of [a, b]) {
       expect(isZ85Key(cert.publicKey)).toBe(true);
       expect(isZ85Key(cert.secretKey)).toBe(true);
-      expect(z85Encode(x25519Base(z85Decode(cert.secretKey)))).toBe(cert.publicKey);
+      expect(z85Encode(curvePublicKey(z85Decode(cert.secretKey)))).toBe(cert.publicKey);
       const read = readCurveCert(cert.text);
       expect(read).toEqual({
         ok: true,
