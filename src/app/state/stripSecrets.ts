@@ -18,7 +18,8 @@
  *   aliased, a commented-out certificate, a certificate in another field), the result is a
  *   refusal with a reason, never the text. Leaking is the one failure mode that is not allowed.
  */
-import { isMap, isScalar, parseAllDocuments, visit, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseAllDocuments, visit, type Pair, type YAMLMap } from 'yaml';
+import { EDIT_PARSE_OPTIONS, keyName, plainJson } from '../../core/edit/yamlDocument.ts';
 
 export type StripResult =
   /** `text` is safe to put in a link or in storage; `removed` says a certificate was left out. */
@@ -29,10 +30,6 @@ export type StripResult =
 export const CERT_KEY = 'curveCert';
 /** Marks where the certificate was, so whoever opens the link or the saved spec knows why it is gone. */
 export const REMOVED_NOTE = '# curveCert removed: a certificate holds a secret key, so it is never shared or saved.';
-
-// Same reading as the core (YAML 1.1, repeated keys allowed: the operator keeps the last one,
-// and every one of them must go).
-const PARSE_OPTIONS = { version: '1.1', uniqueKeys: false } as const;
 
 // `secret-key = "` as in a certificate, also inside a double-quoted YAML string (`\"`).
 const SECRET_KEY_LINE = /secret-key[ \t]*=[ \t]*\\?"/;
@@ -78,15 +75,6 @@ function lineSpan(text: string, pair: Pair): { start: number; end: number; inden
   return { start: lineStart, end, indent };
 }
 
-function plain(docs: readonly Document[]): string | undefined {
-  try {
-    return JSON.stringify(docs.map((doc) => doc.toJS()));
-  } catch {
-    // Alias bombs and the like: the comparison cannot vouch for the cut.
-    return undefined;
-  }
-}
-
 export function stripSecrets(text: string): StripResult {
   // The common case, and the only way to save or share a spec that does not parse yet.
   if (!text.includes(CERT_KEY)) {
@@ -94,7 +82,8 @@ export function stripSecrets(text: string): StripResult {
     return line === undefined ? { ok: true, text, removed: false } : { ok: false, reason: leftoverReason(line) };
   }
 
-  const docs = parseAllDocuments(text, PARSE_OPTIONS);
+  // Read as the core reads it; repeated keys are allowed there, and every one of them must go.
+  const docs = parseAllDocuments(text, EDIT_PARSE_OPTIONS);
   if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) {
     return {
       ok: false,
@@ -112,7 +101,7 @@ export function stripSecrets(text: string): StripResult {
     const byMap = new Map<YAMLMap, Pair[]>();
     visit(doc, {
       Pair(_, pair, path) {
-        if (!isScalar(pair.key) || pair.key.value !== CERT_KEY) return undefined;
+        if (keyName(pair.key) !== CERT_KEY) return undefined;
         const parent = path[path.length - 1];
         if (isMap(parent)) byMap.set(parent, [...(byMap.get(parent) ?? []), pair]);
         found++;
@@ -146,16 +135,10 @@ export function stripSecrets(text: string): StripResult {
     for (const span of [...spans].sort((a, b) => b.start - a.start)) {
       cut = cut.slice(0, span.start) + span.replacement + cut.slice(span.end);
     }
-    const reparsed = parseAllDocuments(cut, PARSE_OPTIONS);
-    const expected = plain(docs);
-    if (
-      Array.isArray(reparsed) &&
-      reparsed.every((doc) => doc.errors.length === 0) &&
-      expected !== undefined &&
-      plain(reparsed) === expected
-    ) {
-      result = cut;
-    }
+    const reparsed = parseAllDocuments(cut, EDIT_PARSE_OPTIONS);
+    // An alias bomb and the like read as undefined: the comparison cannot vouch for the cut then.
+    const expected = plainJson(docs);
+    if (Array.isArray(reparsed) && expected !== undefined && plainJson(reparsed) === expected) result = cut;
   }
   if (result === undefined) {
     docs[0]!.commentBefore = [REMOVED_NOTE.slice(1), docs[0]!.commentBefore].filter(Boolean).join('\n');

@@ -7,6 +7,9 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isCollection, isMap, isNode, 
 import type { PathSegment } from '../diagnostics.ts';
 import { yamlDocuments } from '../parse/documents.ts';
 import { mergeEdit } from './lineMerge.ts';
+// Every step of an edit goes by the pair that counts (the last of repeated keys, which the form's
+// values come from), never by the `yaml` package's get/set, which take the first.
+import { EDIT_PARSE_OPTIONS, childOf, effectivePair, nodeAt, plainJson, removeAt, renameKeyInMap } from './yamlDocument.ts';
 
 export type EditPath = readonly PathSegment[];
 
@@ -33,9 +36,6 @@ export type DocumentRange = { start: number; end: number };
  */
 const KEEP_WHEN_EMPTY = new Set(['spec', 'metadata', 'spec.flux']);
 
-// Kubernetes reads YAML 1.1 (yes/no/on/off are booleans), so strings like that must be quoted.
-const PARSE_OPTIONS = { version: '1.1', uniqueKeys: false } as const;
-
 export function applySpecEdit(text: string, edit: SpecEdit, target?: DocumentRange): EditResult {
   return applySpecEdits(text, [edit], target);
 }
@@ -47,7 +47,7 @@ export function applySpecEdit(text: string, edit: SpecEdit, target?: DocumentRan
 export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?: DocumentRange): EditResult {
   const { start, end } = target ?? yamlDocuments(text)[0]!;
   const source = text.slice(start, end);
-  const doc = parseDocument(source, PARSE_OPTIONS);
+  const doc = parseDocument(source, EDIT_PARSE_OPTIONS);
   if (doc.errors.length > 0) {
     return { ok: false, reason: 'The YAML has syntax errors; fix them in the YAML view before editing in the form.' };
   }
@@ -70,10 +70,10 @@ export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?
  * in each other), the whole document as the yaml package prints it is.
  */
 function mergeStyled(source: string, doc: Document, styles: { options: ToStringOptions; base: string }[]): string {
-  const intended = plainJson(doc);
+  const intended = readsAs(doc);
   for (const { options, base } of styles) {
     const merged = mergeEdit(source, base, doc.toString(options));
-    if (intended === undefined || plainJson(merged) === intended) return merged;
+    if (intended === undefined || readsAs(merged) === intended) return merged;
   }
   return doc.toString(styles[0]!.options);
 }
@@ -94,13 +94,8 @@ function listStyles(text: string) {
 }
 
 /** The value a text or document reads as, or undefined when it cannot be read. */
-function plainJson(source: string | Document): string | undefined {
-  try {
-    const doc = typeof source === 'string' ? parseDocument(source, PARSE_OPTIONS) : source;
-    return doc.errors.length > 0 ? undefined : JSON.stringify(doc.toJS());
-  } catch {
-    return undefined;
-  }
+function readsAs(source: string | Document): string | undefined {
+  return plainJson([typeof source === 'string' ? parseDocument(source, EDIT_PARSE_OPTIONS) : source]);
 }
 
 function applyToDocument(doc: Document, edit: SpecEdit): void {
@@ -141,44 +136,15 @@ function applyToDocument(doc: Document, edit: SpecEdit): void {
     case 'renameKey': {
       const map = nodeAt(doc, edit.path);
       if (!isMap(map)) throw new Error('There is nothing to rename here.');
-      if (edit.from === edit.to) return;
-      if (map.items.some((p) => keyText(p.key) === edit.to)) throw new Error(`"${edit.to}" is already there.`);
-      const pair = lastPair(map, edit.from);
-      if (!pair) throw new Error(`"${edit.from}" is not there.`);
-      if (isScalar(pair.key)) pair.key.value = edit.to;
-      else pair.key = doc.createNode(edit.to);
-      // An earlier repeat of the old name would otherwise come back as its value.
-      map.items = map.items.filter((p) => p === pair || keyText(p.key) !== edit.from);
+      renameKeyInMap(map, edit.from, edit.to);
       return;
     }
   }
 }
 
-function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return key.value === null ? undefined : String(key.value);
-  return typeof key === 'string' ? key : undefined;
-}
-
-/**
- * Kubernetes, and the form through the core's parser, read the last of repeated keys, where the
- * `yaml` package's get/set/delete act on the first; every step of an edit goes through these.
- */
-function lastPair(map: YAMLMap, key: PathSegment): Pair | undefined {
-  return map.items.findLast((p) => keyText(p.key) === String(key));
-}
-
-function childOf(node: unknown, key: PathSegment): unknown {
-  if (isMap(node)) return lastPair(node, key)?.value ?? undefined;
-  return isSeq(node) && typeof key === 'number' ? node.items[key] : undefined;
-}
-
-function nodeAt(doc: Document, path: EditPath): unknown {
-  return path.reduce<unknown>(childOf, doc.contents);
-}
-
 function setChild(parent: YAMLMap | YAMLSeq, key: PathSegment, node: unknown): void {
   if (isMap(parent)) {
-    const pair = lastPair(parent, key);
+    const pair = effectivePair(parent, key);
     if (pair) pair.value = node;
     else parent.items.push(new Pair(key, node));
   } else {
@@ -186,23 +152,6 @@ function setChild(parent: YAMLMap | YAMLSeq, key: PathSegment, node: unknown): v
     if (key >= parent.items.length) parent.items.push(node);
     else parent.items[key] = node;
   }
-}
-
-/** Removes the list item or the key at `path`; false when it is not there. */
-function removeAt(doc: Document, path: EditPath): boolean {
-  const parent = nodeAt(doc, path.slice(0, -1));
-  const key = path[path.length - 1];
-  if (key === undefined) return false;
-  if (isSeq(parent) && typeof key === 'number' && key >= 0 && key < parent.items.length) {
-    parent.items.splice(key, 1);
-    return true;
-  }
-  if (!isMap(parent)) return false;
-  // Every repeat goes: an earlier one would otherwise take over as the value.
-  const kept = parent.items.filter((p) => keyText(p.key) !== String(key));
-  if (kept.length === parent.items.length) return false;
-  parent.items = kept;
-  return true;
 }
 
 function existingSeq(doc: Document, path: EditPath): YAMLSeq {
@@ -262,19 +211,25 @@ function ensureCollection(doc: Document, path: EditPath, kind: 'map' | 'seq'): Y
   return node as YAMLMap | YAMLSeq;
 }
 
+/**
+ * The form removes one field of a mapping the user keeps, and a comment at the top of a mapping
+ * is as often about the whole mapping as about its first field, so it stays.
+ */
+const KEEP_COMMENT = { keepMappingComment: true } as const;
+
 function clear(doc: Document, path: EditPath): void {
-  if (!removeAt(doc, path)) return;
+  if (!removeAt(doc, path, KEEP_COMMENT)) return;
   for (let depth = path.length - 1; depth > 0; depth--) {
     const parentPath = path.slice(0, depth);
     if (typeof path[depth - 1] === 'number' || KEEP_WHEN_EMPTY.has(parentPath.join('.'))) return;
     const parent = nodeAt(doc, parentPath);
     if (!isMap(parent) || parent.items.length > 0) return;
-    removeAt(doc, parentPath);
+    removeAt(doc, parentPath, KEEP_COMMENT);
   }
 }
 
 function needsQuotes(value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  const plain = new Document(value, PARSE_OPTIONS).toString().trimEnd();
+  const plain = new Document(value, EDIT_PARSE_OPTIONS).toString().trimEnd();
   return plain.startsWith('"') || plain.startsWith("'");
 }

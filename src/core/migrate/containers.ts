@@ -7,7 +7,7 @@ import { Scalar, isMap, isScalar } from 'yaml';
 import type { Pair, YAMLMap } from 'yaml';
 import type { PathSegment } from '../diagnostics.ts';
 import { asRecord, asText, type Migration, type Plain } from './context.ts';
-import { insertAfter, lastPair, mapUnder, newMap, newPair, removeKey, renameKey } from './yamlEdit.ts';
+import { effectivePair, insertAfter, keyName, mapUnder, newMap, newPair, removeKey, setPairKey } from '../edit/yamlDocument.ts';
 
 export type ContainerRole = 'runner' | 'sidecar' | 'service';
 
@@ -19,18 +19,18 @@ function hasCommandHooks(commands: Plain | undefined): boolean {
 /** Fields v1alpha2 no longer has, removed with a note on what to do instead. */
 function dropRemovedFields(m: Migration, node: YAMLMap, plain: Plain, path: PathSegment[]): void {
   const cores = plain['cores'];
-  if (lastPair(node, 'cores')) {
+  if (effectivePair(node, 'cores')) {
     removeKey(node, 'cores');
     m.note([...path, 'cores'], 'dropped', typeof cores === 'number' && cores > 1
       ? `cores is gone in v1alpha2: Flux now describes each pod with the cores it finds there (flux R encode --local) instead of --cores=0-${cores - 1}. To give each pod ${cores} cores, set resources.limits.cpu and resources.requests.cpu on this container; use spec.tasks for the number of tasks.`
       : 'cores is gone in v1alpha2; with cores 1 or less v1alpha1 already let Flux find the cores of each pod, as v1alpha2 always does, so nothing changes.');
   }
-  if (lastPair(node, 'diagnostics')) {
+  if (effectivePair(node, 'diagnostics')) {
     removeKey(node, 'diagnostics');
     m.note([...path, 'diagnostics'], 'dropped', 'diagnostics is gone in v1alpha2. To look at a running cluster, set spec.interactive: true and run flux commands in the pod (kubectl exec), or put the commands you want in commands.pre.');
   }
   const fluxUser = asRecord(plain['fluxUser']);
-  if (lastPair(node, 'fluxUser')) {
+  if (effectivePair(node, 'fluxUser')) {
     removeKey(node, 'fluxUser');
     const who = [fluxUser?.['name'] ? `name ${String(fluxUser['name'])}` : '', fluxUser?.['uid'] !== undefined ? `uid ${String(fluxUser['uid'])}` : '']
       .filter(Boolean)
@@ -38,7 +38,7 @@ function dropRemovedFields(m: Migration, node: YAMLMap, plain: Plain, path: Path
     m.note([...path, 'fluxUser'], 'dropped', `fluxUser${who ? ` (${who})` : ''} is gone in v1alpha2: Flux runs as the user the container runs as (normally root) and no flux user is created. To run as another user, give the image that user and set securityContext.runAsUser${fluxUser?.['uid'] !== undefined ? `: ${String(fluxUser['uid'])}` : ''} on this container; commands that switch to the flux user (sudo -u flux) are no longer needed.`);
   }
   for (const [old, instead] of [['fluxOptionFlags', 'spec.flux.optionFlags'], ['preCommand', 'commands.pre']] as const) {
-    if (lastPair(node, old)) {
+    if (effectivePair(node, old)) {
       removeKey(node, old);
       m.note([...path, old], 'dropped', `${old} is an older field name that v1alpha1 already ignored, so it is left out. If it was meant to take effect, write it as ${instead}.`);
     }
@@ -50,7 +50,7 @@ function migrateCommands(m: Migration, node: YAMLMap, plain: Plain, path: PathSe
   const plainCommands = asRecord(plain['commands']);
   if (!commands || !plainCommands) return;
   const cpath = [...path, 'commands'];
-  if (lastPair(commands, 'runFluxAsRoot')) {
+  if (effectivePair(commands, 'runFluxAsRoot')) {
     const asRoot = plainCommands['runFluxAsRoot'] === true;
     removeKey(commands, 'runFluxAsRoot');
     m.note([...cpath, 'runFluxAsRoot'], 'dropped', asRoot
@@ -64,9 +64,9 @@ function migrateCommands(m: Migration, node: YAMLMap, plain: Plain, path: PathSe
     // v1alpha1's start script ran brokerPre, workerPre and pre on every pod before the command;
     // v1alpha2 sidecars ignore those three and run servicePre at that point instead.
     const hooks = (['brokerPre', 'workerPre', 'pre'] as const).filter((k) => asText(plainCommands[k]));
-    if (hooks.length > 0 && !lastPair(commands, 'servicePre')) {
-      const first = lastPair(commands, hooks[0] ?? 'pre');
-      if (hooks.length === 1 && first) renameKey(first, 'servicePre');
+    if (hooks.length > 0 && !effectivePair(commands, 'servicePre')) {
+      const first = effectivePair(commands, hooks[0] ?? 'pre');
+      if (hooks.length === 1 && first) setPairKey(first, 'servicePre');
       else if (first) {
         const joined = hooks.map((k) => (asText(plainCommands[k]) ?? '').replace(/\n*$/, '\n')).join('');
         const scalar = new Scalar(joined);
@@ -88,17 +88,17 @@ function migrateCommands(m: Migration, node: YAMLMap, plain: Plain, path: PathSe
 
 function migrateSecurityContext(m: Migration, node: YAMLMap, path: PathSegment[]): void {
   const sc = mapUnder(node, 'securityContext');
-  const add = sc ? lastPair(sc, 'addCapabilities') : undefined;
+  const add = sc ? effectivePair(sc, 'addCapabilities') : undefined;
   if (!sc || !add) return;
   const existing = mapUnder(sc, 'capabilities');
-  if (existing && !lastPair(existing, 'add')) {
+  if (existing && !effectivePair(existing, 'add')) {
     existing.items.push(newPair(m.doc, 'add', add.value));
     removeKey(sc, 'addCapabilities');
   } else if (!existing) {
     const caps = newMap(m.doc, {});
     caps.items.push(newPair(m.doc, 'add', add.value));
     add.value = caps;
-    renameKey(add, 'capabilities');
+    setPairKey(add, 'capabilities');
   } else {
     removeKey(sc, 'addCapabilities');
   }
@@ -107,7 +107,7 @@ function migrateSecurityContext(m: Migration, node: YAMLMap, path: PathSegment[]
 
 /** `existingVolumes` entries become ordinary `volumes` entries; the fields have the same names in v1alpha2. */
 function migrateExistingVolumes(m: Migration, node: YAMLMap, path: PathSegment[]): void {
-  const existingPair = lastPair(node, 'existingVolumes');
+  const existingPair = effectivePair(node, 'existingVolumes');
   if (!existingPair) return;
   const existing = existingPair.value;
   const epath = [...path, 'existingVolumes'];
@@ -119,14 +119,14 @@ function migrateExistingVolumes(m: Migration, node: YAMLMap, path: PathSegment[]
   }
   if (!volumes) {
     removeKey(node, 'volumes');
-    renameKey(existingPair, 'volumes');
+    setPairKey(existingPair, 'volumes');
     m.note(epath, 'renamed', 'existingVolumes is now volumes: v1alpha2 declares every volume of a container there, with the same claimName, secretName, configMapName, items, path and readOnly fields.');
     return;
   }
   const clashes: string[] = [];
   for (const pair of existing.items as Pair[]) {
-    const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    if (name !== undefined && lastPair(volumes, name)) clashes.push(name);
+    const name = keyName(pair.key);
+    if (name !== undefined && effectivePair(volumes, name)) clashes.push(name);
     else volumes.items.push(pair);
   }
   removeKey(node, 'existingVolumes');
@@ -141,7 +141,7 @@ function migrateExistingVolumes(m: Migration, node: YAMLMap, path: PathSegment[]
 function migrateSidecarEntrypoint(m: Migration, node: YAMLMap, plain: Plain, path: PathSegment[]): boolean {
   const wrapped = !!asText(plain['command']) && hasCommandHooks(asRecord(plain['commands']));
   if (wrapped || plain['noWrapEntrypoint'] !== undefined) return wrapped;
-  const after = lastPair(node, 'command') ? 'command' : lastPair(node, 'image') ? 'image' : lastPair(node, 'name') ? 'name' : undefined;
+  const after = effectivePair(node, 'command') ? 'command' : effectivePair(node, 'image') ? 'image' : effectivePair(node, 'name') ? 'name' : undefined;
   insertAfter(node, after, newPair(m.doc, 'noWrapEntrypoint', true));
   m.note(path, 'changed', `This sidecar ran its image's own entrypoint in v1alpha1${asText(plain['command']) ? ' (its command was not used, because it has no commands hooks)' : ''}; v1alpha2 would replace it with a generated start script, so noWrapEntrypoint: true was added to keep the image entrypoint.`);
   return false;

@@ -21,9 +21,7 @@ export interface MigrationNote {
 
 export type Plain = Record<string, unknown>;
 
-export function asRecord(value: unknown): Plain | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Plain) : undefined;
-}
+export { asRecord } from '../common/plain.ts';
 
 export function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];

@@ -9,12 +9,12 @@ import { API_VERSIONS, KIND } from '../common/apiVersions.ts';
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
 import { formatPath, hasErrors, type Diagnostic, type PathSegment } from '../diagnostics.ts';
-import { parseSpecText, SPEC_DOCUMENT_OPTIONS, type ParsedText } from '../parse/index.ts';
+import { parseSpecText, type ParsedText } from '../parse/index.ts';
 import { migrateContainer, type ContainerRole } from './containers.ts';
 import { Migration, asList, asRecord, asText, type MigrationNote, type Plain } from './context.ts';
 import { dropRestAndUsers, keepHeadlessName, keepSidecarsFromWaiting, keepStrictDefault, migrateFluxSpec, runnerNotes } from './specFields.ts';
 import { migrateSpecVolumes, type MountingContainer } from './volumes.ts';
-import { detectLayout, lastPair, removePair, repeatedKeys, usesAliases } from './yamlEdit.ts';
+import { EDIT_PARSE_OPTIONS, detectLayout, effectivePair, removePair, repeatedKeys, usesAliases } from '../edit/yamlDocument.ts';
 
 const V1ALPHA1_API_VERSION = API_VERSIONS.v1alpha1;
 const API_VERSION = API_VERSIONS.v1alpha2;
@@ -65,7 +65,7 @@ function migrateContainers(m: Migration, spec: YAMLMap, plainSpec: Plain): Mount
   const mounting: MountingContainer[] = [];
   let firstWrappedSidecar: PathSegment[] | undefined;
   for (const listName of ['containers', 'services'] as const) {
-    const list = lastPair(spec, listName)?.value;
+    const list = effectivePair(spec, listName)?.value;
     const plainList = asList(plainSpec[listName]);
     if (!isSeq(list)) continue;
     list.items.forEach((item, index) => {
@@ -84,7 +84,7 @@ function migrateContainers(m: Migration, spec: YAMLMap, plainSpec: Plain): Mount
 }
 
 function firstDocument(text: string, lineCounter: LineCounter): { doc: Document; more: boolean } | undefined {
-  const docs = parseAllDocuments(text, { ...SPEC_DOCUMENT_OPTIONS, lineCounter });
+  const docs = parseAllDocuments(text, { ...EDIT_PARSE_OPTIONS, lineCounter });
   if (!Array.isArray(docs) || !docs[0]) return undefined;
   return { doc: docs[0], more: docs.length > 1 };
 }
@@ -123,7 +123,7 @@ export function migrateV1alpha1(text: string): MigrationResult {
   }
 
   const root = doc.contents as YAMLMap;
-  const apiVersionPair = lastPair(root, 'apiVersion');
+  const apiVersionPair = effectivePair(root, 'apiVersion');
   // Changing the scalar itself keeps a comment written after it.
   if (isScalar(apiVersionPair?.value)) apiVersionPair.value.value = API_VERSION;
   else if (apiVersionPair) apiVersionPair.value = doc.createNode(API_VERSION);
@@ -137,7 +137,7 @@ export function migrateV1alpha1(text: string): MigrationResult {
     m.note(metadata ? ['metadata'] : [], 'changed', 'There is no metadata.name; add one before generating (lowercase letters, digits and -): every object and host name is derived from it.');
   }
 
-  const spec = lastPair(root, 'spec')?.value;
+  const spec = effectivePair(root, 'spec')?.value;
   if (!isMap(spec)) return { notes: [], diagnostics: [problem(parsed, 'migrate-spec', ['spec'], 'The spec could not be read as a mapping of fields, so it cannot be migrated.')] };
   const plainSpec = asRecord(value['spec']) ?? {};
   const namespace = asText(metadata?.['namespace']) ?? 'default';

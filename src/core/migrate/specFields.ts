@@ -6,7 +6,7 @@ import type { PathSegment } from '../diagnostics.ts';
 import { pathOfText } from '../common/analyze.ts';
 import { API_VERSION, DEFAULT_VIEW_IMAGE } from '../v1alpha2/schema.ts';
 import { asRecord, asText, type Migration, type Plain } from './context.ts';
-import { insertBefore, lastPair, mapUnder, newMap, newPair, removeKey } from './yamlEdit.ts';
+import { effectivePair, insertBefore, mapUnder, newMap, newPair, removeKey } from '../edit/yamlDocument.ts';
 
 /** v1alpha1's Service name when network.headlessName is not given. */
 const V1_HEADLESS_NAME = 'flux-service';
@@ -15,11 +15,11 @@ const REST_ADVICE =
   'To keep a REST API, run flux-restful-api yourself: for example give the Flux container launcher: true and a command that starts uvicorn (as in the v1alpha2 example interactive/flux-restful), or run it in a sidecar container.';
 
 export function dropRestAndUsers(m: Migration, spec: YAMLMap, plainSpec: Plain): void {
-  if (lastPair(spec, 'fluxRestful')) {
+  if (effectivePair(spec, 'fluxRestful')) {
     removeKey(spec, 'fluxRestful');
     m.note(['spec', 'fluxRestful'], 'dropped', `fluxRestful is gone in v1alpha2, which has no built-in Flux RESTful API server. ${REST_ADVICE}`);
   }
-  if (lastPair(spec, 'users')) {
+  if (effectivePair(spec, 'users')) {
     const names = (Array.isArray(plainSpec['users']) ? plainSpec['users'] : []).map((u) => asText(asRecord(u)?.['name'])).filter(Boolean);
     removeKey(spec, 'users');
     m.note(['spec', 'users'], 'dropped', `users is gone in v1alpha2, which creates no Linux or REST API users${names.length > 0 ? ` (here: ${names.join(', ')})` : ''}. Create them in the image, or with useradd in the runner's commands.pre.`);
@@ -37,7 +37,7 @@ export function migrateFluxSpec(m: Migration, spec: YAMLMap, plainSpec: Plain): 
     ['mungeSecret', 'mungeSecret has no effect in v1alpha2 (Flux runs without munge there), so it is left out.'],
   ];
   for (const [key, message] of drops) {
-    if (!lastPair(flux, key)) continue;
+    if (!effectivePair(flux, key)) continue;
     removeKey(flux, key);
     m.note([...path, key], 'dropped', message);
   }

@@ -10,7 +10,7 @@ import type { YAMLMap } from 'yaml';
 import type { PathSegment } from '../diagnostics.ts';
 import { formatPath } from '../diagnostics.ts';
 import { asRecord, asText, type Migration, type Plain } from './context.ts';
-import { insertAfter, lastPair, newPair, removeKey } from './yamlEdit.ts';
+import { effectivePair, insertAfter, newPair, removeKey } from '../edit/yamlDocument.ts';
 
 export interface MountingContainer {
   node: YAMLMap;
@@ -54,11 +54,11 @@ export function migrateSpecVolumes(m: Migration, spec: YAMLMap, plainSpec: Plain
   const mountedBy = new Map<string, string[]>();
 
   for (const c of containers) {
-    const cvNode = lastPair(c.node, 'volumes')?.value;
+    const cvNode = effectivePair(c.node, 'volumes')?.value;
     const cvPlain = asRecord(c.plain['volumes']) ?? {};
     if (!isMap(cvNode)) continue;
     for (const [name, mount] of Object.entries(cvPlain)) {
-      const target = lastPair(cvNode, name)?.value;
+      const target = effectivePair(cvNode, name)?.value;
       const source = asRecord(specVolumes[name]);
       const mpath = [...c.path, 'volumes', name];
       const mountRecord = asRecord(mount) ?? {};
@@ -69,7 +69,7 @@ export function migrateSpecVolumes(m: Migration, spec: YAMLMap, plainSpec: Plain
         continue;
       }
       mountedBy.set(name, [...(mountedBy.get(name) ?? []), formatPath(mpath)]);
-      const after = lastPair(target, 'path') ? 'path' : undefined;
+      const after = effectivePair(target, 'path') ? 'path' : undefined;
       if (isHostpath(source)) {
         const hostPath = asText(source['path']);
         if (hostPath) insertAfter(target, after, newPair(m.doc, 'hostPath', hostPath));
