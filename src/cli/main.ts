@@ -1,11 +1,12 @@
 /** `minicluster-gen`: a thin command-line adapter over the core. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeFile, fileDiagnostics, generateAny, includeLettersFor, type Diagnostic, type Manifest, type ResolvedAny } from '../core/index.ts';
+import { analyzeFile, fileDiagnostics, generateAny, includeLettersFor, type Manifest, type ResolvedAny } from '../core/index.ts';
 import { readCurveCert, sodiumKeypairSource, z85Encode } from '../core/curve/index.ts';
 import { renderJson, renderYaml } from '../core/render/index.ts';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
 import { runMigrate } from './migrate.ts';
+import { diagnosticLine } from './diagnosticLine.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -16,12 +17,6 @@ export interface CliIo {
 const EXIT_OK = 0;
 const EXIT_SPEC = 1;
 const EXIT_USAGE = 2;
-
-function formatDiagnostic(file: string, d: Diagnostic): string {
-  const where = d.path || '(document)';
-  const label = d.severity === 'error' ? '' : d.severity === 'warning' ? 'warning: ' : 'note: ';
-  return `${file}:${d.line}:${d.column}: ${where}: ${label}${d.message}\n`;
-}
 
 function fileName(manifest: Manifest, index: number): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
@@ -87,7 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const file = analyzeFile(input.text, { defaultNamespace: options.namespace });
   const diagnostics = fileDiagnostics(file);
   for (const d of diagnostics) {
-    if (d.severity !== 'info' || options.verbose || d.code === 'other-object') io.stderr(formatDiagnostic(input.name, d));
+    if (d.severity !== 'info' || options.verbose || d.code === 'other-object') io.stderr(diagnosticLine(input.name, d));
   }
   const clusters = file.specs.map((spec) => spec.analysis.resolved);
   if (clusters.length === 0 || clusters.some((resolved) => resolved === undefined)) {

@@ -8,6 +8,7 @@
 import { API_VERSIONS, KIND } from '../common/apiVersions.ts';
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
+import { diagnosticAt } from '../common/analyze.ts';
 import { formatPath, hasErrors, type Diagnostic, type PathSegment } from '../diagnostics.ts';
 import { parseSpecText, type ParsedText } from '../parse/index.ts';
 import { migrateContainer, type ContainerRole } from './containers.ts';
@@ -28,30 +29,26 @@ export interface MigrationResult {
   diagnostics: Diagnostic[];
 }
 
-function problem(parsed: Pick<ParsedText, 'locate'>, code: string, path: PathSegment[], message: string): Diagnostic {
-  const at = parsed.locate(path);
-  return { severity: 'error', code, path: formatPath(path), message, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
-}
 
 /** Errors when the document is not a v1alpha1 MiniCluster this migration can read. */
-function identify(parsed: ParsedText, doc: Plain): Diagnostic[] {
+function notMigratable(parsed: ParsedText, doc: Plain): Diagnostic[] {
   const out: Diagnostic[] = [];
   const apiVersion = doc['apiVersion'];
   const kind = doc['kind'];
   if (apiVersion === API_VERSION) {
-    out.push(problem(parsed, 'migrate-already-v1alpha2', ['apiVersion'], `This spec is already ${API_VERSION}; there is nothing to migrate. Generate from it directly.`));
+    out.push(diagnosticAt(parsed, 'error', 'migrate-already-v1alpha2', ['apiVersion'], `This spec is already ${API_VERSION}; there is nothing to migrate. Generate from it directly.`));
     return out;
   }
   if (apiVersion === undefined) {
-    out.push(problem(parsed, 'migrate-api-version', [], `No apiVersion: migration reads a MiniCluster that starts with "apiVersion: ${V1ALPHA1_API_VERSION}".`));
+    out.push(diagnosticAt(parsed, 'error', 'migrate-api-version', [], `No apiVersion: migration reads a MiniCluster that starts with "apiVersion: ${V1ALPHA1_API_VERSION}".`));
   } else if (apiVersion !== V1ALPHA1_API_VERSION) {
-    out.push(problem(parsed, 'migrate-api-version', ['apiVersion'], `Found apiVersion ${JSON.stringify(apiVersion)}; migration turns a ${V1ALPHA1_API_VERSION} MiniCluster into ${API_VERSION}.`));
+    out.push(diagnosticAt(parsed, 'error', 'migrate-api-version', ['apiVersion'], `Found apiVersion ${JSON.stringify(apiVersion)}; migration turns a ${V1ALPHA1_API_VERSION} MiniCluster into ${API_VERSION}.`));
   }
   if (kind !== KIND) {
-    out.push(problem(parsed, 'migrate-kind', kind === undefined ? [] : ['kind'], kind === undefined ? `No kind: add "kind: ${KIND}".` : `Found kind ${JSON.stringify(kind)}; only a ${KIND} can be migrated (kind: ${KIND}, case-sensitive).`));
+    out.push(diagnosticAt(parsed, 'error', 'migrate-kind', kind === undefined ? [] : ['kind'], kind === undefined ? `No kind: add "kind: ${KIND}".` : `Found kind ${JSON.stringify(kind)}; only a ${KIND} can be migrated (kind: ${KIND}, case-sensitive).`));
   }
   if (out.length === 0 && !asRecord(doc['spec'])) {
-    out.push(problem(parsed, 'migrate-spec', doc['spec'] === undefined ? [] : ['spec'], 'There is no spec mapping to migrate: a MiniCluster needs "spec:" with at least its containers.'));
+    out.push(diagnosticAt(parsed, 'error', 'migrate-spec', doc['spec'] === undefined ? [] : ['spec'], 'There is no spec mapping to migrate: a MiniCluster needs "spec:" with at least its containers.'));
   }
   return out;
 }
@@ -96,7 +93,7 @@ export function migrateV1alpha1(text: string): MigrationResult {
   if (hasErrors(parsed.diagnostics)) return { notes: [], diagnostics: parsed.diagnostics };
   const value = asRecord(parsed.value);
   if (!value) return { notes: [], diagnostics: parsed.diagnostics };
-  const identity = identify(parsed, value);
+  const identity = notMigratable(parsed, value);
   if (identity.length > 0) return { notes: [], diagnostics: [...identity, ...warnings] };
 
   const lineCounter = new LineCounter();
@@ -138,7 +135,7 @@ export function migrateV1alpha1(text: string): MigrationResult {
   }
 
   const spec = effectivePair(root, 'spec')?.value;
-  if (!isMap(spec)) return { notes: [], diagnostics: [problem(parsed, 'migrate-spec', ['spec'], 'The spec could not be read as a mapping of fields, so it cannot be migrated.')] };
+  if (!isMap(spec)) return { notes: [], diagnostics: [diagnosticAt(parsed, 'error', 'migrate-spec', ['spec'], 'The spec could not be read as a mapping of fields, so it cannot be migrated.')] };
   const plainSpec = asRecord(value['spec']) ?? {};
   const namespace = asText(metadata?.['namespace']) ?? 'default';
   dropRestAndUsers(m, spec, plainSpec);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isScalar, parse, parseAllDocuments, visit } from 'yaml';
+import { parse, parseAllDocuments, visit } from 'yaml';
 import { sampleBundle } from './sampleBundle.test-data.ts';
 import { yamlRoundTripProblems } from './roundTrip.ts';
 import { isAmbiguousPlain, renderJson, renderYaml } from './yamlOut.ts';

@@ -10,7 +10,7 @@ import { parseSpecText, type ParsedText } from '../parse/index.ts';
 import { miniClusterJsonSchema } from './jsonSchema.ts';
 import { applyDefaults, type ResolvedMiniCluster } from './defaults.ts';
 import { validateCluster } from './rules.ts';
-import { API_VERSION, KIND, miniClusterSchema } from './schema.ts';
+import { API_VERSION, miniClusterSchema } from './schema.ts';
 import { schemaIssueMessages } from '../common/schemaIssues.ts';
 import { findUnknownFields } from '../common/unknownFields.ts';
 

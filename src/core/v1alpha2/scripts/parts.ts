@@ -3,7 +3,7 @@
  * view's variables and software copy, the "paths" setup and helper files, and `commands.script`.
  */
 import type { SystemPaths, ViewInputs } from './inputs.ts';
-import { commentText, quotedHereDoc, shellQuote, shellWord } from '../../common/scripts/shellQuote.ts';
+import { quotedHereDoc, shellQuote, shellWord } from '../../common/scripts/shellQuote.ts';
 
 /** Valid names for `export NAME=...`; anything else would be shell code in the name position. */
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
