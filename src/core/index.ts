@@ -9,7 +9,7 @@ export type { ResolvedMiniCluster } from './v1alpha2/defaults.ts';
 export type { ResolvedV1alpha1MiniCluster } from './v1alpha1/defaults.ts';
 export type { AnalyzeOptions } from './common/analyze.ts';
 export { API_VERSIONS, KIND, type MiniClusterVersion } from './common/apiVersions.ts';
-export { certificateFor, type CurveKeys, type GenerateOptions } from './common/generateOptions.ts';
+export { certificateFor, type CurveKeys, type GenerateOptions } from './common/generation.ts';
 export type { KObject, Manifest } from './common/kobject.ts';
 export { hostlist } from './common/hostlist.ts';
 export {

@@ -4,7 +4,7 @@
  */
 import { parseOptions, type AnalyzeOptions } from './common/analyze.ts';
 import { API_VERSIONS, type MiniClusterVersion } from './common/apiVersions.ts';
-import type { GenerateOptions } from './common/generateOptions.ts';
+import type { GenerateOptions } from './common/generation.ts';
 import type { Manifest } from './common/kobject.ts';
 import { asRecord } from './common/plain.ts';
 import type { Diagnostic } from './diagnostics.ts';

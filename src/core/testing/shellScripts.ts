@@ -1,4 +1,4 @@
-/** Test helper: checks many generated scripts at once with `bash -n` and one shellcheck run. */
+/** Test helpers for shell text: run it with bash, or check many generated scripts with `bash -n` and one shellcheck run. */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,4 +33,16 @@ export function shellFindings(files: readonly string[]): string {
     findings += String((error as { stdout?: string }).stdout ?? error);
   }
   return findings;
+}
+
+/** Runs bash on `script` and returns stdout. */
+export function bash(script: string, env: Record<string, string> = {}): string {
+  const r = spawnSync('bash', ['-c', script], {
+    encoding: 'utf8',
+    timeout: 10_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  if (r.status !== 0) throw new Error(`bash failed: ${r.stderr}`);
+  return r.stdout;
 }

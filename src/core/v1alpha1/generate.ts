@@ -1,8 +1,6 @@
 /** The v1alpha1 objects, in the order the operator created them. */
-import { certificateFor, type GenerateOptions } from '../common/generateOptions.ts';
+import { certificateFor, runGenerateSteps, type GenerateOptions } from '../common/generation.ts';
 import type { Manifest } from '../common/kobject.ts';
-import { withServerFields } from '../common/serverFields.ts';
-import { includeFilter } from '../kinds.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
 import {
   containerServices,
@@ -17,26 +15,15 @@ import {
 } from './objects.ts';
 
 export function generateManifests(mc: ResolvedV1alpha1MiniCluster, options: GenerateOptions): Manifest[] {
-  const wants = includeFilter('v1alpha1', options.include);
+  // The certificate (it holds the secret key) seeds the values the operator drew at random.
   const certificate = certificateFor(mc, options);
-  const out: Manifest[] = [];
-  if (wants('c')) {
-    // The certificate (it holds the secret key) seeds the values the operator drew at random.
-    out.push(entrypointConfigMap(mc, certificate), fluxConfigMap(mc));
-    const curve = curveConfigMap(mc, certificate);
-    if (curve) out.push(curve);
-  }
-  if (wants('v')) {
-    for (const [key, volume] of Object.entries(mc.spec.volumes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      out.push(persistentVolume(mc, key, volume), persistentVolumeClaim(mc, key, volume));
-    }
-  }
-  if (wants('p')) {
-    const pod = servicesPod(mc);
-    if (pod) out.push(pod);
-  }
-  if (wants('s')) out.push(headlessService(mc));
-  if (wants('j')) out.push(indexedJob(mc));
-  if (wants('s')) out.push(...containerServices(mc));
-  return options.serverFields ? out.map(withServerFields) : out;
+  const volumes = Object.entries(mc.spec.volumes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return runGenerateSteps('v1alpha1', options, [
+    ['c', () => [entrypointConfigMap(mc, certificate), fluxConfigMap(mc), ...[curveConfigMap(mc, certificate) ?? []].flat()]],
+    ['v', () => volumes.flatMap(([key, volume]) => [persistentVolume(mc, key, volume), persistentVolumeClaim(mc, key, volume)])],
+    ['p', () => servicesPod(mc)],
+    ['s', () => headlessService(mc)],
+    ['j', () => indexedJob(mc)],
+    ['s', () => containerServices(mc)],
+  ]);
 }

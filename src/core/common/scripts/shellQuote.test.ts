@@ -1,19 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bash } from '../../testing/shellScripts.ts';
 import { ansiCQuote, hereDocDelimiter, quotedHereDoc, shellQuote, shellWord } from './shellQuote.ts';
-
-/** Runs bash on `script` and returns stdout. */
-function bash(script: string, env: Record<string, string> = {}): string {
-  const r = spawnSync('bash', ['-c', script], {
-    encoding: 'utf8',
-    timeout: 10_000,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', ...env },
-  });
-  if (r.status !== 0) throw new Error(`bash failed: ${r.stderr}`);
-  return r.stdout;
-}
 
 const nasty = [
   '',

@@ -11,19 +11,7 @@
  * as written; batch lines are shell code written to the batch file as they are.
  */
 import { quotedHereDoc, shellWord } from '../../common/scripts/shellQuote.ts';
-import {
-  assignTextLines,
-  BATCH_FILE,
-  batchProgram,
-  continued,
-  headerLines,
-  indent,
-  maybeEmpty,
-  sayValue as sayValueUnlessQuiet,
-  snippetLines,
-  splitLines,
-  strictLines,
-} from '../../common/scripts/lines.ts';
+import { assignTextLines, BATCH_FILE, batchProgram, continued, headerLines, indent, maybeEmpty, sayValue as sayValueUnlessQuiet, snippetLines, splitLines, strictLines } from '../../common/scripts/lines.ts';
 import { API_VERSION } from '../schema.ts';
 import type { WaitScriptInputs } from './inputs.ts';
 

@@ -1,18 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { bash } from '../../testing/shellScripts.ts';
 import { unescapeScriptText } from './parts.ts';
-
-/** Runs bash on `script` and returns stdout. */
-function bash(script: string, env: Record<string, string> = {}): string {
-  const r = spawnSync('bash', ['-c', script], {
-    encoding: 'utf8',
-    timeout: 10_000,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', ...env },
-  });
-  if (r.status !== 0) throw new Error(`bash failed: ${r.stderr}`);
-  return r.stdout;
-}
 
 describe('commands.script compatibility (unescapeScriptText)', () => {
   it('matches what an unquoted here-document does to backslashes', () => {

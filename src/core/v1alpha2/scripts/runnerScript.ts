@@ -18,19 +18,7 @@
  */
 import { customScriptCommand, customScriptLines, viewLines } from './parts.ts';
 import type { RunnerScriptInputs } from './inputs.ts';
-import {
-  assignTextLines,
-  BATCH_FILE,
-  batchProgram,
-  continued,
-  headerLines,
-  indent,
-  maybeEmpty,
-  sayValue,
-  snippetLines,
-  splitLines,
-  strictLines,
-} from '../../common/scripts/lines.ts';
+import { assignTextLines, BATCH_FILE, batchProgram, continued, headerLines, indent, maybeEmpty, sayValue, snippetLines, splitLines, strictLines } from '../../common/scripts/lines.ts';
 import { systemPathsOf } from './paths.ts';
 import { quotedHereDoc, shellWord } from '../../common/scripts/shellQuote.ts';
 

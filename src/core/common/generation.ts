@@ -1,5 +1,9 @@
-/** What a generator is asked for, in both API versions, and the certificate it puts in the ConfigMap. */
+/** What every generator is asked for, the certificate it writes, and how it runs its steps under the include letters. */
 import { DEFAULT_CERT_NAME, formatCurveCert } from '../curve/index.ts';
+import { includeFilter, type IncludeLetter } from '../kinds.ts';
+import type { MiniClusterVersion } from './apiVersions.ts';
+import type { Manifest } from './kobject.ts';
+import { withServerFields } from './serverFields.ts';
 
 export interface CurveKeys {
   publicKey: string;
@@ -28,4 +32,14 @@ export function certificateFor(cluster: CertificateSource, options: Pick<Generat
   if (cluster.spec.flux.curveCert) return cluster.spec.flux.curveCert;
   if (options.certificate) return options.certificate;
   return formatCurveCert({ name: DEFAULT_CERT_NAME, hostname: `${cluster.metadata.name}-0`, ...options.keys });
+}
+
+/** One step of a generator: the objects filed under one include letter, made only when it is asked for. */
+export type GenerateStep = readonly [IncludeLetter, () => Manifest | readonly Manifest[] | undefined];
+
+/** Runs a version's steps in order (the order the operator creates its objects) for the letters asked for. */
+export function runGenerateSteps(version: MiniClusterVersion, options: GenerateOptions, steps: readonly GenerateStep[]): Manifest[] {
+  const wants = includeFilter(version, options.include);
+  const out = steps.flatMap(([letter, make]) => (wants(letter) ? [make() ?? []].flat() : []));
+  return options.serverFields ? out.map(withServerFields) : out;
 }
