@@ -13,7 +13,7 @@ import { SpecEditor, type SpecEditorHandle } from './editor/SpecEditor.tsx';
 import { loadEditorSchemas, onlyForMiniClusters, schemaForVersion, type EditorSchemas } from './editor/schemas.ts';
 import { UpgradePanel } from './upgrade/UpgradePanel.tsx';
 import { OlderApiNotice } from './form/OlderApiNotice.tsx';
-import { WARM_UP_KEYS, type CurveKeys, type GenerateResponse, type IncludeLetter, type RenderedManifest } from './model.ts';
+import { WARM_UP_KEYS, type CurveKeys, type GenerateResponse, type IncludeLetter, type RenderedManifest } from './worker/protocol.ts';
 import { DEFAULT_PRESET_ID, PRESETS } from './presets/index.ts';
 import { writeClipboard } from './preview/browser.ts';
 import { CopyFallbackDialog } from './preview/CopyFallbackDialog.tsx';
@@ -121,11 +121,11 @@ export function App() {
     if (!editorWanted) return;
     void loadEditorSchemas().then(setSchemas);
     // The core on the main thread too, so that edits no longer wait for a message from the worker.
-    void import('./worker/generate.ts').then((m) => {
+    void import('./generation/respond.ts').then((m) => {
       // One run on the current spec compiles the core here before a keystroke has to wait for it.
       const { text: spec, namespace } = inputs.current;
-      m.generate({ id: 0, text: spec, defaultNamespace: namespace, keys: WARM_UP_KEYS });
-      generator.useLocal(m.generate);
+      m.respond({ id: 0, text: spec, defaultNamespace: namespace, keys: WARM_UP_KEYS });
+      generator.useLocal(m.respond);
     });
   }, [editorWanted]);
 

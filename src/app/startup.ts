@@ -4,7 +4,7 @@
  * loading libsodium here for the keypair, so the two large loads run side by side. The first
  * output is made as soon as both are ready; the app picks it up when it mounts.
  */
-import type { GenerateResponse } from './model.ts';
+import type { GenerateResponse } from './worker/protocol.ts';
 import { PRESETS } from './presets/index.ts';
 import { browserStorage, loadPrefs } from './state/storage.ts';
 import { chooseInitialSpec } from './state/initialSpec.ts';
