@@ -21,8 +21,8 @@ import { Preview, type PreviewHandle } from './preview/Preview.tsx';
 import { SaveNotice } from './SaveNotice.tsx';
 import { createAutosaver, savePrefs, unsavedMessage, type ThemeChoice } from './state/autosave.ts';
 import { shareUrl } from './state/shareLink.ts';
+import type { AppServices } from './services/startServices.ts';
 import { useTheme } from './useTheme.ts';
-import { generator, initial, makeNewKeys, prefs, setGeneratedHandler, storage } from './startup.ts';
 import { markEdit, recordPreview, recordResult } from './timing.ts';
 import './app.css';
 
@@ -34,7 +34,8 @@ function defaultPresetText(): string {
   return PRESETS.find((p) => p.id === DEFAULT_PRESET_ID)?.text ?? PRESETS[0]?.text ?? '';
 }
 
-export function App() {
+export function App({ services }: { services: AppServices }) {
+  const { generator, results, initial, prefs, storage, makeNewKeys } = services;
   const [text, setText] = useState(initial.text);
   const [keys, setKeys] = useState<CurveKeys>();
   const [userCertificate, setUserCertificate] = useState('');
@@ -53,13 +54,8 @@ export function App() {
   const previewRef = useRef<PreviewHandle>(null);
   const theme = useTheme(themeChoice);
 
-  // A share link is read once; dropping it from the address bar lets a reload show later edits.
-  useEffect(() => {
-    if (initial.source === 'link') history.replaceState(null, '', window.location.pathname + window.location.search);
-  }, [initial.source]);
-
-  useEffect(() => {
-    setGeneratedHandler((result) => {
+  useEffect(() =>
+    results.listen((result) => {
       recordResult(result.id);
       // Commit the new output in this task rather than a later one, which can queue behind the
       // editor's own work for the keystroke.
@@ -68,8 +64,7 @@ export function App() {
         setResponse(result);
         if (result.manifests) setLastGood(result);
       });
-    });
-  }, []);
+    }), [results]);
 
   const certificate = useMemo(() => usableUserCertificate(userCertificate), [userCertificate]);
   const [editorWanted, setEditorWanted] = useState(false);
@@ -80,7 +75,7 @@ export function App() {
   const requestGeneration = useCallback(() => {
     const { text: spec, certificate: cert, namespace, cursor } = inputs.current;
     generator.request({ text: spec, defaultNamespace: namespace, cursor, ...(cert ? { certificate: cert } : {}) });
-  }, []);
+  }, [generator]);
   const updateText = useCallback(
     (next: string) => {
       inputs.current.text = next;
@@ -127,7 +122,7 @@ export function App() {
       m.respond({ id: 0, text: spec, defaultNamespace: namespace, keys: WARM_UP_KEYS });
       generator.useLocal(m.respond);
     });
-  }, [editorWanted]);
+  }, [editorWanted, generator]);
 
   // Undefined while saves work; a string, so that each successful save does not re-render the app.
   const [unsaved, setUnsaved] = useState<string>();
