@@ -1,6 +1,7 @@
 // The generator worker starts before React and the app are even parsed, while this page loads
 // libsodium and makes the keypair: the first output waits for those two, not for the app.
 import './zodUnderPolicy.ts';
-import './startup.ts';
+import { startServices } from './services/startServices.ts';
 
-void import('./render.tsx');
+const services = startServices();
+void import('./render.tsx').then(({ renderApp }) => renderApp(services));

@@ -2,12 +2,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import type { AppServices } from './services/startServices.ts';
 
-const root = document.getElementById('root');
-if (root) {
+export function renderApp(services: AppServices): void {
+  const root = document.getElementById('root');
+  if (!root) return;
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App services={services} />
     </StrictMode>,
   );
 }

@@ -35,4 +35,10 @@ describe('FormView', () => {
   it('says when the YAML cannot be read', () => {
     expect(render('- just\n- a list\n', [])).toContain('The form cannot read this spec');
   });
+
+  it('marks its outermost element for the form\'s undo and redo shortcuts, readable spec or not', () => {
+    for (const html of [render(fixtures('v1alpha2')[0]!.text), render('- just\n- a list\n', [])]) {
+      expect(html).toMatch(/^<[a-z]+ class="mcs-form"[^>]* data-shortcut-scope="form"/);
+    }
+  });
 });

@@ -2,7 +2,7 @@
  * The form view of the spec. It holds no state of its own: it reads the YAML text, and every
  * change is an edit of that text (src/core/edit), so the YAML view, undo and the output follow.
  */
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { formatPath, type Diagnostic, type PathSegment } from '../../core/diagnostics.ts';
 import {
   applySpecEdits,
@@ -44,7 +44,11 @@ export interface FormViewProps {
   diagnostics: readonly Diagnostic[];
   /** Every form change, as the whole new text. */
   onEdit(text: string): void;
-  /** Undo and redo of the shared history (the YAML editor's); absent until the editor is ready. */
+  /**
+   * Undo and redo of the shared history (the YAML editor's), for the toolbar; absent until the
+   * editor is ready. Ctrl+Z and Ctrl+Y in the form are the page's shortcuts for the same, scoped to
+   * the element marked `data-shortcut-scope="form"` (shell/shortcuts.ts).
+   */
   onUndo?: (() => void) | undefined;
   onRedo?: (() => void) | undefined;
   /** The spec field that has focus, e.g. to highlight what it changes in the output. */
@@ -86,21 +90,9 @@ export function FormView({ text, document, diagnostics, onEdit, onUndo, onRedo, 
   );
   const setOnlyInYaml = useMemo(() => yamlOnlyFieldsIn(root), [root]);
 
-  // One history for both views: Ctrl+Z in a form input undoes the last spec change, wherever it was made.
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-    const key = event.key.toLowerCase();
-    const redo = (key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey);
-    const undo = key === 'z' && !event.shiftKey;
-    if ((undo && onUndo) || (redo && onRedo)) {
-      event.preventDefault();
-      (undo ? onUndo : onRedo)?.();
-    }
-  };
-
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     return (
-      <div className="mcs-form" onKeyDown={onKeyDown}>
+      <div className="mcs-form" data-shortcut-scope="form">
         <Toolbar onUndo={onUndo} onRedo={onRedo} />
         <p className="mcs-form-blocked" role="alert">
           The form cannot read this spec: the YAML has errors (see Problems). Fix them in the YAML view, or undo.
@@ -111,7 +103,7 @@ export function FormView({ text, document, diagnostics, onEdit, onUndo, onRedo, 
 
   return (
     <FormContext.Provider value={context}>
-      <form ref={formRef} className="mcs-form" aria-label="MiniCluster spec (form)" onKeyDown={onKeyDown} onSubmit={(event) => event.preventDefault()} noValidate>
+      <form ref={formRef} className="mcs-form" aria-label="MiniCluster spec (form)" data-shortcut-scope="form" onSubmit={(event) => event.preventDefault()} noValidate>
         <Toolbar onUndo={onUndo} onRedo={onRedo} />
         {editProblem && (
           <p className="mcs-form-blocked" role="alert">

@@ -1,6 +1,6 @@
 /** One generated object: its kind and name, copy/download, and the highlighted YAML. */
 import { memo, useId, useState } from 'react';
-import type { RenderedManifest } from '../model.ts';
+import type { RenderedManifest } from '../worker/protocol.ts';
 import { YamlCode } from './YamlCode.tsx';
 
 /** Cards longer than this start collapsed to their first lines with a "Show all" toggle. */

@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref, memo } from 'react';
 import { INCLUDE_LETTERS, INCLUDE_ORDER } from '../../core/kinds.ts';
-import type { IncludeLetter, RenderedManifest } from '../model.ts';
+import type { IncludeLetter, RenderedManifest } from '../worker/protocol.ts';
 import { writeClipboard, downloadFile, YAML_TYPE, ZIP_TYPE } from './browser.ts';
 import {
   bundleFileName,

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { IncludeLetter, RenderedManifest } from '../model.ts';
+import type { IncludeLetter, RenderedManifest } from '../worker/protocol.ts';
 import {
   bundleFileName,
   bundleText,

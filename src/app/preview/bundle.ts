@@ -1,5 +1,5 @@
 /** What the preview shows and exports, as pure functions of the manifests and the toggles. */
-import type { IncludeLetter, RenderedManifest } from '../model.ts';
+import type { IncludeLetter, RenderedManifest } from '../worker/protocol.ts';
 
 export function includedManifests(
   manifests: readonly RenderedManifest[],

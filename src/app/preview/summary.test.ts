@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IncludeLetter, RenderedManifest } from '../model.ts';
+import type { IncludeLetter, RenderedManifest } from '../worker/protocol.ts';
 import { pluralKind, summaryLine } from './summary.ts';
 
 const m = (kind: string, name: string, letter: IncludeLetter): RenderedManifest => ({ kind, name, letter, yaml: `---\nkind: ${kind}\n` });

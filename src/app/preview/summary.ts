@@ -1,5 +1,5 @@
 /** The one-line summary of what `kubectl apply` would create from the included objects. */
-import type { IncludeLetter, RenderedManifest } from '../model.ts';
+import type { IncludeLetter, RenderedManifest } from '../worker/protocol.ts';
 import { includedManifests } from './bundle.ts';
 
 export function pluralKind(kind: string, count: number): string {

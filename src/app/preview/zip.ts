@@ -3,7 +3,7 @@
  * not for the first output.
  */
 import { strToU8, zipSync } from 'fflate';
-import type { IncludeLetter, RenderedManifest } from '../model.ts';
+import type { IncludeLetter, RenderedManifest } from '../worker/protocol.ts';
 import { includedManifests, manifestFileName } from './bundle.ts';
 
 /** The included objects, one file each, as the bytes of a zip archive. */

@@ -4,14 +4,14 @@
  * answer; the page sends it again with the keys.
  */
 import '../zodUnderPolicy.ts';
-import { WARM_UP_KEYS, type GenerateRequest, type GenerateResponse } from '../model.ts';
+import { WARM_UP_KEYS, type GenerateRequest, type GenerateResponse } from './protocol.ts';
 
 /** Wall-clock times (ms since the epoch) of the worker's start-up, sent once for the speed report. */
 const now = () => performance.timeOrigin + performance.now();
 const startup: { workerStartedAt: number; coreReadyAt?: number } = { workerStartedAt: now() };
 let startupSent = false;
 
-const core = import('./generate.ts').then((module) => {
+const core = import('../generation/respond.ts').then((module) => {
   startup.coreReadyAt = now();
   return module;
 });
@@ -31,13 +31,13 @@ let newest = 0;
 self.onmessage = async (event: MessageEvent<GenerateRequest>) => {
   const request = event.data;
   newest = Math.max(newest, request.id);
-  const { generate } = await core;
+  const { respond } = await core;
   // Requests that queued up while the core loaded: only the newest is worth the work.
   if (request.id < newest) return;
   if (request.keys) {
-    send(generate({ ...request, keys: request.keys }));
+    send(respond({ ...request, keys: request.keys }));
   } else if (!warmedUp) {
     warmedUp = true;
-    generate({ ...request, keys: WARM_UP_KEYS });
+    respond({ ...request, keys: WARM_UP_KEYS });
   }
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_KEYS } from '../../core/testing/testKeys.ts';
-import type { CurveKeys, GenerateRequest, GenerateResponse } from '../model.ts';
+import type { CurveKeys, GenerateRequest, GenerateResponse } from './protocol.ts';
 import { createGeneratorClient, LOCAL_BUDGET_MS, type LocalGenerate } from './generatorClient.ts';
 
 const OTHER_KEYS: CurveKeys = { publicKey: 'a'.repeat(40), secretKey: 'b'.repeat(40) };

@@ -12,7 +12,7 @@
  * on the main thread goes back to the worker for a while, so typing never waits for a slow
  * generation.
  */
-import type { CurveKeys, GenerateRequest, GenerateResponse } from '../model.ts';
+import type { CurveKeys, GenerateRequest, GenerateResponse } from './protocol.ts';
 
 export type LocalGenerate = (request: GenerateRequest & { keys: CurveKeys }) => GenerateResponse;
 

@@ -1,5 +1,8 @@
-/** Data the app's parts exchange: what the generator worker returns and what the preview shows. */
-import type { CurveKeys, Diagnostic, IncludeLetter } from '../core/index.ts';
+/**
+ * The generator's protocol: what the page asks for (a message to the worker, or a call of
+ * `respond` on the main thread) and what comes back, whose rendered objects the preview shows.
+ */
+import type { CurveKeys, Diagnostic, IncludeLetter } from '../../core/index.ts';
 
 export type { CurveKeys, Diagnostic, IncludeLetter };
 

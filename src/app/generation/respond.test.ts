@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { TEST_KEYS } from '../../core/testing/testKeys.ts';
 import { fixture } from '../../core/testing/fixtures.ts';
-import { generate } from './generate.ts';
+import { respond } from './respond.ts';
 
-describe('the worker generation step', () => {
+describe('one generation step (in the worker or on the main thread)', () => {
   it('returns one rendered document per object with its include letter', () => {
-    const response = generate({ id: 7, text: fixture('v1alpha2', 'sidecar-ports'), keys: TEST_KEYS, defaultNamespace: 'hpc' });
+    const response = respond({ id: 7, text: fixture('v1alpha2', 'sidecar-ports'), keys: TEST_KEYS, defaultNamespace: 'hpc' });
     expect(response.id).toBe(7);
     expect(response.manifests?.map((m) => `${m.letter} ${m.kind}/${m.name}`)).toEqual([
       'c ConfigMap/flux-sample-entrypoint',
@@ -24,19 +24,19 @@ describe('the worker generation step', () => {
   });
 
   it('returns only diagnostics for a spec with errors', () => {
-    const response = generate({ id: 1, text: 'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata: {name: x}\nspec: {size: 0, containers: [{image: a}]}\n', keys: TEST_KEYS, defaultNamespace: 'default' });
+    const response = respond({ id: 1, text: 'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata: {name: x}\nspec: {size: 0, containers: [{image: a}]}\n', keys: TEST_KEYS, defaultNamespace: 'default' });
     expect(response.manifests).toBeUndefined();
     expect(response.diagnostics.some((d) => d.severity === 'error' && d.path === 'spec.size')).toBe(true);
   });
 
   it('uses a given certificate instead of one made from the keys', () => {
     const certificate = 'custom certificate text\n';
-    const response = generate({ id: 2, text: fixture('v1alpha2', 'hello-world'), keys: TEST_KEYS, certificate, defaultNamespace: 'default' });
+    const response = respond({ id: 2, text: fixture('v1alpha2', 'hello-world'), keys: TEST_KEYS, certificate, defaultNamespace: 'default' });
     expect(response.manifests?.[0]?.yaml).toContain('curve.cert: |\n    custom certificate text\n');
   });
 
   it('generates a v1alpha1 spec, with the version, the volumes under v and the summary', () => {
-    const response = generate({ id: 3, text: fixture('v1alpha1', 'volumes'), keys: TEST_KEYS, defaultNamespace: 'default' });
+    const response = respond({ id: 3, text: fixture('v1alpha1', 'volumes'), keys: TEST_KEYS, defaultNamespace: 'default' });
     expect(response.version).toBe('v1alpha1');
     expect(response.manifests?.map((m) => `${m.letter} ${m.kind}/${m.name}`)).toEqual([
       'c ConfigMap/flux-sample-entrypoint',
@@ -49,13 +49,13 @@ describe('the worker generation step', () => {
     ]);
     expect(response.name).toBe('flux-sample');
     expect(response.pods).toBe(2);
-    expect(generate({ id: 4, text: fixture('v1alpha2', 'hello-world'), keys: TEST_KEYS, defaultNamespace: 'default' }).version).toBe('v1alpha2');
+    expect(respond({ id: 4, text: fixture('v1alpha2', 'hello-world'), keys: TEST_KEYS, defaultNamespace: 'default' }).version).toBe('v1alpha2');
   });
 
   describe('hasCurveCert, from the parsed spec', () => {
     const v2 = (flux: string) =>
       `apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: flux-sample\nspec:\n  flux:\n${flux}  containers:\n    - image: ubuntu:noble\n      command: |\n        echo curveCert: not a key\n`;
-    const run = (text: string) => generate({ id: 5, text, keys: TEST_KEYS, defaultNamespace: 'default' });
+    const run = (text: string) => respond({ id: 5, text, keys: TEST_KEYS, defaultNamespace: 'default' });
 
     it('is false for a commented-out curveCert line and for the words inside a block scalar', () => {
       const response = run(v2('    # curveCert: |\n    #   the certificate would go here\n    logLevel: 7\n'));
@@ -88,7 +88,7 @@ describe('the worker generation step on a file of several documents', () => {
   const text = `${cluster('first', 2)}---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\n---\n${cluster('second', 0)}`;
 
   it('generates the MiniCluster the cursor is in, and reports every problem of the file', () => {
-    const inFirst = generate({ id: 1, text, keys: TEST_KEYS, defaultNamespace: 'default', cursor: 5 });
+    const inFirst = respond({ id: 1, text, keys: TEST_KEYS, defaultNamespace: 'default', cursor: 5 });
     expect(inFirst.name).toBe('first');
     expect(inFirst.inFile).toMatchObject({ index: 0, count: 2, name: 'first', start: 0, firstLine: 1, lastLine: 8 });
     expect(inFirst.manifests?.map((m) => m.name)).toEqual(['first-entrypoint', 'first', 'first']);
@@ -96,12 +96,12 @@ describe('the worker generation step on a file of several documents', () => {
     expect(inFirst.diagnostics.find((d) => d.path === 'spec.size')?.line).toBe(19);
     expect(inFirst.diagnostics.find((d) => d.code === 'other-object')?.line).toBe(10);
 
-    const inSecond = generate({ id: 2, text, keys: TEST_KEYS, defaultNamespace: 'default', cursor: text.indexOf('name: second') });
+    const inSecond = respond({ id: 2, text, keys: TEST_KEYS, defaultNamespace: 'default', cursor: text.indexOf('name: second') });
     expect(inSecond.inFile).toMatchObject({ index: 1, count: 2, name: 'second', firstLine: 13 });
     expect(inSecond.manifests).toBeUndefined();
   });
 
   it('says nothing about documents for a file of one', () => {
-    expect(generate({ id: 3, text: cluster('only', 1), keys: TEST_KEYS, defaultNamespace: 'default' }).inFile).toBeUndefined();
+    expect(respond({ id: 3, text: cluster('only', 1), keys: TEST_KEYS, defaultNamespace: 'default' }).inFile).toBeUndefined();
   });
 });

@@ -1,13 +1,14 @@
 /**
- * One edit's generation, in the worker or on the main thread: the core's whole pipeline, for either
- * API version. A file of several documents is analysed whole (every problem is shown); the
+ * One edit's generation: the core's whole pipeline, for either API version. It runs in both
+ * places: in the generator worker, and on the main thread once the page has loaded the core there
+ * too (generatorClient.ts says when each is used), so it touches neither `self` nor the DOM. A file of several documents is analysed whole (every problem is shown); the
  * MiniCluster the cursor is in is the one generated.
  */
 import { analyzeFile, clusterSummary, fileDiagnostics, generateAny, letterOfKind, specAt } from '../../core/index.ts';
 import { renderYaml } from '../../core/render/index.ts';
-import type { CurveKeys, GenerateRequest, GenerateResponse } from '../model.ts';
+import type { CurveKeys, GenerateRequest, GenerateResponse } from '../worker/protocol.ts';
 
-export function generate(request: GenerateRequest & { keys: CurveKeys }): GenerateResponse {
+export function respond(request: GenerateRequest & { keys: CurveKeys }): GenerateResponse {
   const started = performance.now();
   const file = analyzeFile(request.text, { defaultNamespace: request.defaultNamespace });
   const spec = specAt(file, request.cursor ?? 0);

@@ -1,0 +1,63 @@
+/**
+ * What the page starts before React and the app are parsed, called once by the entry (main.tsx):
+ * the generator worker (which loads the core and warms it up on the spec the editor opens with),
+ * the load of libsodium for the keypair, so that the two large loads run side by side, and the
+ * first request. The first output is made as soon as both are ready; the app picks it up from
+ * `results` when it mounts. The app gets these services from the entry, never by importing them.
+ */
+import type { GenerateResponse } from '../worker/protocol.ts';
+import { PRESETS } from '../presets/index.ts';
+import { browserStorage, loadPrefs, type Prefs, type StorageLike } from '../state/storage.ts';
+import { chooseInitialSpec, type InitialSpec } from '../state/initialSpec.ts';
+import { recordEdit, recordKeys, recordStartup } from '../timing.ts';
+import { createGeneratorClient, type GeneratorClient } from '../worker/generatorClient.ts';
+import { createResultInbox, type ResultInbox } from './resultInbox.ts';
+
+export interface AppServices {
+  generator: GeneratorClient;
+  /** The generator's answers, kept from before the app listens. */
+  results: ResultInbox<GenerateResponse>;
+  /** The browser's storage; undefined where the page may not use it. */
+  storage: StorageLike | undefined;
+  /** The spec the editor opens with, and where it came from. */
+  initial: InitialSpec;
+  /** The preferences stored at startup. */
+  prefs: Prefs;
+  /** Makes a new keypair (libsodium, loaded on first use) and uses it from the next request on. */
+  makeNewKeys(): Promise<void>;
+}
+
+export function startServices(): AppServices {
+  performance.mark('mcs:startup');
+
+  const results = createResultInbox<GenerateResponse>();
+  const generator = createGeneratorClient({
+    onRequest: recordEdit,
+    onResult(result) {
+      if (result.startup) recordStartup(result.startup);
+      results.deliver(result);
+    },
+  });
+
+  // libsodium is the largest thing the first output waits for: its fetch starts now, not after the
+  // chain of modules that import it has loaded.
+  void import('libsodium-wrappers');
+
+  const storage = browserStorage();
+  const initial = chooseInitialSpec({ hash: window.location.hash, storage, presets: PRESETS });
+  const prefs = loadPrefs(storage);
+  // A share link is read once; dropping it from the address bar lets a reload show later edits.
+  if (initial.source === 'link') history.replaceState(null, '', window.location.pathname + window.location.search);
+
+  generator.request({ text: initial.text, defaultNamespace: prefs.defaultNamespace });
+
+  async function makeNewKeys(): Promise<void> {
+    const { newKeys } = await import('../certificate/keys.ts');
+    const keys = await newKeys();
+    recordKeys();
+    generator.setKeys(keys);
+  }
+  void makeNewKeys();
+
+  return { generator, results, storage, initial, prefs, makeNewKeys };
+}

@@ -1,0 +1,159 @@
+/**
+ * The generation state, with one owner: the spec text, the request that follows it (text, the
+ * user's certificate, namespace, cursor), the newest response, the last good output and the
+ * keypair. Every change is sent for generation from the handler that makes it, not from an
+ * effect a render later, and its answer is committed in the task it arrives in.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { usableUserCertificate } from '../certificate/userCertificate.ts';
+import type { AppServices } from '../services/startServices.ts';
+import { markEdit, recordPreview, recordResult } from '../timing.ts';
+import { WARM_UP_KEYS, type CurveKeys, type GenerateResponse, type SpecInFileInfo } from '../worker/protocol.ts';
+
+export interface GenerationOutput {
+  /** The newest response, with or without objects; undefined before the first. */
+  response: GenerateResponse | undefined;
+  /** The newest response with objects: the preview keeps it while the spec has errors. */
+  lastGood: GenerateResponse | undefined;
+  /** The keypair of the newest response; the same object for as long as its public key stays. */
+  keys: CurveKeys | undefined;
+}
+
+const NO_OUTPUT: GenerationOutput = { response: undefined, lastGood: undefined, keys: undefined };
+
+export function nextOutput(previous: GenerationOutput, result: GenerateResponse): GenerationOutput {
+  return {
+    response: result,
+    lastGood: result.manifests ? result : previous.lastGood,
+    keys: previous.keys?.publicKey === result.keys.publicKey ? previous.keys : result.keys,
+  };
+}
+
+export interface Generation extends GenerationOutput {
+  text: string;
+  /** What the user pasted as their own certificate (only a valid one is used). */
+  userCertificate: string;
+  /**
+   * The first output is on screen, or a short wait has passed: from then on the page loads what
+   * the first output must not wait for (Monaco, the core on the main thread).
+   */
+  startupDone: boolean;
+  /** Replaces the spec (an example, a fix, an upgrade). */
+  setText(next: string): void;
+  /** The user's own edit, timed for the speed measurements. */
+  edit(next: string): void;
+  /** The cursor's offset in the text. */
+  moveCursor(offset: number): void;
+  setUserCertificate(text: string): void;
+  /** Makes a new keypair and generates with it. */
+  newKeys(): void;
+  /** The newest text, for handlers that must not re-render with every keystroke. */
+  getText(): string;
+}
+
+interface Request {
+  text: string;
+  certificate: string | undefined;
+  namespace: string;
+  cursor: number;
+}
+
+/** How long the page's large loads wait for the first output at most. */
+const STARTUP_WAIT_MS = 1500;
+
+export function useGeneration({ generator, results, initial, prefs, makeNewKeys }: AppServices): Generation {
+  const [text, setTextState] = useState(initial.text);
+  const [userCertificate, setUserCertificateState] = useState('');
+  const [output, setOutput] = useState(NO_OUTPUT);
+  // What the next request sends; handlers change it and send it at once. The first request was
+  // sent at startup, with the same text and namespace.
+  const request = useRef<Request>({ text: initial.text, certificate: undefined, namespace: prefs.defaultNamespace, cursor: 0 });
+  // In a file of several MiniClusters, the one the preview shows: moving the cursor out of it
+  // asks for the one it moved into.
+  const shown = useRef<SpecInFileInfo | undefined>(undefined);
+
+  const send = useCallback(() => {
+    const { text: spec, certificate, namespace, cursor } = request.current;
+    generator.request({ text: spec, defaultNamespace: namespace, cursor, ...(certificate ? { certificate } : {}) });
+  }, [generator]);
+
+  useEffect(
+    () =>
+      results.listen((result) => {
+        recordResult(result.id);
+        shown.current = result.inFile;
+        // Commit the new output in this task rather than a later one, which can queue behind the
+        // editor's own work for the keystroke.
+        flushSync(() => setOutput((previous) => nextOutput(previous, result)));
+      }),
+    [results],
+  );
+
+  const { response } = output;
+  useLayoutEffect(() => {
+    if (response) recordPreview(response.id, response.workerMs, response.onMainThread);
+  }, [response]);
+
+  const hasOutput = response !== undefined;
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    if (hasOutput) return;
+    const timer = window.setTimeout(() => setWaited(true), STARTUP_WAIT_MS);
+    return () => window.clearTimeout(timer);
+  }, [hasOutput]);
+  const startupDone = hasOutput || waited;
+
+  useEffect(() => {
+    if (!startupDone) return;
+    // The core on the main thread too, so that edits no longer wait for a message from the worker.
+    void import('../generation/respond.ts').then(({ respond }) => {
+      // One run on the current spec compiles the core here before a keystroke has to wait for it.
+      const { text: spec, namespace } = request.current;
+      respond({ id: 0, text: spec, defaultNamespace: namespace, keys: WARM_UP_KEYS });
+      generator.useLocal(respond);
+    });
+  }, [startupDone, generator]);
+
+  const setText = useCallback(
+    (next: string) => {
+      request.current.text = next;
+      setTextState(next);
+      send();
+    },
+    [send],
+  );
+  const edit = useCallback(
+    (next: string) => {
+      markEdit();
+      setText(next);
+    },
+    [setText],
+  );
+  const moveCursor = useCallback(
+    (offset: number) => {
+      request.current.cursor = offset;
+      const document = shown.current;
+      if (document && document.count > 1 && (offset < document.start || offset >= document.end)) send();
+    },
+    [send],
+  );
+  const setUserCertificate = useCallback(
+    (next: string) => {
+      setUserCertificateState(next);
+      // Only a certificate the brokers will load is generated with; another keystroke in a
+      // broken one changes nothing to generate.
+      const certificate = usableUserCertificate(next);
+      if (certificate === request.current.certificate) return;
+      request.current.certificate = certificate;
+      send();
+    },
+    [send],
+  );
+  const newKeys = useCallback(() => {
+    void makeNewKeys().then(() => send());
+  }, [makeNewKeys, send]);
+  const getText = useCallback(() => request.current.text, []);
+
+  return { ...output, text, userCertificate, startupDone, setText, edit, moveCursor, setUserCertificate, newKeys, getText };
+}
