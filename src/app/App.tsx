@@ -4,7 +4,7 @@
  * hooks (state/), each with one owner; the services come from the entry (services/).
  */
 import { Suspense, lazy, useCallback, useMemo, useRef } from 'react';
-import type { Diagnostic } from '../core/diagnostics.ts';
+import type { Diagnostic } from '../core/page.ts';
 import { CertificatePanel } from './certificate/CertificatePanel.tsx';
 import { ProblemsList } from './editor/ProblemsList.tsx';
 import { SpecEditor } from './editor/SpecEditor.tsx';

@@ -24,7 +24,12 @@ export {
 } from './kinds.ts';
 export { migrateV1alpha1, nameFromGenerateName, type MigrationNote, type MigrationNoteKind, type MigrationResult } from './migrate/index.ts';
 export { analyzeFile, fileDiagnostics, specAt, type FileAnalysis, type SpecInFile } from './fileAnalysis.ts';
-export type { YamlDocument } from './parse/documents.ts';
+export { onlyDocument, type YamlDocument } from './parse/documents.ts';
+export { parseSpecText } from './parse/index.ts';
+export * from './edit/index.ts';
+export { parseQuantity, renderJson, renderYaml } from './render/index.ts';
+export { readCurveCert, sodiumKeypairSource, z85Encode, type CertProblem, type KeypairSource } from './curve/index.ts';
+export { asRecord } from './common/plain.ts';
 export {
   analyzeAnySpec,
   clusterSummary,

@@ -4,7 +4,7 @@
  * so this is the one secret in the generated objects.
  */
 import { useDeferredValue, useId, useMemo, useState, memo } from 'react';
-import type { CurveKeys } from '../../core/index.ts';
+import type { CurveKeys } from '../../core/page.ts';
 import { checkUserCertificate } from './userCertificate.ts';
 import './certificate.css';
 

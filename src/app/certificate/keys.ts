@@ -1,6 +1,5 @@
 /** A fresh CURVE keypair for the generated certificate, in the Z85 form certificates use. */
-import type { CurveKeys } from '../../core/index.ts';
-import { sodiumKeypairSource, z85Encode, type KeypairSource } from '../../core/curve/index.ts';
+import { type CurveKeys, type KeypairSource, sodiumKeypairSource, z85Encode } from '../../core/page.ts';
 
 /** `source` is injectable for tests; the default is libsodium, loaded on first use. */
 export async function newKeys(source: KeypairSource = sodiumKeypairSource()): Promise<CurveKeys> {

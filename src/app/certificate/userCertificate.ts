@@ -2,7 +2,7 @@
  * The pasted certificate, checked as Flux reads it. Shared by the panel (to show the problems) and
  * the app (to pass only a certificate the brokers will load to the generator).
  */
-import { readCurveCert, type CertProblem } from '../../core/curve/index.ts';
+import { readCurveCert, type CertProblem } from '../../core/page.ts';
 
 export type UserCertCheck =
   | { state: 'empty' }

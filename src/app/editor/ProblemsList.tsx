@@ -1,6 +1,6 @@
 /** The core's diagnostics as a list of buttons: errors first, each one jumps to its place in the spec. */
 import { useId, memo } from 'react';
-import type { Diagnostic, Severity } from '../../core/diagnostics.ts';
+import type { Diagnostic, Severity } from '../../core/page.ts';
 import { SEVERITY_WORD, countSummary, sortDiagnostics } from './problems.ts';
 import './editor.css';
 

@@ -5,7 +5,7 @@
  */
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor/esm/vs/editor/editor.api.js';
-import type { Diagnostic } from '../../core/diagnostics.ts';
+import type { Diagnostic } from '../../core/page.ts';
 import { MARKER_OWNER, toMarkers } from './markers.ts';
 import { ModelSync } from './modelSync.ts';
 import { changedSpan, movedOffset } from './textEdit.ts';

@@ -1,6 +1,6 @@
 /** Core diagnostics → Monaco marker data. Pure (no Monaco import) so it runs in unit tests. */
 import type { editor, MarkerSeverity } from 'monaco-editor/esm/vs/editor/editor.api.js';
-import type { Diagnostic, Severity } from '../../core/diagnostics.ts';
+import type { Diagnostic, Severity } from '../../core/page.ts';
 
 /** The marker owner of the core's problems; monaco-yaml's schema problems use the owner `yaml`. */
 export const MARKER_OWNER = 'minicluster';

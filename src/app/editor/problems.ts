@@ -1,5 +1,5 @@
 /** Ordering and wording of the Problems list, kept apart from React for unit tests. */
-import type { Diagnostic, Severity } from '../../core/diagnostics.ts';
+import type { Diagnostic, Severity } from '../../core/page.ts';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -3,7 +3,7 @@
  * version. A document that names neither version yet (a new spec) gets the v1alpha2 schema with
  * both versions offered for `apiVersion`, so completion proposes either.
  */
-import type { MiniClusterVersion } from '../../core/pipeline.ts';
+import type { MiniClusterVersion } from '../../core/page.ts';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -13,8 +13,8 @@ export interface EditorSchemas {
 }
 
 export async function loadEditorSchemas(): Promise<EditorSchemas> {
-  const [v2, v1] = await Promise.all([import('../../core/v1alpha2/jsonSchema.ts'), import('../../core/v1alpha1/jsonSchema.ts')]);
-  return { v1alpha2: v2.miniClusterJsonSchema(), v1alpha1: v1.miniClusterJsonSchema() };
+  const { v1alpha1, v1alpha2 } = await import('../../core/index.ts');
+  return { v1alpha2: v1alpha2.miniClusterJsonSchema(), v1alpha1: v1alpha1.miniClusterJsonSchema() };
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The JSON Schema the editor gets for the spec's API version, once the schemas are wanted and loaded. */
 import { useEffect, useMemo, useState } from 'react';
-import type { MiniClusterVersion } from '../../core/pipeline.ts';
+import type { MiniClusterVersion } from '../../core/page.ts';
 import { loadEditorSchemas, onlyForMiniClusters, schemaForVersion, type EditorSchemas, type JsonSchema } from './schemas.ts';
 
 const EMPTY_SCHEMA: JsonSchema = {};

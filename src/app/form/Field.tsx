@@ -1,7 +1,6 @@
 /** One spec field of the form: its label, input, default, help text and problems. */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { formatPath, type Diagnostic, type PathSegment } from '../../core/diagnostics.ts';
-import { valueAt, type FormField } from '../../core/edit/index.ts';
+import { type Diagnostic, formatPath, type FormField, type PathSegment, valueAt } from '../../core/page.ts';
 import { ListEditor, MapEditor } from './collections.tsx';
 import { useForm } from './formContext.ts';
 import { displayText, integerInput, quantityProblem } from './formModel.ts';

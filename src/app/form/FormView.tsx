@@ -3,35 +3,11 @@
  * change is an edit of that text (src/core/edit), so the YAML view, undo and the output follow.
  */
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
-import { formatPath, type Diagnostic, type PathSegment } from '../../core/diagnostics.ts';
-import {
-  applySpecEdits,
-  BURST_CLUSTER_FIELDS,
-  CONTAINER_FIELDS,
-  FLUX_FIELDS,
-  helpAt,
-  JOB_FIELDS,
-  LEAD_BROKER_FIELDS,
-  LOGGING_FIELDS,
-  METADATA_FIELDS,
-  NETWORK_FIELDS,
-  POD_FIELDS,
-  SECURITY_FIELDS,
-  SIZE_FIELDS,
-  valueAt,
-  VOLUME_FIELDS,
-  yamlOnlyFieldsIn,
-  yamlOnlySchemaFields,
-  type DocumentRange,
-  type FormField,
-  type SpecEdit,
-} from '../../core/edit/index.ts';
-import { parseSpecText } from '../../core/parse/index.ts';
-import { onlyDocument } from '../../core/parse/documents.ts';
+import { applySpecEdits, BURST_CLUSTER_FIELDS, CONTAINER_FIELDS, type Diagnostic, type DocumentRange, FLUX_FIELDS, formatPath, type FormField, helpAt, JOB_FIELDS, LEAD_BROKER_FIELDS, LOGGING_FIELDS, METADATA_FIELDS, NETWORK_FIELDS, onlyDocument, parseSpecText, type PathSegment, POD_FIELDS, SECURITY_FIELDS, SIZE_FIELDS, type SpecEdit, valueAt, VOLUME_FIELDS, yamlOnlyFieldsIn, yamlOnlySchemaFields } from '../../core/index.ts';
 import { capitalise } from './collections.tsx';
 import { Field, useDraft } from './Field.tsx';
 import { FormContext, useForm, type FormContextValue } from './formContext.ts';
-import { asArray, asRecord, displayText, freeName, indexProblems } from './formModel.ts';
+import { asArray, recordOrEmpty, displayText, freeName, indexProblems } from './formModel.ts';
 import { useOutputLinks } from './useOutputLinks.ts';
 import './form.css';
 
@@ -226,7 +202,7 @@ function ContainerList({ listKey, noun, title }: { listKey: 'containers' | 'serv
   const items = asArray(valueAt(form.root, listPath));
   const problems = form.problemsAt(listPath);
   const add = () => {
-    const names = items.map((c) => displayText(asRecord(c)['name']));
+    const names = items.map((c) => displayText(recordOrEmpty(c)['name']));
     form.apply({ op: 'add', path: listPath, value: { name: freeName(noun === 'service' ? 'service' : 'sidecar', names), image: 'ubuntu:noble' } });
   };
   return (
@@ -250,7 +226,7 @@ function ContainerList({ listKey, noun, title }: { listKey: 'containers' | 'serv
 
 function ContainerItem({ base, noun, index, count, item }: { base: PathSegment[]; noun: string; index: number; count: number; item: unknown }) {
   const form = useForm();
-  const record = asRecord(item);
+  const record = recordOrEmpty(item);
   const name = displayText(record['name']);
   const image = displayText(record['image']);
   const problems = form.problemsAt(base);
@@ -292,7 +268,7 @@ function ContainerItem({ base, noun, index, count, item }: { base: PathSegment[]
 
 function VolumesEditor({ base }: { base: PathSegment[] }) {
   const form = useForm();
-  const volumes = Object.entries(asRecord(valueAt(form.root, base)));
+  const volumes = Object.entries(recordOrEmpty(valueAt(form.root, base)));
   const add = () => {
     const key = freeName('data', volumes.map(([k]) => k));
     form.apply({ op: 'set', path: [...base, key], value: { path: `/${key}` } });

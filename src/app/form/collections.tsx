@@ -1,10 +1,9 @@
 /** Editors for the maps and lists of a spec: environment, labels, resources, ports, capabilities. */
 import { useEffect, useId, useRef } from 'react';
-import { formatPath, type PathSegment } from '../../core/diagnostics.ts';
-import { valueAt, type FormField } from '../../core/edit/index.ts';
+import { formatPath, type FormField, type PathSegment, valueAt } from '../../core/page.ts';
 import { Notes, useDraft } from './Field.tsx';
 import { useForm } from './formContext.ts';
-import { asArray, asRecord, displayText, freeName, integerInput, quantityProblem, quantityValue } from './formModel.ts';
+import { asArray, recordOrEmpty, displayText, freeName, integerInput, quantityProblem, quantityValue } from './formModel.ts';
 
 interface Words {
   /** What one entry is called in button names: "Add environment variable", "Remove limit 2". */
@@ -49,7 +48,7 @@ export function MapEditor({ path, field }: { path: readonly PathSegment[]; field
   const form = useForm();
   const id = useId();
   const words = mapWords(path);
-  const entries = Object.entries(asRecord(valueAt(form.root, path)));
+  const entries = Object.entries(recordOrEmpty(valueAt(form.root, path)));
   const problems = form.problemsAt(path);
   const { container, markAdd } = useFocusLastAfterAdd(entries.length);
   const quantities = field.kind === 'quantityMap';

@@ -1,7 +1,6 @@
 /** What every part of the form reads: the parsed spec, its problems, and how to change it. */
 import { createContext, useContext } from 'react';
-import type { Diagnostic, PathSegment } from '../../core/diagnostics.ts';
-import type { SpecEdit } from '../../core/edit/index.ts';
+import type { Diagnostic, PathSegment, SpecEdit } from '../../core/page.ts';
 
 export interface FormContextValue {
   /** The spec as Kubernetes reads it (the same parse the editor uses). */

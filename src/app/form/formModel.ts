@@ -1,6 +1,5 @@
 /** Pure helpers of the form: problems by field, values as the inputs show and write them. */
-import { formatPath, type Diagnostic, type PathSegment } from '../../core/diagnostics.ts';
-import { parseQuantity } from '../../core/render/quantity.ts';
+import { asRecord, type Diagnostic, formatPath, parseQuantity, type PathSegment } from '../../core/page.ts';
 
 export interface ProblemIndex {
   at(path: readonly PathSegment[], within?: boolean): readonly Diagnostic[];
@@ -61,8 +60,9 @@ export function freeName(base: string, taken: Iterable<string>, separator = '-')
   for (let i = 2; ; i++) if (!used.has(`${base}${separator}${i}`)) return `${base}${separator}${i}`;
 }
 
-export function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+/** The value as a mapping, or an empty one: the form shows a missing mapping as an empty one. */
+export function recordOrEmpty(value: unknown): Record<string, unknown> {
+  return asRecord(value) ?? {};
 }
 
 export function asArray(value: unknown): unknown[] {

@@ -3,9 +3,8 @@
  * a form field, and which field a line of the output came from. Only where the mapping is
  * direct (image, command, size, environment, volumes, ports); elsewhere there is no link.
  */
-import type { PathSegment } from '../../core/diagnostics.ts';
-import { valueAt } from '../../core/edit/index.ts';
-import { asArray, asRecord, displayText } from './formModel.ts';
+import { type PathSegment, valueAt } from '../../core/page.ts';
+import { asArray, recordOrEmpty, displayText } from './formModel.ts';
 
 const CONTAINER_LISTS = ['containers', 'services'] as const;
 
@@ -30,13 +29,13 @@ export function outputNeedles(root: unknown, path: readonly PathSegment[]): stri
     const name = String(path[4]);
     return [`name: ${name}`];
   }
-  if (field === 'environment') return Object.keys(asRecord(value)).map((name) => `name: ${name}`);
+  if (field === 'environment') return Object.keys(recordOrEmpty(value)).map((name) => `name: ${name}`);
   if (field === 'ports') {
     const ports = path.length >= 5 ? [value] : asArray(value);
     return ports.filter((p) => typeof p === 'number').map((p) => `containerPort: ${String(p)}`);
   }
   if (field === 'volumes' && path.length >= 5) {
-    const volume = asRecord(valueAt(root, path.slice(0, 5)));
+    const volume = recordOrEmpty(valueAt(root, path.slice(0, 5)));
     const needles = [`name: ${String(path[4])}`];
     if (typeof volume['path'] === 'string' && volume['path']) needles.push(`mountPath: ${volume['path']}`);
     return needles;
@@ -54,7 +53,7 @@ export function fieldForOutputLine(root: unknown, line: string): PathSegment[] |
   for (const list of CONTAINER_LISTS) {
     const items = asArray(valueAt(root, ['spec', list]));
     for (let i = 0; i < items.length; i++) {
-      const c = asRecord(items[i]);
+      const c = recordOrEmpty(items[i]);
       const base: PathSegment[] = ['spec', list, i];
       if (key === 'image' && c['image'] === value) return [...base, 'image'];
       if (key === 'workingDir' && c['workingDir'] === value) return [...base, 'workingDir'];
@@ -62,10 +61,10 @@ export function fieldForOutputLine(root: unknown, line: string): PathSegment[] |
         const index = asArray(c['ports']).findIndex((p) => String(p) === value);
         if (index >= 0) return [...base, 'ports', index];
       }
-      if (key === 'name' && Object.hasOwn(asRecord(c['environment']), value)) return [...base, 'environment', value];
-      if (key === 'name' && Object.hasOwn(asRecord(c['volumes']), value)) return [...base, 'volumes', value];
+      if (key === 'name' && Object.hasOwn(recordOrEmpty(c['environment']), value)) return [...base, 'environment', value];
+      if (key === 'name' && Object.hasOwn(recordOrEmpty(c['volumes']), value)) return [...base, 'volumes', value];
       if (key === 'mountPath') {
-        const volume = Object.entries(asRecord(c['volumes'])).find(([, v]) => asRecord(v)['path'] === value);
+        const volume = Object.entries(recordOrEmpty(c['volumes'])).find(([, v]) => recordOrEmpty(v)['path'] === value);
         if (volume) return [...base, 'volumes', volume[0], 'path'];
       }
       const command = typeof c['command'] === 'string' ? c['command'].trim() : '';

@@ -4,7 +4,7 @@
  * focuses the field it came from (see outputLinks.ts for which ones).
  */
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import { formatPath, type PathSegment } from '../../core/diagnostics.ts';
+import { formatPath, type PathSegment } from '../../core/page.ts';
 import { fieldForOutputLine, outputNeedles } from './outputLinks.ts';
 
 const HIGHLIGHT = 'mcs-form-field';

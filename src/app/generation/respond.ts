@@ -4,8 +4,7 @@
  * too (generatorClient.ts says when each is used), so it touches neither `self` nor the DOM. A file of several documents is analysed whole (every problem is shown); the
  * MiniCluster the cursor is in is the one generated.
  */
-import { analyzeFile, clusterSummary, fileDiagnostics, generateAny, letterOfKind, specAt } from '../../core/index.ts';
-import { renderYaml } from '../../core/render/index.ts';
+import { analyzeFile, clusterSummary, fileDiagnostics, generateFiled, renderYaml, specAt } from '../../core/index.ts';
 import type { CurveKeys, GenerateRequest, GenerateResponse } from '../worker/protocol.ts';
 
 export function respond(request: GenerateRequest & { keys: CurveKeys }): GenerateResponse {
@@ -36,15 +35,10 @@ export function respond(request: GenerateRequest & { keys: CurveKeys }): Generat
     };
   }
   if (resolved) {
-    response.manifests = generateAny(resolved, {
+    response.manifests = generateFiled(resolved, {
       keys: request.keys,
       ...(request.certificate ? { certificate: request.certificate } : {}),
-    }).map((manifest) => ({
-      kind: manifest.kind,
-      name: manifest.metadata.name,
-      letter: letterOfKind(resolved.version, manifest),
-      yaml: renderYaml([manifest]),
-    }));
+    }).map(({ letter, manifest }) => ({ kind: manifest.kind, name: manifest.metadata.name, letter, yaml: renderYaml([manifest]) }));
     const summary = clusterSummary(resolved);
     response.name = summary.name;
     response.pods = summary.pods;

@@ -7,7 +7,7 @@
  * "Copy bundle" and "Download bundle" buttons (same feedback, same fallback dialog).
  */
 import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref, memo } from 'react';
-import { INCLUDE_LETTERS, INCLUDE_ORDER } from '../../core/kinds.ts';
+import { INCLUDE_LETTERS, INCLUDE_ORDER } from '../../core/page.ts';
 import type { IncludeLetter, RenderedManifest } from '../worker/protocol.ts';
 import { writeClipboard, downloadFile, YAML_TYPE, ZIP_TYPE } from './browser.ts';
 import {

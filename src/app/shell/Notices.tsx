@@ -1,5 +1,5 @@
 /** The notes the page shows beside the spec and the output. */
-import type { Diagnostic } from '../../core/diagnostics.ts';
+import type { Diagnostic } from '../../core/page.ts';
 import type { SpecInFileInfo } from '../worker/protocol.ts';
 
 /**

@@ -1,5 +1,5 @@
 /** The core's diagnostics, split by where the page shows them. */
-import type { Diagnostic } from '../../core/diagnostics.ts';
+import type { Diagnostic } from '../../core/page.ts';
 import type { GenerateResponse } from '../worker/protocol.ts';
 
 export interface DiagnosticGroups {

@@ -1,5 +1,5 @@
 /** The quick fixes the problems list offers, each an edit of the spec text. */
-import type { Diagnostic } from '../../core/diagnostics.ts';
+import type { Diagnostic } from '../../core/page.ts';
 
 /** The fix's button label, when the problem has one. */
 export function fixLabel(d: Diagnostic): string | undefined {
@@ -15,7 +15,7 @@ export interface FixOutcome {
 /** Makes the fix on the newest text (`getText`, read once the fixing code has loaded). */
 export async function fixProblem(d: Diagnostic, getText: () => string): Promise<FixOutcome | undefined> {
   if (d.code !== 'generate-name') return undefined;
-  const { nameFromGenerateName } = await import('../../core/migrate/index.ts');
+  const { nameFromGenerateName } = await import('../../core/index.ts');
   const text = nameFromGenerateName(getText());
   return text === undefined
     ? { message: 'The generateName could not be turned into a name here; edit metadata in the spec.' }

@@ -6,7 +6,7 @@
  * stripSecrets.ts) and refuse, with a reason, when they cannot. `encodeSpecHash` is the raw
  * encoder underneath; give it only text that went through `stripSecrets`.
  */
-import { HASH_PARAM, encodeSpecHash } from './specHash.ts';
+import { encodeSpecHash } from './specHash.ts';
 import { stripSecrets } from './stripSecrets.ts';
 
 export { stripSecrets, type StripResult } from './stripSecrets.ts';

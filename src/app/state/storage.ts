@@ -7,7 +7,7 @@
  * Saving the spec is in autosave.ts (it needs the YAML library to leave the certificate out);
  * this part is small enough for the page's first script.
  */
-import { ALL_INCLUDES } from '../../core/kinds.ts';
+import { ALL_INCLUDES, asRecord } from '../../core/page.ts';
 
 /** Versioned so that a later format can ignore (or migrate) what this one wrote. */
 export const SPEC_KEY = 'minicluster-studio:v1:spec';
@@ -51,10 +51,6 @@ export function writeJson(storage: StorageLike, key: string, value: unknown): st
       ? 'The browser storage for this page is full.'
       : 'The browser does not let this page store data (private mode or blocked storage?).';
   }
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 export function loadSaved(storage: StorageLike | undefined = browserStorage()): SavedSpec | undefined {

@@ -19,7 +19,7 @@
  *   refusal with a reason, never the text. Leaking is the one failure mode that is not allowed.
  */
 import { isMap, isScalar, parseAllDocuments, visit, type Pair, type YAMLMap } from 'yaml';
-import { EDIT_PARSE_OPTIONS, keyName, plainJson } from '../../core/edit/yamlDocument.ts';
+import { EDIT_PARSE_OPTIONS, keyName, plainJson } from '../../core/page.ts';
 
 export type StripResult =
   /** `text` is safe to put in a link or in storage; `removed` says a certificate was left out. */

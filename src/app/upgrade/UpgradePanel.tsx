@@ -4,8 +4,7 @@
  * stay listed here: what moved, what was renamed, and what v1alpha2 has no place for.
  */
 import { useCallback, useId, useState } from 'react';
-import type { Diagnostic } from '../../core/diagnostics.ts';
-import type { MigrationNote } from '../../core/migrate/index.ts';
+import type { Diagnostic, MigrationNote } from '../../core/page.ts';
 import './upgrade.css';
 
 export interface UpgradePanelProps {
@@ -28,7 +27,7 @@ export function UpgradePanel({ version, getSpecText, onUpgrade }: UpgradePanelPr
   const upgrade = useCallback(async () => {
     setBusy(true);
     try {
-      const { migrateV1alpha1 } = await import('../../core/migrate/index.ts');
+      const { migrateV1alpha1 } = await import('../../core/index.ts');
       const result = migrateV1alpha1(getSpecText());
       if (result.text === undefined) {
         setOutcome({ kind: 'failed', problems: result.diagnostics.filter((d) => d.severity === 'error') });

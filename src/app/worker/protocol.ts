@@ -2,7 +2,7 @@
  * The generator's protocol: what the page asks for (a message to the worker, or a call of
  * `respond` on the main thread) and what comes back, whose rendered objects the preview shows.
  */
-import type { CurveKeys, Diagnostic, IncludeLetter } from '../../core/index.ts';
+import type { CurveKeys, Diagnostic, IncludeLetter } from '../../core/page.ts';
 
 export type { CurveKeys, Diagnostic, IncludeLetter };
 
