@@ -23,7 +23,8 @@ interface Bursting {
 
 /**
  * The lead broker port, and the names and sizes of bursted clusters. The operator meant the
- * cluster defaults but set them on a copy (v1alpha2 bug B7, v1alpha1 defect D4); they apply here.
+ * cluster defaults but set them on a copy of each entry, so unnamed or unsized clusters stayed
+ * empty in the hostlist (README, v1alpha1 differences D4); they apply here.
  */
 export function applyBurstingDefaults(bursting: Bursting | undefined, size: number, defaultPort: number, notices: Notice[]): void {
   if (bursting?.leadBroker && !bursting.leadBroker.port) bursting.leadBroker.port = defaultPort;

@@ -17,7 +17,7 @@ interface LifecycleSource {
   lifeCycle?: { postStartExec?: string | undefined; preStopExec?: string | undefined } | undefined;
 }
 
-/** Code-point order, so output does not depend on locale (Go's map order is random upstream, bug B18). */
+/** Code-point order, so output does not depend on locale (the operator's came from Go maps: random per run). */
 export const byKey = <T>([a]: [string, T], [b]: [string, T]): number => (a < b ? -1 : a > b ? 1 : 0);
 export const sortedEntries = <T>(map: Record<string, T> | undefined): Array<[string, T]> =>
   Object.entries(map ?? {}).sort(byKey);
@@ -52,7 +52,7 @@ export function lifecycle(container: LifecycleSource): KObject {
   return out;
 }
 
-/** Pull secrets of the containers, the view container included, without repeats (bug B15 fixed). */
+/** Pull secrets of the containers, the view container included (the operator forgot it), without repeats. */
 export function imagePullSecrets(secrets: Array<string | undefined>): KObject[] {
   const seen = new Set<string>();
   const out: KObject[] = [];

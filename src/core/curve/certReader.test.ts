@@ -125,7 +125,7 @@ describe('readCurveCert: good vectors', () => {
   });
 });
 
-describe('readCurveCert: bad vectors of flux-core (curve.md 1b)', () => {
+describe('readCurveCert: the malformed certificates flux-core\'s own tests reject', () => {
   it('rejects empty input', () => {
     const problems = problemsOf('');
     expect(problems).toHaveLength(1);

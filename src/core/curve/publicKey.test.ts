@@ -21,13 +21,13 @@ function opensslPublicKey(secret: Uint8Array): Uint8Array {
 }
 
 describe('curvePublicKey (RFC 7748)', () => {
-  it('matches the section 5.2 vector whose input point is the base point (one iteration from k = u = 9)', () => {
+  it('matches the RFC\'s one-iteration vector, whose input point is the base point (k = u = 9)', () => {
     const nine = new Uint8Array(32);
     nine[0] = 9;
     expect(toHex(curvePublicKey(nine))).toBe('422c8e7a6227d7bca1350b3e2bb7279f7897b87bb6854b783c60e80311ae3079');
   });
 
-  it('matches the section 6.1 Diffie-Hellman public keys', () => {
+  it('matches the public keys of the RFC\'s Diffie-Hellman example', () => {
     expect(toHex(curvePublicKey(hex('77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a')))).toBe(
       '8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a',
     );

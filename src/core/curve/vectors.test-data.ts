@@ -1,4 +1,4 @@
-/** Known-answer CURVE keypairs from curve.md section 1e, shared by the tests. */
+/** Known-answer CURVE keypairs published by libzmq, flux-core, CZMQ and the Flux Operator, shared by the tests. */
 export interface CurvePairVector {
   source: string;
   public: string;

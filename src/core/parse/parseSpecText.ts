@@ -1,7 +1,7 @@
 /**
  * Text → plain value, with every problem positioned, read the way Kubernetes reads a MiniCluster
  * file (sigs.k8s.io/yaml on top of gopkg.in/yaml.v2: YAML 1.1 scalars, first document only,
- * last duplicate key wins, then a JSON round trip). See spec v1alpha2.md §1.1.
+ * last duplicate key wins, then a JSON round trip).
  */
 import { Composer, Lexer, LineCounter, Parser, Schema, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { CST, Document, Node, YAMLError } from 'yaml';

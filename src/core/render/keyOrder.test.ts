@@ -5,7 +5,7 @@ import { yamlV2KeyCompare } from './keyOrder.ts';
 const sorted = (keys: string[]) => [...keys].sort(yamlV2KeyCompare);
 
 describe('yamlV2KeyCompare', () => {
-  // The examples of v1alpha2.md 4.3.
+  // Digit runs compare as numbers, upper case before lower case, non-letters before letters.
   it.each([
     ['wait-2', 'wait-10'],
     ['Zed', 'app'],
@@ -19,7 +19,7 @@ describe('yamlV2KeyCompare', () => {
     expect(yamlV2KeyCompare(b, a)).toBeGreaterThan(0);
   });
 
-  it('orders the spec chain a-b < a.b < a_b < a9 < a10', () => {
+  it('sorts a-b < a.b < a_b < a9 < a10 as yaml.v2 does', () => {
     expect(sorted(['a10', 'a9', 'a_b', 'a.b', 'a-b'])).toEqual(['a-b', 'a.b', 'a_b', 'a9', 'a10']);
   });
 

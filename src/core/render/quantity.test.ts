@@ -10,9 +10,9 @@ function sameValue(a: Quantity, b: Quantity): boolean {
 }
 
 describe('canonicalQuantity: what Kubernetes serialises', () => {
-  // [input, expected]. From the spec (section 4.3) and resource.Quantity's parse/String rules.
+  // [input, expected]. From resource.Quantity's parse/String rules (Kubernetes apimachinery).
   const cases: Array<[string | number, string]> = [
-    // spec 4.3 examples
+    // everyday values: the largest exact suffix; a binary fraction falls back to decimal; below 1n rounds up
     ['1000', '1k'],
     ['0.5', '500m'],
     ['1.0', '1'],

@@ -191,7 +191,7 @@ describe('renderYaml: key order', () => {
     );
   });
 
-  // The Job of v1alpha2.md 3.3.10 as upstream prints it (yaml.v2 key order and layout). Built
+  // The operator's Job for its tests/hello-world example as upstream prints it (yaml.v2 key order and layout). Built
   // here with its keys in reverse order, the sorted rendering must give the same bytes.
   const upstreamJob = `apiVersion: batch/v1
 kind: Job

@@ -1,5 +1,5 @@
 /**
- * broker.toml of a v1alpha1 MiniCluster (spec v1alpha1.md §5.4), the `hostfile` key of the
+ * broker.toml of a v1alpha1 MiniCluster, the `hostfile` key of the
  * NAME-flux-config ConfigMap. Flux is installed in the application image here, so the paths are
  * the image's own (/etc/flux, /etc/curve, /var/lib/flux), unlike v1alpha2's shared view volume.
  */
@@ -11,7 +11,7 @@ import { BROKER_PORT } from '../common/operatorNames.ts';
 export const V1A1_CURVE_PATH = '/etc/curve/curve.cert';
 export const V1A1_R_PATH = '/etc/flux/system/R';
 
-/** The `-Sbroker.quorum` value (§2.5), or '' when Flux should wait for every rank. */
+/** The `-Sbroker.quorum` value (a rank range), or '' when Flux should wait for every rank. */
 export function v1alpha1Quorum(mc: ResolvedV1alpha1MiniCluster): string {
   return mc.spec.maxSize === mc.spec.size ? '' : hostRange(mc.spec.size, 0);
 }

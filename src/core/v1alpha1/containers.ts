@@ -1,18 +1,18 @@
 /** Facts about a v1alpha1 container that the rules, the scripts and the pod builder all need. */
 import type { V1alpha1Container, V1alpha1ExistingVolume } from './schema.ts';
 
-/** "Has commands" (§1.3 Commands): prefix and runFluxAsRoot do not count. */
+/** "Has commands", as the operator decided it: prefix and runFluxAsRoot do not count. */
 export function hasCommands(container: V1alpha1Container): boolean {
   const c = container.commands;
   return Boolean(c?.pre || c?.brokerPre || c?.workerPre || c?.init || c?.post);
 }
 
-/** A container that does not run Flux gets a start script when it has commands and a command (§5.3). */
+/** A container that does not run Flux gets a start script when it has commands and a command. */
 export function getsStartScript(container: V1alpha1Container): boolean {
   return !container.runFlux && hasCommands(container) && Boolean(container.command);
 }
 
-/** The entrypoint ConfigMap keys of container i, in the operator's item order (§3.6.4). */
+/** The entrypoint ConfigMap keys of container i, in the operator's item order. */
 export function scriptKeys(container: V1alpha1Container, index: number): string[] {
   const keys: string[] = [];
   if (container.runFlux) keys.push(`wait-${index}`);
@@ -22,7 +22,7 @@ export function scriptKeys(container: V1alpha1Container, index: number): string[
 
 export type ExistingVolumeKind = 'secret' | 'configMap' | 'persistentVolumeClaim';
 
-/** Precedence of §1.3: secretName, then configMapName, else a claim. */
+/** The operator's precedence: secretName, then configMapName, else a claim. */
 export function existingVolumeKind(volume: V1alpha1ExistingVolume): ExistingVolumeKind {
   if (volume.secretName) return 'secret';
   if (volume.configMapName) return 'configMap';

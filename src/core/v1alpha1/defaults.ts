@@ -1,7 +1,8 @@
 /**
- * Layer B of the v1alpha1 defaulting (spec v1alpha1.md §1.2, §1.4): what the operator's
- * validate-and-default step filled in after the CRD defaults, in its order. Defaults that change
- * what a user sees become notices, so nothing in the output is magic.
+ * The v1alpha1 operator's code defaults: what its validate-and-default step filled in after the
+ * API server applied the CRD defaults (schema.ts), in its order (docs/design.md, "From text to
+ * objects"). Defaults that change what a user sees become notices, so nothing in the output is
+ * magic.
  */
 import { applyBurstingDefaults, applyNamespaceDefault, applySingleRunner, type Notice } from '../common/defaults.ts';
 import {

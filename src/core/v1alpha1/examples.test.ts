@@ -17,8 +17,9 @@ import { generateManifests } from './generate.ts';
 
 /**
  * Examples the operator refused, with its reason. None is refused here: the only one the
- * operator could not run, tests/batch (batch mode without batchRaw, defect D1: its script
- * template failed), gets the batch script the operator meant (see OPERATOR_FAILED).
+ * operator could not run, tests/batch (batch mode without batchRaw, where its script template
+ * failed: README, v1alpha1 differences D1), gets the batch script the operator meant (see
+ * OPERATOR_FAILED).
  */
 export const REJECTED: Record<string, string> = {};
 
@@ -50,7 +51,7 @@ for (const example of examples) {
 const configMap = (g: Generated, suffix: string) => g.manifests.find((m) => m.kind === 'ConfigMap' && m.metadata.name === `flux-sample-${suffix}`);
 const dataOf = (m: Manifest | undefined) => (m?.['data'] ?? {}) as Record<string, string>;
 
-/** §2.3-2.4 restated from the raw spec, to check the generated broker.toml against. */
+/** The hostlist worked out again from the raw spec, to check the generated broker.toml against. */
 function expectedHostlist(raw: Record<string, unknown>): string {
   const spec = raw['spec'] as { size?: number; maxSize?: number; flux?: { bursting?: { hostlist?: string; clusters?: Array<{ name?: string; size?: number }> } } };
   const size = spec.size ?? 1;
@@ -103,7 +104,7 @@ describeCorpus('the three ConfigMaps of every example', () => {
     }
   });
 
-  it('hold a broker.toml that is TOML, with the hostlist of §2.4 and the headless Service address', () => {
+  it('hold a broker.toml that is TOML, with the expected hostlist and the headless Service address', () => {
     let checked = 0;
     for (const g of generated) {
       const text = dataOf(configMap(g, 'flux-config'))['hostfile'] ?? '';

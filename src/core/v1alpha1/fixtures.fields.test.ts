@@ -1,9 +1,9 @@
 /**
  * The project's own v1alpha1 fixtures (src/core/testing/fixtures/v1alpha1), field by field.
  *
- * Every expected value is restated from spec v1alpha1.md (the operator-equivalent output, with
- * the fixes the README lists) and from the fixture's own text; none is a snapshot of what the
- * generator prints today. Section numbers (§) are those of the spec.
+ * Every expected value is restated from what the operator created (with the fixes the README
+ * lists; Dn is row n of its table of v1alpha1 differences) and from the fixture's own text; none
+ * is a snapshot of what the generator prints today.
  */
 import { describe, expect, it } from 'vitest';
 import { parse as parseToml } from 'smol-toml';
@@ -20,19 +20,19 @@ const NAME = 'flux-sample';
 const NS = 'flux-operator';
 
 // ---------------------------------------------------------------------------------------------
-// What the spec says, written out once.
+// What the operator creates, written out once.
 
-/** §3.6.5: the three mounts every container of the Job has first. */
+/** The three operator mounts every container of the Job has first. */
 const BASE_MOUNTS: KObject[] = [
   { name: `${NAME}-curve-mount`, mountPath: '/mnt/curve/', readOnly: true },
   { name: `${NAME}-flux-config`, mountPath: '/etc/flux/config', readOnly: true },
   { name: `${NAME}-entrypoint`, mountPath: '/flux_operator/', readOnly: true },
 ];
 
-/** §3.6.5 item 4. */
+/** The munge key mount, after those three when flux.mungeSecret is set. */
 const MUNGE_MOUNT: KObject = { name: 'munge-key', mountPath: '/etc/munge', readOnly: true };
 
-/** §3.6.4 items 1-3: the operator's own pod volumes. `scripts` are the entrypoint keys in item order. */
+/** The operator's own pod volumes, first in the pod. `scripts` are the entrypoint keys in item order. */
 function operatorVolumes(scripts: string[], options: { users?: boolean; curveSecret?: string } = {}): KObject[] {
   const entrypoint: KObject = { name: `${NAME}-entrypoint` };
   if (scripts.length > 0) entrypoint['items'] = scripts.map((key) => ({ key, path: `${key}.sh`, mode: 0o777 }));
@@ -45,10 +45,10 @@ function operatorVolumes(scripts: string[], options: { users?: boolean; curveSec
   ];
 }
 
-/** §3.6.4 item 6. */
+/** The pod volume of a spec.volumes entry: its claim. */
 const claimVolume = (key: string): KObject => ({ name: key, persistentVolumeClaim: { claimName: `${key}-claim` } });
 
-/** §3.6.3: prefer one zone, and one pod per node. */
+/** The operator's affinity: prefer one zone, and one pod per node. */
 function spreadAffinity(): KObject {
   const term = (topologyKey: string) => [
     { weight: 100, podAffinityTerm: { labelSelector: { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: [NAME] }] }, topologyKey } },
@@ -59,10 +59,10 @@ function spreadAffinity(): KObject {
   };
 }
 
-/** §2.6: the pod template labels, user labels first and the system keys winning. */
+/** The pod template labels, user labels first and the system keys winning. */
 const podLabels = (user: Record<string, string> = {}) => ({ ...user, namespace: NS, 'app.kubernetes.io/name': NAME, 'hpa-selector': NAME });
 
-/** §5.5: the certificate made from TEST_KEYS, the ten lines of the table. */
+/** The certificate made from TEST_KEYS, in the operator's ten-line template. */
 const expectedCertificate = (hostname = `${NAME}-0`): string => expectedTestCertificate(hostname);
 
 interface BrokerOptionInputs {
@@ -74,7 +74,7 @@ interface BrokerOptionInputs {
   quiet?: boolean;
 }
 
-/** §5.2 step 14, in its order. */
+/** The broker options of the wait script, in the operator's order. */
 function expectedBrokerOptions(o: BrokerOptionInputs = {}): string[] {
   return [
     '-Scron.directory=/etc/flux/system/cron.d',
@@ -98,7 +98,7 @@ interface BrokerTomlInputs {
   queuePolicy?: string;
 }
 
-/** §5.4 (no lead broker), as TOML values. */
+/** broker.toml (no lead broker), as TOML values. */
 function expectedBrokerToml(o: BrokerTomlInputs): KObject {
   return {
     exec: { imp: `${o.installRoot ?? '/usr'}/libexec/flux/flux-imp` },
@@ -116,7 +116,7 @@ function expectedBrokerToml(o: BrokerTomlInputs): KObject {
   };
 }
 
-/** §3.6.6 for a container that sets nothing beyond what is given. */
+/** A Job container that sets nothing beyond what is given. */
 function container(fields: KObject, mounts: KObject[]): KObject {
   return {
     imagePullPolicy: 'IfNotPresent',
@@ -167,7 +167,7 @@ function scriptBrokerOptions(script: string): string[] {
   return block.split('\n').map((line) => unquote(line.trim()));
 }
 
-/** The hostlist and cores flag of the `flux R encode` line (§5.2 step 18). */
+/** The hostlist and cores flag of the `flux R encode` line. */
 function rEncode(script: string): { hosts: string; cores: string } {
   const match = /^flux R encode --hosts=(\S+) (\S+) > \/etc\/flux\/system\/R$/m.exec(script);
   if (!match) throw new Error('no flux R encode line');
@@ -218,7 +218,7 @@ describe('every v1alpha1 fixture', () => {
     });
   }
 
-  it('give each ConfigMap only its own data (§3.2), and the curve certificate of §5.5', () => {
+  it('give each ConfigMap only its own data, and the curve-mount one the certificate', () => {
     for (const { name, text } of all) {
       const manifests = manifestsOf(text);
       const spec = (parseYaml(text) as { spec: { flux?: { curveCert?: string; curveCertSecret?: string } } }).spec;
@@ -236,7 +236,7 @@ describe('every v1alpha1 fixture', () => {
     }
   });
 
-  it('give every container its own mounts after the operator ones, with no mount path twice (§3.6.5, D3 fixed)', () => {
+  it('give every container its own mounts after the operator ones, with no mount path twice (D3)', () => {
     for (const { name, text } of all) {
       const spec = (parseYaml(text) as { spec: { containers: Array<{ volumes?: object; existingVolumes?: object }>; flux?: { mungeSecret?: string } } }).spec;
       const base = [...BASE_MOUNTS, ...(spec.flux?.mungeSecret ? [MUNGE_MOUNT] : [])];
@@ -263,7 +263,7 @@ describe('every v1alpha1 fixture', () => {
 describe('hello-world.yaml', () => {
   const m = () => objectsOf('hello-world');
 
-  it('makes the three ConfigMaps, the headless Service and the Job (§3.1)', () => {
+  it('makes the three ConfigMaps, the headless Service and the Job, in this order', () => {
     expect(m().map((x) => `${x.apiVersion} ${x.kind}/${x.metadata.name}`)).toEqual([
       `v1 ConfigMap/${NAME}-entrypoint`,
       `v1 ConfigMap/${NAME}-flux-config`,
@@ -277,7 +277,7 @@ describe('hello-world.yaml', () => {
   it('entrypoint: one wait script (the lone container runs Flux), quiet and strict', () => {
     expect(Object.keys(dataOf(m(), `${NAME}-entrypoint`))).toEqual(['wait-0']);
     const script = scriptOf(m(), 'wait-0');
-    // logging: is written, so the CRD default strict: true applies (§1.3 LoggingSpec).
+    // logging: is written, so the CRD default strict: true applies.
     expect(script).toMatch(STRICT);
     expect(assigned(script, 'fluxuser')).toBe('flux');
     expect(assigned(script, 'fluxroot')).toBe('/usr');
@@ -287,22 +287,22 @@ describe('hello-world.yaml', () => {
     expect(scriptBrokerOptions(script)).toEqual(expectedBrokerOptions({ quiet: true }));
     expect(rEncode(script)).toEqual({ hosts: `${NAME}-[0-3]`, cores: '--local' });
     expect(assigned(script, 'mainHost')).toBe(`${NAME}-0`);
-    // tasks 1 < size 4: no -N (§5.2 step 29.5).
+    // tasks 1 < size 4: no -N.
     expect(assigned(script, 'submit')).toBe('flux submit -n 1 --quiet --watch');
     expect(assigned(script, 'command')).toBe('echo hello world');
     // Quiet: none of the optional messages.
     for (const chatter of ['Flux user:', 'Hello, I am', 'Running: ', 'cat /etc/flux/system/R', 'Submit command: ', 'Follower broker: ']) expect(script).not.toContain(chatter);
   });
 
-  it('flux-config: broker.toml under the key hostfile, for four hosts behind flux-service (§5.4)', () => {
+  it('flux-config: broker.toml under the key hostfile, for four hosts behind flux-service', () => {
     expect(brokerTomlOf(m())).toEqual(expectedBrokerToml({ hosts: `${NAME}-[0-3]` }));
   });
 
-  it('curve-mount: the certificate for host flux-sample-0 (§5.5)', () => {
+  it('curve-mount: the certificate for host flux-sample-0', () => {
     expect(dataOf(m(), `${NAME}-curve-mount`)).toEqual({ 'curve.cert': expectedCertificate() });
   });
 
-  it('the headless Service selects the Job pods (§3.5)', () => {
+  it('the headless Service selects the Job pods', () => {
     expect(find(m(), 'Service', 'flux-service')).toEqual({
       apiVersion: 'v1',
       kind: 'Service',
@@ -311,7 +311,7 @@ describe('hello-world.yaml', () => {
     });
   });
 
-  it('the Job: Indexed, size 4, the default deadline, the pod template of §3.6.2', () => {
+  it('the Job: Indexed, size 4, the default deadline, the operator\'s pod template', () => {
     const j = job(m());
     expect(j.metadata).toEqual({ name: NAME, namespace: NS });
     expect(j.spec).toMatchObject({ completionMode: 'Indexed', completions: 4, parallelism: 4, backoffLimit: 100, activeDeadlineSeconds: 31_500_000 });
@@ -353,7 +353,7 @@ describe('volumes.yaml', () => {
     expect(ids(m())).toEqual(ONE_VOLUME_OBJECTS);
   });
 
-  it('the PersistentVolume: a hostPath of the node directory, with its labels and the 5Gi default (§3.3)', () => {
+  it('the PersistentVolume: a hostPath of the node directory, with its labels and the 5Gi default', () => {
     expect(find(m(), 'PersistentVolume', 'data')).toEqual({
       apiVersion: 'v1',
       kind: 'PersistentVolume',
@@ -368,7 +368,7 @@ describe('volumes.yaml', () => {
     });
   });
 
-  it('the claim is data-claim, the name the pod uses (§3.4, D7)', () => {
+  it('the claim is data-claim, the name the pod uses (D7)', () => {
     expect(find(m(), 'PersistentVolumeClaim', 'data-claim')).toEqual({
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
@@ -409,12 +409,12 @@ describe('tree.yaml (the browser test: "3 ConfigMaps, 1 PersistentVolume, 1 Pers
 describe('existing-secret.yaml (flux.curveCertSecret)', () => {
   const m = () => objectsOf('existing-secret');
 
-  it('makes no curve-mount ConfigMap (§3.1 OE), and no certificate anywhere', () => {
+  it('makes no curve-mount ConfigMap (as the operator; gen made one), and no certificate anywhere', () => {
     expect(ids(m())).toEqual([`ConfigMap/${NAME}-entrypoint`, `ConfigMap/${NAME}-flux-config`, 'Service/flux-service', `Job/${NAME}`]);
     for (const cm of m().filter((x) => x.kind === 'ConfigMap')) expect(JSON.stringify(cm)).not.toContain(TEST_KEYS.secretKey);
   });
 
-  it('the pod volume of that name reads the Secret, key curve.cert, and is mounted where the ConfigMap would be (§3.6.4 item 3)', () => {
+  it('the pod volume of that name reads the Secret, key curve.cert, and is mounted where the ConfigMap would be', () => {
     expect(jobPod(m()).volumes).toEqual(operatorVolumes(['wait-0'], { curveSecret: 'flux-curve-cert' }));
     expect(containersOf(m())[0]?.['volumeMounts']).toEqual(BASE_MOUNTS);
     // The wait script copies it from the same place, and broker.toml reads the copy.
@@ -439,7 +439,7 @@ describe('shared-process-space.yaml (a Flux container and a sidecar)', () => {
     expect(list.slice(7)).toEqual(['Service/flux-service', `Job/${NAME}`]);
   });
 
-  it('entrypoint: wait-0 for the Flux container, start-1 for the sidecar (commands and a command, §5.3)', () => {
+  it('entrypoint: wait-0 for the Flux container, start-1 for the sidecar (it has commands and a command)', () => {
     expect(Object.keys(dataOf(m(), `${NAME}-entrypoint`))).toEqual(['wait-0', 'start-1']);
     const start = scriptOf(m(), 'start-1');
     expect(start).not.toMatch(STRICT);
@@ -540,7 +540,7 @@ describe('volumes-options.yaml (every volume setting)', () => {
 });
 
 describe('existing-volumes.yaml (a ConfigMap, a Secret and a claim that exist already)', () => {
-  it('one pod volume per kind (§3.6.4 item 5), the ConfigMap one named by its key (D5 fixed), items sorted', () => {
+  it('one pod volume per kind, the ConfigMap one named by its key (D5), items sorted', () => {
     const m = objectsOf('existing-volumes');
     expect(ids(m)).not.toContain('PersistentVolume/results');
     expect(jobPod(m).volumes).toEqual([
@@ -561,7 +561,7 @@ describe('existing-volumes.yaml (a ConfigMap, a Secret and a claim that exist al
 describe('services.yaml (spec.services and a sidecar with a port)', () => {
   const m = () => objectsOf('services');
 
-  it('adds the NAME-services Pod and a Service for the sidecar port (§3.8)', () => {
+  it('adds the NAME-services Pod and a Service for the sidecar port, as the operator did', () => {
     const list = ids(m());
     expect(list.slice(0, 5)).toEqual([`ConfigMap/${NAME}-entrypoint`, `ConfigMap/${NAME}-flux-config`, `ConfigMap/${NAME}-curve-mount`, 'PersistentVolume/dbdata', 'PersistentVolumeClaim/dbdata-claim']);
     expect(list.slice(5).sort()).toEqual([`Job/${NAME}`, `Pod/${NAME}-services`, 'Service/flux-service', 'Service/registry']);
@@ -634,7 +634,7 @@ describe('pod-resources.yaml (pod and container settings)', () => {
             { name: 'WANDB_API_KEY', valueFrom: { secretKeyRef: { name: 'wandb', key: 'api-key' } } },
           ],
           ports: [{ containerPort: 5000, protocol: 'TCP' }, { containerPort: 6006, protocol: 'TCP' }],
-          // §3.6.7: 4 -> "4", "1.5Gi" -> 1536Mi, "0.5" -> 500m, 512000000 -> 512M.
+          // Canonical quantities: 4 -> "4", "1.5Gi" -> 1536Mi, "0.5" -> 500m, 512000000 -> 512M.
           resources: { limits: { cpu: '4', memory: '1536Mi', 'nvidia.com/gpu': '1' }, requests: { cpu: '500m', memory: '512M' } },
           securityContext: { privileged: true, capabilities: {} },
           // D6: one word stays a program path; several words run through /bin/sh -c.
@@ -665,7 +665,7 @@ describe('flux-options.yaml (spec.flux, network, logging, maxSize)', () => {
     expect(brokerTomlOf(m())).toEqual(expectedBrokerToml({ hosts: `${NAME}-[0-3]`, headless: 'flux-net', installRoot: '/opt/flux', queuePolicy: 'easy' }));
   });
 
-  it('the munge Secret: a volume whose item key is the Secret name, mounted read-only at /etc/munge (§3.6.4, D10)', () => {
+  it('the munge Secret: a volume whose item key is the Secret name, mounted read-only at /etc/munge (D10)', () => {
     expect(jobPod(m()).volumes).toEqual([...operatorVolumes(['wait-0']), { name: 'munge-key', secret: { secretName: 'munge-key', items: [{ key: 'munge-key', path: 'munge.key' }] } }]);
     expect(containersOf(m())[0]?.['volumeMounts']).toEqual([...BASE_MOUNTS, MUNGE_MOUNT]);
   });
@@ -693,7 +693,7 @@ describe('flux-options.yaml (spec.flux, network, logging, maxSize)', () => {
       '"${command_words[@]}" || flux_status=$?',
     ]);
     expect(script).toContain('[[ ! -x /usr/bin/time ]]');
-    // §5.2 step 21: the IMP may run the shell of this install root.
+    // imp.toml: the IMP may run the shell of this install root.
     expect(script).toContain('allowed-shells = [ \\"${fluxroot}/libexec/flux/flux-shell\\" ]');
   });
 });
@@ -716,7 +716,7 @@ describe('rest-server.yaml (no command, not interactive: the Flux RESTful API)',
     expect(assigned(rank0, 'export FLUX_NUMBER_NODES')).toBe('2');
     expect(assigned(rank0, 'export FLUX_REQUIRE_AUTH')).toBe('true');
     expect(rank0).toContain('flux broker --config-path /etc/flux/config "${brokerOptions[@]}" uvicorn app.main:app --host=0.0.0.0 --port=5050');
-    // alice keeps her password; bob gets eight lowercase hex characters (§2.6).
+    // alice keeps her password; bob gets eight lowercase hex characters (derived from the certificate).
     expect(script).toContain('sudo useradd -m -p "$(openssl passwd rabbit1)" alice');
     const bob = /openssl passwd ([0-9a-f]{8})\)" bob$/m.exec(script)?.[1];
     expect(bob).toMatch(/^[0-9a-f]{8}$/);
@@ -725,7 +725,7 @@ describe('rest-server.yaml (no command, not interactive: the Flux RESTful API)',
   });
 });
 
-describe('batch.yaml (batch without batchRaw, D1 fixed)', () => {
+describe('batch.yaml (batch without batchRaw, D1)', () => {
   it('writes one job per non-empty line, numbered by line, with the submit command; then runs flux batch', () => {
     const script = scriptOf(objectsOf('batch'), 'wait-0');
     const submit = 'flux submit --setattr=user.study=batch --flags waitable';
@@ -742,7 +742,7 @@ describe('batch.yaml (batch without batchRaw, D1 fixed)', () => {
 describe('launcher.yaml (launcher mode and every command hook)', () => {
   const script = () => scriptOf(objectsOf('launcher'), 'wait-0');
 
-  it('hooks in the order of §5.2: init before strict mode, pre, brokerPre on rank 0, workerPre on the others, post last', () => {
+  it('hooks in the operator\'s order: init before strict mode, pre, brokerPre on rank 0, workerPre on the others, post last', () => {
     const s = script();
     const at = (text: string) => s.indexOf(text);
     expect(at('init runs before strict mode')).toBeGreaterThan(0);
@@ -797,8 +797,8 @@ describe('interactive.yaml (interactive, archive, option flags)', () => {
   });
 });
 
-describe('bursting.yaml (bursting.clusters, D4 fixed)', () => {
-  it('the hostlist lists this cluster, then burst-0 of size 3, then eks-burst of spec.size (§2.4)', () => {
+describe('bursting.yaml (bursting.clusters, D4)', () => {
+  it('the hostlist lists this cluster, then burst-0 of size 3, then eks-burst of spec.size', () => {
     const m = objectsOf('bursting');
     const hosts = `${NAME}-[0-1],burst-0-[0-2],eks-burst-[0-1]`;
     expect(brokerTomlOf(m)).toEqual(expectedBrokerToml({ hosts }));
@@ -816,7 +816,7 @@ describe('custom-config.yaml (flux.curveCert and flux.brokerConfig)', () => {
 });
 
 describe('minimal-service.yaml', () => {
-  it('the Service selects rank 0 on the broker port and stays headless (README: Differences, v1alpha1)', () => {
+  it('the Service selects rank 0 on the broker port and stays headless (README, other v1alpha1 differences)', () => {
     expect(find(objectsOf('minimal-service'), 'Service', 'flux-service')['spec']).toEqual({
       clusterIP: 'None',
       selector: { 'job-name': NAME, 'batch.kubernetes.io/job-completion-index': '0' },
@@ -866,7 +866,7 @@ describe('migration.yaml, generated as v1alpha1', () => {
     expect(s).toMatch(STRICT);
     expect(s).toContain('sudo useradd -m -p "$(openssl passwd wonder1)" alice');
     expect(assigned(s, 'submit')).toBe('flux submit -N 3 -n 3 --quiet -o cpu-affinity=per-task --watch');
-    // The start script of a sidecar runs brokerPre, then pre, on every pod (§5.3).
+    // The start script of a sidecar has no ranks: brokerPre, then pre, on every pod.
     const start = scriptOf(m(), 'start-2');
     expect(start.indexOf('echo "uploader started"')).toBeLessThan(start.indexOf('gcloud auth activate-service-account'));
     expect(brokerTomlOf(m())).toEqual({

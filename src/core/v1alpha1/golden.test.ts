@@ -15,7 +15,7 @@ import { v1alpha1Example, v1alpha1GoldenDir } from '../testing/upstream.ts';
 import { analyzeSpec } from './analyze.ts';
 import { generateManifests } from './generate.ts';
 
-/** Keys of lists that upstream filled from Go maps (random order there; §3.6.8). */
+/** Keys of lists that upstream filled from Go maps (random order there, sorted here). */
 const MAP_DERIVED_LISTS = new Set(['env', 'volumes', 'volumeMounts', 'items', 'imagePullSecrets']);
 
 /** Objects with their keys sorted, and map-derived lists sorted by that text. */
@@ -39,11 +39,12 @@ interface IntendedDifference {
 }
 
 /**
- * Every place where this tool deliberately differs from the golden files. The other fixes
- * (D2 privileged per container, D3 each container mounts only its own volumes, D4 bursted
- * cluster defaults, D5 ConfigMap volumes named by key, D6 multi-word lifecycle hooks) cannot show
- * here: the examples that would show them (the multi-container ones) are not among the golden
- * files, and no golden example uses the fields. rules.test.ts checks them.
+ * Every place where this tool deliberately differs from the golden files. The other fixes of the
+ * README's table of v1alpha1 differences (D2 privileged per container, D3 each container mounts
+ * only its own volumes, D4 bursted cluster defaults, D5 ConfigMap volumes named by key, D6
+ * multi-word lifecycle hooks) cannot show here: the examples that would show them (the
+ * multi-container ones) are not among the golden files, and no golden example uses the fields.
+ * rules.test.ts checks them.
  */
 const INTENDED: Record<string, IntendedDifference> = {
   'minimal-service': {

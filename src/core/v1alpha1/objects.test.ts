@@ -1,4 +1,7 @@
-/** The v1alpha1 objects: the operator's defects fixed (§3.7), and the features no example exercises. */
+/**
+ * The v1alpha1 objects: the operator's defects fixed (Dn is row n of the README's table of v1alpha1
+ * differences), and the features no example exercises.
+ */
 import { describe, expect, it } from 'vitest';
 import { parse as parseToml } from 'smol-toml';
 import type { KObject } from '../common/kobject.ts';

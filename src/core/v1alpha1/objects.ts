@@ -1,7 +1,7 @@
 /**
- * The objects the v1alpha1 operator created (spec v1alpha1.md §3), each built from a resolved
- * MiniCluster. Where the operator had a defect (§3.7) the intended behaviour is built instead;
- * The README (Differences, v1alpha1) lists each one with its reason.
+ * The objects the v1alpha1 operator created, each built from a resolved MiniCluster. Where the
+ * operator had a defect the intended behaviour is built instead; the README's table of v1alpha1
+ * differences (D1-D11) lists each one with its reason.
  */
 import { containerPortServices, indexedJobObject, spreadAffinity } from '../common/objects.ts';
 import type { KObject, Manifest } from '../common/kobject.ts';
@@ -268,7 +268,7 @@ export function indexedJob(mc: ResolvedV1alpha1MiniCluster): Manifest {
   });
 }
 
-/** The NAME-services Pod for spec.services (§3.8): services run their image entrypoint. */
+/** The NAME-services Pod for spec.services (made by the operator only): services run their image entrypoint. */
 export function servicesPod(mc: ResolvedV1alpha1MiniCluster): Manifest | undefined {
   const services = mc.spec.services ?? [];
   if (services.length === 0) return undefined;
@@ -288,7 +288,7 @@ export function servicesPod(mc: ResolvedV1alpha1MiniCluster): Manifest | undefin
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec };
 }
 
-/** A Service per container that does not run Flux and has ports (§3.8). */
+/** A Service per container that does not run Flux and has ports (made by the operator only). */
 export function containerServices(mc: ResolvedV1alpha1MiniCluster): Manifest[] {
   return containerPortServices(mc.spec.containers, mc.metadata.name, mc.metadata.namespace);
 }

@@ -81,13 +81,13 @@ describe('CRD defaults apply only where the parent is written', () => {
     expect(mc.spec.deadlineSeconds).toBe(31_500_000);
   });
 
-  it('bursted clusters get the names and sizes the operator meant (D4)', () => {
+  it('bursted clusters get the names and sizes the operator meant (README, v1alpha1 differences D4)', () => {
     const mc = resolve(v1spec(`  size: 2\n  flux:\n    bursting:\n      clusters:\n        - {}\n        - name: b\n${ONE}`));
     expect(mc.spec.flux.bursting?.clusters).toEqual([{ name: 'burst-0', size: 2 }, { name: 'b', size: 2 }]);
   });
 });
 
-describe("the operator's validation (§1.4)", () => {
+describe("the operator's validation, and what Kubernetes or Flux would reject", () => {
   const cases: Array<[string, string, string, string]> = [
     ['size 0', `  size: 0\n${ONE}`, 'size', 'spec.size'],
     ['an empty image', `  containers:\n    - image: ""`, 'image', 'spec.containers[0].image'],
@@ -149,13 +149,13 @@ describe("the operator's validation (§1.4)", () => {
     expect(only(diagnosticsOf(v1spec(body)), 'command-ignored').severity).toBe('warning');
   });
 
-  it('warns about pod.resources becoming overhead (D11) and explains the munge key layout (D10)', () => {
+  it('warns about pod.resources becoming overhead and explains the munge key layout (README, v1alpha1 differences D11, D10)', () => {
     const text = v1spec(`  pod:\n    resources:\n      cpu: 1\n  flux:\n    mungeSecret: munge\n${ONE}`);
     expect(only(diagnosticsOf(text), 'pod-overhead').severity).toBe('warning');
     expect(only(diagnosticsOf(text), 'munge-secret').message).toMatch(/key named "munge"/);
   });
 
-  it('warns when a bursted child does not list its own pods (D9)', () => {
+  it('warns when a bursted child does not list its own pods (README, v1alpha1 differences D9)', () => {
     const text = v1spec(`  flux:\n    bursting:\n      leadBroker:\n        address: 10.0.0.1\n        name: parent\n        size: 4\n${ONE}`);
     expect(only(diagnosticsOf(text), 'lead-broker-hosts').message).toMatch(/named "flux-sample"/);
   });

@@ -1,7 +1,7 @@
 /**
- * The v1alpha1 operator's validation (spec v1alpha1.md §1.4, the CRD's required fields) plus the
- * checks Kubernetes or Flux would make later, so a spec is rejected here with a field path
- * instead of failing in the cluster. Every problem is collected; none stops the others.
+ * The v1alpha1 operator's validation (its validate step, in its order, and the CRD's required
+ * fields) plus the checks Kubernetes or Flux would make later, so a spec is rejected here with a
+ * field path instead of failing in the cluster. Every problem is collected; none stops the others.
  */
 import type { PathSegment } from '../diagnostics.ts';
 import { parseQuantity } from '../render/quantity.ts';
@@ -77,12 +77,12 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   const warn = (code: string, path: PathSegment[], message: string) => out.push({ severity: 'warning', code, path, message });
   const info = (code: string, path: PathSegment[], message: string) => out.push({ severity: 'info', code, path, message });
 
-  // §1.4 steps 1-2.
+  // Sizes first: the operator creates nothing for size 0.
   sizeProblems(spec, out);
   if (spec.tasks < 1) err('tasks', ['spec', 'tasks'], `tasks ${spec.tasks} cannot be submitted (flux submit -n ${spec.tasks}): set tasks to 1 or more.`);
   deadlineProblem(spec.deadlineSeconds, out);
 
-  // Step 4: services.
+  // Services.
   (spec.services ?? []).forEach((service, index) => {
     const path: PathSegment[] = ['spec', 'services', index];
     serviceNameProblems(service, path, out);
@@ -98,7 +98,7 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
     }
   });
 
-  // Steps 5-7: bursting.
+  // Bursting.
   const bursting = spec.flux.bursting;
   burstingProblems(bursting, out);
   const lead = bursting?.leadBroker;
@@ -111,7 +111,7 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   }
   burstClusterProblems(bursting, out);
 
-  // Step 10: users.
+  // Users.
   (spec.users ?? []).forEach((user, index) => {
     const path: PathSegment[] = ['spec', 'users', index];
     if ((user.password ?? '').length > MAX_PASSWORD) err('user-password', [...path, 'password'], `The password has ${user.password?.length ?? 0} characters; the operator allows at most ${MAX_PASSWORD}. Shorten it.`);
@@ -119,7 +119,7 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
     if (!user.password) info('user-password', path, `User ${user.name} gets a random 8-character password, printed in the lead pod's log. Set password to choose one.`);
   });
 
-  // Step 11-12: containers.
+  // Containers, and exactly one Flux runner.
   const volumeNames = new Set(Object.keys(spec.volumes));
   let runners = 0;
   const names = new Map<string, number>();
@@ -182,7 +182,7 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   });
   runnerCountProblem(runners, spec.containers.length, out);
 
-  // Step 13: volumes.
+  // spec.volumes.
   const reservedVolumes = new Set([`${name}-flux-config`, `${name}-entrypoint`, `${name}-curve-mount`, ...(spec.flux.mungeSecret ? ['munge-key'] : [])]);
   for (const [volName, volume] of Object.entries(spec.volumes)) {
     const path: PathSegment[] = ['spec', 'volumes', volName];
@@ -200,7 +200,7 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
     labelMapProblems(volume.labels, [...path, 'labels'], out);
   }
 
-  // Step 14: existing volumes.
+  // Existing volumes.
   existingVolumeProblems(spec.containers, 'containers', out);
   existingVolumeProblems(spec.services ?? [], 'services', out);
   for (const [index, container] of spec.containers.entries()) {

@@ -1,6 +1,6 @@
 /**
- * The one definition of the older MiniCluster API, `flux-framework.org/v1alpha1` (spec
- * v1alpha1.md §1.3, as of the operator's last v1alpha1 commit).
+ * The one definition of the older MiniCluster API, `flux-framework.org/v1alpha1`, as of the
+ * operator's last v1alpha1 commit.
  *
  * Types, runtime validation, the CRD's structural defaults and the editor's JSON Schema all come
  * from here. As in the v1alpha2 schema, a default is declared with `.default()` on a field of an

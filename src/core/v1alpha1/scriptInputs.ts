@@ -1,4 +1,4 @@
-/** Maps a resolved v1alpha1 MiniCluster onto the inputs of its entrypoint scripts (§2.6, §5.2). */
+/** Maps a resolved v1alpha1 MiniCluster onto the inputs of its entrypoint scripts. */
 import { hostlist } from '../common/hostlist.ts';
 import { v1alpha1Quorum } from './brokerToml.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';

@@ -1,7 +1,7 @@
 /**
- * From YAML text to a resolved MiniCluster, following the operator's path (pipeline O): schema
- * defaults, then the operator's code defaults and rules. Every problem found on the way is
- * returned at once, each with a position and a field path.
+ * From YAML text to a resolved MiniCluster, as the operator (not fluxoperator-gen) gets there: CRD
+ * defaults, then the operator's code defaults and rules (docs/design.md, "From text to objects").
+ * Every problem found on the way is returned at once, each with a position and a field path.
  */
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { asRecord } from '../common/plain.ts';

@@ -1,4 +1,4 @@
-/** The broker configuration written by the init container (section 5.3). */
+/** broker.toml, which the init container writes to the shared volume (docs/design.md: hostlist and ranks). */
 import type { ResolvedMiniCluster } from './defaults.ts';
 import { hostlist } from '../common/hostlist.ts';
 import { BROKER_PORT } from '../common/operatorNames.ts';
@@ -10,7 +10,8 @@ export function brokerToml(mc: ResolvedMiniCluster): string {
   const mount = mc.spec.flux.container.mountPath;
   const fqdnSuffix = `${mc.spec.network.headlessName}.${mc.metadata.namespace}.svc.cluster.local`;
   const hosts = hostlist(mc);
-  // The operator's template corrupts the lead broker entry of a bursted child (bug B6).
+  // The operator's template corrupts the lead broker entry of a bursted child (a Go format error
+  // where the port should be); this is the form it meant.
   const hostEntries = bootstrapHosts(hosts, mc.spec.flux.bursting?.leadBroker);
   return [
     '[access]',

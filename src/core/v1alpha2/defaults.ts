@@ -1,7 +1,7 @@
 /**
- * Layer 2 of the defaulting (section 1.2): what the operator's `Validate()` fills in after the
- * CRD defaults, in its order. Each default that changes what a user would see becomes a notice
- * so that nothing in the output is magic.
+ * The operator's code defaults: what its `Validate()` fills in after the API server applied the
+ * CRD defaults (schema.ts), in its order (docs/design.md, "From text to objects"). Each default
+ * that changes what a user would see becomes a notice so that nothing in the output is magic.
  */
 import { applyBurstingDefaults, applyNamespaceDefault, applySingleRunner, type Notice } from '../common/defaults.ts';
 import {

@@ -1,6 +1,6 @@
 /**
  * Field-by-field checks of upstream examples that exercise bursting, sidecars, minimal service,
- * volumes, services and logging options, against what sections 2-5 of the spec say.
+ * volumes, services and logging options, against the operator's behaviour (docs/design.md).
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeSpec } from './analyze.ts';

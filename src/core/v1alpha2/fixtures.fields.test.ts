@@ -1,9 +1,9 @@
 /**
  * Field-by-field checks of our own v1alpha2 fixtures (`src/core/testing/fixtures/v1alpha2/`),
  * which together exercise every generator path without the upstream corpus. Every expected
- * value below was worked out by hand from docs v1alpha2.md (sections 2-5) for the fixture's
- * spec; where this tool deliberately differs from the operator (README, "Differences from the
- * operator"), the comment next to the assertion says so.
+ * value below was worked out by hand from the operator's behaviour (docs/design.md summarises the
+ * rules) for the fixture's spec; where this tool deliberately differs from the operator (README,
+ * "Differences from the operator"), the comment next to the assertion says so.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -50,7 +50,7 @@ const scriptOf = (name: string, key: string): string => {
   return script;
 };
 
-// ---- Expected pieces shared by many fixtures (sections 3.3.5-3.3.9). ----
+// ---- Expected pieces of the Job's pod shared by many fixtures. ----
 
 const VIEW_IMAGE = 'ghcr.io/converged-computing/flux-view-ubuntu:tag-noble';
 
@@ -111,7 +111,7 @@ const podLabels = (name: string, namespace: string) => ({
   'hpa-selector': name,
 });
 const wrapper = (key: string) => ['/bin/bash', `/flux_operator/${key}.sh`];
-/** The fields every application container carries (3.3.8), for a container without extras. */
+/** The fields every application container carries, for a container without extras. */
 const appContainer = (name: string, image: string, extra: KObject, mounts: KObject[]) => ({
   name,
   image,
@@ -125,7 +125,7 @@ const appContainer = (name: string, image: string, extra: KObject, mounts: KObje
   ...extra,
 });
 
-// Broker options of section 5.4.2 with the default mount path.
+// The broker options the runner passes to flux start, with the default mount path.
 const CRON = '-Scron.directory=/mnt/flux/config/etc/flux/system/cron.d';
 const FANOUT = '-Stbon.fanout=256';
 const RUNDIR = '-Srundir=/mnt/flux/config/run/flux';
@@ -141,7 +141,7 @@ const QUIET_WITH_FLUX = [CRON, FANOUT, RUNDIR, STATEDIR, SOCKET, TIMEOUT_5S, LEV
 const LOUD_NO_FLUX = [CRON, FANOUT, RUNDIR, STATEDIR, SOCKET, LEVEL_6, MODE];
 const LOUD_WITH_FLUX = [CRON, FANOUT, RUNDIR, STATEDIR, SOCKET, TIMEOUT_5S, LEVEL_6, MODE];
 
-/** broker.toml (5.3) as data. */
+/** The generated broker.toml as data. */
 const expectedToml = (o: { mount?: string; service: string; namespace: string; hosts: KObject[]; policy?: string }) => {
   const mount = o.mount ?? '/mnt/flux';
   return {
@@ -213,7 +213,7 @@ describe('every v1alpha2 fixture', () => {
     expect(shellFindings(writeScripts('mcs-v1alpha2-fixtures-', scripts))).toBe('');
   });
 
-  // Sections 2.4, 2.5 and 5.4.3, by hand for each spec.
+  // Hostlist, quorum and submit flags, by hand for each spec (docs/design.md, "Hostlist, ranks and quorum").
   it.each([
     ['batch-jobs', 'nightly-jobs-[0-2]', '', '-N 3 -n3'],
     ['batch', 'nightly-[0-1]', '', '-N 2'],
@@ -237,11 +237,11 @@ describe('every v1alpha2 fixture', () => {
     expect(hostlist(cluster)).toBe(hosts);
     expect(requiredRanks(cluster)).toBe(quorum);
     expect(submitFlags(cluster)).toBe(flags);
-    // The init script writes the same hostlist to the hostlist file (5.2 step 4).
+    // The init script writes the same hostlist to the hostlist file.
     expect(scriptOf(name, cluster.spec.flux.container.name)).toContain(`printf '%s\\n' '${hosts}' > "\${installroot}/etc/flux/system/hostlist"\n`);
   });
 
-  // Section 5.4.2: a `flux:` key turns on the 5s connect timeout; quiet means level 0.
+  // Broker options: a `flux:` key turns on the 5s connect timeout (a CRD default); quiet means level 0.
   it.each([
     ['batch-jobs', LOUD_NO_FLUX],
     ['batch', QUIET_NO_FLUX],
@@ -298,7 +298,7 @@ describe('every v1alpha2 fixture', () => {
     ['view-disabled', 'ConfigMap/own-flux-entrypoint Service/own-flux Job/own-flux'],
     ['view-settings', 'ConfigMap/rocky-entrypoint Service/rocky Job/rocky'],
     ['volumes', 'ConfigMap/storage-demo-entrypoint Service/storage-demo Job/storage-demo'],
-  ])('%s: objects in the operator order (3.5)', (name, expected) => {
+  ])('%s: objects in the order the operator creates them', (name, expected) => {
     expect(ids(generate(name)).join(' ')).toBe(expected);
   });
 
@@ -319,7 +319,7 @@ describe('every v1alpha2 fixture', () => {
   ])('%s: broker.toml connects through %s.%s and lists %s', (name, service, namespace, hosts, policy) => {
     const toml = brokerToml(resolve(name));
     expect(parseToml(toml)).toEqual(expectedToml({ service, namespace, hosts: [{ host: hosts }], policy }));
-    // The tables in the order of 5.3.
+    // The tables in the operator's order.
     const lines = toml.split('\n');
     const tables = ['[access]', '[resource]', '[bootstrap]', '[archive]', '[sched-fluxion-qmanager]'].map((t) => lines.indexOf(t));
     expect(tables.every((i) => i >= 0)).toBe(true);
@@ -344,7 +344,7 @@ describe('sidecar-ports: a runner and an nginx sidecar with a port', () => {
           { name: 'PAGE_PORT', value: '80' },
         ],
       }, appMounts('flux-sample')),
-      // noWrapEntrypoint: no command, so the image entrypoint runs (3.3.8).
+      // noWrapEntrypoint: no command, so the image entrypoint runs.
       appContainer('nginx', 'nginx', { ports: [{ containerPort: 80, protocol: 'TCP' }] }, appMounts('flux-sample')),
     ]);
     expect(podSpec(job)['initContainers']).toEqual([viewInit('flux-sample')]);
@@ -356,7 +356,7 @@ describe('sidecar-ports: a runner and an nginx sidecar with a port', () => {
     expect(Object.keys(dataOf(objects)).sort()).toEqual(['curve.cert', 'flux-view', 'wait-0']);
   });
 
-  it('adds the headless Service and a ClusterIP Service named after the sidecar (3.2, 3.5)', () => {
+  it('adds the headless Service and a ClusterIP Service named after the sidecar', () => {
     const [broker, nginx] = objects.filter((o) => o.kind === 'Service');
     expect(broker).toEqual({
       apiVersion: 'v1',
@@ -372,7 +372,7 @@ describe('sidecar-ports: a runner and an nginx sidecar with a port', () => {
     });
   });
 
-  it('submits the command on rank 0 with the computed flags (5.4 B7)', () => {
+  it('submits the command on rank 0 with the computed flags', () => {
     const script = scriptOf('sidecar-ports', 'wait-0');
     expect(script).toContain("command='printenv PAGE_HOST PAGE_PORT'\n");
     expect(script).toContain("submit='flux submit'\n");
@@ -385,7 +385,7 @@ describe('sidecar-ports: a runner and an nginx sidecar with a port', () => {
 describe('services-pod: spec.services become the NAME-services Pod', () => {
   const objects = generate('services-pod');
 
-  it('builds the Pod with the service container and its ConfigMap volume (3.5)', () => {
+  it('builds the services Pod with the service container and its ConfigMap volume', () => {
     expect(only(objects, 'Pod')).toEqual({
       apiVersion: 'v1',
       kind: 'Pod',
@@ -398,9 +398,9 @@ describe('services-pod: spec.services become the NAME-services Pod', () => {
         hostname: 'queue-demo-services',
         subdomain: 'queue-demo',
         setHostnameAsFQDN: false,
-        // Spec 3.5 says the operator takes these from spec.containers ([lab-registry]); this tool
-        // takes them from the services, whose images this pod pulls. Not in the README's v1alpha2
-        // table (it is listed for v1alpha1): reported.
+        // The operator takes these from spec.containers ([lab-registry]); this tool takes them from
+        // the services, whose images this pod pulls. The README lists this difference only in its
+        // v1alpha1 table.
         imagePullSecrets: [{ name: 'cache-registry' }],
         automountServiceAccountToken: false,
         restartPolicy: 'OnFailure',
@@ -420,7 +420,7 @@ describe('services-pod: spec.services become the NAME-services Pod', () => {
             volumeMounts: [{ name: 'redis-conf', mountPath: '/usr/local/etc/redis' }],
           },
         ],
-        // Named as mounted (README: the operator names it after the ConfigMap, bug B12).
+        // Named as mounted (README: the operator names it after the ConfigMap, so the pod is invalid).
         volumes: [{ name: 'redis-conf', configMap: { name: 'redis-settings', items: [{ key: 'redis.conf', path: 'redis.conf' }] } }],
       },
     });
@@ -446,7 +446,7 @@ describe('services-pod: spec.services become the NAME-services Pod', () => {
 });
 
 describe('minimal-service: flux.minimalService', () => {
-  it('selects only rank 0 on the broker port and stays headless (3.2; README: the one intended difference)', () => {
+  it('selects only rank 0 on the broker port and stays headless (README: the operator\'s Service is not headless)', () => {
     const [service] = generate('minimal-service', 's');
     expect(service).toEqual({
       apiVersion: 'v1',
@@ -470,7 +470,7 @@ describe('minimal-service: flux.minimalService', () => {
 describe('bursting: a bursted child with a lead broker and clusters', () => {
   const cluster = resolve('bursting');
 
-  it('names and sizes the second cluster by its index and spec.size (B7 fixed)', () => {
+  it('names and sizes the second cluster by its index and spec.size (the operator meant to, but left it empty)', () => {
     expect(cluster.spec.flux.bursting?.clusters).toEqual([
       { name: 'child', size: 3 },
       { name: 'burst-1', size: 3 },
@@ -478,7 +478,7 @@ describe('bursting: a bursted child with a lead broker and clusters', () => {
     expect(cluster.spec.flux.bursting?.leadBroker).toEqual({ address: '10.20.30.40', name: 'onprem', size: 4, port: 9050 });
   });
 
-  it('reaches the parent rank 0 by address on the given port in broker.toml (5.3, B6 fixed)', () => {
+  it('reaches the parent rank 0 by address on the given port in broker.toml (the operator\'s entry is corrupt)', () => {
     expect(parseToml(brokerToml(cluster))).toEqual(
       expectedToml({
         service: 'child',
@@ -535,7 +535,7 @@ describe('broker-config: a whole broker.toml and a custom hostlist', () => {
     '',
   ].join('\n');
 
-  it('uses the text verbatim and writes it without shell expansion (5.3; B19 fixed)', () => {
+  it('uses the text verbatim and writes it without shell expansion', () => {
     expect(brokerToml(cluster)).toBe(custom);
     expect(hereDocBody(scriptOf('broker-config', 'flux-view'), 'cat > "${installroot}/etc/flux/config/broker.toml"')).toBe(custom);
   });
@@ -550,7 +550,7 @@ describe('broker-config: a whole broker.toml and a custom hostlist', () => {
 describe('volumes: every volume source of the schema', () => {
   const job = only(generate('volumes'), 'Job');
 
-  it('adds one pod volume per name, sorted, in the shape of its source (3.3.6)', () => {
+  it('adds one pod volume per name, sorted, in the shape of its source', () => {
     expect(podSpec(job)['volumes']).toEqual([
       ...operatorVolumes('storage-demo', ['wait-0', 'start-1']),
       { name: 'bucket', csi: { driver: 's3.csi.example.com', volumeAttributes: { bucketName: 'lab-bucket', mounter: 'rclone' } } },
@@ -559,15 +559,15 @@ describe('volumes: every volume source of the schema', () => {
       { name: 'credentials', secret: { secretName: 'lab-token' } },
       { name: 'data', hostPath: { path: '/mnt/lab-data', type: 'Directory' } },
       { name: 'results', persistentVolumeClaim: { claimName: 'lab-results' } },
-      // Named as mounted (README: the operator names it after the ConfigMap, bug B12).
+      // Named as mounted (README: the operator names it after the ConfigMap, so the pod is invalid).
       { name: 'settings', configMap: { name: 'lab-settings', items: [{ key: 'hosts.txt', path: 'extra-hosts' }, { key: 'tuning.ini', path: 'tuning.ini' }] } },
       { name: 'shm', emptyDir: { medium: 'Memory', sizeLimit: '2Gi' } },
-      // secretName comes before claimName in the precedence of 1.3.10.
+      // secretName comes before claimName in the operator's precedence (volumeSource.ts).
       { name: 'tokens', secret: { secretName: 'stager-token' } },
     ]);
   });
 
-  it('mounts each container its own volumes, readOnly only when true, emptyDir at /dev/shm (3.3.9)', () => {
+  it('mounts each container its own volumes, readOnly only when true, emptyDir at /dev/shm', () => {
     const [runner, stager] = containersOf(job);
     expect(runner).toEqual(
       appContainer('storage-demo', 'ubuntu:noble', { command: wrapper('wait-0') }, [
@@ -580,7 +580,7 @@ describe('volumes: every volume source of the schema', () => {
         { name: 'shm', mountPath: '/dev/shm' },
       ]),
     );
-    // README: the operator would also mount the runner's volumes here (bug B27), which would put
+    // README: the operator would also mount the runner's volumes here, which would put
     // both shm and cache at /dev/shm.
     expect(stager).toEqual(
       appContainer('stager', 'ubuntu:noble', { command: wrapper('start-1') }, [
@@ -600,12 +600,12 @@ describe('volumes: every volume source of the schema', () => {
 describe('logging-broker: logging options and broker settings', () => {
   const script = scriptOf('logging-broker', 'wait-0');
 
-  it('turns strict mode on before anything runs and checks for /usr/bin/time (5.4 A1, A2; B25 fixed)', () => {
+  it('turns strict mode on before anything runs, then checks for /usr/bin/time and exits without it', () => {
     const body = script.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
     expect(body.slice(0, 5)).toEqual(['set -eEu -o pipefail', 'if [[ ! -x /usr/bin/time ]]; then', expect.stringContaining('/usr/bin/time is required'), '  exit 1', 'fi']);
   });
 
-  it('wraps rank 0 in the timers, with --wrap, the prefix and the submit command (5.4 B7)', () => {
+  it('wraps rank 0 in the timers, with --wrap, the prefix and the submit command', () => {
     expect(script).toContain(
       [
         "    /usr/bin/time -f 'FLUXTIME fluxstart wall time %E' \\",
@@ -625,7 +625,7 @@ describe('logging-broker: logging options and broker settings', () => {
     expect(script).toContain("command='stress-ng --cpu 1 --timeout 10s'\n");
   });
 
-  it('runs each snippet where 5.4 puts it', () => {
+  it('places init, pre, brokerPre (rank 0), workerPre (followers) and post in that order, init after the user lookup, pre after the broker options', () => {
     const at = (code: string) => script.indexOf(`\n${code}\n`);
     const order = ['echo "init on $(hostname)"', 'ulimit -n 4096', 'echo "lead broker is getting ready"', 'sleep 2', 'echo "done on $(hostname)"'].map(at);
     expect(order.every((i) => i > 0)).toBe(true);
@@ -634,7 +634,7 @@ describe('logging-broker: logging options and broker settings', () => {
     expect(at('ulimit -n 4096')).toBeGreaterThan(script.indexOf('brokerOptions=('));
   });
 
-  it('runs followers once (completeWorkers) instead of in a retry loop (5.4 C3)', () => {
+  it('runs followers once (completeWorkers) instead of in a retry loop', () => {
     expect(script).not.toContain('while true');
     expect(script.match(/flux start -o --config "\$\{cfg\}" "\$\{brokerOptions\[@\]\}" \|\| flux_status=\$\?/g)).toHaveLength(1);
   });
@@ -647,7 +647,7 @@ describe('logging-broker: logging options and broker settings', () => {
 describe('batch: a raw batch script', () => {
   const script = scriptOf('batch', 'wait-0');
 
-  it('writes the lines as they are, empty ones included (5.4 B1, batchRaw)', () => {
+  it('writes the lines as they are, empty ones included (batchRaw)', () => {
     expect(hereDocBody(script, '  cat > ./flux-job.batch')).toBe(
       [
         '#!/bin/bash',
@@ -660,7 +660,7 @@ describe('batch: a raw batch script', () => {
     );
   });
 
-  it('runs it with flux batch, silenced because quiet (5.4 B5)', () => {
+  it('runs it with flux batch, silenced because quiet', () => {
     expect(script).toContain(
       [
         '  flux start \\',
@@ -676,7 +676,7 @@ describe('batch: a raw batch script', () => {
 describe('batch-jobs: a batch script of submitted jobs', () => {
   const script = scriptOf('batch-jobs', 'wait-0');
 
-  it('submits each non-empty line with numbered output files, then waits (5.4 B1)', () => {
+  it('submits each non-empty line with numbered output files, then waits', () => {
     const submit = (k: number, line: string) => `flux submit --flags waitable --error=/tmp/fluxout/job-${k}.err --output=/tmp/fluxout/job-${k}.out ${line}`;
     expect(hereDocBody(script, '  cat > ./flux-job.batch')).toBe(
       ['#!/bin/bash', submit(0, 'echo first'), submit(1, 'echo "second on $HOSTNAME"'), '', submit(3, 'hostname'), '', 'flux queue idle', 'flux jobs -a'].join('\n'),
@@ -698,7 +698,7 @@ describe('env-special: values with shell-special characters', () => {
   const objects = generate('env-special');
   const data = dataOf(objects);
 
-  it('passes container environment to the pod as data, sorted, EMPTY without value (3.3.8)', () => {
+  it('passes container environment to the pod as data, sorted, EMPTY without value', () => {
     const [runner, echoer] = containersOf(only(objects, 'Job'));
     expect(runner?.['env']).toEqual([
       { name: 'BACKSLASH', value: VALUES['BACKSLASH'] },
@@ -714,7 +714,7 @@ describe('env-special: values with shell-special characters', () => {
     expect(echoer?.['command']).toEqual(wrapper('start-1'));
   });
 
-  it.each(['wait-0', 'start-1'])('%s: writes flux.environment single-quoted into flux-view.sh, invalid names left out (5.6 step 8; B19 fixed)', (key) => {
+  it.each(['wait-0', 'start-1'])('%s: writes flux.environment single-quoted into flux-view.sh, invalid names left out', (key) => {
     const body = hereDocBody(data[key] as string, '  cat');
     expect(body.split('\n').filter((l) => !l.startsWith('#'))).toEqual([
       "export BACKSLASH='C:\\temp\\new\\'",
@@ -751,7 +751,7 @@ describe('env-special: values with shell-special characters', () => {
     expect(out.split('\0').slice(0, -1)).toEqual(['printf', '%s|%s\\n', VALUES['PRICE'], VALUES['QUOTES']]);
   });
 
-  it('runs the sidecar command as shell code (5.5 step 9)', () => {
+  it('runs the sidecar command as shell code', () => {
     const script = data['start-1'] as string;
     const start = script.indexOf("IFS= read -r -d '' command <<'MCS_EOF' || true\n");
     const end = script.indexOf('eval "${command}"\n');
@@ -766,13 +766,13 @@ describe('user-certificate: flux.curveCert', () => {
   const LIBZMQ_CLIENT = { publicKey: 'Yne@$w-vo<fVvi]a<NY6T1ed:M$fCG*[IaLV{hID', secretKey: 'D:)Q[IlAW!ahhC2ac:9*A}h:p?([4%wOTJ%JR%cs' };
   const expected = expectedTestCertificate('flux-sample-0');
 
-  it('holds the TEST_KEYS certificate for flux-sample-0 in the operator template (5.8)', () => {
+  it('holds the TEST_KEYS certificate for flux-sample-0 in the operator template', () => {
     expect(resolve('user-certificate').spec.flux.curveCert).toBe(expected);
     expect(testCertificate('flux-sample-0')).toBe(expected);
     expect(analyzeSpec(fixture('v1alpha2', 'user-certificate')).diagnostics.filter((d) => d.code === 'curve-cert')).toEqual([]);
   });
 
-  it('uses it verbatim, whatever keys or certificate the generator is given (3.1)', () => {
+  it('uses it verbatim, whatever keys or certificate the generator is given', () => {
     const cluster = resolve('user-certificate');
     const fromKeys = generateManifests(cluster, { include: 'c', keys: LIBZMQ_CLIENT });
     expect(dataOf(fromKeys)['curve.cert']).toBe(expected);
@@ -780,7 +780,7 @@ describe('user-certificate: flux.curveCert', () => {
     expect(dataOf(fromCertificate)['curve.cert']).toBe(expected);
   });
 
-  it('mounts it without a mode and copies it owner-readable only (3.3.6; 5.4 A9)', () => {
+  it('mounts it without a mode and copies it owner-readable only', () => {
     const volumes = podSpec(only(generate('user-certificate'), 'Job'))['volumes'] as KObject[];
     expect(volumes[3]).toEqual(operatorVolumes('flux-sample', ['wait-0'])[3]);
     const script = scriptOf('user-certificate', 'wait-0');
@@ -792,7 +792,7 @@ describe('view-settings: a customised flux view, launcher mode and an archive', 
   const objects = generate('view-settings');
   const job = only(objects, 'Job');
 
-  it('builds the init container from flux.container (3.3.7)', () => {
+  it('builds the init container from flux.container', () => {
     expect(podSpec(job)['initContainers']).toEqual([
       {
         name: 'flux-tools',
@@ -811,7 +811,7 @@ describe('view-settings: a customised flux view, launcher mode and an archive', 
     expect(Object.keys(dataOf(objects)).sort()).toEqual(['curve.cert', 'flux-tools', 'wait-0']);
   });
 
-  it('passes the container fields through (3.3.8)', () => {
+  it('passes the container fields through', () => {
     expect(containersOf(job)).toEqual([
       {
         name: 'rocky',
@@ -825,7 +825,7 @@ describe('view-settings: a customised flux view, launcher mode and an archive', 
         ports: [{ containerPort: 5000, protocol: 'TCP' }],
         resources: { limits: { memory: '2G' }, requests: { cpu: '2' } },
         securityContext: { privileged: true },
-        // One-element commands holding the whole string (1.3.8).
+        // One-element commands holding the whole string, as the operator builds them.
         lifecycle: {
           postStart: { exec: { command: ['/usr/local/bin/warm-cache'] } },
           preStop: { exec: { command: ['flux shutdown --quiet'] } },
@@ -840,7 +840,7 @@ describe('view-settings: a customised flux view, launcher mode and an archive', 
     expect(objects.filter((o) => o.kind === 'Service').map((s) => s.metadata.name)).toEqual(['rocky']);
   });
 
-  it('puts config, view and socket under the mount path (5.3; B8 fixed)', () => {
+  it('puts config, view and socket under the mount path, in the init script too', () => {
     const cluster = resolve('view-settings');
     expect(parseToml(brokerToml(cluster))).toEqual(
       expectedToml({ mount: '/opt/flux-share', service: 'rocky', namespace: 'default', hosts: [{ host: 'rocky-[0-1]' }], policy: 'conservative' }),
@@ -849,7 +849,7 @@ describe('view-settings: a customised flux view, launcher mode and an archive', 
     expect(scriptOf('view-settings', 'wait-0')).toContain('viewbase=/opt/flux-share\n');
   });
 
-  it('uses pythonPath, skips FLUX_RC_EXTRA (simple scheduler) and exports flux.environment (5.6)', () => {
+  it('uses pythonPath, skips FLUX_RC_EXTRA (simple scheduler) and exports flux.environment', () => {
     const script = scriptOf('view-settings', 'wait-0');
     expect(script).toContain('export PYTHONPATH="${PYTHONPATH:-}:"/opt/flux-share/view/lib/python3.11/site-packages\n');
     expect(script).not.toContain('FLUX_RC_EXTRA');
@@ -857,7 +857,7 @@ describe('view-settings: a customised flux view, launcher mode and an archive', 
     expect(script).toContain(". '/opt/flux-share/flux-view.sh'\n");
   });
 
-  it('restores the archive when present and gives the command to flux start (5.4 A15, B6)', () => {
+  it('restores the archive when present and, as a launcher, gives the command to flux start itself', () => {
     const script = scriptOf('view-settings', 'wait-0');
     expect(script).toContain('if [[ -e /state/flux-archive.tar.gz ]]; then\n  brokerOptions+=(-Scontent.restore=/state/flux-archive.tar.gz)\nfi\n');
     expect(script).toContain('    flux start \\\n        -o --config "${cfg}" "${brokerOptions[@]}" \\\n        "${command_words[@]}" || flux_status=$?\n');
@@ -866,7 +866,7 @@ describe('view-settings: a customised flux view, launcher mode and an archive', 
 });
 
 describe('view-disabled: the application image brings Flux', () => {
-  it('only writes the configuration in the init container (5.2 step 10)', () => {
+  it('only writes the configuration in the init container (no view to copy)', () => {
     const init = scriptOf('view-disabled', 'flux-view');
     expect(init).toContain('cp -R "${fluxroot}"/* "${viewbase}/view/" 2>/dev/null || true\n');
     expect(init).not.toContain('/opt/views/._view');
@@ -874,7 +874,7 @@ describe('view-disabled: the application image brings Flux', () => {
     expect((podSpec(job)['initContainers'] as KObject[])[0]).toMatchObject({ name: 'flux-view', image: 'ubuntu:noble' });
   });
 
-  it('skips the view paths in the runner and sidecar scripts (5.4.1)', () => {
+  it('skips the view paths in the runner and sidecar scripts', () => {
     for (const key of ['wait-0', 'start-1']) {
       const script = scriptOf('view-disabled', key);
       expect(script).toContain('viewbase=/mnt/flux\n');
@@ -896,12 +896,12 @@ describe('sidecars: several containers, the runner not first', () => {
   const objects = generate('sidecars');
   const job = only(objects, 'Job');
 
-  it('numbers the scripts by container index and skips the unwrapped one (3.1, 3.3.6)', () => {
+  it('numbers the scripts by container index and skips the unwrapped one', () => {
     expect(Object.keys(dataOf(objects))).toEqual(['start-0', 'wait-1', 'start-2', 'flux-view', 'curve.cert']);
     expect(podSpec(job)['volumes']).toEqual(operatorVolumes('pipeline', ['start-0', 'wait-1', 'start-2']));
   });
 
-  it('gives each container its name, command and pull policy (3.3.8)', () => {
+  it('gives each container its name, command and pull policy', () => {
     const mounts = appMounts('pipeline');
     expect(containersOf(job)).toEqual([
       appContainer('metrics', 'ubuntu:noble', { command: wrapper('start-0'), ports: [{ containerPort: 8080, protocol: 'TCP' }] }, mounts),
@@ -919,7 +919,7 @@ describe('sidecars: several containers, the runner not first', () => {
     expect(podSpec(job)['imagePullSecrets']).toEqual([{ name: 'shared-pull' }, { name: 'registry-pull' }]);
   });
 
-  it('adds a Service per sidecar with ports, in container order (3.5)', () => {
+  it('adds a Service per sidecar with ports, in container order', () => {
     const services = objects.filter((o) => o.kind === 'Service').slice(1);
     expect(services.map((s) => [s.metadata.name, s['spec']])).toEqual([
       ['metrics', { selector: { 'app.kubernetes.io/name': 'pipeline' }, ports: [{ port: 8080, targetPort: 8080, protocol: 'TCP' }] }],
@@ -936,7 +936,7 @@ describe('sidecars: several containers, the runner not first', () => {
     ]);
   });
 
-  it('runs the sidecar steps in the order of 5.5: init, strict, view, servicePre, wait, command, post', () => {
+  it('runs the sidecar steps in the operator\'s order: init, strict, view, servicePre, wait, command, post', () => {
     const script = scriptOf('sidecars', 'start-0');
     const order = ['\nmkdir -p /tmp/metrics\n', '\nset -eEu -o pipefail\n', '\nviewbase=/mnt/flux\n', '\necho "metrics waits for Flux"\n', '\nsocket_path="${configroot}/run/flux/local"\n', "\ncommand='python3 -m http.server 8080'\n", '\necho "metrics stopped"\n'].map((s) =>
       script.indexOf(s),
@@ -947,7 +947,7 @@ describe('sidecars: several containers, the runner not first', () => {
     expect(script).toContain('stopping (logging.strict)." >&2\n    exit 1\n');
   });
 
-  it('writes commands.script with \\$ unescaped and runs it (5.5 step 8; B10 fixed)', () => {
+  it('writes commands.script with \\$ unescaped and runs it (the operator wrote it but never ran it)', () => {
     const script = scriptOf('sidecars', 'start-2');
     expect(hereDocBody(script, 'cat > /tmp/custom-entrypoint.sh')).toBe('#!/bin/bash\n. /mnt/flux/flux-view.sh\nflux proxy "$fluxsocket" flux jobs -a > $HOME/jobs.txt\n');
     expect(script).toContain("command='/bin/bash /tmp/custom-entrypoint.sh'\neval \"${command}\"\n");
@@ -955,7 +955,7 @@ describe('sidecars: several containers, the runner not first', () => {
 });
 
 describe('pod-settings: pod, network, Job and label settings', () => {
-  it('builds the Job field by field (3.3.1-3.3.5)', () => {
+  it('builds the Job field by field', () => {
     const job = only(generate('pod-settings'), 'Job');
     expect(job).toEqual({
       apiVersion: 'batch/v1',
@@ -989,7 +989,7 @@ describe('pod-settings: pod, network, Job and label settings', () => {
             schedulerName: 'volcano',
             hostPID: true,
             hostIPC: true,
-            // README: passed whole; the operator keeps only fsGroup (bug B16).
+            // README: passed whole; the operator keeps only fsGroup.
             securityContext: { fsGroup: 1000, runAsUser: 1000 },
             affinity: {
               ...spread('scheduled'),

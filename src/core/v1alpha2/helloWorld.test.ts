@@ -1,7 +1,7 @@
 /**
- * Field-by-field check of the reference case (v1alpha2.md sections 3.3.10 and 5.4.4) on our own
- * fixture `fixtures/v1alpha2/hello-world.yaml`, which has the same spec as the operator's
- * tests/hello-world: the Job in namespace default, and the broker settings.
+ * Field-by-field check of the reference case, the operator's objects for its tests/hello-world
+ * example, on our own fixture `fixtures/v1alpha2/hello-world.yaml`, which has the same spec as
+ * the operator's tests/hello-world: the Job in namespace default, and the broker settings.
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -133,7 +133,7 @@ describe('hello-world fixture (the reference case)', () => {
     });
   });
 
-  it('computes hostlist, quorum, broker options and flags as section 5.4.4 says', () => {
+  it('computes hostlist, quorum (none: maxSize = size), broker options (quiet, no flux: key) and flags (tasks 1 < size 4)', () => {
     const cluster = helloWorld();
     expect(hostlist(cluster)).toBe('flux-sample-[0-3]');
     expect(requiredRanks(cluster)).toBe('');

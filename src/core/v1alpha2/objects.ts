@@ -1,5 +1,5 @@
 /**
- * The objects the operator creates for a v1alpha2 MiniCluster (section 3), each built from a
+ * The objects the operator creates for a v1alpha2 MiniCluster, each built from a
  * resolved (defaulted and validated) MiniCluster.
  */
 import { initScript, runnerScript, sidecarScript } from './scripts/index.ts';
@@ -42,7 +42,8 @@ export function entrypointConfigMap(mc: ResolvedMiniCluster, curveCert: string):
 /**
  * The headless Service the brokers find each other through; with `minimalService` it selects only
  * rank 0 and exposes the broker port. It stays headless in that case, because the brokers connect
- * to `NAME-0.SERVICE.NS.svc.cluster.local`, a name only a headless Service provides (bug B35).
+ * to `NAME-0.SERVICE.NS.svc.cluster.local`, a name only a headless Service provides (the
+ * operator made a ClusterIP Service here).
  */
 export function brokerService(mc: ResolvedMiniCluster): Manifest {
   const name = mc.metadata.name;
@@ -179,7 +180,7 @@ function podTemplateSpec(mc: ResolvedMiniCluster): KObject {
   if (pod.schedulerName) out['schedulerName'] = pod.schedulerName;
   if (pod.hostPID) out['hostPID'] = true;
   if (pod.hostIPC) out['hostIPC'] = true;
-  // The operator keeps only fsGroup (bug B16); the whole context is what the user asked for.
+  // The operator keeps only fsGroup; the whole context is what the user asked for.
   if (pod.securityContext && Object.keys(pod.securityContext).length > 0) out['securityContext'] = pod.securityContext;
   if (!spec.network.disableAffinity) out['affinity'] = affinity(mc);
   if (pod.resources && Object.keys(pod.resources).length > 0) out['overhead'] = resourceList(pod.resources);
@@ -211,7 +212,7 @@ export function indexedJob(mc: ResolvedMiniCluster): Manifest {
   });
 }
 
-/** The `NAME-services` Pod for `spec.services` (operator only, section 3.5). */
+/** The `NAME-services` Pod for `spec.services` (made by the operator only, never by fluxoperator-gen). */
 export function servicesPod(mc: ResolvedMiniCluster): Manifest | undefined {
   const services = mc.spec.services ?? [];
   if (services.length === 0) return undefined;
@@ -222,7 +223,7 @@ export function servicesPod(mc: ResolvedMiniCluster): Manifest | undefined {
     labels: { ...podLabels(mc, false), 'job-name': mc.metadata.name },
   };
   if (Object.keys(mc.spec.pod.annotations).length > 0) metadata['annotations'] = Object.fromEntries(sortedEntries(mc.spec.pod.annotations));
-  // Services run their image entrypoint: no script, no command (section 3.5).
+  // Services run their image entrypoint: this pod has no entrypoint scripts, so no command.
   const containers = services.map((service) => podContainer(service, service.name, undefined, userMounts(service)));
   const spec: KObject = {
     hostname: name,
@@ -236,7 +237,7 @@ export function servicesPod(mc: ResolvedMiniCluster): Manifest | undefined {
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec };
 }
 
-/** A ClusterIP Service per non-runner container with ports (operator only, section 3.5). */
+/** A ClusterIP Service per non-runner container with ports (made by the operator, never by fluxoperator-gen). */
 export function containerServices(mc: ResolvedMiniCluster): Manifest[] {
   return containerPortServices(mc.spec.containers, mc.metadata.name, mc.metadata.namespace);
 }

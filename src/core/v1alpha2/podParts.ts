@@ -6,7 +6,7 @@ import type { ResolvedMiniCluster } from './defaults.ts';
 import type { Container, ContainerVolume } from './schema.ts';
 import { volumeSource } from './volumeSource.ts';
 
-/** Operator labels win over user labels of the same name (section 3.3.3). */
+/** Operator labels win over user labels of the same name. */
 export function podLabels(mc: ResolvedMiniCluster, withHpaSelector: boolean): Record<string, string> {
   const name = mc.metadata.name;
   const labels: Record<string, string> = Object.fromEntries(sortedEntries(mc.spec.pod.labels));
@@ -51,7 +51,8 @@ function podVolume(name: string, volume: ContainerVolume): KObject {
     case 'hostPath':
       return { name, hostPath: { path: volume.hostPath, type: 'Directory' } };
     case 'configMap': {
-      // Named after the key the containers mount, not after the ConfigMap (the operator's bug B12).
+      // Named after the key the containers mount; the operator named it after the ConfigMap, so the
+      // pod was invalid unless the two names matched.
       const configMap: KObject = { name: volume.configMapName };
       const items = sortedEntries(volume.items).map(([key, path]) => ({ key, path }));
       if (items.length > 0) configMap['items'] = items;
@@ -62,7 +63,7 @@ function podVolume(name: string, volume: ContainerVolume): KObject {
   }
 }
 
-/** Mounts of a container's own volumes (the operator also leaks earlier containers' mounts, bug B27). */
+/** Mounts of a container's own volumes (the operator also gave it the mounts of every container before it). */
 export function userMounts(container: Container): KObject[] {
   return sortedEntries(container.volumes).map(([name, volume]) => {
     if (volumeSource(volume) === 'emptyDir') return { name, mountPath: '/dev/shm' };

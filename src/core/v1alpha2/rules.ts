@@ -1,5 +1,5 @@
 /**
- * The operator's `Validate()` rules (V0-V13 of section 1.4) plus the checks Kubernetes or Flux
+ * The operator's `Validate()` rules, in its order, plus the checks Kubernetes or Flux
  * would make later, so that a spec is rejected here with a field path instead of failing in the
  * cluster. All problems are collected; none stops the others.
  */
@@ -16,7 +16,7 @@ import { volumeSource } from './volumeSource.ts';
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const RESTART_POLICIES = ['OnFailure', 'Never'];
 
-/** Rules V12/V13 and the volume checks Kubernetes makes, for one list of containers. */
+/** The operator's volume rule (a claim or hostPath needs a path) and Kubernetes' checks, for one list of containers. */
 function volumeProblems(list: Container[], listName: 'containers' | 'services', reserved: Set<string>, out: Problem[]): void {
   const firstDefinition = new Map<string, { index: number; volume: ContainerVolume }>();
   list.forEach((container, index) => {
@@ -78,7 +78,7 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
   const err = (code: string, path: PathSegment[], message: string) => out.push({ severity: 'error', code, path, message });
   const warn = (code: string, path: PathSegment[], message: string) => out.push({ severity: 'warning', code, path, message });
 
-  // V0: the operator silently creates nothing for size 0.
+  // Sizes first: the operator silently creates nothing for size 0.
   sizeProblems(spec, out);
   if ((spec.backoffLimit ?? 0) < 0) err('backoff-limit', ['spec', 'backoffLimit'], 'backoffLimit must not be negative.');
   const minSize = spec.minSize ?? 0;
@@ -90,7 +90,7 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
   if (spec.tasks < 0) err('tasks', ['spec', 'tasks'], 'tasks must not be negative (0 means one task per node).');
   deadlineProblem(spec.deadlineSeconds, out);
 
-  // V5, V6: services.
+  // Services.
   (spec.services ?? []).forEach((service, index) => {
     const path: PathSegment[] = ['spec', 'services', index];
     serviceNameProblems(service, path, out);
@@ -103,11 +103,11 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
     }
   });
 
-  // V7: bursting.
+  // Bursting.
   burstingProblems(spec.flux.bursting, out);
   burstClusterProblems(spec.flux.bursting, out);
 
-  // V8-V11: containers.
+  // Containers.
   let runners = 0;
   const names = new Map<string, number>();
   spec.containers.forEach((container, index) => {

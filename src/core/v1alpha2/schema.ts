@@ -323,7 +323,7 @@ export const miniClusterSchema = z
 
 /** What a user writes (defaults not applied). */
 export type MiniClusterInput = z.input<typeof miniClusterSchema>;
-/** After the CRD defaults (layer 1 of section 1.2). */
+/** After the CRD defaults, before the operator's code defaults (defaults.ts). */
 export type MiniCluster = z.output<typeof miniClusterSchema>;
 export type MiniClusterSpec = MiniCluster['spec'];
 export type Container = MiniClusterSpec['containers'][number];

@@ -1,4 +1,4 @@
-/** Maps a resolved MiniCluster onto the inputs of the entrypoint scripts (sections 5.4.2, 5.4.3). */
+/** Maps a resolved MiniCluster onto the inputs of the entrypoint scripts: broker options, submit flags, quorum. */
 import type { ResolvedMiniCluster } from './defaults.ts';
 import type { Container } from './schema.ts';
 import type {

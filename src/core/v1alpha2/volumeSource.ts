@@ -2,7 +2,7 @@ import type { ContainerVolume } from './schema.ts';
 
 export type VolumeSourceKind = 'csi' | 'secret' | 'emptyDir' | 'hostPath' | 'configMap' | 'persistentVolumeClaim';
 
-/** The operator's precedence when an entry names several sources (section 1.3.10): first match wins. */
+/** The operator's precedence when an entry names several sources: first match wins. */
 export function volumeSource(volume: ContainerVolume): VolumeSourceKind {
   if (volume.csiDriver) return 'csi';
   if (volume.secretName) return 'secret';

@@ -41,7 +41,10 @@ export function sayValue(quiet: boolean, message: string, value: string): string
 /** The batch script rank 0 writes in batch mode, relative to the working directory. */
 export const BATCH_FILE = './flux-job.batch';
 
-/** The program given to `sh -c` by rank 0 in batch mode (5.4 B5); `flags` are shell words for sh. */
+/**
+ * The program rank 0 gives `sh -c` in batch mode: submit the batch file, then wait for its jobs.
+ * `flags` are shell words for sh.
+ */
 export function batchProgram(flags: string): string {
   const f = flags.trim();
   return `flux batch ${f ? `${f} ` : ''}--flags waitable ${BATCH_FILE} && flux job wait --all`;

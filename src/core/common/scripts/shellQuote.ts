@@ -1,6 +1,7 @@
 /**
  * Quoting helpers for the generated bash scripts. Spec values are data: they must reach the
- * shell as exactly one word with every byte intact (bug B19 upstream pasted them raw).
+ * shell as exactly one word with every byte intact (the operator pasted them in raw, so a quote,
+ * `$` or space in a value changed or broke its scripts).
  */
 
 /** A single-quoted bash word: the only character that needs care inside `'...'` is `'` itself. */

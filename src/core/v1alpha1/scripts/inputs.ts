@@ -14,7 +14,7 @@ export interface V1alpha1Commands {
   prefix: string;
 }
 
-/** The REST API server started when the Flux container has no command and is not interactive (§5.2 step 29.4). */
+/** The REST API server started when the Flux container has no command and is not interactive. */
 export interface RestServerInputs {
   branch: string;
   port: number;
@@ -38,11 +38,11 @@ export interface WaitScriptInputs {
   users: Array<{ name: string; password: string }>;
   /** FLUX_OUTPUT_DIR */
   outputDir: string;
-  /** Broker options in order (§5.2 step 14), without the run-time `-Scontent.restore`. */
+  /** Broker options in the operator's order, without the run-time `-Scontent.restore`. */
   brokerOptions: string[];
   /** spec.archive.path; restored from when the file exists at run time. */
   archivePath: string;
-  /** The hostlist (§2.4). */
+  /** The hostlist (docs/design.md, "Hostlist, ranks and quorum"). */
   hostlist: string;
   /** `--cores=0-N` or `--local` for flux R encode. */
   coresFlag: string;

@@ -90,7 +90,7 @@ describe('v1alpha1 entrypoint scripts', () => {
   });
 });
 
-describe('the batch file (D1: what the operator meant)', () => {
+describe('the batch file (README, v1alpha1 differences D1: what the operator meant)', () => {
   it('wraps each non-empty line in the submit command, numbering lines with the empty ones', () => {
     expect(v1alpha1BatchFile('echo one\n\necho two', false, '/tmp/out', 'flux submit').split('\n')).toEqual([
       '#!/bin/bash',

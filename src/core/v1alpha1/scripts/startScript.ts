@@ -1,5 +1,5 @@
 /**
- * The v1alpha1 start script `start-i.sh` (spec v1alpha1.md §5.3): for a container that does not
+ * The v1alpha1 start script `start-i.sh`: for a container that does not
  * run Flux but has commands and a command. Every pod runs the same steps; there are no ranks.
  */
 import { assignTextLines, headerLines, snippetLines, strictLines } from '../../common/scripts/lines.ts';

@@ -91,7 +91,7 @@ describe('the v1alpha1 wait script, run', { timeout: 60_000 }, () => {
     expect(r.stdout).toBe('post-ran\n');
   });
 
-  it('writes and runs the batch file, one job per line (D1)', () => {
+  it('writes and runs the batch file, one job per line (README, v1alpha1 differences D1)', () => {
     const r = run(waitScript(`  containers:\n    - image: a\n      batch: true\n      command: |\n        echo one\n        echo "two $HOME"`));
     expect(r.status).toBe(0);
     const batch = readFileSync(join(r.box.work, 'flux-job.batch'), 'utf8');

@@ -1,11 +1,11 @@
 /**
- * The v1alpha1 Flux entrypoint `wait-i.sh` (spec v1alpha1.md §5.2), written by us from that
- * description. Flux is installed in the application image; the script sets up the Flux user,
+ * The v1alpha1 Flux entrypoint `wait-i.sh`, written by us from a description of what the
+ * operator's script did. Flux is installed in the application image; the script sets up the Flux user,
  * the resource file, the IMP and the certificate, then rank 0 runs the command under
  * `flux start` (or the REST API server, or an interactive broker) and every other pod runs a
  * follower broker until it exits cleanly.
  *
- * Quoting model, as in the v1alpha2 scripts: spec values are quoted data; `command`,
+ * Quoting model, as in the v1alpha2 scripts (v1alpha2/scripts/runnerScript.ts): spec values are quoted data; `command`,
  * `submitCommand`, `optionFlags` and `commands.prefix` are shell words split at run time
  * (`mcs_split`), so quotes in them work as on a command line; `commands.*` are shell code run
  * as written; batch lines are shell code written to the batch file as they are.
@@ -21,8 +21,8 @@ const TIME = '/usr/bin/time';
 const REST_REPO = 'https://github.com/flux-framework/flux-restful-api';
 
 /**
- * The batch file (§5.2 step 29.1). Without batchRaw each non-empty line k becomes a job with its
- * own output files; that is what the operator meant (its template failed on it, defect D1).
+ * The batch file. Without batchRaw each non-empty line k becomes a job with its own output
+ * files; that is what the operator meant (its template failed on it: README, v1alpha1 differences D1).
  */
 export function v1alpha1BatchFile(command: string, batchRaw: boolean, outputDir: string, submitCommand: string): string {
   const elements = command.split('\n');

@@ -35,7 +35,7 @@ export interface BrokerOptionSettings {
   connectTimeout?: string;
 }
 
-/** Broker options of section 5.4.2 for a mount path. */
+/** The broker options the runner passes to flux start, in the operator's order, for a mount path. */
 export function brokerOptionsFor(mount: string, s: BrokerOptionSettings = {}): string[] {
   const config = `${mount}/config`;
   const options = [`-Scron.directory=${config}/etc/flux/system/cron.d`, '-Stbon.fanout=256', `-Srundir=${config}/run/flux`];
@@ -77,7 +77,7 @@ busytimeout = "50s"
 [sched-fluxion-qmanager]
 queue-policy = "fcfs"`;
 
-/** tests/hello-world (5.4.4): quiet, size 4, `echo hello world`, default mount. */
+/** The operator's tests/hello-world example: quiet, size 4, `echo hello world`, default mount. */
 function helloWorld(mount: string, options: BuildOptions, quiet = true): ScriptFixture {
   const view = {
     mountPath: mount,

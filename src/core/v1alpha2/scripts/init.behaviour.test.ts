@@ -19,7 +19,7 @@ function build(id: string) {
 }
 
 describe('init script (flux-init.sh)', () => {
-  it('writes hostlist and broker.toml verbatim under MOUNT/config, with a custom mount (B8, B19)', { timeout: TIMEOUT }, () => {
+  it('writes hostlist and broker.toml verbatim, without shell expansion, under MOUNT/config of a custom mount', { timeout: TIMEOUT }, () => {
     const { sb, f } = build('tricky-broker-config');
     const r = sb.run(initScript(f.init));
     expect(r.status).toBe(0);
@@ -41,7 +41,7 @@ describe('init script (flux-init.sh)', () => {
     expect(initScript(fixture('mount-with-space').build().init)).not.toContain('/mnt/flux');
   });
 
-  it('overwrites broker.toml when run twice (B36)', { timeout: TIMEOUT }, () => {
+  it('overwrites broker.toml when run twice, instead of appending a second copy', { timeout: TIMEOUT }, () => {
     const { sb, f } = build('hello-world');
     const script = initScript(f.init);
     expect(sb.run(script).status).toBe(0);
@@ -49,7 +49,7 @@ describe('init script (flux-init.sh)', () => {
     expect(readFileSync(`${f.init.mountPath}/config/etc/flux/config/broker.toml`, 'utf8')).toBe(`${f.init.brokerConfig}\n`);
   });
 
-  it('logs that the certificate is present, never its content (B21)', { timeout: TIMEOUT }, () => {
+  it('logs that the certificate is present, never its content (it holds the secret key)', { timeout: TIMEOUT }, () => {
     const { sb, f } = build('hello-world');
     const r = sb.run(initScript(f.init));
     expect(r.stdout).toContain('CURVE certificate present');

@@ -1,5 +1,5 @@
 /**
- * The init script `flux-init.sh` (spec 5.2), run by the flux-view init container before the
+ * The init script `flux-init.sh`, run by the flux-view init container before the
  * application containers start: it writes the hostlist and broker.toml to the shared volume and
  * copies the Flux view and its spack software there.
  */
@@ -22,7 +22,8 @@ export function initScript(inputs: InitScriptInputs): string {
   L.push(
     `fluxroot=${shellWord(paths.viewSource)}`,
     `viewbase=${shellWord(inputs.mountPath)}`,
-    // B8 fixed: the configuration goes to the shared volume wherever it is mounted.
+    // Under the mount path: the operator always wrote to /mnt/flux/config, outside the shared
+    // volume when mountPath was changed.
     'installroot="${viewbase}/config"',
     `printf '%s\\n' "Hello, I am $(hostname), setting up Flux from \${fluxroot} in \${viewbase}"`,
     'export fluxroot',
@@ -32,16 +33,16 @@ export function initScript(inputs: InitScriptInputs): string {
     'mkdir -p "${installroot}/etc/flux/system/cron.d" "${installroot}/var/lib/flux" "${installroot}/etc/flux/system"',
     `printf '%s\\n' ${shellWord(inputs.hostlist)} > "\${installroot}/etc/flux/system/hostlist"`,
     '',
-    // B36 fixed: `>` replaces the file, so a second run of the init container does not
-    // duplicate tables. B19 fixed: a quoted here-document, so `$`, backticks and backslashes
-    // of a custom brokerConfig are written as they are.
+    // `>` replaces the file (the operator appended), so a second run of the init container does
+    // not duplicate tables. A quoted here-document (the operator's was unquoted), so `$`, backticks
+    // and backslashes of a custom brokerConfig are written as they are.
     'mkdir -p "${installroot}/etc/flux/config"',
     quotedHereDoc('cat > "${installroot}/etc/flux/config/broker.toml"', inputs.brokerConfig),
     `printf '%s\\n' "Broker configuration \${installroot}/etc/flux/config/broker.toml:"`,
     'cat "${installroot}/etc/flux/config/broker.toml"',
     '',
     'mkdir -p "${installroot}/run/flux" "${installroot}/etc/curve"',
-    // B21 fixed: the certificate holds the secret key, so only its presence is logged.
+    // The certificate holds the secret key (the operator printed it), so only its presence is logged.
     `if [[ -s ${cert} ]]; then`,
     `  printf '%s\\n' "CURVE certificate present (contents not printed)."`,
     'else',

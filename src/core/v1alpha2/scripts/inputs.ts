@@ -6,7 +6,7 @@
  */
 
 /**
- * Fixed in-container paths of the scripts (section 5.1). Real pods always use the defaults
+ * Fixed in-container paths of the scripts. Real pods always use the defaults
  * (`DEFAULT_SYSTEM_PATHS` in `paths.ts`); the override exists only so the behavioural tests can run
  * the scripts in a temporary directory without touching `/flux_operator`, `/opt` or `/tmp`.
  * The generator should leave it unset.
@@ -73,11 +73,11 @@ export interface RunnerScriptInputs extends ViewInputs {
   batchRaw: boolean;
   /** FLUX_OUTPUT_DIR: `containers[i].logs` or `/tmp/fluxout`. */
   outputDir: string;
-  /** Broker options in order (section 5.4.2), without the run-time `-Scontent.restore` one. */
+  /** Broker options in the operator's order (see `brokerOptions`), without the run-time `-Scontent.restore` one. */
   brokerOptions: string[];
   /** `spec.archive.path`; when non-empty and present at run time, `-Scontent.restore=<path>` is added. */
   archivePath: string;
-  /** Submit/batch flags (section 5.4.3), already joined, e.g. `-N 4 -n4`. Shell words. */
+  /** Submit/batch flags (see `submitFlags`), already joined, e.g. `-N 4 -n4`. Shell words. */
   flags: string;
   /** `spec.flux.submitCommand` or `flux submit`. Shell words. */
   submitCommand: string;
@@ -104,7 +104,7 @@ export interface InitScriptInputs {
   name: string;
   mountPath: string;
   viewEnabled: boolean;
-  /** The hostlist (section 2.4). */
+  /** The hostlist (docs/design.md, "Hostlist, ranks and quorum"). */
   hostlist: string;
   /** Full broker.toml text (generated or `spec.flux.brokerConfig`), written verbatim. */
   brokerConfig: string;

@@ -15,8 +15,8 @@ export function isShellName(name: string): boolean {
 /**
  * Upstream writes `commands.script` through an unquoted here-document, so the published examples
  * escape `$` as `\$` (e.g. `\${FLUX_TASK_RANK}`) and may rely on `\\` meaning `\`. We write the
- * script with a quoted here-document (nothing is expanded or executed at write time: that was
- * bug B19, e.g. `$1` or `$i` silently became empty) and apply only the backslash rules of an
+ * script with a quoted here-document (nothing is expanded or executed at write time, where
+ * upstream's `$1` or `$i` silently became empty) and apply only the backslash rules of an
  * unquoted here-document: `\$` → `$`, `` \` `` → `` ` ``, `\\` → `\`, backslash-newline removed.
  * So every existing script that did not depend on write-time expansion yields the very file it
  * yielded upstream, and unescaped `$VAR` now expands when the script runs instead of when it is
@@ -48,7 +48,8 @@ export function customScriptCommand(paths: SystemPaths): string {
 }
 
 /**
- * 5.4.1 view variables and software copy, then (view enabled) the 5.6 "paths" setup.
+ * The view variables and software copy, then (view enabled) the "paths" setup: Python, HOME,
+ * and the helper files flux-view.sh, flux-connect.sh and load-fluxion.sh.
  * Variables that a script never reads are not emitted, so shellcheck stays quiet.
  */
 export function viewLines(inputs: ViewInputs, paths: SystemPaths): string[] {
@@ -105,7 +106,8 @@ function pathsSetupLines(inputs: ViewInputs, paths: SystemPaths): string[] {
     '  export USER=flux-operator',
     'fi',
     // The view's python3/python links point into the init image (/opt/view/...), which does
-    // not exist here; relink them, relative, next to the real binary in bin/ (B20 fixed).
+    // not exist here; relink them, relative, next to the real binary in bin/ (the operator put
+    // them in lib/, so python3 vanished from bin/).
     'if [[ -n ${pythonroot} && -x ${pythonversion} ]]; then',
     '  for mcs_link in python3 python; do',
     '    if [[ ${mcs_link} != "${pythonroot##*/}" ]]; then',
@@ -158,7 +160,8 @@ function pathsSetupLines(inputs: ViewInputs, paths: SystemPaths): string[] {
   if (envLines.length > 0) lines.push(quotedHereDoc('  cat', envLines.join('\n')));
   lines.push(`} > ${tmp('flux-view.sh')}`, `mv -f ${tmp('flux-view.sh')} "\${viewbase}/flux-view.sh"`, '');
 
-  // B11 fixed: the path is expanded now; `${fluxsocket}` stays for flux-view.sh to define.
+  // The path is expanded now (the operator left `${viewbase}` in, undefined when the helper
+  // runs); `${fluxsocket}` stays for flux-view.sh to define.
   const connect = [
     '#!/bin/bash',
     `. ${shellQuote(`${inputs.mountPath}/flux-view.sh`)}`,

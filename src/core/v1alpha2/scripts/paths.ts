@@ -1,6 +1,6 @@
 import type { SystemPaths } from './inputs.ts';
 
-/** The fixed in-container paths of section 5.1; real pods always use these. */
+/** The fixed in-container paths the operator's pods use; real pods always use these. */
 export const DEFAULT_SYSTEM_PATHS: Readonly<SystemPaths> = Object.freeze({
   operatorDir: '/flux_operator',
   softwareDir: '/opt/software',

@@ -55,7 +55,7 @@ describe('runner script (wait-i.sh), rank 0', () => {
     expect(calls.slice(1)).toEqual([
       ['start', '-o', '--config', s.cfg, ...s.f.runner.brokerOptions, 'flux', 'submit', '-n1', '--quiet', '--watch', 'echo', 'hello', 'world'],
     ]);
-    // The 5.4.4 option list, one argument each.
+    // The hello-world broker options (quiet, no flux: key), one argument each.
     expect(s.f.runner.brokerOptions).toEqual([
       `-Scron.directory=${s.mount}/config/etc/flux/system/cron.d`,
       '-Stbon.fanout=256',
@@ -119,7 +119,7 @@ describe('runner script (wait-i.sh), rank 0', () => {
     expect(startCalls(s.sb)).toEqual([]);
   });
 
-  it('exits with the status of flux start and still runs post and writes the marker (B26)', { timeout: TIMEOUT }, () => {
+  it('exits with the status of flux start, not of the last command, and still runs post and writes the marker', { timeout: TIMEOUT }, () => {
     const s = setup('commands');
     const r = runRunner(s, { env: { FAKE_FLUX_START_STATUS: '7' } });
     expect(r.status).toBe(7);
@@ -150,7 +150,7 @@ describe('runner script (wait-i.sh), rank 0', () => {
     expect(start.slice(-3)).toEqual(['echo', 'hello', 'world']);
   });
 
-  it('batch: writes flux-job.batch as 5.4 B1 says and runs flux batch through sh -c', { timeout: TIMEOUT }, () => {
+  it('batch: writes flux-job.batch, one flux submit per non-empty line, and runs flux batch through sh -c', { timeout: TIMEOUT }, () => {
     const s = setup('batch');
     const r = runRunner(s);
     expect(r.status).toBe(0);
@@ -216,7 +216,7 @@ describe('runner script (wait-i.sh), rank 0', () => {
     expect(script).toContain(`-f 'FLUXTIME fluxstart wall time %E'`);
   });
 
-  it('timed without the timer: the script itself exits 1 before running Flux (B25)', { timeout: TIMEOUT }, () => {
+  it('timed without the timer: the script itself (not a subshell) exits 1 before running Flux', { timeout: TIMEOUT }, () => {
     const s = setup('timed', (f) => {
       f.runner.systemPaths = { ...f.runner.systemPaths, timeBinary: '/nonexistent/time' };
     });
@@ -354,7 +354,7 @@ describe('runner script (wait-i.sh), follower pods', () => {
   });
 });
 
-describe('runner script (wait-i.sh), view setup (5.6)', () => {
+describe('runner script (wait-i.sh), view setup: Python, HOME, helper files', () => {
   it('writes flux-view.sh with exact environment values and the socket', { timeout: TIMEOUT }, () => {
     const s = setup('flux-environment');
     // A value captured at run time with a single quote in it.
@@ -375,7 +375,7 @@ describe('runner script (wait-i.sh), view setup (5.6)', () => {
     expect(readFileSync(view, 'utf8')).toContain('# (skipped a flux.environment entry');
   });
 
-  it('exports FLUX_RC_EXTRA, STATE_DIR, FLUX_OUTPUT_DIR; links python into bin (B20); writes helpers', { timeout: TIMEOUT }, () => {
+  it('exports FLUX_RC_EXTRA, STATE_DIR, FLUX_OUTPUT_DIR; links python into bin, not lib; writes helpers', { timeout: TIMEOUT }, () => {
     const s = setup('commands', (f) => {
       f.runner.commands.pre = 'printf "%s\\n" "$FLUX_RC_EXTRA|$STATE_DIR|$FLUX_OUTPUT_DIR|$HOME|$PYTHONPATH"';
     });
@@ -396,7 +396,7 @@ describe('runner script (wait-i.sh), view setup (5.6)', () => {
     expect(existsSync(`${s.sb.systemPaths.softwareDir}/pkg/README`)).toBe(true);
   });
 
-  it('flux-connect.sh works when run later from anywhere (B11)', { timeout: TIMEOUT }, () => {
+  it('flux-connect.sh works when run later from anywhere (no unexpanded variable in it)', { timeout: TIMEOUT }, () => {
     const s = setup('mount-with-space');
     expect(runRunner(s).status).toBe(0);
     const r = s.sb.run(`bash ${JSON.stringify(`${s.mount}/flux-connect.sh`)}\n`);

@@ -1,8 +1,8 @@
 /**
- * The runner script `wait-i.sh` (spec 5.4, 5.4.1, 5.6): one per runFlux container. Rank 0 starts
+ * The runner script `wait-i.sh`: one per runFlux container. Rank 0 starts
  * Flux with the user's program, every other pod starts a follower broker in a retry loop.
  *
- * Quoting model (B19 fixed):
+ * Quoting model (the operator pasted spec values into its scripts unquoted):
  * - spec values (paths, broker options, wrap, archive path, hostnames) are quoted data;
  * - `command`, `flags`, `submitCommand` and `commands.prefix` are shell words: they are stored
  *   as quoted text and split at run time by the shell (`mcs_split`, an `eval` into an array),
@@ -22,11 +22,11 @@ import { assignTextLines, BATCH_FILE, batchProgram, continued, headerLines, inde
 import { systemPathsOf } from './paths.ts';
 import { quotedHereDoc, shellWord } from '../../common/scripts/shellQuote.ts';
 
-/** Seconds a follower waits before restarting its broker (5.4 C3). */
+/** Seconds a follower waits before restarting its broker, as the operator's script did. */
 export const FOLLOWER_RETRY_SECONDS = 15;
 
 
-/** The text of `flux-job.batch` (5.4 B1); k counts empty elements too. */
+/** The text of `flux-job.batch`: a job per non-empty line (the lines as they are with batchRaw); k counts empty lines. */
 export function batchFileText(command: string, batchRaw: boolean, outputDir: string): string {
   const elements = command.split('\n');
   const lines = ['#!/bin/bash'];
@@ -70,7 +70,8 @@ export function runnerScript(inputs: RunnerScriptInputs): string {
   L.push(...strictLines(inputs.strict));
 
   if (inputs.timed) {
-    // B25 fixed: the exit happens in this shell, not in a subshell.
+    // The exit happens in this shell; the operator's ran in a subshell, so it stopped nothing
+    // outside strict mode.
     L.push(
       `if [[ ! -x ${time} ]]; then`,
       `  printf '%s\\n' ${shellWord(`${paths.timeBinary} is required for timed logging (logging.timed).`)} >&2`,
@@ -93,7 +94,7 @@ export function runnerScript(inputs: RunnerScriptInputs): string {
   }
 
   L.push(...say('Hello user ${fluxuser}'));
-  // B21: the certificate holds the secret key; never print it, only where it went.
+  // The certificate holds the secret key; never print it (the operator did), only where it went.
   L.push(
     '# The CURVE certificate, readable by its owner only.',
     'mkdir -p "${configroot}/curve"',
@@ -254,7 +255,7 @@ function rankZeroLines(inputs: RunnerScriptInputs, ctx: RankZeroContext): string
 function followerLines(inputs: RunnerScriptInputs, brokerOptionsWords: string, say: (...m: string[]) => string[]): string[] {
   const L: string[] = [];
   L.push(...snippetLines('commands.workerPre', inputs.commands.workerPre, inputs.quiet ? '>/dev/null 2>&1' : ''));
-  // Printed even when quiet (5.7): the only trace of what a follower runs.
+  // Printed even when quiet, as upstream: the only trace of what a follower runs.
   L.push(`printf '%s\\n' "Follower broker: flux start -o --config \${cfg} \${brokerOptions[*]}"`);
   const start = `flux start -o --config "\${cfg}" ${brokerOptionsWords} || flux_status=$?`;
   const goodbye = say('Follower broker finished; goodbye.');
@@ -263,7 +264,8 @@ function followerLines(inputs: RunnerScriptInputs, brokerOptionsWords: string, s
     L.push(start, ...goodbye);
     return L;
   }
-  // B26 fixed: the status is captured with `||`, so the loop also retries under `set -e`.
+  // The status is captured with `||`, so the loop also retries under `set -e` (the operator's
+  // loop ended the script at the first failure in strict mode).
   L.push(
     'while true; do',
     '  flux_status=0',

@@ -30,7 +30,7 @@ function setup(id: string, tweak?: (f: ScriptFixture) => void) {
 }
 
 describe('sidecar script (start-i.sh)', () => {
-  it('waits for MOUNT/config/run/flux/local and then runs the command as shell code (B9)', { timeout: TIMEOUT }, () => {
+  it('waits for MOUNT/config/run/flux/local, where the broker socket is, and then runs the command as shell code', { timeout: TIMEOUT }, () => {
     const s = setup('commands');
     const r = s.run({ env: { FAKE_SLEEP_TOUCH: s.socket, FAKE_SLEEP_TOUCH_AFTER: '3' } });
     expect(r.status).toBe(0);
@@ -80,7 +80,7 @@ describe('sidecar script (start-i.sh)', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('runs commands.script (B10), with $fluxsocket exported to it', { timeout: TIMEOUT }, () => {
+  it('runs commands.script in place of the command, with $fluxsocket exported to it', { timeout: TIMEOUT }, () => {
     const s = setup('custom-script', (f) => {
       f.sidecar.commands.script = '#!/bin/bash\necho "script sees \\$fluxsocket"\nexit 4\n';
     });

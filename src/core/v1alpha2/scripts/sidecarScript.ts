@@ -1,5 +1,5 @@
 /**
- * The sidecar script `start-i.sh` (spec 5.5): for containers that do not run Flux but are
+ * The sidecar script `start-i.sh`: for containers that do not run Flux but are
  * wrapped (runFlux false, noWrapEntrypoint false). It prepares the view, waits for the lead
  * broker's local socket, then runs the container's command (or `commands.script`) as shell code.
  */
@@ -8,7 +8,7 @@ import { assignTextLines, headerLines, snippetLines, strictLines } from '../../c
 import type { SidecarScriptInputs } from './inputs.ts';
 import { systemPathsOf } from './paths.ts';
 
-/** How long a sidecar waits for the broker socket, and how often it looks (B9 fix). */
+/** How long a sidecar waits for the broker socket, and how often it looks. */
 export const SOCKET_WAIT_SECONDS = 600;
 export const SOCKET_WAIT_INTERVAL_SECONDS = 2;
 
@@ -28,8 +28,8 @@ export function sidecarScript(inputs: SidecarScriptInputs): string {
   L.push(...viewLines(inputs, paths));
   L.push(...snippetLines('commands.servicePre', inputs.commands.servicePre, quiet ? '>/dev/null 2>&1' : ''));
 
-  // B9 fixed: the broker socket lives under config/, and the wait is a bounded shell loop
-  // instead of a helper binary that images no longer ship.
+  // The broker socket lives under config/ (the operator waited under view/), and the wait is a
+  // bounded shell loop instead of a helper binary that images no longer ship.
   L.push(
     '# The lead broker local socket (on the shared volume when this pod is rank 0).',
     'socket_path="${configroot}/run/flux/local"',
@@ -55,11 +55,11 @@ export function sidecarScript(inputs: SidecarScriptInputs): string {
   L.push('');
 
   const hasScript = inputs.commands.script.trim() !== '';
-  // B10 fixed: the script is run, in place of the command, as in wait-i.sh.
+  // The script is run in place of the command, as in wait-i.sh (the operator wrote it but never ran it).
   if (hasScript) L.push(...customScriptLines(inputs.commands.script, paths));
   const command = hasScript ? customScriptCommand(paths) : inputs.command;
   if (command.trim() === '') {
-    // Upstream runs an empty command too (B30): the container just ends here.
+    // Upstream runs an empty command too: the container just ends here.
     L.push('# No command and no commands.script: nothing to run.', 'command_status=0');
   } else {
     L.push(
