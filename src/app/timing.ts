@@ -2,6 +2,8 @@
  * Performance marks for the speed measurements: from an edit to the preview showing its result,
  * and the first output after navigation. `npm run bench` reads them from the page.
  */
+import { afterNextPaint } from './afterPaint.ts';
+
 const editStarts = new Map<number, number>();
 const received = new Map<number, number>();
 let pendingEditAt: number | undefined;
@@ -48,7 +50,7 @@ export function recordPreview(id: number, workerMs: number, onMainThread = false
   performance.mark(`mcs:preview:${id}`);
   if (!performance.getEntriesByName('mcs:first-output').length) {
     performance.mark('mcs:first-output');
-    markWhenPainted('mcs:first-output-painted');
+    afterNextPaint(() => performance.mark('mcs:first-output-painted'));
   }
   const timings = (window.__mcsTimings ??= []);
   timings.push({ id, editToPreviewMs: performance.now() - start, editToResultMs: (resultAt ?? Number.NaN) - start, workerMs, onMainThread });
@@ -87,19 +89,4 @@ export function recordStartup(startup: { workerStartedAt: number; coreReadyAt?: 
     ...(keysReadyAt !== undefined ? { keysReady: keysReadyAt } : {}),
     firstResult: Math.round(performance.now()),
   };
-}
-
-/**
- * Marks `name` once the frame that shows the current DOM has been painted: the commit is not yet
- * on screen, but a task queued from the next animation frame runs after that frame's paint.
- */
-function markWhenPainted(name: string): void {
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      performance.mark(name);
-      channel.port1.close();
-    };
-    channel.port2.postMessage(undefined);
-  });
 }

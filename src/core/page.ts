@@ -1,6 +1,6 @@
 /**
  * The part of the core's API the page needs before the core itself has loaded: the include
- * registry, the certificate tools, diagnostics' paths, quantities and the YAML reading that share
+ * registry, the keypair tools, diagnostics' paths, quantities and the YAML reading that share
  * links use. It is a façade of its own, not `index.ts`, because a bundler cannot split a barrel
  * that also holds the zod schemas: importing `index.ts` from the first screen pulls the whole core
  * (about 120 KB gzip) in front of the first output, which the worker computes anyway. Code loaded
@@ -12,7 +12,7 @@ export { ALL_INCLUDES, INCLUDE_LETTERS, INCLUDE_ORDER, type IncludeLetter } from
 export type { MiniClusterVersion } from './common/apiVersions.ts';
 export type { CurveKeys } from './common/generation.ts';
 export { asRecord, valueAt } from './common/plain.ts';
-export { readCurveCert, sodiumKeypairSource, z85Encode, type CertProblem, type KeypairSource } from './curve/index.ts';
+export { sodiumKeypairSource, z85Encode, type CertProblem, type KeypairSource } from './curve/index.ts';
 export { parseQuantity } from './render/quantity.ts';
 export { EDIT_PARSE_OPTIONS, keyName, plainJson } from './edit/yamlDocument.ts';
 // Types only: they cost the page nothing.

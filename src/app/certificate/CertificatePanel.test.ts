@@ -1,12 +1,21 @@
 /** Server-rendered markup: what the panel says and how its controls are named, without a browser. */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CERT_NAME, formatCurveCert } from '../../core/curve/index.ts';
 import { CertificatePanel, type CertificatePanelProps } from './CertificatePanel.tsx';
+import { loadCertificateReader } from './userCertificate.ts';
 
 const KEYS = { publicKey: 'rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7', secretKey: 'JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6' };
 const CERT = formatCurveCert({ name: DEFAULT_CERT_NAME, hostname: 'x-0', ...KEYS });
+
+describe('CertificatePanel before the certificate reader has loaded', () => {
+  it('says it is checking a pasted certificate, and marks nothing invalid yet', () => {
+    const html = render({ userCertificate: CERT });
+    expect(html).toContain('Checking the certificate…');
+    expect(html).not.toContain('aria-invalid');
+  });
+});
 
 function render(props: Partial<CertificatePanelProps> = {}): string {
   return renderToStaticMarkup(
@@ -24,6 +33,10 @@ function render(props: Partial<CertificatePanelProps> = {}): string {
 const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 describe('CertificatePanel', () => {
+  beforeAll(async () => {
+    await loadCertificateReader();
+  });
+
   it('shows the public key, never the secret key, and the "New certificate" button', () => {
     const html = render({ clusterName: 'flux-sample' });
     expect(html).toContain(escaped(KEYS.publicKey));

@@ -3,9 +3,9 @@
  * up, and a way to bring one's own. Flux brokers only talk to peers holding the same certificate,
  * so this is the one secret in the generated objects.
  */
-import { useDeferredValue, useId, useMemo, useState, memo } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState, memo } from 'react';
 import type { CurveKeys } from '../../core/page.ts';
-import { checkUserCertificate } from './userCertificate.ts';
+import { checkUserCertificate, loadCertificateReader, loadedCertificateReader } from './userCertificate.ts';
 import './certificate.css';
 
 export interface CertificatePanelProps {
@@ -31,9 +31,19 @@ function CertificatePanelImpl({
   clusterName,
 }: CertificatePanelProps) {
   const id = useId();
-  // The reader checks the keypair with a BigInt X25519; let typing stay ahead of it.
+  // The reader checks the keypair with X25519; let typing stay ahead of it.
   const deferredCertificate = useDeferredValue(userCertificate);
-  const check = useMemo(() => checkUserCertificate(deferredCertificate), [deferredCertificate]);
+  const [reader, setReader] = useState(loadedCertificateReader);
+  const wantsReader = deferredCertificate.trim() !== '' && !reader;
+  useEffect(() => {
+    if (!wantsReader) return undefined;
+    let current = true;
+    void loadCertificateReader().then((read) => current && setReader(() => read));
+    return () => {
+      current = false;
+    };
+  }, [wantsReader]);
+  const check = useMemo(() => checkUserCertificate(deferredCertificate, reader), [deferredCertificate, reader]);
   // Uncontrolled after the first render, so clearing the text does not snap the disclosure shut.
   const [ownOpen, setOwnOpen] = useState(userCertificate !== '');
   const userCertUsed = check.state === 'valid' && !specHasCurveCert;
@@ -125,6 +135,7 @@ function CertificatePanelImpl({
                 </span>
               </p>
             )}
+            {check.state === 'checking' && <p>Checking the certificate…</p>}
             {check.state === 'invalid' && (
               <>
                 <p className="mcs-cert__error-title">

@@ -6,8 +6,9 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { usableUserCertificate } from '../certificate/userCertificate.ts';
+import { loadCertificateReader, loadedCertificateReader, usableUserCertificate } from '../certificate/userCertificate.ts';
 import type { AppServices } from '../services/startServices.ts';
+import { afterNextPaint } from '../afterPaint.ts';
 import { markEdit, recordPreview, recordResult } from '../timing.ts';
 import { WARM_UP_KEYS, type CurveKeys, type GenerateResponse, type SpecInFileInfo } from '../worker/protocol.ts';
 
@@ -65,6 +66,7 @@ const STARTUP_WAIT_MS = 1500;
 export function useGeneration({ generator, results, initial, prefs, makeNewKeys }: AppServices): Generation {
   const [text, setTextState] = useState(initial.text);
   const [userCertificate, setUserCertificateState] = useState('');
+  const pasted = useRef('');
   const [output, setOutput] = useState(NO_OUTPUT);
   // What the next request sends; handlers change it and send it at once. The first request was
   // sent at startup, with the same text and namespace.
@@ -96,13 +98,15 @@ export function useGeneration({ generator, results, initial, prefs, makeNewKeys 
   }, [response]);
 
   const hasOutput = response !== undefined;
-  const [waited, setWaited] = useState(false);
+  const [startupDone, setStartupDone] = useState(false);
   useEffect(() => {
-    if (hasOutput) return;
-    const timer = window.setTimeout(() => setWaited(true), STARTUP_WAIT_MS);
+    if (startupDone) return undefined;
+    // After the paint, not in the commit: answers are committed with flushSync, which runs this
+    // commit's effects at once, and compiling Monaco there held the first output off the screen.
+    if (hasOutput) return afterNextPaint(() => setStartupDone(true));
+    const timer = window.setTimeout(() => setStartupDone(true), STARTUP_WAIT_MS);
     return () => window.clearTimeout(timer);
-  }, [hasOutput]);
-  const startupDone = hasOutput || waited;
+  }, [hasOutput, startupDone]);
 
   useEffect(() => {
     if (!startupDone) return;
@@ -141,12 +145,19 @@ export function useGeneration({ generator, results, initial, prefs, makeNewKeys 
   const setUserCertificate = useCallback(
     (next: string) => {
       setUserCertificateState(next);
+      pasted.current = next;
       // Only a certificate the brokers will load is generated with; another keystroke in a
       // broken one changes nothing to generate.
-      const certificate = usableUserCertificate(next);
-      if (certificate === request.current.certificate) return;
-      request.current.certificate = certificate;
-      send();
+      const use = (read: Parameters<typeof usableUserCertificate>[1]) => {
+        // The reader may arrive after more keystrokes: the newest text is the one to check.
+        const certificate = usableUserCertificate(pasted.current, read);
+        if (certificate === request.current.certificate) return;
+        request.current.certificate = certificate;
+        send();
+      };
+      const read = loadedCertificateReader();
+      if (read || next.trim() === '') use(read);
+      else void loadCertificateReader().then(use);
     },
     [send],
   );

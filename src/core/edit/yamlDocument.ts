@@ -12,7 +12,7 @@
 import { Scalar, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Pair, YAMLMap } from 'yaml';
 import type { PathSegment } from '../diagnostics.ts';
-import { SPEC_DOCUMENT_OPTIONS } from '../parse/index.ts';
+import { SPEC_DOCUMENT_OPTIONS } from '../parse/documentOptions.ts';
 import { keyString, scalarValue } from '../parse/toPlain.ts';
 
 /**

@@ -3,9 +3,10 @@
  * file (sigs.k8s.io/yaml on top of gopkg.in/yaml.v2: YAML 1.1 scalars, first document only,
  * last duplicate key wins, then a JSON round trip).
  */
-import { Composer, Lexer, LineCounter, Parser, Schema, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { Composer, Lexer, LineCounter, Parser, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { CST, Document, Node, YAMLError } from 'yaml';
 import type { Diagnostic, PathSegment } from '../diagnostics.ts';
+import { SPEC_DOCUMENT_OPTIONS as COMPOSE_OPTIONS } from './documentOptions.ts';
 import { Locator, type SourceSpan } from './locate.ts';
 import { errorRank, rephraseYamlError } from './syntaxMessages.ts';
 import { FLOAT_TAG, INT_TAG, convertDocument, type LinePos } from './toPlain.ts';
@@ -47,15 +48,8 @@ export interface ParsedText {
   isPlainScalar(path: readonly PathSegment[]): boolean;
 }
 
-/**
- * One schema instance for every parse: building it per document costs more than it looks, and the
- * package only reads it. Passing it also pins YAML 1.1 even if a file says `%YAML 1.2`, as yaml.v2 does.
- */
-const SCHEMA = new Schema({ schema: 'yaml-1.1', resolveKnownTags: false });
-const COMPOSE_OPTIONS = { version: '1.1', schema: SCHEMA, uniqueKeys: false } as const;
-
-/** How this parser reads a document, for tools that edit the `yaml` Document itself (the v1alpha1 migration). */
-export const SPEC_DOCUMENT_OPTIONS = COMPOSE_OPTIONS;
+/** How this parser reads a document, for tools that edit the `yaml` Document itself. */
+export { SPEC_DOCUMENT_OPTIONS } from './documentOptions.ts';
 
 const EMPTY_SPAN: SourceSpan = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
