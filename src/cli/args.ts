@@ -2,6 +2,8 @@
  * Command-line flags in the style of Go's `flag` package, as `fluxoperator-gen` takes them:
  * one or two dashes, `-f x` or `-f=x`; parsing stops at the first argument that is not a flag.
  */
+import { OUTPUT_OPTIONS, optionValueProblems, type OutputOptions, type Workload } from '../core/index.ts';
+
 export interface CliOptions {
   file?: string;
   include: string;
@@ -15,6 +17,8 @@ export interface CliOptions {
   verbose: boolean;
   migrate: boolean;
   help: boolean;
+  /** Where the output runs (see OUTPUT_OPTIONS in the core); absent keys are off. */
+  output: OutputOptions;
 }
 
 export class UsageError extends Error {}
@@ -42,6 +46,14 @@ const BOOL_FLAGS = {
   v: 'verbose',
   verbose: 'verbose',
   migrate: 'migrate',
+  'succeed-on-lead': 'succeedOnLead',
+  'cert-secret': 'certSecret',
+} as const;
+
+const OUTPUT_VALUE_FLAGS = {
+  queue: 'queue',
+  'priority-class': 'priorityClass',
+  workload: 'workload',
 } as const;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -55,6 +67,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     verbose: false,
     migrate: false,
     help: false,
+    output: {},
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -67,7 +80,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       const key = BOOL_FLAGS[name as keyof typeof BOOL_FLAGS];
       const raw = eq >= 0 ? body.slice(eq + 1) : 'true';
       if (raw !== 'true' && raw !== 'false') throw new UsageError(`flag -${name} takes true or false, not "${raw}"`);
-      options[key] = raw === 'true';
+      if (key === 'succeedOnLead' || key === 'certSecret') options.output[key] = raw === 'true';
+      else options[key] = raw === 'true';
+      continue;
+    }
+    if (name in OUTPUT_VALUE_FLAGS) {
+      const value = eq >= 0 ? body.slice(eq + 1) : argv[++i];
+      if (value === undefined) throw new UsageError(`flag ${arg} needs a value`);
+      const key = OUTPUT_VALUE_FLAGS[name as keyof typeof OUTPUT_VALUE_FLAGS];
+      if (key === 'workload') options.output.workload = value as Workload;
+      else options.output[key] = value;
+      const problem = optionValueProblems({ [key]: value }).find((p) => p.option === key);
+      if (problem) throw new UsageError(`--${name}: ${problem.message}`);
       continue;
     }
     if (!(name in VALUE_FLAGS)) throw new UsageError(`unknown flag ${arg}`);
@@ -93,6 +117,22 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   return options;
 }
 
+/** The output options' lines of the usage, from the core's table: the flag, what it does, what it needs. */
+function outputOptionUsage(): string {
+  const wrap = (text: string) => {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+      if (line && line.length + word.length + 1 > 74) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    return [...lines, line];
+  };
+  return OUTPUT_OPTIONS.map((option) => [`  ${option.flag}`, ...wrap(`${option.does} Needs: ${option.needs}`).map((line) => `      ${line}`)].join('\n')).join('\n');
+}
+
 export const USAGE = `Usage: minicluster-gen -f FILE [flags]
        minicluster-gen --migrate -f FILE > v1alpha2.yaml
 
@@ -101,7 +141,8 @@ Kubernetes objects the Flux Operator creates, after the operator's defaults and 
 
   -f FILE              the MiniCluster YAML to read; - reads standard input
   -i LETTERS           objects to include (default: all):
-                         c ConfigMaps, s Services, j Job, p services Pod,
+                         c ConfigMaps (and the certificate Secret), s Services,
+                         j Job (or JobSet), p services Pod,
                          v PersistentVolumes and claims (v1alpha1 only)
   --namespace NS       namespace for a spec without metadata.namespace (default: default)
   --curve-cert FILE    use this CURVE certificate instead of generating a new one; it also
@@ -111,6 +152,10 @@ Kubernetes objects the Flux Operator creates, after the operator's defaults and 
   --sort-keys          sort mapping keys like fluxoperator-gen instead of Kubernetes order
   --legacy-separator   separate objects with fluxoperator-gen's "----" lines (not valid YAML streams)
   --server-fields      add creationTimestamp: null and empty status like fluxoperator-gen
+
+Where the output runs (all off by default: the operator's own objects):
+${outputOptionUsage()}
+
   -v, --verbose        also print notes about the defaults that were applied
   --migrate            read a flux-framework.org/v1alpha1 spec and print it as v1alpha2 instead of
                        generating; what could not be carried over is printed as FILE:LINE:COL: note:

@@ -79,7 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   // Every MiniCluster of the file, in file order; one with errors stops them all, as kubectl
   // apply of half a file would leave a cluster half made.
-  const file = analyzeFile(input.text, { defaultNamespace: options.namespace });
+  const file = analyzeFile(input.text, { defaultNamespace: options.namespace, output: options.output });
   const diagnostics = fileDiagnostics(file);
   for (const d of diagnostics) {
     if (d.severity !== 'info' || options.verbose || d.code === 'other-object') io.stderr(diagnosticLine(input.name, d));
@@ -125,6 +125,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ...generateAny(resolved, {
         include: options.include,
         serverFields: options.serverFields,
+        output: options.output,
         keys: certificate ? { publicKey: '', secretKey: '' } : await generateKeys(),
         ...(certificate ? { certificate } : {}),
       }),

@@ -31,6 +31,17 @@ export { parseQuantity, renderJson, renderYaml } from './render/index.ts';
 export { readCurveCert, sodiumKeypairSource, z85Encode, type CertProblem, type KeypairSource } from './curve/index.ts';
 export { asRecord } from './common/plain.ts';
 export {
+  OUTPUT_OPTIONS,
+  isDefaultOutput,
+  optionValueProblems,
+  type OptionProblem,
+  type OutputOptionInfo,
+  type OutputOptionKey,
+  type OutputOptions,
+  type Workload,
+} from './targets/options.ts';
+export { hostPrefix, leadHost, JOBSET_REPLICATED_JOB } from './targets/hosts.ts';
+export {
   analyzeAnySpec,
   clusterSummary,
   generateAny,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_INCLUDES, INCLUDE_LETTERS, INCLUDE_ORDER, OBJECT_KINDS, VERSION_INCLUDES, includeFilter, letterOfKind } from './kinds.ts';
 import { analyzeAnySpec, generateAny, type MiniClusterVersion } from './pipeline.ts';
 import { fixtures } from './testing/fixtures.ts';
+import { outputCombinations } from './testing/outputOptions.ts';
 import { TEST_KEYS } from './testing/testKeys.ts';
 
 const VERSIONS: readonly MiniClusterVersion[] = ['v1alpha2', 'v1alpha1'];
@@ -30,8 +31,15 @@ describe.each(VERSIONS)('the %s fixtures against the kinds registry', (version) 
     }
   });
 
-  it('between them make every kind the registry lists for the version (the registry has no stale entry)', () => {
-    const made = new Set(resolvedFixtures.flatMap(({ resolved }) => generateAny(resolved, { keys: TEST_KEYS }).map((m) => `${m.apiVersion} ${m.kind}`)));
+  it('between them, under every combination of output options, make every kind the registry lists for the version (the registry has no stale entry)', () => {
+    const made = new Set(
+      fixtures(version).flatMap(({ text }) =>
+        outputCombinations(version).flatMap((output) => {
+          const resolved = analyzeAnySpec(text, { output }).resolved;
+          return resolved ? generateAny(resolved, { keys: TEST_KEYS, output }).map((m) => `${m.apiVersion} ${m.kind}`) : [];
+        }),
+      ),
+    );
     expect([...made].sort()).toEqual(OBJECT_KINDS[version].map((k) => `${k.apiVersion} ${k.kind}`).sort());
   });
 });
@@ -53,10 +61,16 @@ describe('the kinds registry', () => {
     expect(letterOfKind('v1alpha2', { apiVersion: 'v1', kind: 'ConfigMap' })).toBe('c');
     expect(letterOfKind('v1alpha2', { apiVersion: 'batch/v1', kind: 'Job' })).toBe('j');
     expect(letterOfKind('v1alpha1', { apiVersion: 'v1', kind: 'PersistentVolumeClaim' })).toBe('v');
+    // The certificate's Secret comes with the ConfigMaps; the JobSet replaces the Job.
+    expect(letterOfKind('v1alpha2', { apiVersion: 'v1', kind: 'Secret' })).toBe('c');
+    expect(letterOfKind('v1alpha1', { apiVersion: 'v1', kind: 'Secret' })).toBe('c');
+    expect(letterOfKind('v1alpha2', { apiVersion: 'jobset.x-k8s.io/v1alpha2', kind: 'JobSet' })).toBe('j');
   });
 
   it('throws, naming the kind, for a kind it does not list rather than filing it under a letter the version lacks', () => {
-    expect(() => letterOfKind('v1alpha2', { apiVersion: 'v1', kind: 'Secret' })).toThrow(/v1 Secret/);
+    expect(() => letterOfKind('v1alpha2', { apiVersion: 'v1', kind: 'Endpoints' })).toThrow(/v1 Endpoints/);
+    // A JobSet is a v1alpha2 output only (v1alpha1 specs are migrated first).
+    expect(() => letterOfKind('v1alpha1', { apiVersion: 'jobset.x-k8s.io/v1alpha2', kind: 'JobSet' })).toThrow(/JobSet/);
     // v1alpha2 has no `v` letter: a volume object there would vanish from the preview and the bundle.
     expect(() => letterOfKind('v1alpha2', { apiVersion: 'v1', kind: 'PersistentVolume' })).toThrow(/v1 PersistentVolume/);
     expect(() => letterOfKind('v1alpha1', { apiVersion: 'apps/v1', kind: 'Job' })).toThrow(/apps\/v1 Job/);

@@ -32,13 +32,18 @@ export interface ObjectKind {
 export const OBJECT_KINDS: Readonly<Record<MiniClusterVersion, readonly ObjectKind[]>> = {
   v1alpha2: [
     { apiVersion: 'v1', kind: 'ConfigMap', letter: 'c' },
+    // The certificate, with the ConfigMaps, when the output keeps it in a Secret.
+    { apiVersion: 'v1', kind: 'Secret', letter: 'c' },
     { apiVersion: 'v1', kind: 'Pod', letter: 'p' },
     { apiVersion: 'v1', kind: 'Service', letter: 's' },
     { apiVersion: 'batch/v1', kind: 'Job', letter: 'j' },
+    // The workload when the output runs as a JobSet.
+    { apiVersion: 'jobset.x-k8s.io/v1alpha2', kind: 'JobSet', letter: 'j' },
   ],
   // v1alpha1's operator also made the volumes as objects; v1alpha2 puts them in the Job.
   v1alpha1: [
     { apiVersion: 'v1', kind: 'ConfigMap', letter: 'c' },
+    { apiVersion: 'v1', kind: 'Secret', letter: 'c' },
     { apiVersion: 'v1', kind: 'PersistentVolume', letter: 'v' },
     { apiVersion: 'v1', kind: 'PersistentVolumeClaim', letter: 'v' },
     { apiVersion: 'v1', kind: 'Pod', letter: 'p' },

@@ -2,14 +2,15 @@
  * One entry point for both MiniCluster APIs: the document's apiVersion picks the version's
  * analyzer and generator. The text is parsed once.
  */
-import { parseOptions, type AnalyzeOptions } from './common/analyze.ts';
+import { bySeverityAndPosition, diagnosticAt, parseOptions, type AnalyzeOptions } from './common/analyze.ts';
 import { API_VERSIONS, type MiniClusterVersion } from './common/apiVersions.ts';
 import type { GenerateOptions } from './common/generation.ts';
 import type { Manifest } from './common/kobject.ts';
 import { asRecord } from './common/plain.ts';
-import type { Diagnostic } from './diagnostics.ts';
+import { hasErrors, type Diagnostic } from './diagnostics.ts';
 import { letterOfKind, VERSION_INCLUDES, type IncludeLetter } from './kinds.ts';
-import { parseSpecText } from './parse/index.ts';
+import { parseSpecText, type ParsedText } from './parse/index.ts';
+import { targetRules } from './targets/rules.ts';
 import * as v1alpha1 from './v1alpha1/index.ts';
 import * as v1alpha2 from './v1alpha2/index.ts';
 
@@ -32,6 +33,10 @@ const ACCEPTED = [API_VERSIONS.v1alpha2, API_VERSIONS.v1alpha1];
 
 export function analyzeAnySpec(text: string, options: AnalyzeOptions = {}): AnyAnalysis {
   const parsed = parseSpecText(text, parseOptions(options));
+  return withTargetRules(analyzeVersion(parsed, text, options), parsed, options);
+}
+
+function analyzeVersion(parsed: ParsedText, text: string, options: AnalyzeOptions): AnyAnalysis {
   const apiVersion = asRecord(parsed.value)?.['apiVersion'];
   if (apiVersion === v1alpha1.API_VERSION) {
     const analysis = v1alpha1.analyzeParsed(parsed, text, options);
@@ -48,6 +53,17 @@ export function analyzeAnySpec(text: string, options: AnalyzeOptions = {}): AnyA
     ...(apiVersion === v1alpha2.API_VERSION ? { version: 'v1alpha2' as const } : {}),
     ...(analysis.cluster ? { resolved: { version: 'v1alpha2', cluster: analysis.cluster } } : {}),
   };
+}
+
+/** How the output options fit the resolved spec; an error withholds the objects, as a spec error does. */
+function withTargetRules(analysis: AnyAnalysis, parsed: ParsedText, options: AnalyzeOptions): AnyAnalysis {
+  const { resolved } = analysis;
+  if (!resolved || !options.output) return analysis;
+  const problems = targetRules(resolved.version, resolved.cluster, options.output).map((p) => diagnosticAt(parsed, p.severity, p.code, p.path, p.message));
+  if (problems.length === 0) return analysis;
+  const diagnostics = [...analysis.diagnostics, ...problems].sort(bySeverityAndPosition);
+  const { resolved: _withheld, ...rest } = analysis;
+  return hasErrors(problems) ? { ...rest, diagnostics } : { ...analysis, diagnostics };
 }
 
 export function generateAny(resolved: ResolvedAny, options: GenerateOptions): Manifest[] {

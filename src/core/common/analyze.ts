@@ -8,12 +8,15 @@ import { formatPath, hasErrors, type Diagnostic, type PathSegment, type Severity
 import type { ParsedText } from '../parse/index.ts';
 import { API_VERSIONS, KIND } from './apiVersions.ts';
 import { asRecord } from './plain.ts';
+import type { OutputOptions } from '../targets/options.ts';
 
 export interface AnalyzeOptions {
   /** Namespace for specs without `metadata.namespace`; `default` like kubectl. */
   defaultNamespace?: string;
   /** Largest accepted input in bytes. */
   maxBytes?: number;
+  /** The output options the spec will be generated with: how they fit it is part of the analysis. */
+  output?: OutputOptions;
 }
 
 type Located = Pick<ParsedText, 'locate'>;

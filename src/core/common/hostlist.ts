@@ -20,13 +20,18 @@ export interface HostlistSource {
   };
 }
 
-export function hostlist(mc: HostlistSource): string {
+/**
+ * `ownPrefix` is what precedes the index in this MiniCluster's own host names (`NAME-` for the
+ * operator's Job, `NAME-node-0-` under a JobSet): it names the hosts of a root cluster, and those of
+ * a `bursting.clusters` entry named after this MiniCluster. Other clusters' names stay as written.
+ */
+export function hostlist(mc: HostlistSource, ownPrefix = `${mc.metadata.name}-`): string {
   const bursting = mc.spec.flux.bursting;
   if (bursting?.hostlist) return bursting.hostlist;
   const lead = bursting?.leadBroker;
   const head = lead?.address
     ? `${lead.address},${lead.name}-[${hostRange(lead.size - 1, 1)}]`
-    : `${mc.metadata.name}-[${hostRange(mc.spec.maxSize, 0)}]`;
-  const clusters = (bursting?.clusters ?? []).map((c) => `,${c.name ?? ''}-[${hostRange(c.size ?? 0, 0)}]`);
+    : `${ownPrefix}[${hostRange(mc.spec.maxSize, 0)}]`;
+  const clusters = (bursting?.clusters ?? []).map((c) => `,${c.name === mc.metadata.name ? ownPrefix : `${c.name ?? ''}-`}[${hostRange(c.size ?? 0, 0)}]`);
   return head + clusters.join('');
 }

@@ -152,6 +152,7 @@ export class Sandbox {
     this.work = this.dir('work');
     this.systemPaths = {
       operatorDir: this.dir('flux_operator'),
+      curveSecretDir: this.dir('curve'),
       softwareDir: this.dir('opt/software'),
       tmpDir: this.dir('tmp'),
       homeFallback: this.dir('home/flux-operator'),

@@ -3,6 +3,7 @@
  * operator had a defect the intended behaviour is built instead; the README's table of v1alpha1
  * differences (D1-D11) lists each one with its reason.
  */
+import { curveSecretVolume } from '../targets/curveSecret.ts';
 import { containerPortServices, indexedJobObject, spreadAffinity } from '../common/objects.ts';
 import type { KObject, Manifest } from '../common/kobject.ts';
 import { canonicalResources, containerEnv, imagePullSecrets, lifecycle, resourceList, sortedEntries } from '../common/podParts.ts';
@@ -42,7 +43,7 @@ export function fluxConfigMap(mc: ResolvedV1alpha1MiniCluster): Manifest {
   return configMap(mc, fluxConfigName(mc), { hostfile: brokerToml(mc) });
 }
 
-/** NAME-curve-mount: the certificate; none when the spec names an existing certificate Secret. */
+/** NAME-curve-mount: the certificate; none when the spec names an existing certificate Secret, or it goes into a Secret of ours. */
 export function curveConfigMap(mc: ResolvedV1alpha1MiniCluster, certificate: string): Manifest | undefined {
   if (mc.spec.flux.curveCertSecret) return undefined;
   return configMap(mc, curveName(mc), { 'curve.cert': certificate });
@@ -202,7 +203,8 @@ function claimVolumes(keys: string[]): KObject[] {
   return [...keys].sort().map((key) => ({ name: key, persistentVolumeClaim: { claimName: claimName(key) } }));
 }
 
-function podVolumes(mc: ResolvedV1alpha1MiniCluster): KObject[] {
+/** `certificateInSecret`: the certificate is in the Secret NAME-curve that this output makes. */
+function podVolumes(mc: ResolvedV1alpha1MiniCluster, certificateInSecret: boolean): KObject[] {
   const configItem: KObject = { key: 'hostfile', path: 'broker.toml' };
   if ((mc.spec.users ?? []).length > 0) configItem['mode'] = 0o644;
   const entrypoint: KObject = { name: entrypointName(mc) };
@@ -214,7 +216,9 @@ function podVolumes(mc: ResolvedV1alpha1MiniCluster): KObject[] {
     { name: entrypointName(mc), configMap: entrypoint },
     secret
       ? { name: curveName(mc), secret: { secretName: secret, items: [{ key: 'curve.cert', path: 'curve.cert' }] } }
-      : { name: curveName(mc), configMap: { name: curveName(mc) } },
+      : certificateInSecret
+        ? curveSecretVolume(curveName(mc), mc.metadata.name)
+        : { name: curveName(mc), configMap: { name: curveName(mc) } },
   ];
   const munge = mc.spec.flux.mungeSecret;
   if (munge) volumes.push({ name: 'munge-key', secret: { secretName: munge, items: [{ key: munge, path: 'munge.key' }] } });
@@ -241,7 +245,7 @@ function sharedPodFields(mc: ResolvedV1alpha1MiniCluster, pullSecrets: Array<str
   return out;
 }
 
-export function indexedJob(mc: ResolvedV1alpha1MiniCluster): Manifest {
+export function indexedJob(mc: ResolvedV1alpha1MiniCluster, certificateInSecret = false): Manifest {
   const { spec } = mc;
   const name = mc.metadata.name;
   const metadata: Manifest['metadata'] = { name, namespace: mc.metadata.namespace };
@@ -258,7 +262,7 @@ export function indexedJob(mc: ResolvedV1alpha1MiniCluster): Manifest {
   };
   if (spec.pod.resources && Object.keys(spec.pod.resources).length > 0) podSpec['overhead'] = resourceList(spec.pod.resources);
   podSpec['containers'] = spec.containers.map((container, index) => podContainer(mc, container, index, base));
-  podSpec['volumes'] = podVolumes(mc);
+  podSpec['volumes'] = podVolumes(mc, certificateInSecret);
   return indexedJobObject({
     metadata,
     size: spec.size,

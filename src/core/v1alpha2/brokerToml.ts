@@ -4,12 +4,13 @@ import { hostlist } from '../common/hostlist.ts';
 import { BROKER_PORT } from '../common/operatorNames.ts';
 import { bootstrapHosts, tomlString } from '../common/brokerToml.ts';
 
-export function brokerToml(mc: ResolvedMiniCluster): string {
+/** `hostPrefix`: this MiniCluster's host names before the index (see `hostlist`). */
+export function brokerToml(mc: ResolvedMiniCluster, hostPrefix?: string): string {
   const custom = mc.spec.flux.brokerConfig;
   if (custom) return custom;
   const mount = mc.spec.flux.container.mountPath;
   const fqdnSuffix = `${mc.spec.network.headlessName}.${mc.metadata.namespace}.svc.cluster.local`;
-  const hosts = hostlist(mc);
+  const hosts = hostlist(mc, hostPrefix);
   // The operator's template corrupts the lead broker entry of a bursted child (a Go format error
   // where the port should be); this is the form it meant.
   const hostEntries = bootstrapHosts(hosts, mc.spec.flux.bursting?.leadBroker);

@@ -11,6 +11,8 @@ import { canonicalResources, containerEnv, imagePullSecrets, lifecycle, resource
 import { podLabels, pullPolicy, userMounts, userVolumes } from './podParts.ts';
 import { initInputs, runnerInputs, sidecarInputs } from './scriptInputs.ts';
 import { BROKER_PORT, entrypointName, SCRIPT_DIR } from '../common/operatorNames.ts';
+import { CURVE_KEY, CURVE_SECRET_DIR, curveSecretName, curveSecretVolume } from '../targets/curveSecret.ts';
+import { placementOf, type Placement } from '../targets/placement.ts';
 
 const HOME_VOLUME = 'flux-operator-home';
 const SOFTWARE_VOLUME = 'spack-software';
@@ -22,15 +24,16 @@ export function scriptKey(container: Container, index: number): string | undefin
   return undefined;
 }
 
-export function entrypointConfigMap(mc: ResolvedMiniCluster, curveCert: string): Manifest {
+/** The scripts, and the certificate unless it is in a Secret (`curveCert` undefined). */
+export function entrypointConfigMap(mc: ResolvedMiniCluster, curveCert: string | undefined, placement = placementOf(mc.metadata.name, undefined)): Manifest {
   const data: Record<string, string> = {};
   mc.spec.containers.forEach((container, index) => {
     const key = scriptKey(container, index);
     if (!key) return;
-    data[key] = container.runFlux ? runnerScript(runnerInputs(mc, container)) : sidecarScript(sidecarInputs(mc, container));
+    data[key] = container.runFlux ? runnerScript(runnerInputs(mc, container, placement)) : sidecarScript(sidecarInputs(mc, container));
   });
-  data[mc.spec.flux.container.name] = initScript(initInputs(mc));
-  data['curve.cert'] = curveCert;
+  data[mc.spec.flux.container.name] = initScript(initInputs(mc, placement));
+  if (curveCert !== undefined) data[CURVE_KEY] = curveCert;
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
@@ -62,15 +65,21 @@ export function brokerService(mc: ResolvedMiniCluster): Manifest {
   };
 }
 
-function operatorMounts(mc: ResolvedMiniCluster): KObject[] {
-  return [
+/**
+ * The operator's mounts. `withCertificate`: the certificate Secret too, for the containers whose
+ * scripts read it (the init container and the Flux runners; sidecars never need the secret key).
+ */
+function operatorMounts(mc: ResolvedMiniCluster, withCertificate = false): KObject[] {
+  const mounts: KObject[] = [
     { name: HOME_VOLUME, mountPath: '/home/flux-operator' },
     { name: mc.spec.flux.container.name, mountPath: mc.spec.flux.container.mountPath },
     { name: entrypointName(mc), mountPath: SCRIPT_DIR, readOnly: true },
   ];
+  if (withCertificate) mounts.push({ name: curveSecretName(mc.metadata.name), mountPath: CURVE_SECRET_DIR, readOnly: true });
+  return mounts;
 }
 
-function viewInitContainer(mc: ResolvedMiniCluster): KObject {
+function viewInitContainer(mc: ResolvedMiniCluster, placement: Placement): KObject {
   const view = mc.spec.flux.container;
   const container: KObject = {
     name: view.name,
@@ -84,7 +93,7 @@ function viewInitContainer(mc: ResolvedMiniCluster): KObject {
     securityContext: view.securityContext ?? {},
     stdin: true,
     tty: true,
-    volumeMounts: operatorMounts(mc),
+    volumeMounts: operatorMounts(mc, placement.certificateInSecret),
   });
   return container;
 }
@@ -109,13 +118,13 @@ function podContainer(container: Container, name: string | undefined, command: s
   return out;
 }
 
-function appContainer(mc: ResolvedMiniCluster, container: Container, index: number): KObject {
+function appContainer(mc: ResolvedMiniCluster, container: Container, index: number, placement: Placement): KObject {
   const key = scriptKey(container, index);
   return podContainer(
     container,
     container.runFlux ? mc.metadata.name : container.name,
     key ? ['/bin/bash', `${SCRIPT_DIR}${key}.sh`] : undefined,
-    [...operatorMounts(mc), { name: SOFTWARE_VOLUME, mountPath: '/opt/software' }, ...userMounts(container)],
+    [...operatorMounts(mc, placement.certificateInSecret && (container.runFlux ?? false)), { name: SOFTWARE_VOLUME, mountPath: '/opt/software' }, ...userMounts(container)],
   );
 }
 
@@ -133,14 +142,14 @@ function affinity(mc: ResolvedMiniCluster): KObject {
   return out;
 }
 
-function entrypointVolume(mc: ResolvedMiniCluster): KObject {
+function entrypointVolume(mc: ResolvedMiniCluster, placement: Placement): KObject {
   const items: KObject[] = [];
   mc.spec.containers.forEach((container, index) => {
     const key = scriptKey(container, index);
     if (key) items.push({ key, path: `${key}.sh`, mode: 0o777 });
   });
   items.push({ key: mc.spec.flux.container.name, path: 'flux-init.sh', mode: 0o777 });
-  items.push({ key: 'curve.cert', path: 'curve.cert' });
+  if (!placement.certificateInSecret) items.push({ key: CURVE_KEY, path: CURVE_KEY });
   return { name: entrypointName(mc), configMap: { name: entrypointName(mc), items } };
 }
 
@@ -158,7 +167,7 @@ function sharedPodFields(mc: ResolvedMiniCluster, pullSecrets: KObject[]): KObje
   return out;
 }
 
-function podTemplateSpec(mc: ResolvedMiniCluster): KObject {
+function podTemplateSpec(mc: ResolvedMiniCluster, placement: Placement): KObject {
   const { spec } = mc;
   const pod = spec.pod;
   const out: KObject = {
@@ -184,19 +193,20 @@ function podTemplateSpec(mc: ResolvedMiniCluster): KObject {
   if (pod.securityContext && Object.keys(pod.securityContext).length > 0) out['securityContext'] = pod.securityContext;
   if (!spec.network.disableAffinity) out['affinity'] = affinity(mc);
   if (pod.resources && Object.keys(pod.resources).length > 0) out['overhead'] = resourceList(pod.resources);
-  out['initContainers'] = [viewInitContainer(mc)];
-  out['containers'] = spec.containers.map((container, index) => appContainer(mc, container, index));
+  out['initContainers'] = [viewInitContainer(mc, placement)];
+  out['containers'] = spec.containers.map((container, index) => appContainer(mc, container, index, placement));
   out['volumes'] = [
     { name: SOFTWARE_VOLUME, emptyDir: {} },
     { name: HOME_VOLUME, emptyDir: {} },
     { name: spec.flux.container.name, emptyDir: {} },
-    entrypointVolume(mc),
+    entrypointVolume(mc, placement),
+    ...(placement.certificateInSecret ? [curveSecretVolume(curveSecretName(mc.metadata.name), mc.metadata.name)] : []),
     ...userVolumes(spec.containers),
   ];
   return out;
 }
 
-export function indexedJob(mc: ResolvedMiniCluster): Manifest {
+export function indexedJob(mc: ResolvedMiniCluster, placement = placementOf(mc.metadata.name, undefined)): Manifest {
   const { spec } = mc;
   const name = mc.metadata.name;
   const metadata: Manifest['metadata'] = { name, namespace: mc.metadata.namespace };
@@ -208,7 +218,7 @@ export function indexedJob(mc: ResolvedMiniCluster): Manifest {
     size: spec.size,
     backoffLimit: spec.backoffLimit || 100,
     deadlineSeconds: spec.deadlineSeconds,
-    template: { metadata: templateMeta, spec: podTemplateSpec(mc) },
+    template: { metadata: templateMeta, spec: podTemplateSpec(mc, placement) },
   });
 }
 

@@ -10,6 +10,7 @@ import type {
 } from './scripts/inputs.ts';
 import { brokerToml } from './brokerToml.ts';
 import { hostlist } from '../common/hostlist.ts';
+import { placementOf } from '../targets/placement.ts';
 
 export function brokerOptions(mc: ResolvedMiniCluster): string[] {
   const { spec } = mc;
@@ -63,11 +64,13 @@ function viewInputs(mc: ResolvedMiniCluster): ViewInputs {
   };
 }
 
-export function runnerInputs(mc: ResolvedMiniCluster, container: Container): RunnerScriptInputs {
+export function runnerInputs(mc: ResolvedMiniCluster, container: Container, placement = placementOf(mc.metadata.name, undefined)): RunnerScriptInputs {
   const { spec } = mc;
   return {
     ...viewInputs(mc),
     name: mc.metadata.name,
+    leadHost: placement.leadHost,
+    certificateInSecret: placement.certificateInSecret,
     command: container.command ?? '',
     commands: commandsOf(container),
     launcher: container.launcher ?? false,
@@ -94,13 +97,14 @@ export function sidecarInputs(mc: ResolvedMiniCluster, container: Container): Si
   };
 }
 
-export function initInputs(mc: ResolvedMiniCluster): InitScriptInputs {
+export function initInputs(mc: ResolvedMiniCluster, placement = placementOf(mc.metadata.name, undefined)): InitScriptInputs {
   return {
     name: mc.metadata.name,
     mountPath: mc.spec.flux.container.mountPath,
     viewEnabled: !mc.spec.flux.container.disable,
-    hostlist: hostlist(mc),
-    brokerConfig: brokerToml(mc),
+    hostlist: hostlist(mc, placement.hostPrefix),
+    brokerConfig: brokerToml(mc, placement.hostPrefix),
+    certificateInSecret: placement.certificateInSecret,
   };
 }
 

@@ -93,6 +93,8 @@ function helloWorld(mount: string, options: BuildOptions, quiet = true): ScriptF
     runner: {
       ...view,
       name: 'flux-sample',
+      leadHost: 'flux-sample-0',
+      certificateInSecret: false,
       command: 'echo hello world',
       commands: emptyCommands(),
       launcher: false,
@@ -115,6 +117,7 @@ function helloWorld(mount: string, options: BuildOptions, quiet = true): ScriptF
       viewEnabled: true,
       hostlist: 'flux-sample-[0-3]',
       brokerConfig: HELLO_BROKER_TOML.replaceAll('/mnt/flux', mount),
+      certificateInSecret: false,
       ...(options.systemPaths ? { systemPaths: options.systemPaths } : {}),
     },
   };

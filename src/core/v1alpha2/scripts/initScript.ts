@@ -5,12 +5,13 @@
  */
 import { headerLines } from '../../common/scripts/lines.ts';
 import type { InitScriptInputs } from './inputs.ts';
-import { systemPathsOf } from './paths.ts';
+import { certificatePath, systemPathsOf } from './paths.ts';
 import { quotedHereDoc, shellWord } from '../../common/scripts/shellQuote.ts';
 
 export function initScript(inputs: InitScriptInputs): string {
   const paths = systemPathsOf(inputs.systemPaths);
-  const cert = shellWord(`${paths.operatorDir}/curve.cert`);
+  const certPath = certificatePath(paths, inputs.certificateInSecret);
+  const cert = shellWord(certPath);
   const views = shellWord(paths.viewsDir);
   const software = shellWord(paths.softwareDir);
   const L: string[] = [];
@@ -46,7 +47,7 @@ export function initScript(inputs: InitScriptInputs): string {
     `if [[ -s ${cert} ]]; then`,
     `  printf '%s\\n' "CURVE certificate present (contents not printed)."`,
     'else',
-    `  printf '%s\\n' ${shellWord(`CURVE certificate ${paths.operatorDir}/curve.cert is missing or empty.`)} >&2`,
+    `  printf '%s\\n' ${shellWord(`CURVE certificate ${certPath} is missing or empty.`)} >&2`,
     'fi',
     '',
     'mkdir -p "${viewbase}/view"',

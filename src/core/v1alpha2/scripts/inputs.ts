@@ -12,8 +12,10 @@
  * The generator should leave it unset.
  */
 export interface SystemPaths {
-  /** The read-only ConfigMap mount holding `curve.cert`: `/flux_operator`. */
+  /** The read-only ConfigMap mount holding the scripts and, by default, `curve.cert`: `/flux_operator`. */
   operatorDir: string;
+  /** The read-only Secret mount holding `curve.cert` when the certificate is in a Secret: `/curve`. */
+  curveSecretDir: string;
   /** Where the spack software is copied so the view's absolute links resolve: `/opt/software`. */
   softwareDir: string;
   /** Per-container scratch directory (`/tmp/R`, `/tmp/custom-entrypoint.sh`, ...): `/tmp`. */
@@ -63,8 +65,12 @@ export interface ContainerCommands {
 }
 
 export interface RunnerScriptInputs extends ViewInputs {
-  /** NAME (metadata.name); the lead broker is the pod whose hostname is `NAME-0`. */
+  /** NAME (metadata.name), for messages. */
   name: string;
+  /** The lead broker's host name: `NAME-0`, or `NAME-node-0-0` under a JobSet. */
+  leadHost: string;
+  /** The certificate is read from the Secret mount (`curveSecretDir`), not the ConfigMap's. */
+  certificateInSecret: boolean;
   /** `containers[i].command`: shell code run inside Flux (may be multi-line in batch mode). */
   command: string;
   commands: ContainerCommands;
@@ -108,6 +114,8 @@ export interface InitScriptInputs {
   hostlist: string;
   /** Full broker.toml text (generated or `spec.flux.brokerConfig`), written verbatim. */
   brokerConfig: string;
+  /** The certificate is read from the Secret mount (`curveSecretDir`), not the ConfigMap's. */
+  certificateInSecret: boolean;
   /** Test-only override of fixed paths; see `SystemPaths`. */
   systemPaths?: Partial<SystemPaths>;
 }

@@ -1,8 +1,10 @@
+import { CURVE_SECRET_DIR } from '../../targets/curveSecret.ts';
 import type { SystemPaths } from './inputs.ts';
 
 /** The fixed in-container paths the operator's pods use; real pods always use these. */
 export const DEFAULT_SYSTEM_PATHS: Readonly<SystemPaths> = Object.freeze({
   operatorDir: '/flux_operator',
+  curveSecretDir: CURVE_SECRET_DIR,
   softwareDir: '/opt/software',
   tmpDir: '/tmp',
   homeFallback: '/home/flux-operator',
@@ -13,4 +15,9 @@ export const DEFAULT_SYSTEM_PATHS: Readonly<SystemPaths> = Object.freeze({
 
 export function systemPathsOf(overrides: Partial<SystemPaths> | undefined): SystemPaths {
   return { ...DEFAULT_SYSTEM_PATHS, ...overrides };
+}
+
+/** Where the scripts read the CURVE certificate: the ConfigMap's mount, or the Secret's. */
+export function certificatePath(paths: SystemPaths, inSecret: boolean): string {
+  return `${inSecret ? paths.curveSecretDir : paths.operatorDir}/curve.cert`;
 }

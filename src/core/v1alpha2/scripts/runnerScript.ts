@@ -19,7 +19,7 @@
 import { customScriptCommand, customScriptLines, viewLines } from './parts.ts';
 import type { RunnerScriptInputs } from './inputs.ts';
 import { assignTextLines, BATCH_FILE, batchProgram, continued, headerLines, indent, maybeEmpty, sayValue, snippetLines, splitLines, strictLines } from '../../common/scripts/lines.ts';
-import { systemPathsOf } from './paths.ts';
+import { certificatePath, systemPathsOf } from './paths.ts';
 import { quotedHereDoc, shellWord } from '../../common/scripts/shellQuote.ts';
 
 /** Seconds a follower waits before restarting its broker, as the operator's script did. */
@@ -98,7 +98,7 @@ export function runnerScript(inputs: RunnerScriptInputs): string {
   L.push(
     '# The CURVE certificate, readable by its owner only.',
     'mkdir -p "${configroot}/curve"',
-    `cp ${shellWord(`${paths.operatorDir}/curve.cert`)} "\${configroot}/curve/curve.cert"`,
+    `cp ${shellWord(certificatePath(paths, inputs.certificateInSecret))} "\${configroot}/curve/curve.cert"`,
     'chmod go-r "${configroot}/curve/curve.cert"',
     'chown -R "${fluxuid}" "${configroot}/curve/curve.cert"',
     ...say('CURVE certificate installed at ${configroot}/curve/curve.cert (not printed: it holds the secret key)'),
@@ -121,7 +121,7 @@ export function runnerScript(inputs: RunnerScriptInputs): string {
     `export FLUX_OUTPUT_DIR=${shellWord(inputs.outputDir)}`,
     'mkdir -p "${STATE_DIR}" "${FLUX_OUTPUT_DIR}"',
     '',
-    `mainHost=${shellWord(`${inputs.name}-0`)}`,
+    `mainHost=${shellWord(inputs.leadHost)}`,
   );
   if (!quiet) {
     L.push(

@@ -1,0 +1,126 @@
+/**
+ * How the output options fit a spec: what would stop the objects from running where they are sent
+ * (a JobSet whose pod names would be too long, a queue that disagrees with the spec's own label)
+ * and what the user should know (Kueue counts a container without requests as zero). Each problem
+ * is placed at the spec field it is about and names the option.
+ *
+ * Version-independent: it reads the resolved cluster as plain data, whose paths are the same in
+ * both APIs for what it looks at.
+ */
+import { asRecord, valueAt } from '../common/plain.ts';
+import type { MiniClusterVersion } from '../common/apiVersions.ts';
+import type { PathSegment, Severity } from '../diagnostics.ts';
+import { CURVE_SECRET_DIR, curveSecretName } from './curveSecret.ts';
+import { JOBSET_REPLICATED_JOB } from './hosts.ts';
+import { PRIORITY_CLASS_LABEL, QUEUE_LABEL, type OutputOptions } from './options.ts';
+
+export interface TargetProblem {
+  severity: Severity;
+  code: string;
+  path: PathSegment[];
+  message: string;
+}
+
+/** The JobSet webhook's limit on `<jobset>-<replicated job>-<job index>-<pod index>-<5 random>`. */
+const POD_NAME_LIMIT = 63;
+
+/** The longest pod name the JobSet webhook checks for this name and size. */
+export function jobSetPodNameLength(name: string, size: number): number {
+  return `${name}-${JOBSET_REPLICATED_JOB}-0-${Math.max(size - 1, 0)}-abcde`.length;
+}
+
+const isUnset = (resources: Record<string, unknown> | undefined, resource: string) =>
+  asRecord(resources?.['requests'])?.[resource] === undefined && asRecord(resources?.['limits'])?.[resource] === undefined;
+
+export function targetRules(version: MiniClusterVersion, cluster: unknown, output: OutputOptions | undefined): TargetProblem[] {
+  if (!output) return [];
+  const out: TargetProblem[] = [];
+  const add = (severity: Severity, code: string, path: PathSegment[], message: string) => out.push({ severity, code, path, message });
+  const name = String(valueAt(cluster, ['metadata', 'name']) ?? '');
+  const spec = asRecord(valueAt(cluster, ['spec'])) ?? {};
+  const size = Number(spec['size'] ?? 1);
+  const containers = (Array.isArray(spec['containers']) ? spec['containers'] : []).map((c) => asRecord(c) ?? {});
+  const jobSet = output.workload === 'jobset';
+
+  if (jobSet && version === 'v1alpha1') {
+    add('error', 'jobset-v1alpha1', ['apiVersion'], 'A JobSet is made from v1alpha2 specs only. Upgrade this spec to v1alpha2 first (the Upgrade panel, or minicluster-gen --migrate), or generate a Job.');
+  }
+  if (jobSet && version === 'v1alpha2') {
+    if (!/^[a-z]/.test(name)) {
+      add('error', 'jobset-name', ['metadata', 'name'], `A JobSet's name must start with a letter (its child Jobs' names are DNS-1035 labels); "${name}" does not. Rename the MiniCluster, or generate a Job.`);
+    }
+    const length = jobSetPodNameLength(name, size);
+    if (length > POD_NAME_LIMIT) {
+      const over = length - POD_NAME_LIMIT;
+      add(
+        'error',
+        'jobset-name-length',
+        ['metadata', 'name'],
+        `As a JobSet of ${size} pod${size === 1 ? '' : 's'}, the pods would be named ${name}-${JOBSET_REPLICATED_JOB}-0-${size - 1}-xxxxx: ${length} characters, ${over} more than the ${POD_NAME_LIMIT} the JobSet webhook allows. ` +
+          `Shorten metadata.name to at most ${name.length - over} characters, or generate a Job.`,
+      );
+    }
+    if (valueAt(spec, ['flux', 'minimalService']) === true) {
+      add('info', 'jobset-minimal-service', ['spec', 'flux', 'minimalService'], 'As a JobSet, minimalService has no effect: the JobSet makes the headless Service itself, and it selects every pod of the JobSet. The brokers still connect as before.');
+    }
+    const bursting = asRecord(valueAt(spec, ['flux', 'bursting']));
+    if (bursting?.['hostlist']) {
+      add('warning', 'jobset-custom-hostlist', ['spec', 'flux', 'bursting', 'hostlist'], `This hostlist is used as written. As a JobSet, this MiniCluster's pods are named ${name}-${JOBSET_REPLICATED_JOB}-0-0, ${name}-${JOBSET_REPLICATED_JOB}-0-1, ...: write them that way here, or Flux cannot find its ranks.`);
+    } else if (bursting?.['leadBroker'] || (Array.isArray(bursting?.['clusters']) && bursting['clusters'].length > 0)) {
+      add('info', 'jobset-bursting', ['spec', 'flux', 'bursting'], `As a JobSet, this MiniCluster's own hosts are named ${name}-${JOBSET_REPLICATED_JOB}-0-i in the hostlist. The other clusters' host names are kept as written; if they run as JobSets too, name them in flux.bursting.hostlist.`);
+    }
+  }
+
+  const jobLabels = asRecord(spec['jobLabels']) ?? {};
+  const agree = (option: string | undefined, label: string, flag: string) => {
+    const written = jobLabels[label];
+    if (!option || written === undefined || written === option) return;
+    add('error', 'kueue-label-conflict', ['spec', 'jobLabels', label], `spec.jobLabels sets ${label} to "${String(written)}", but the ${flag} option says "${option}". Make them the same, or remove one of them.`);
+  };
+  agree(output.queue, QUEUE_LABEL, 'Kueue queue (--queue)');
+  agree(output.priorityClass, PRIORITY_CLASS_LABEL, 'Kueue priority class (--priority-class)');
+
+  if (output.queue) {
+    containers.forEach((container, index) => {
+      if (!container['runFlux']) return;
+      const resources = asRecord(container['resources']);
+      const missing = ['cpu', 'memory'].filter((resource) => isUnset(resources, resource));
+      if (missing.length === 0) return;
+      add(
+        'warning',
+        'kueue-no-requests',
+        ['spec', 'containers', index, ...(resources ? ['resources'] : [])],
+        `Kueue counts this container's ${missing.join(' and ')} as zero (it has no request or limit for ${missing.length === 1 ? 'it' : 'them'}), so the queue's quota does not hold its pods back. Set resources.requests (e.g. cpu: 1, memory: 1Gi) to what one pod needs.`,
+      );
+    });
+    add('info', 'kueue-side-objects', ['metadata', 'name'], `Kueue admits only the ${jobSet ? 'JobSet' : 'Job'} from queue ${output.queue}: the ConfigMaps${output.certSecret ? ', the Secret' : ''} and the Services are created at once when the bundle is applied, and stay until kubectl delete -f on the same bundle.`);
+  }
+
+  if (output.certSecret) {
+    if (version === 'v1alpha1' && valueAt(spec, ['flux', 'curveCertSecret'])) {
+      add('info', 'cert-secret-given', ['spec', 'flux', 'curveCertSecret'], 'This spec already mounts its own certificate Secret, so the certificate-in-a-Secret option has nothing to make.');
+    }
+    if (version === 'v1alpha2') {
+      const secretVolume = curveSecretName(name);
+      containers.forEach((container, index) => {
+        for (const [volume, value] of Object.entries(asRecord(container['volumes']) ?? {})) {
+          if (volume === secretVolume) {
+            add('error', 'cert-secret-volume', ['spec', 'containers', index, 'volumes', volume], `With the certificate in a Secret, the pods get a volume named ${secretVolume} for it. Rename this volume.`);
+          }
+          const path = String(asRecord(value)?.['path'] ?? '').replace(/\/+$/, '');
+          if (container['runFlux'] && path === CURVE_SECRET_DIR) {
+            add('error', 'cert-secret-path', ['spec', 'containers', index, 'volumes', volume, 'path'], `With the certificate in a Secret, the Flux container mounts it at ${CURVE_SECRET_DIR}. Mount this volume somewhere else.`);
+          }
+        }
+      });
+      const podContext = asRecord(valueAt(spec, ['pod', 'securityContext'])) ?? {};
+      const nonRoot = [podContext, ...containers.filter((c) => c['runFlux']).map((c) => asRecord(c['securityContext']) ?? {})].some(
+        (context) => (typeof context['runAsUser'] === 'number' && context['runAsUser'] !== 0) || context['runAsNonRoot'] === true,
+      );
+      if (nonRoot && podContext['fsGroup'] === undefined) {
+        add('warning', 'cert-secret-owner', ['spec', 'pod', 'securityContext'], 'The certificate Secret is mounted with mode 0400, readable by its owner (root) only, and this pod runs Flux as another user. Set spec.pod.securityContext.fsGroup so the pod\'s group can read it, or the scripts cannot copy the certificate.');
+      }
+    }
+  }
+  return out;
+}
