@@ -1,5 +1,5 @@
 /** Runs wait-i.sh with bash in a sandbox, with fake flux/hostname/sleep/time on PATH. */
-import { existsSync, lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture, MULTILINE_COMMAND, type ScriptFixture } from './fixtures.test-data.ts';
@@ -442,5 +442,65 @@ describe('runner script, multi-line command without batch', () => {
     expect(start.slice(start.indexOf('--watch') + 1)).toEqual([
       'echo', 'hello', 'world', '1', 'echo', 'two words', join(s.sb.root, 'home/user'),
     ]);
+  });
+});
+
+describe('runner script under a JobSet, with the certificate in a Secret', () => {
+  /** Inputs as the generator makes them for `--workload jobset --cert-secret`: NAME-node-0-i hosts, certificate under the Secret's mount. */
+  function jobSetSetup(): Setup {
+    return setup('hello-world', (f) => {
+      f.runner.leadHost = 'flux-sample-node-0-0';
+      f.runner.certificateInSecret = true;
+      f.init.hostlist = 'flux-sample-node-0-[0-3]';
+      f.init.certificateInSecret = true;
+    });
+  }
+
+  /** The certificate is in the Secret's mount only, owner-readable, as the kubelet writes it. */
+  function certificateInSecretOnly(sb: Sandbox): void {
+    rmSync(join(sb.root, 'flux_operator', 'curve.cert'));
+    chmodSync(sb.write('curve/curve.cert', `curve\n    secret-key = "${FAKE_SECRET}"\n`), 0o400);
+  }
+
+  it('rank 0 is the pod named NAME-node-0-0: it starts Flux with the command over the JobSet hosts', { timeout: TIMEOUT }, () => {
+    const s = jobSetSetup();
+    certificateInSecretOnly(s.sb);
+    const r = runRunner(s, { hostname: 'flux-sample-node-0-0' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const calls = s.sb.fluxCalls();
+    expect(calls[0]).toEqual(['R', 'encode', '--hosts=flux-sample-node-0-[0-3]', '--local']);
+    expect(startCalls(s.sb)).toEqual([
+      ['start', '-o', '--config', s.cfg, ...s.f.runner.brokerOptions, 'flux', 'submit', '-n1', '--quiet', '--watch', 'echo', 'hello', 'world'],
+    ]);
+    // Copied from the Secret's mount, and readable by its owner only.
+    const cert = `${s.mount}/config/curve/curve.cert`;
+    expect(readFileSync(cert, 'utf8')).toContain(FAKE_SECRET);
+    expect(statSync(cert).mode & 0o044).toBe(0);
+  });
+
+  it('the other JobSet pods follow, and the operator-style name NAME-0 is not taken for rank 0', { timeout: TIMEOUT }, () => {
+    for (const hostname of ['flux-sample-node-0-1', 'flux-sample-node-0-3', 'flux-sample-0']) {
+      const s = jobSetSetup();
+      certificateInSecretOnly(s.sb);
+      const r = runRunner(s, { hostname });
+      expect(r.status, hostname).toBe(0);
+      expect(startCalls(s.sb), hostname).toEqual([['start', '-o', '--config', s.cfg, ...s.f.runner.brokerOptions]]);
+    }
+  });
+
+  it('the init script reports the certificate where the Secret puts it', { timeout: TIMEOUT }, () => {
+    const sb = new Sandbox();
+    sandboxes.push(sb);
+    certificateInSecretOnly(sb);
+    const f = fixture('hello-world').build({ prefix: sb.root, systemPaths: sb.systemPaths });
+    f.init.certificateInSecret = true;
+    const r = sb.run(initScript(f.init));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('CURVE certificate present');
+    expect(r.stderr).not.toContain('missing');
+    // And the operator's place is not where it looks any more.
+    f.init.certificateInSecret = false;
+    expect(sb.run(initScript(f.init)).stderr).toContain('curve.cert is missing or empty');
   });
 });
