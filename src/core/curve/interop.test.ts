@@ -11,6 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateCurveCert } from './zcert.ts';
 import { readCurveCert } from './certReader.ts';
 import { CURVE_PAIRS, MISMATCHED_PAIR } from './vectors.test-data.ts';
+import { analyzeAnySpec, generateAny } from '../pipeline.ts';
+import { fixture } from '../testing/fixtures.ts';
 
 const zmq = await import('zeromq').catch(() => null);
 const hasCurve = zmq?.capability.curve === true;
@@ -109,6 +111,28 @@ describe.skipIf(!hasPyZmq)('pyzmq (Debian python3-zmq)', () => {
       path,
     );
     expect(JSON.parse(out)).toEqual({ public: cert.publicKey, secret: cert.secretKey, match: true });
+  });
+
+  it('loads the certificate from the Secret of a JobSet bundle, made for its lead broker', async () => {
+    const keys = await certKeys('unused-0');
+    const text = fixture('v1alpha2', 'hello-world');
+    const output = { workload: 'jobset', certSecret: true } as const;
+    const resolved = analyzeAnySpec(text, { output }).resolved;
+    if (!resolved) throw new Error('hello-world did not resolve');
+    const secret = generateAny(resolved, { keys, output }).find((m) => m.kind === 'Secret');
+    const cert = (secret?.['stringData'] as Record<string, string> | undefined)?.['curve.cert'] ?? '';
+    expect(cert).toContain('keygen.hostname = "flux-sample-node-0-0"');
+    const path = join(dir, 'secret-curve.cert');
+    writeFileSync(path, cert, { mode: 0o400 });
+    const out = python(
+      [
+        'import json, sys, zmq, zmq.auth',
+        'pub, sec = zmq.auth.load_certificate(sys.argv[1])',
+        'print(json.dumps({"public": pub.decode(), "match": zmq.curve_public(sec) == pub}))',
+      ].join('\n'),
+      path,
+    );
+    expect(JSON.parse(out)).toEqual({ public: keys.publicKey, match: true });
   });
 
   it('agrees with the known-answer pairs and rejects the mismatched one', () => {
