@@ -4,27 +4,26 @@
  * workload object changes: the Job becomes a JobSet, gets Kueue's labels and the success policy,
  * and the services Pod joins the JobSet's Service. Version-independent: it reads the objects only.
  */
-import type { KObject, Manifest } from '../common/kobject.ts';
+import type { Manifest } from '../common/kobject.ts';
+import { asRecord, valueAt } from '../common/plain.ts';
 import { JOBSET_NAME_LABEL, jobSetFromJob } from './jobSet.ts';
 import { PRIORITY_CLASS_LABEL, QUEUE_LABEL, type OutputOptions } from './options.ts';
 
 const isJob = (m: Manifest) => m.apiVersion === 'batch/v1' && m.kind === 'Job';
 const isPod = (m: Manifest) => m.apiVersion === 'v1' && m.kind === 'Pod';
-const asObject = (value: unknown): KObject => (value && typeof value === 'object' ? (value as KObject) : {});
 
 /** When index 0 (the lead broker) succeeds, the Job is complete and its other pods are stopped. */
 export const LEAD_SUCCESS_POLICY = { rules: [{ succeededIndexes: '0' }] } as const;
 
 function withLabels(manifest: Manifest, labels: Record<string, string>): Manifest {
   if (Object.keys(labels).length === 0) return manifest;
-  const merged = { ...asObject(manifest.metadata.labels), ...labels };
+  const merged = { ...asRecord(manifest.metadata.labels), ...labels };
   const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { ...manifest, metadata: { ...manifest.metadata, labels: sorted } };
 }
 
 function withSuccessPolicy(job: Manifest): Manifest {
-  const spec = asObject(job['spec']);
-  const { template, ...rest } = spec;
+  const { template, ...rest } = asRecord(job['spec']) ?? {};
   // Before the pod template, where a reader of the Job looks for its completion rules.
   return { ...job, spec: { ...rest, successPolicy: structuredClone(LEAD_SUCCESS_POLICY), template } };
 }
@@ -43,14 +42,14 @@ export function applyTargets(manifests: readonly Manifest[], output: OutputOptio
     if (isJob(manifest)) {
       let job = output.succeedOnLead ? withSuccessPolicy(manifest) : manifest;
       if (jobSet) {
-        const subdomain = String(asObject(asObject(asObject(job['spec'])['template'])['spec'])['subdomain'] ?? job.metadata.name);
+        const subdomain = String(valueAt(job, ['spec', 'template', 'spec', 'subdomain']) ?? job.metadata.name);
         job = jobSetFromJob(job, subdomain);
       }
       return withLabels(job, kueueLabels(output));
     }
     // The services Pod is found at NAME-services.SERVICE only if the headless Service selects it;
     // the JobSet's Service selects by the JobSet's name label.
-    if (jobSet && isPod(manifest)) return withLabels(manifest, { [JOBSET_NAME_LABEL]: String(asObject(manifest.metadata.labels)['job-name'] ?? '') });
+    if (jobSet && isPod(manifest)) return withLabels(manifest, { [JOBSET_NAME_LABEL]: String(valueAt(manifest, ['metadata', 'labels', 'job-name']) ?? '') });
     return manifest;
   });
 }

@@ -6,6 +6,7 @@
  * addresses resolve as they do under the operator.
  */
 import type { KObject, Manifest } from '../common/kobject.ts';
+import { asRecord } from '../common/plain.ts';
 import { JOBSET_REPLICATED_JOB } from './hosts.ts';
 
 export const JOBSET_API_VERSION = 'jobset.x-k8s.io/v1alpha2';
@@ -13,7 +14,6 @@ export const JOBSET_API_VERSION = 'jobset.x-k8s.io/v1alpha2';
 export const JOBSET_NAME_LABEL = 'jobset.sigs.k8s.io/jobset-name';
 const KUEUE_LABEL_PREFIX = 'kueue.x-k8s.io/';
 
-const asObject = (value: unknown): KObject => (value && typeof value === 'object' ? (value as KObject) : {});
 
 /**
  * `spec.jobLabels` go on the replicated Job's template, which JobSet copies onto the child Job (it
@@ -24,7 +24,7 @@ export function jobSetFromJob(job: Manifest, subdomain: string): Manifest {
   const { labels, ...metadata } = job.metadata;
   const kueueLabels: Record<string, string> = {};
   const templateLabels: Record<string, string> = {};
-  for (const [key, value] of Object.entries(asObject(labels))) {
+  for (const [key, value] of Object.entries(asRecord(labels) ?? {})) {
     (key.startsWith(KUEUE_LABEL_PREFIX) ? kueueLabels : templateLabels)[key] = String(value);
   }
   const replicatedJob: KObject = { name: JOBSET_REPLICATED_JOB, replicas: 1 };
