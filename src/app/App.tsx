@@ -4,13 +4,14 @@
  * hooks (state/), each with one owner; the services come from the entry (services/).
  */
 import { Suspense, lazy, useCallback, useMemo, useRef } from 'react';
-import type { Diagnostic } from '../core/page.ts';
+import { optionValueProblems, type Diagnostic } from '../core/page.ts';
 import { CertificatePanel } from './certificate/CertificatePanel.tsx';
 import { ProblemsList } from './editor/ProblemsList.tsx';
 import { SpecEditor } from './editor/SpecEditor.tsx';
 import { useEditorSchema } from './editor/useEditorSchema.ts';
 import { useSpecEditorControl } from './editor/useSpecEditorControl.ts';
 import { OlderApiNotice } from './form/OlderApiNotice.tsx';
+import { optionsOf, withoutProblems } from './output/outputOptions.ts';
 import { SpecViewTabs } from './form/SpecViewTabs.tsx';
 import { CopyFallbackDialog } from './preview/CopyFallbackDialog.tsx';
 import { Preview, type PreviewHandle } from './preview/Preview.tsx';
@@ -36,12 +37,16 @@ const FormView = lazy(() => import('./form/FormView.tsx').then((m) => ({ default
 
 export function App({ services }: { services: AppServices }) {
   const generation = useGeneration(services);
-  const { text, response, lastGood, getText, setText, edit } = generation;
+  const { text, response, lastGood, getText, setText, edit, output, setOutput, getOutput } = generation;
+  const outputOptions = useMemo(() => optionsOf(output), [output]);
+  const optionProblems = useMemo(() => optionValueProblems(outputOptions), [outputOptions]);
+  // Saved with the spec: the options that are on and valid (a value being typed is not kept until it is).
+  const savedOptions = useMemo(() => withoutProblems(outputOptions, optionProblems), [outputOptions, optionProblems]);
   const [status, setStatus] = useStatus(services.initial);
   const { themeChoice, setThemeChoice, include, setInclude } = usePrefs(services.prefs, services.storage);
   const theme = useTheme(themeChoice);
-  const unsaved = useAutosave(text, services.storage);
-  const { copyLink, fallback, closeFallback } = useCopyLink(getText, setStatus);
+  const unsaved = useAutosave(text, savedOptions, services.storage);
+  const { copyLink, fallback, closeFallback } = useCopyLink(getText, getOutput, setStatus);
   const { view, setView, showYaml, inYamlView } = useSpecView();
   const editor = useSpecEditorControl();
   const previewRef = useRef<PreviewHandle>(null);
@@ -129,6 +134,8 @@ export function App({ services }: { services: AppServices }) {
             onUserCertificateChange={generation.setUserCertificate}
             specHasCurveCert={lastGood?.hasCurveCert ?? false}
             clusterName={lastGood?.name}
+            certificateIn={lastGood ? (lastGood.certificateIn ?? null) : undefined}
+            certInSecret={output.certSecret}
           />
         </section>
         <section className="mcs-column" aria-label="Generated objects">
@@ -137,6 +144,9 @@ export function App({ services }: { services: AppServices }) {
             ref={previewRef}
             manifests={lastGood?.manifests}
             stale={response !== undefined && response.manifests === undefined}
+            output={output}
+            onOutputChange={setOutput}
+            optionProblems={optionProblems}
             include={include}
             onIncludeChange={setInclude}
             volumesAvailable={lastGood?.version === 'v1alpha1'}

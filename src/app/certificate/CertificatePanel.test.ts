@@ -81,4 +81,18 @@ describe('CertificatePanel', () => {
     expect(html).toContain('Not used: the spec sets flux.curveCert.');
     expect(html).toContain('the spec’s flux.curveCert is used instead');
   });
+
+  it('says the secret key goes into the Secret NAME-curve with the certificate-in-a-Secret option', () => {
+    const before = render({ clusterName: 'flux-sample', certInSecret: true });
+    expect(before).toContain('<code>flux-sample-curve</code> Secret');
+    expect(before).not.toContain('ConfigMap</li>');
+    const shown = render({ clusterName: 'flux-sample', certificateIn: { kind: 'Secret', name: 'flux-sample-curve' }, userCertificate: CERT });
+    expect(shown).toContain('<code>flux-sample-curve</code> Secret');
+    expect(shown).toContain('This certificate is valid and will be used in the generated Secret.');
+  });
+
+  it('names the object the output puts the certificate in, and says when none holds it', () => {
+    expect(render({ clusterName: 'old', certificateIn: { kind: 'ConfigMap', name: 'old-curve-mount' } })).toContain('<code>old-curve-mount</code> ConfigMap');
+    expect(render({ clusterName: 'old', certificateIn: null })).toContain('No generated object holds the certificate');
+  });
 });

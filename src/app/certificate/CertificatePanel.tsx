@@ -1,6 +1,7 @@
 /**
- * The CURVE certificate the generated ConfigMap carries: which one is used, where its secret ends
- * up, and a way to bring one's own. Flux brokers only talk to peers holding the same certificate,
+ * The CURVE certificate the generated objects carry (in the entrypoint ConfigMap, or in the
+ * Secret `NAME-curve` with the certificate-in-a-Secret output option): which one is used, where
+ * its secret ends up, and a way to bring one's own. Flux brokers only talk to peers holding the same certificate,
  * so this is the one secret in the generated objects.
  */
 import { useDeferredValue, useEffect, useId, useMemo, useState, memo } from 'react';
@@ -20,6 +21,21 @@ export interface CertificatePanelProps {
   specHasCurveCert: boolean;
   /** metadata.name, to name the ConfigMap; a placeholder is shown without it. */
   clusterName?: string;
+  /**
+   * The generated object that holds the certificate, as the output shows it; `null` when none
+   * does (the spec names a Secret of its own); undefined before the first output, when
+   * `certInSecret` and `clusterName` say where it will go.
+   */
+  certificateIn?: { kind: string; name: string } | null;
+  /** The certificate-in-a-Secret output option is on. */
+  certInSecret?: boolean;
+}
+
+/** Where the secret key goes: the output's own answer, or what the options and the name say. */
+function certificateHolder({ certificateIn, certInSecret, clusterName }: Pick<CertificatePanelProps, 'certificateIn' | 'certInSecret' | 'clusterName'>) {
+  if (certificateIn !== undefined) return certificateIn;
+  const name = clusterName || 'NAME';
+  return certInSecret ? { kind: 'Secret', name: `${name}-curve` } : { kind: 'ConfigMap', name: `${name}-entrypoint` };
 }
 
 function CertificatePanelImpl({
@@ -29,6 +45,8 @@ function CertificatePanelImpl({
   onUserCertificateChange,
   specHasCurveCert,
   clusterName,
+  certificateIn,
+  certInSecret = false,
 }: CertificatePanelProps) {
   const id = useId();
   // The reader checks the keypair with X25519; let typing stay ahead of it.
@@ -47,7 +65,9 @@ function CertificatePanelImpl({
   // Uncontrolled after the first render, so clearing the text does not snap the disclosure shut.
   const [ownOpen, setOwnOpen] = useState(userCertificate !== '');
   const userCertUsed = check.state === 'valid' && !specHasCurveCert;
-  const configMap = clusterName ? `${clusterName}-entrypoint` : 'NAME-entrypoint';
+  const holder = certificateHolder({ certificateIn, certInSecret, clusterName });
+  // "the ConfigMap", "the Secret": where a certificate that is used goes.
+  const holderKind = holder?.kind ?? (certInSecret ? 'Secret' : 'ConfigMap');
 
   let generatedStatus: string | undefined;
   if (specHasCurveCert) generatedStatus = 'Not used: the spec sets flux.curveCert.';
@@ -64,8 +84,8 @@ function CertificatePanelImpl({
 
       {specHasCurveCert && (
         <p className="mcs-cert__notice" role="note">
-          The spec sets <code>spec.flux.curveCert</code>, so that certificate goes into the ConfigMap instead of the
-          keypair generated here or one pasted below.
+          The spec sets <code>spec.flux.curveCert</code>, so that certificate goes into the {holderKind} instead of
+          the keypair generated here or one pasted below.
         </p>
       )}
 
@@ -88,9 +108,24 @@ function CertificatePanelImpl({
 
       <ul className="mcs-cert__facts">
         <li>
-          The secret key is written into the <code>{configMap}</code> ConfigMap, so anyone who can read ConfigMaps in
-          the namespace can read it (and join the cluster&rsquo;s brokers). Where that is too wide, consider keeping the
-          certificate in a Secret.
+          {holder === null ? (
+            <>
+              No generated object holds the certificate: the spec names a Secret of its own (
+              <code>flux.curveCertSecret</code>), which you create.
+            </>
+          ) : holder.kind === 'Secret' ? (
+            <>
+              The secret key is written into the <code>{holder.name}</code> Secret (key <code>curve.cert</code>), not
+              into a ConfigMap; the pods mount it read-only, and only those allowed to read Secrets in the namespace can
+              read it.
+            </>
+          ) : (
+            <>
+              The secret key is written into the <code>{holder.name}</code> {holder.kind}, so anyone who can read
+              ConfigMaps in the namespace can read it (and join the cluster&rsquo;s brokers). Where that is too wide, turn
+              on &ldquo;Certificate in a Secret&rdquo; under Output options.
+            </>
+          )}
         </li>
         <li>
           The secret key never leaves this page: it is not put in share links, not saved in the browser, and not sent
@@ -129,7 +164,7 @@ function CertificatePanelImpl({
                 <span aria-hidden="true">✓ </span>
                 {specHasCurveCert
                   ? 'This certificate is valid, but the spec’s flux.curveCert is used instead.'
-                  : 'This certificate is valid and will be used in the generated ConfigMap.'}
+                  : `This certificate is valid and will be used in the generated ${holderKind}.`}
                 <span className="mcs-cert__ok-key">
                   Its public key: <code>{check.publicKey}</code>
                 </span>

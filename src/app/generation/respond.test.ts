@@ -105,3 +105,49 @@ describe('the worker generation step on a file of several documents', () => {
     expect(respond({ id: 3, text: cluster('only', 1), keys: TEST_KEYS, defaultNamespace: 'default' }).inFile).toBeUndefined();
   });
 });
+
+describe('generation with output options', () => {
+  const hello = fixture('v1alpha2', 'hello-world');
+  const kinds = (response: ReturnType<typeof respond>) => response.manifests?.map((m) => `${m.letter} ${m.kind}/${m.name}`);
+
+  it('makes a JobSet and the certificate Secret, and says which object holds the certificate', () => {
+    const plain = respond({ id: 1, text: hello, keys: TEST_KEYS, defaultNamespace: 'default' });
+    expect(plain.certificateIn).toEqual({ kind: 'ConfigMap', name: 'flux-sample-entrypoint' });
+    const output = { workload: 'jobset', queue: 'team-a', certSecret: true, succeedOnLead: true } as const;
+    const response = respond({ id: 2, text: hello, keys: TEST_KEYS, defaultNamespace: 'default', output });
+    expect(kinds(response)).toEqual(['c ConfigMap/flux-sample-entrypoint', 'c Secret/flux-sample-curve', 'j JobSet/flux-sample']);
+    expect(response.certificateIn).toEqual({ kind: 'Secret', name: 'flux-sample-curve' });
+    expect(response.manifests?.[2]?.yaml).toContain('kueue.x-k8s.io/queue-name: team-a');
+    expect(response.manifests?.[2]?.yaml).toContain('successPolicy:');
+    expect(response.manifests?.[0]?.yaml).not.toMatch(/^  curve\.cert:/m);
+    expect(response.optionProblems).toBeUndefined();
+  });
+
+  it('adds how the options fit the spec to its diagnostics; an error withholds the objects', () => {
+    const warned = respond({ id: 3, text: hello, keys: TEST_KEYS, defaultNamespace: 'default', output: { queue: 'team-a' } });
+    expect(warned.manifests).toBeDefined();
+    expect(warned.diagnostics.some((d) => d.severity === 'warning' && d.path === 'spec.containers[0]' && d.message.includes('Kueue'))).toBe(true);
+    const conflicting = hello.replace('spec:\n', 'spec:\n  jobLabels:\n    kueue.x-k8s.io/queue-name: other\n');
+    const refused = respond({ id: 4, text: conflicting, keys: TEST_KEYS, defaultNamespace: 'default', output: { queue: 'team-a' } });
+    expect(refused.manifests).toBeUndefined();
+    expect(refused.diagnostics.find((d) => d.severity === 'error')).toMatchObject({ path: 'spec.jobLabels["kueue.x-k8s.io/queue-name"]', line: expect.any(Number) });
+  });
+
+  it('withholds the objects for an option whose value is not valid, rather than leave it off', () => {
+    const response = respond({ id: 5, text: hello, keys: TEST_KEYS, defaultNamespace: 'default', output: { queue: 'Team A', workload: 'jobset' } });
+    expect(response.manifests).toBeUndefined();
+    expect(response.optionProblems).toEqual([{ option: 'queue', message: expect.stringContaining('"Team A" is not a valid LocalQueue name') }]);
+    // The spec itself is still analysed with the valid options.
+    expect(response.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(response.version).toBe('v1alpha2');
+  });
+
+  it('finds the certificate where v1alpha1 keeps it, and names no holder for a spec with its own Secret', () => {
+    const volumes = fixture('v1alpha1', 'volumes');
+    expect(respond({ id: 6, text: volumes, keys: TEST_KEYS, defaultNamespace: 'default' }).certificateIn).toMatchObject({ kind: 'ConfigMap', name: expect.stringMatching(/-curve-mount$/) });
+    expect(respond({ id: 7, text: volumes, keys: TEST_KEYS, defaultNamespace: 'default', output: { certSecret: true } }).certificateIn).toMatchObject({ kind: 'Secret', name: expect.stringMatching(/-curve$/) });
+    const own = respond({ id: 8, text: fixture('v1alpha1', 'existing-secret'), keys: TEST_KEYS, defaultNamespace: 'default', output: { certSecret: true } });
+    expect(own.manifests).toBeDefined();
+    expect(own.certificateIn).toBeUndefined();
+  });
+});

@@ -3,13 +3,35 @@
  * places: in the generator worker, and on the main thread once the page has loaded the core there
  * too (generatorClient.ts says when each is used), so it touches neither `self` nor the DOM. A file of several documents is analysed whole (every problem is shown); the
  * MiniCluster the cursor is in is the one generated.
+ *
+ * The output options go into both the analysis (how they fit the spec: its problems are shown
+ * like any other) and the generation. An option whose value is not valid is reported in
+ * `optionProblems` and withholds the objects: output made as if it were off could be exported
+ * and applied without anyone noticing. The valid ones are still analysed with the spec.
  */
-import { analyzeFile, clusterSummary, fileDiagnostics, generateFiled, renderYaml, specAt } from '../../core/index.ts';
+import {
+  analyzeFile,
+  asRecord,
+  clusterSummary,
+  fileDiagnostics,
+  generateFiled,
+  isDefaultOutput,
+  renderYaml,
+  specAt,
+  type Manifest,
+  type OutputOptions,
+} from '../../core/index.ts';
+import { usableOptions } from '../output/outputOptions.ts';
 import type { CurveKeys, GenerateRequest, GenerateResponse } from '../worker/protocol.ts';
+
+/** The certificate's key in the ConfigMap or Secret that holds it. */
+const CERT_FILE = 'curve.cert';
 
 export function respond(request: GenerateRequest & { keys: CurveKeys }): GenerateResponse {
   const started = performance.now();
-  const file = analyzeFile(request.text, { defaultNamespace: request.defaultNamespace });
+  const { options: usable, problems: optionProblems } = usableOptions(request.output ?? {});
+  const output: { output?: OutputOptions } = isDefaultOutput(usable) ? {} : { output: usable };
+  const file = analyzeFile(request.text, { defaultNamespace: request.defaultNamespace, ...output });
   const spec = specAt(file, request.cursor ?? 0);
   const analysis = spec?.analysis;
   const resolved = analysis?.resolved;
@@ -22,6 +44,7 @@ export function respond(request: GenerateRequest & { keys: CurveKeys }): Generat
     workerMs: 0,
   };
   if (analysis?.version) response.version = analysis.version;
+  if (optionProblems.length > 0) response.optionProblems = optionProblems;
   if (spec && file.documents.length > 1) {
     const { document } = spec;
     response.inFile = {
@@ -34,17 +57,29 @@ export function respond(request: GenerateRequest & { keys: CurveKeys }): Generat
       lastLine: lineAt(request.text, Math.max(document.start, document.end - 1)),
     };
   }
-  if (resolved) {
-    response.manifests = generateFiled(resolved, {
+  if (resolved && optionProblems.length === 0) {
+    const filed = generateFiled(resolved, {
       keys: request.keys,
       ...(request.certificate ? { certificate: request.certificate } : {}),
-    }).map(({ letter, manifest }) => ({ kind: manifest.kind, name: manifest.metadata.name, letter, yaml: renderYaml([manifest]) }));
+      ...output,
+    });
+    response.manifests = filed.map(({ letter, manifest }) => ({ kind: manifest.kind, name: manifest.metadata.name, letter, yaml: renderYaml([manifest]) }));
+    const holder = filed.find(({ manifest }) => holdsCertificate(manifest));
+    if (holder) response.certificateIn = { kind: holder.manifest.kind, name: holder.manifest.metadata.name };
     const summary = clusterSummary(resolved);
     response.name = summary.name;
     response.pods = summary.pods;
   }
   response.workerMs = performance.now() - started;
   return response;
+}
+
+/** The object carries the certificate file (`curve.cert` in its data), whichever kind it is. */
+function holdsCertificate(manifest: Manifest): boolean {
+  return ['data', 'stringData'].some((field) => {
+    const data = asRecord(manifest[field]);
+    return data !== undefined && Object.hasOwn(data, CERT_FILE);
+  });
 }
 
 function lineAt(text: string, offset: number): number {

@@ -1,6 +1,6 @@
 /**
- * The output side of the app: include toggles, a summary, bundle actions and one highlighted
- * card per generated object.
+ * The output side of the app: include toggles, the output options, a summary, bundle actions and
+ * one highlighted card per generated object.
  *
  * Shortcuts: pass a ref to get `{ copyBundle, downloadBundle }` (see `PreviewHandle`) and call
  * them from the app's key handler; they act on the objects currently included, exactly like the
@@ -8,7 +8,9 @@
  */
 import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref, memo } from 'react';
 import { INCLUDE_LETTERS, INCLUDE_ORDER } from '../../core/page.ts';
-import type { IncludeLetter, RenderedManifest } from '../worker/protocol.ts';
+import { OutputPanel } from '../output/OutputPanel.tsx';
+import type { OutputDraft } from '../output/outputOptions.ts';
+import type { IncludeLetter, OptionProblem, RenderedManifest } from '../worker/protocol.ts';
 import { writeClipboard, downloadFile, YAML_TYPE, ZIP_TYPE } from './browser.ts';
 import {
   bundleFileName,
@@ -33,8 +35,13 @@ export interface PreviewHandle {
 export interface PreviewProps {
   /** Last good output (all objects, unfiltered); undefined before the first result. */
   manifests: readonly RenderedManifest[] | undefined;
-  /** The spec currently has errors: the output is dimmed under an "Out of date" banner. */
+  /** The spec (or an output option) currently has errors: the output is dimmed under an "Out of date" banner. */
   stale: boolean;
+  /** The Output panel's options, as typed; `onOutputChange` must be stable. */
+  output: OutputDraft;
+  onOutputChange(next: OutputDraft): void;
+  /** Output options whose values are not valid: shown in the panel, and the reason the output is out of date. */
+  optionProblems: readonly OptionProblem[];
   include: ReadonlySet<IncludeLetter>;
   onIncludeChange(next: Set<IncludeLetter>): void;
   /** False for v1alpha2, which has no volume objects: the Volumes toggle is disabled. */
@@ -63,9 +70,20 @@ function cardKey(manifest: RenderedManifest): string {
   return `card:${manifest.kind}/${manifest.name}`;
 }
 
+/** A toggle's text, naming the kinds the output options put under its letter (a JobSet, a Secret). */
+function toggleLabel(letter: IncludeLetter, manifests: readonly RenderedManifest[] | undefined): string {
+  const has = (kind: string) => manifests?.some((manifest) => manifest.letter === letter && manifest.kind === kind) ?? false;
+  if (letter === 'j' && has('JobSet')) return has('Job') ? 'Job, JobSet' : 'JobSet';
+  if (letter === 'c' && has('Secret')) return 'ConfigMaps, Secret';
+  return INCLUDE_LETTERS[letter];
+}
+
 function PreviewImpl({
   manifests,
   stale,
+  output,
+  onOutputChange,
+  optionProblems,
   include,
   onIncludeChange,
   volumesAvailable,
@@ -154,7 +172,7 @@ function PreviewImpl({
                   aria-describedby={disabled ? volumesNoteId : undefined}
                   onChange={(event) => toggle(letter, event.currentTarget.checked)}
                 />
-                {INCLUDE_LETTERS[letter]}
+                {toggleLabel(letter, manifests)}
               </label>
             );
           })}
@@ -164,6 +182,7 @@ function PreviewImpl({
             </span>
           )}
         </fieldset>
+        <OutputPanel value={output} problems={optionProblems} onChange={onOutputChange} />
         <p className="mcs-summary">{summary}</p>
         <div className="mcs-actions">
           <span className="mcs-copy-wrap">
@@ -187,7 +206,7 @@ function PreviewImpl({
       </div>
       {/* Always present so the change is announced; empty (and collapsed) while up to date. */}
       <p role="status" className="mcs-stale-banner">
-        {stale ? 'Out of date — fix the errors to update' : ''}
+        {stale ? (optionProblems.length > 0 ? 'Out of date — fix the output options to update' : 'Out of date — fix the errors to update') : ''}
       </p>
       <div className="mcs-cards">
         {included.map((manifest) => {

@@ -45,3 +45,18 @@ describe('pluralKind', () => {
     expect(pluralKind('Job', 1)).toBe('Job');
   });
 });
+
+describe('summaryLine with output options', () => {
+  const JOBSET = [m('ConfigMap', 'a-entrypoint', 'c'), m('Secret', 'a-curve', 'c'), m('JobSet', 'a', 'j')];
+
+  it('names the JobSet, counts its pods and the Secret', () => {
+    expect(summaryLine(JOBSET, all, 4)).toBe('1 ConfigMap, 1 Secret, 1 JobSet: 4 pods');
+    expect(summaryLine(JOBSET, only('j'), 2)).toBe('1 JobSet: 2 pods');
+    expect(summaryLine(JOBSET, only('c'), 2)).toBe('1 ConfigMap, 1 Secret');
+  });
+
+  it('counts the Secret beside the Job and the Service', () => {
+    const withSecret = [m('ConfigMap', 'a-entrypoint', 'c'), m('Secret', 'a-curve', 'c'), m('Service', 'a', 's'), m('Job', 'a', 'j')];
+    expect(summaryLine(withSecret, all, 3)).toBe('1 ConfigMap, 1 Secret, 1 Service, 1 Job: 3 pods');
+  });
+});

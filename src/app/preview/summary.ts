@@ -13,10 +13,14 @@ function countOf(count: number, singular: string, plural: string): string {
   return `${count} ${count === 1 ? singular : plural}`;
 }
 
+/** The kinds that start the MiniCluster's pods: the indexed Job, or the JobSet that replaces it. */
+const WORKLOAD_KINDS = ['Job', 'JobSet'];
+
 /**
- * E.g. "1 ConfigMap, 2 Services, 1 Job: 4 pods +1 services pod". Kinds keep the order the
- * operator creates them in; the pod count is the Job's (`spec.size`), so it only shows with the
- * Job; the services Pod is named apart because it is a pod of its own, not one of the Job's.
+ * E.g. "1 ConfigMap, 2 Services, 1 Job: 4 pods +1 services pod", or with output options
+ * "1 ConfigMap, 1 Secret, 1 JobSet: 4 pods". Kinds keep the order the objects are created in;
+ * the pod count is the workload's (`spec.size`), so it only shows with the Job or JobSet; the
+ * services Pod is named apart because it is a pod of its own, not one of the workload's.
  */
 export function summaryLine(
   manifests: readonly RenderedManifest[],
@@ -32,7 +36,7 @@ export function summaryLine(
     else counts.set(manifest.kind, (counts.get(manifest.kind) ?? 0) + 1);
   }
   let line = [...counts].map(([kind, count]) => `${count} ${pluralKind(kind, count)}`).join(', ');
-  if (counts.has('Job') && pods !== undefined) line += `: ${countOf(pods, 'pod', 'pods')}`;
+  if (WORKLOAD_KINDS.some((kind) => counts.has(kind)) && pods !== undefined) line += `: ${countOf(pods, 'pod', 'pods')}`;
   if (servicePods > 0) {
     line += line === '' ? countOf(servicePods, 'services pod', 'services pods') : ` +${countOf(servicePods, 'services pod', 'services pods')}`;
   }

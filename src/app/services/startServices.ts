@@ -49,7 +49,7 @@ export function startServices(): AppServices {
   // A share link is read once; dropping it from the address bar lets a reload show later edits.
   if (initial.source === 'link') history.replaceState(null, '', window.location.pathname + window.location.search);
 
-  generator.request({ text: initial.text, defaultNamespace: prefs.defaultNamespace });
+  generator.request({ text: initial.text, defaultNamespace: prefs.defaultNamespace, ...(initial.output ? { output: initial.output } : {}) });
 
   async function makeNewKeys(): Promise<void> {
     const { newKeys } = await import('../certificate/keys.ts');

@@ -273,3 +273,67 @@ describe('preferences', () => {
     expect(savePrefs({ theme: 'dark' }, undefined)).toBe(false);
   });
 });
+
+describe('autosave of the output options', () => {
+  const OPTIONS = { workload: 'jobset', queue: 'team-a', certSecret: true } as const;
+
+  it('saves the options with the spec and loads them back', () => {
+    const storage = new FakeStorage();
+    expect(save({ text: SPEC, output: OPTIONS }, storage, 5)).toEqual({ ok: true, removed: false });
+    expect(loadSaved(storage)).toEqual({ text: SPEC, savedAt: 5, output: OPTIONS });
+  });
+
+  it('saves nothing for options that are off, and loads a save from before the options', () => {
+    const storage = new FakeStorage();
+    save({ text: SPEC, output: { workload: 'job', succeedOnLead: false } }, storage, 5);
+    expect(JSON.parse(storage.getItem(SPEC_KEY)!)).toEqual({ text: SPEC, savedAt: 5 });
+    storage.setItem(SPEC_KEY, JSON.stringify({ text: SPEC, savedAt: 6 }));
+    expect(loadSaved(storage)).toEqual({ text: SPEC, savedAt: 6 });
+  });
+
+  it('leaves out a value being typed that is not valid', () => {
+    const storage = new FakeStorage();
+    save({ text: SPEC, output: { queue: 'Team', succeedOnLead: true } }, storage, 5);
+    expect(loadSaved(storage)).toEqual({ text: SPEC, savedAt: 5, output: { succeedOnLead: true } });
+  });
+
+  it('drops stored options that are not valid, and keeps the spec', () => {
+    const storage = new FakeStorage();
+    for (const output of ['jobset', 42, null, [], { workload: 'pods', queue: 'Bad Queue', certSecret: 'yes' }]) {
+      storage.setItem(SPEC_KEY, JSON.stringify({ text: SPEC, savedAt: 1, output }));
+      expect(loadSaved(storage), JSON.stringify(output)).toEqual({ text: SPEC, savedAt: 1 });
+    }
+    storage.setItem(SPEC_KEY, JSON.stringify({ text: SPEC, savedAt: 1, output: { queue: 'Bad Queue', certSecret: true } }));
+    expect(loadSaved(storage)).toEqual({ text: SPEC, savedAt: 1, output: { certSecret: true } });
+  });
+
+  it('keeps the saved copy only when it holds the same spec and options as the refused save', () => {
+    const storage = new SmallStorage(200);
+    save({ text: SPEC, output: OPTIONS }, storage, 1);
+    storage.limit = 0;
+    expect(save({ text: SPEC, output: OPTIONS }, storage, 2)).toMatchObject({ ok: false, problem: 'failed' });
+    expect(loadSaved(storage)).toEqual({ text: SPEC, savedAt: 1, output: OPTIONS });
+    // Other options: the older save would come back with options the user has changed.
+    expect(save({ text: SPEC, output: { queue: 'team-b' } }, storage, 3)).toMatchObject({ ok: false, problem: 'failed' });
+    expect(loadSaved(storage)).toBeUndefined();
+  });
+
+  it('debounces the spec and the options together', () => {
+    vi.useFakeTimers();
+    try {
+      const storage = new FakeStorage();
+      const results: SaveResult[] = [];
+      const autosaver = createAutosaver(400, storage, (result) => results.push(result));
+      autosaver.schedule({ text: SPEC, output: { queue: 'team-a' } });
+      vi.advanceTimersByTime(200);
+      autosaver.schedule({ text: SPEC, output: { queue: 'team-b' } });
+      vi.advanceTimersByTime(399);
+      expect(loadSaved(storage)).toBeUndefined();
+      vi.advanceTimersByTime(1);
+      expect(loadSaved(storage)?.output).toEqual({ queue: 'team-b' });
+      expect(results).toEqual([{ ok: true, removed: false }]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,7 +1,10 @@
 /**
  * Saving the spec between visits, debounced while typing. The spec is stored without its
- * certificate, like a share link (stripSecrets.ts); reading and preferences are in storage.ts.
+ * certificate, like a share link (stripSecrets.ts), with the output options that are on and
+ * valid; reading and preferences are in storage.ts.
  */
+import { isDefaultOutput, type OutputOptions } from '../../core/page.ts';
+import { sameOptions, usableOptions } from '../output/outputOptions.ts';
 import { SPEC_KEY, browserStorage, clearSaved, loadSaved, writeJson, type SavedSpec, type StorageLike } from './storage.ts';
 import { stripSecrets } from './stripSecrets.ts';
 
@@ -12,16 +15,25 @@ export type SaveResult =
   /** `refused`: the spec could not be stored without its secret; `failed`: storage said no. */
   | { ok: false; problem: 'refused' | 'failed' | 'unavailable'; reason: string };
 
-export function save(text: string, storage: StorageLike | undefined = browserStorage(), now: number = Date.now()): SaveResult {
+/** What is saved: the spec's text, and the output options (a value that is not valid is left out). */
+export interface SpecToSave {
+  text: string;
+  output?: OutputOptions | undefined;
+}
+
+export function save(spec: string | SpecToSave, storage: StorageLike | undefined = browserStorage(), now: number = Date.now()): SaveResult {
+  const { text, output } = typeof spec === 'string' ? { text: spec, output: undefined } : spec;
   if (!storage) return { ok: false, problem: 'unavailable', reason: 'This browser offers no storage to this page.' };
   const stripped = stripSecrets(text);
   if (!stripped.ok) {
     dropOlderSave(storage, undefined);
     return { ok: false, problem: 'refused', reason: stripped.reason };
   }
-  const failure = writeJson(storage, SPEC_KEY, { text: stripped.text, savedAt: now } satisfies SavedSpec);
+  const options = usableOptions(output ?? {}).options;
+  const saved: SavedSpec = isDefaultOutput(options) ? { text: stripped.text, savedAt: now } : { text: stripped.text, savedAt: now, output: options };
+  const failure = writeJson(storage, SPEC_KEY, saved);
   if (!failure) return { ok: true, removed: stripped.removed };
-  dropOlderSave(storage, stripped.text);
+  dropOlderSave(storage, saved);
   return { ok: false, problem: 'failed', reason: failure };
 }
 
@@ -29,10 +41,12 @@ export function save(text: string, storage: StorageLike | undefined = browserSto
  * After a save that did not happen, the stored spec is older than the editor's: left in place it
  * would open on the next visit as if it were the latest, silently losing the newer work. So it
  * goes (the page says that the spec is not saved and how to keep it), unless it already holds
- * `text` (`undefined`: nothing storable). Removing works even when the quota is full.
+ * the same text and options (`undefined`: nothing storable). Removing works even when the quota
+ * is full.
  */
-function dropOlderSave(storage: StorageLike, text: string | undefined): void {
-  if (text === undefined || loadSaved(storage)?.text !== text) clearSaved(storage);
+function dropOlderSave(storage: StorageLike, wanted: SavedSpec | undefined): void {
+  const stored = loadSaved(storage);
+  if (wanted === undefined || stored?.text !== wanted.text || !sameOptions(stored.output, wanted.output)) clearSaved(storage);
 }
 
 /** What to tell the user when a save did not happen (undefined when it did): why, and how to keep the spec. */
@@ -44,8 +58,8 @@ export function unsavedMessage(result: SaveResult): string | undefined {
 }
 
 export interface Autosaver {
-  /** Save `text` once `delayMs` pass without another call (typing restarts the wait). */
-  schedule(text: string): void;
+  /** Save `spec` once `delayMs` pass without another call (typing restarts the wait). */
+  schedule(spec: string | SpecToSave): void;
   /** Save the pending text now (for `pagehide`); undefined when nothing was pending. */
   flush(): SaveResult | undefined;
   /** Drop the pending text without saving. */
@@ -61,7 +75,7 @@ export function createAutosaver(
   storage: StorageLike | undefined = browserStorage(),
   onResult?: (result: SaveResult) => void,
 ): Autosaver {
-  let pending: string | undefined;
+  let pending: string | SpecToSave | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stop = () => {
     if (timer !== undefined) clearTimeout(timer);
@@ -70,15 +84,15 @@ export function createAutosaver(
   const flush = (): SaveResult | undefined => {
     stop();
     if (pending === undefined) return undefined;
-    const text = pending;
+    const spec = pending;
     pending = undefined;
-    const result = save(text, storage);
+    const result = save(spec, storage);
     onResult?.(result);
     return result;
   };
   return {
-    schedule(text) {
-      pending = text;
+    schedule(spec) {
+      pending = spec;
       stop();
       timer = setTimeout(flush, delayMs);
     },

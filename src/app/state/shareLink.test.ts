@@ -3,6 +3,7 @@ import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { TEST_KEYS, testCertificate } from '../../core/testing/testKeys.ts';
 import { PRESETS } from '../presets/index.ts';
+import { decodeOutputParams } from '../output/outputOptions.ts';
 import { REMOVED_NOTE } from './stripSecrets.ts';
 import { decodeSpecHash, encodeSpecHash, shareHash, shareUrl } from './shareLink.ts';
 
@@ -143,5 +144,44 @@ describe('shareUrl', () => {
     expect(result.ok).toBe(false);
     expect(result).not.toHaveProperty('url');
     expect(shareHash(text).ok).toBe(false);
+  });
+});
+
+describe('share links with output options', () => {
+  const location = { href: 'https://example.org/studio/' };
+  const text = PRESETS[0]!.text;
+
+  it('round-trip the spec and the options that are on', () => {
+    const options = { workload: 'jobset', queue: 'team-a', priorityClass: 'high', succeedOnLead: true, certSecret: true } as const;
+    const result = shareUrl(location, text, options);
+    expect(result).toMatchObject({ ok: true, removed: false, leftOut: [] });
+    if (!result.ok) return;
+    const { hash } = new URL(result.url);
+    expect(hash).toMatch(/^#spec=[^&]+&workload=jobset&queue=team-a&priority-class=high&succeed-on-lead=1&cert-secret=1$/);
+    expect(decodeSpecHash(hash)).toBe(text);
+    expect(decodeOutputParams(hash)).toEqual({ options, problems: [] });
+  });
+
+  it('make the same link as before when every option is off', () => {
+    expect(shareHash(text, {})).toEqual({ ok: true, hash: encodeSpecHash(text), removed: false, leftOut: [] });
+    expect(shareHash(text, { workload: 'job', succeedOnLead: false })).toMatchObject({ hash: encodeSpecHash(text) });
+    expect(shareHash(text)).toMatchObject({ hash: encodeSpecHash(text) });
+  });
+
+  it('leave out, and list, an option whose value is not valid', () => {
+    const result = shareHash(text, { queue: 'Team A', certSecret: true });
+    expect(result).toMatchObject({ ok: true, leftOut: [{ option: 'queue' }] });
+    if (!result.ok) return;
+    expect(result.hash).toMatch(/&cert-secret=1$/);
+    expect(decodeOutputParams(result.hash)).toEqual({ options: { certSecret: true }, problems: [] });
+  });
+
+  it('never carry the certificate, whatever the options', () => {
+    const indented = CERT.split('\n').map((line) => (line ? `      ${line}` : line)).join('\n');
+    const withCert = `apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: a\nspec:\n  flux:\n    curveCert: |\n${indented}  containers:\n    - image: ubuntu:noble\n`;
+    const result = shareUrl(location, withCert, { certSecret: true, workload: 'jobset' });
+    expect(result).toMatchObject({ ok: true, removed: true });
+    if (!result.ok) return;
+    expect(decodeSpecHash(new URL(result.url).hash)).not.toContain(SECRET);
   });
 });

@@ -7,7 +7,8 @@
  * Saving the spec is in autosave.ts (it needs the YAML library to leave the certificate out);
  * this part is small enough for the page's first script.
  */
-import { ALL_INCLUDES, asRecord } from '../../core/page.ts';
+import { ALL_INCLUDES, asRecord, isDefaultOutput, type OutputOptions } from '../../core/page.ts';
+import { readStoredOptions } from '../output/outputOptions.ts';
 
 /** Versioned so that a later format can ignore (or migrate) what this one wrote. */
 export const SPEC_KEY = 'minicluster-studio:v1:spec';
@@ -20,6 +21,11 @@ export interface SavedSpec {
   text: string;
   /** Milliseconds since the epoch. */
   savedAt: number;
+  /**
+   * The Output panel's options saved with the spec; absent when all are off (and in saves made
+   * before there were options). Only valid values are stored, and only valid ones are read back.
+   */
+  output?: OutputOptions;
 }
 
 /** localStorage, or undefined where touching it throws or it does not exist (Node, sandboxes). */
@@ -56,9 +62,10 @@ export function writeJson(storage: StorageLike, key: string, value: unknown): st
 export function loadSaved(storage: StorageLike | undefined = browserStorage()): SavedSpec | undefined {
   const saved = asRecord(readJson(storage, SPEC_KEY));
   if (!saved) return undefined;
-  const { text, savedAt } = saved;
+  const { text, savedAt, output } = saved;
   if (typeof text !== 'string' || typeof savedAt !== 'number' || !Number.isFinite(savedAt)) return undefined;
-  return { text, savedAt };
+  const options = readStoredOptions(output);
+  return isDefaultOutput(options) ? { text, savedAt } : { text, savedAt, output: options };
 }
 
 export function clearSaved(storage: StorageLike | undefined = browserStorage()): void {

@@ -1,5 +1,7 @@
-/** "Copy link": the spec as a share link on the clipboard, or in a dialog when the clipboard refuses. */
+/** "Copy link": the spec (and the output options) as a share link on the clipboard, or in a dialog when the clipboard refuses. */
 import { useCallback, useState } from 'react';
+import type { OutputOptions } from '../../core/page.ts';
+import { OPTION_NOUNS } from '../output/outputOptions.ts';
 import { writeClipboard } from '../preview/browser.ts';
 import { shareUrl } from './shareLink.ts';
 
@@ -9,18 +11,23 @@ export interface LinkFallback {
   copied: string;
 }
 
-export function useCopyLink(getText: () => string, say: (message: string) => void) {
+/** `getOutput` gives the output options now (read when the link is made). */
+export function useCopyLink(getText: () => string, getOutput: () => OutputOptions, say: (message: string) => void) {
   const [fallback, setFallback] = useState<LinkFallback>();
   const copyLink = useCallback(async () => {
-    const url = shareUrl(window.location, getText());
+    const url = shareUrl(window.location, getText(), getOutput());
     if (!url.ok) {
       say(url.reason);
       return;
     }
-    const copied = url.removed ? 'Link copied (the certificate is left out).' : 'Link copied.';
+    const leftOut = [
+      ...(url.removed ? ['the certificate is left out'] : []),
+      ...url.leftOut.map((p) => `${OPTION_NOUNS[p.option]} is left out: its value is not valid`),
+    ];
+    const copied = leftOut.length > 0 ? `Link copied (${leftOut.join('; ')}).` : 'Link copied.';
     if (await writeClipboard(url.url)) say(copied);
     else setFallback({ url: url.url, copied });
-  }, [getText, say]);
+  }, [getText, getOutput, say]);
   const closeFallback = useCallback(() => setFallback(undefined), []);
   return { copyLink, fallback, closeFallback };
 }

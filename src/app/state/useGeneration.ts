@@ -1,6 +1,6 @@
 /**
  * The generation state, with one owner: the spec text, the request that follows it (text, the
- * user's certificate, namespace, cursor), the newest response, the last good output and the
+ * user's certificate, namespace, cursor, output options), the newest response, the last good output and the
  * keypair. Every change is sent for generation from the handler that makes it, not from an
  * effect a render later, and its answer is committed in the task it arrives in.
  */
@@ -9,8 +9,10 @@ import { flushSync } from 'react-dom';
 import { loadCertificateReader, loadedCertificateReader, usableUserCertificate } from '../certificate/userCertificate.ts';
 import type { AppServices } from '../services/startServices.ts';
 import { afterNextPaint } from '../afterPaint.ts';
+import { isDefaultOutput } from '../../core/page.ts';
+import { draftOf, optionsOf, type OutputDraft } from '../output/outputOptions.ts';
 import { markEdit, recordPreview, recordResult } from '../timing.ts';
-import { WARM_UP_KEYS, type CurveKeys, type GenerateResponse, type SpecInFileInfo } from '../worker/protocol.ts';
+import { WARM_UP_KEYS, type CurveKeys, type GenerateResponse, type OutputOptions, type SpecInFileInfo } from '../worker/protocol.ts';
 
 export interface GenerationOutput {
   /** The newest response, with or without objects; undefined before the first. */
@@ -35,6 +37,10 @@ export interface Generation extends GenerationOutput {
   text: string;
   /** What the user pasted as their own certificate (only a valid one is used). */
   userCertificate: string;
+  /** The Output panel's options, as typed. */
+  output: OutputDraft;
+  /** Changes the output options and generates with them. */
+  setOutput(next: OutputDraft): void;
   /**
    * The first output is on screen, or a short wait has passed: from then on the page loads what
    * the first output must not wait for (Monaco, the core on the main thread).
@@ -51,6 +57,8 @@ export interface Generation extends GenerationOutput {
   newKeys(): void;
   /** The newest text, for handlers that must not re-render with every keystroke. */
   getText(): string;
+  /** The output options the newest request was sent with (as typed: see `usableOptions`). */
+  getOutput(): OutputOptions;
 }
 
 interface Request {
@@ -58,6 +66,18 @@ interface Request {
   certificate: string | undefined;
   namespace: string;
   cursor: number;
+  output: OutputOptions;
+}
+
+/** The request's fields from its state: the output options only when one is on. */
+function requestInput({ text, certificate, namespace, cursor, output }: Request) {
+  return {
+    text,
+    defaultNamespace: namespace,
+    cursor,
+    ...(certificate ? { certificate } : {}),
+    ...(isDefaultOutput(output) ? {} : { output }),
+  };
 }
 
 /** How long the page's large loads wait for the first output at most. */
@@ -66,18 +86,18 @@ const STARTUP_WAIT_MS = 1500;
 export function useGeneration({ generator, results, initial, prefs, makeNewKeys }: AppServices): Generation {
   const [text, setTextState] = useState(initial.text);
   const [userCertificate, setUserCertificateState] = useState('');
+  const [output, setOutputState] = useState(() => draftOf(initial.output));
   const pasted = useRef('');
-  const [output, setOutput] = useState(NO_OUTPUT);
+  const [generated, setGenerated] = useState(NO_OUTPUT);
   // What the next request sends; handlers change it and send it at once. The first request was
-  // sent at startup, with the same text and namespace.
-  const request = useRef<Request>({ text: initial.text, certificate: undefined, namespace: prefs.defaultNamespace, cursor: 0 });
+  // sent at startup, with the same text, namespace and output options.
+  const request = useRef<Request>({ text: initial.text, certificate: undefined, namespace: prefs.defaultNamespace, cursor: 0, output: initial.output ?? {} });
   // In a file of several MiniClusters, the one the preview shows: moving the cursor out of it
   // asks for the one it moved into.
   const shown = useRef<SpecInFileInfo | undefined>(undefined);
 
   const send = useCallback(() => {
-    const { text: spec, certificate, namespace, cursor } = request.current;
-    generator.request({ text: spec, defaultNamespace: namespace, cursor, ...(certificate ? { certificate } : {}) });
+    generator.request(requestInput(request.current));
   }, [generator]);
 
   useEffect(
@@ -87,12 +107,12 @@ export function useGeneration({ generator, results, initial, prefs, makeNewKeys 
         shown.current = result.inFile;
         // Commit the new output in this task rather than a later one, which can queue behind the
         // editor's own work for the keystroke.
-        flushSync(() => setOutput((previous) => nextOutput(previous, result)));
+        flushSync(() => setGenerated((previous) => nextOutput(previous, result)));
       }),
     [results],
   );
 
-  const { response } = output;
+  const { response } = generated;
   useLayoutEffect(() => {
     if (response) recordPreview(response.id, response.workerMs, response.onMainThread);
   }, [response]);
@@ -113,8 +133,7 @@ export function useGeneration({ generator, results, initial, prefs, makeNewKeys 
     // The core on the main thread too, so that edits no longer wait for a message from the worker.
     void import('../generation/respond.ts').then(({ respond }) => {
       // One run on the current spec compiles the core here before a keystroke has to wait for it.
-      const { text: spec, namespace } = request.current;
-      respond({ id: 0, text: spec, defaultNamespace: namespace, keys: WARM_UP_KEYS });
+      respond({ id: 0, ...requestInput(request.current), keys: WARM_UP_KEYS });
       generator.useLocal(respond);
     });
   }, [startupDone, generator]);
@@ -164,7 +183,16 @@ export function useGeneration({ generator, results, initial, prefs, makeNewKeys 
   const newKeys = useCallback(() => {
     void makeNewKeys().then(() => send());
   }, [makeNewKeys, send]);
+  const setOutput = useCallback(
+    (next: OutputDraft) => {
+      setOutputState(next);
+      request.current.output = optionsOf(next);
+      send();
+    },
+    [send],
+  );
   const getText = useCallback(() => request.current.text, []);
+  const getOutput = useCallback(() => request.current.output, []);
 
-  return { ...output, text, userCertificate, startupDone, setText, edit, moveCursor, setUserCertificate, newKeys, getText };
+  return { ...generated, text, userCertificate, output, setOutput, startupDone, setText, edit, moveCursor, setUserCertificate, newKeys, getText, getOutput };
 }

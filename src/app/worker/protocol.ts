@@ -2,9 +2,9 @@
  * The generator's protocol: what the page asks for (a message to the worker, or a call of
  * `respond` on the main thread) and what comes back, whose rendered objects the preview shows.
  */
-import type { CurveKeys, Diagnostic, IncludeLetter } from '../../core/page.ts';
+import type { CurveKeys, Diagnostic, IncludeLetter, OptionProblem, OutputOptions } from '../../core/page.ts';
 
-export type { CurveKeys, Diagnostic, IncludeLetter };
+export type { CurveKeys, Diagnostic, IncludeLetter, OptionProblem, OutputOptions };
 
 export interface RenderedManifest {
   kind: string;
@@ -25,6 +25,11 @@ export interface GenerateRequest {
   defaultNamespace: string;
   /** Where the cursor is (an offset in `text`): a file of several MiniClusters previews that one. */
   cursor?: number;
+  /**
+   * Where the output runs (Kueue, JobSet, the certificate in a Secret, the success policy); absent
+   * for the operator's own objects. A value that is not valid withholds the objects (see respond.ts).
+   */
+  output?: OutputOptions;
 }
 
 /** Which MiniCluster of a file of several documents the response is about. */
@@ -43,8 +48,13 @@ export interface SpecInFileInfo {
 export interface GenerateResponse {
   id: number;
   diagnostics: Diagnostic[];
-  /** Every generated object (the toggles filter them); absent when the spec has errors. */
+  /** Every generated object (the toggles filter them); absent when the spec or an output option has errors. */
   manifests?: RenderedManifest[];
+  /**
+   * Output options whose values are not valid (an unfinished queue name): the objects are withheld
+   * rather than made as if those options were off.
+   */
+  optionProblems?: OptionProblem[];
   /** metadata.name, for file names. */
   name?: string;
   /** Pods the Job starts (spec.size), for the summary line. */
@@ -56,6 +66,12 @@ export interface GenerateResponse {
    * of ours. Read from the parsed spec, not the text; false when the spec has errors.
    */
   hasCurveCert: boolean;
+  /**
+   * The generated object that holds the certificate (its secret key): the entrypoint ConfigMap,
+   * v1alpha1's curve-mount ConfigMap, or the Secret `NAME-curve` of the certificate-in-a-Secret
+   * option. Absent without objects, or when the spec names a Secret of its own.
+   */
+  certificateIn?: { kind: string; name: string };
   /** The MiniCluster previewed, when the text holds more than one document. */
   inFile?: SpecInFileInfo;
   /** The keypair the certificate was made from (its public key is shown; nothing leaves the page). */

@@ -1,0 +1,126 @@
+/**
+ * The Output panel: where the objects will run (a JobSet, a Kueue queue and priority class, a Job
+ * that finishes with the lead broker, the certificate in a Secret). One control per row of the
+ * core's `OUTPUT_OPTIONS`, each with what it does and what the cluster needs. Closed by default,
+ * with what is on in its summary line; open from the start when an option is on (a share link or
+ * the autosave brought them).
+ *
+ * An empty text input is off. A value that is not valid is kept in its input with its message
+ * under it; the preview then keeps its last output, marked out of date (see respond.ts).
+ */
+import { memo, useId, useState, type ReactNode } from 'react';
+import { OUTPUT_OPTIONS, isDefaultOutput, type OptionProblem } from '../../core/page.ts';
+import { optionsOf, optionsOnWords, type OutputDraft } from './outputOptions.ts';
+import './output.css';
+
+/** One row of the core's table (its type is not on the page's façade). */
+type OutputOptionInfo = (typeof OUTPUT_OPTIONS)[number];
+
+export interface OutputPanelProps {
+  value: OutputDraft;
+  /** The problems of `value` (`optionValueProblems` of its options). */
+  problems: readonly OptionProblem[];
+  /** Must be stable (the panel is memoised). */
+  onChange(next: OutputDraft): void;
+}
+
+function OutputPanelImpl({ value, problems, onChange }: OutputPanelProps) {
+  const id = useId();
+  const options = optionsOf(value);
+  const [open, setOpen] = useState(() => !isDefaultOutput(options));
+  const words = optionsOnWords(options);
+  const set = <K extends keyof OutputDraft>(key: K, next: OutputDraft[K]) => onChange({ ...value, [key]: next });
+
+  const control = (info: OutputOptionInfo, describedBy: string, problemId: string): ReactNode => {
+    const controlId = `${id}-${info.key}`;
+    switch (info.key) {
+      case 'queue':
+      case 'priorityClass': {
+        const key = info.key;
+        const invalid = problems.some((p) => p.option === key);
+        return (
+          <>
+            <label className="mcs-output-label" htmlFor={controlId}>
+              {info.label}
+            </label>
+            <input
+              id={controlId}
+              className="mcs-output-input"
+              type="text"
+              value={value[key]}
+              placeholder="off"
+              spellCheck={false}
+              autoComplete="off"
+              autoCapitalize="off"
+              autoCorrect="off"
+              aria-invalid={invalid || undefined}
+              aria-describedby={invalid ? `${problemId} ${describedBy}` : describedBy}
+              onChange={(event) => set(key, event.currentTarget.value)}
+            />
+          </>
+        );
+      }
+      default: {
+        const key = info.key;
+        const checked = key === 'workload' ? value.workload === 'jobset' : value[key];
+        return (
+          <label className="mcs-output-check">
+            <input
+              id={controlId}
+              type="checkbox"
+              checked={checked}
+              aria-describedby={describedBy}
+              onChange={(event) => {
+                const on = event.currentTarget.checked;
+                if (key === 'workload') set('workload', on ? 'jobset' : 'job');
+                else set(key, on);
+              }}
+            />
+            {info.label}
+          </label>
+        );
+      }
+    }
+  };
+
+  return (
+    <details className="mcs-output" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="mcs-output-summary">
+        <span className="mcs-output-title">Output options</span>
+        <span className="mcs-output-state">{words.length > 0 ? words.join(' · ') : 'none: the operator’s own objects'}</span>
+      </summary>
+      <div className="mcs-output-body">
+        <p className="mcs-output-intro">
+          Where the objects will run. These are not MiniCluster fields: they are never written into the spec, but the
+          share link and autosave keep them.
+        </p>
+        <div className="mcs-output-grid">
+          {OUTPUT_OPTIONS.map((info) => {
+            const doesId = `${id}-${info.key}-does`;
+            const needsId = `${id}-${info.key}-needs`;
+            const problemId = `${id}-${info.key}-problem`;
+            const problem = problems.find((p) => p.option === info.key);
+            return (
+              <div key={info.key} className="mcs-output-option" data-invalid={problem ? true : undefined}>
+                {control(info, `${doesId} ${needsId}`, problemId)}
+                {problem && (
+                  <p id={problemId} className="mcs-output-problem">
+                    {problem.message}
+                  </p>
+                )}
+                <p id={doesId} className="mcs-output-does">
+                  {info.does}
+                </p>
+                <p id={needsId} className="mcs-output-needs">
+                  <span className="mcs-output-needs-label">Needs:</span> {info.needs}
+                </p>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </details>
+  );
+}
+
+export const OutputPanel = memo(OutputPanelImpl);

@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { OutputOptions } from '../../core/page.ts';
+import { OUTPUT_OFF, decodeOutputParams, draftOf, encodeOutputParams, optionsOf, optionsOnWords, readStoredOptions, sameOptions, usableOptions } from './outputOptions.ts';
+
+const ALL_ON: OutputOptions = { workload: 'jobset', queue: 'team-a', priorityClass: 'high', succeedOnLead: true, certSecret: true };
+
+describe('the panel draft', () => {
+  it('is all off without options, and gives back only what is on', () => {
+    expect(draftOf(undefined)).toEqual(OUTPUT_OFF);
+    expect(optionsOf(OUTPUT_OFF)).toEqual({});
+    expect(optionsOf(draftOf(ALL_ON))).toEqual(ALL_ON);
+    expect(optionsOf({ ...OUTPUT_OFF, workload: 'job', queue: 'q' })).toEqual({ queue: 'q' });
+  });
+
+  it('reads an empty (or blank) text input as off, and keeps any other value as typed', () => {
+    expect(optionsOf({ ...OUTPUT_OFF, queue: '', priorityClass: '   ' })).toEqual({});
+    expect(optionsOf({ ...OUTPUT_OFF, queue: ' team-a' })).toEqual({ queue: ' team-a' });
+    expect(usableOptions(optionsOf({ ...OUTPUT_OFF, queue: ' team-a' })).problems.map((p) => p.option)).toEqual(['queue']);
+  });
+
+  it('names what is on for the closed panel', () => {
+    expect(optionsOnWords({})).toEqual([]);
+    expect(optionsOnWords(ALL_ON)).toEqual(['JobSet', 'queue team-a', 'priority high', 'finish with the lead broker', 'certificate in a Secret']);
+  });
+
+  it('compares options by what they ask for', () => {
+    expect(sameOptions(undefined, {})).toBe(true);
+    expect(sameOptions({ workload: 'job', succeedOnLead: false }, {})).toBe(true);
+    expect(sameOptions({ queue: 'a' }, { queue: 'b' })).toBe(false);
+  });
+
+  it('keeps the valid options and names the others', () => {
+    expect(usableOptions({ ...ALL_ON, queue: 'Team A', priorityClass: 'x'.repeat(64) })).toEqual({
+      options: { workload: 'jobset', succeedOnLead: true, certSecret: true },
+      problems: [
+        { option: 'queue', message: expect.stringContaining('"Team A" is not a valid LocalQueue name') },
+        { option: 'priorityClass', message: expect.stringContaining('is not a valid label value') },
+      ],
+    });
+  });
+});
+
+describe('the options in a link', () => {
+  it('are entries named like the CLI flags, only for what is on', () => {
+    expect(encodeOutputParams({})).toBe('');
+    expect(encodeOutputParams({ workload: 'job', succeedOnLead: false })).toBe('');
+    expect(encodeOutputParams(ALL_ON)).toBe('workload=jobset&queue=team-a&priority-class=high&succeed-on-lead=1&cert-secret=1');
+  });
+
+  it('round-trip, among other entries', () => {
+    for (const options of [{}, ALL_ON, { queue: 'a.b-c' }, { certSecret: true }, { priorityClass: 'High_1.x' }] as OutputOptions[]) {
+      expect(decodeOutputParams(`#spec=abc&${encodeOutputParams(options)}&theme=dark`)).toEqual({ options, problems: [] });
+    }
+  });
+
+  it('round-trip any valid options (property)', () => {
+    const name = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,20}[a-z0-9])?$/);
+    const options = fc.record(
+      { workload: fc.constantFrom('job' as const, 'jobset' as const), queue: name, priorityClass: name, succeedOnLead: fc.boolean(), certSecret: fc.boolean() },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(options, (o) => {
+        const read = decodeOutputParams(`#spec=x&${encodeOutputParams(o)}`);
+        expect(read.problems).toEqual([]);
+        expect(sameOptions(read.options, o)).toBe(true);
+      }),
+    );
+  });
+
+  it('leave out, and name, values a hand-edited link got wrong', () => {
+    const read = decodeOutputParams('#spec=abc&workload=pods&queue=Not_A_Queue&priority-class=ok&succeed-on-lead=maybe&cert-secret=true&queue=ignored');
+    expect(read.options).toEqual({ priorityClass: 'ok', certSecret: true });
+    expect(read.problems).toEqual([
+      'The link\'s workload "pods" is not job or jobset; it was left out.',
+      'The link\'s value "maybe" for finish with the lead broker is not 1 or 0; it was left out.',
+      expect.stringMatching(/^The Kueue queue "Not_A_Queue" is not a valid LocalQueue name: .* It was left out\.$/),
+    ]);
+  });
+
+  it('read off switches, an empty value and percent escapes', () => {
+    expect(decodeOutputParams('workload=job&succeed-on-lead=0&cert-secret=false&queue=')).toEqual({ options: {}, problems: [] });
+    expect(decodeOutputParams('queue=team%2Da')).toEqual({ options: { queue: 'team-a' }, problems: [] });
+  });
+
+  it('do not echo a huge value, nor throw on a broken escape', () => {
+    const huge = decodeOutputParams(`#queue=${'a'.repeat(5000)}`);
+    expect(huge.options).toEqual({});
+    expect(huge.problems).toEqual(['The link\'s value for the Kueue queue is too long to be one; it was left out.']);
+    const long = decodeOutputParams(`#queue=${'a'.repeat(300)}`);
+    expect(long.problems).toEqual(['The link\'s value for the Kueue queue has 300 characters, more than any valid one; it was left out.']);
+    expect(decodeOutputParams('#queue=%E0%A4%A').problems).toEqual(['The link\'s value for the Kueue queue could not be read; it was left out.']);
+  });
+
+  it('never throw, whatever the hash (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (junk) => {
+        for (const hash of [junk, `#queue=${junk}`, `#workload=${junk}&cert-secret=${junk}`]) {
+          const read = decodeOutputParams(hash);
+          expect(usableOptions(read.options).problems).toEqual([]);
+        }
+      }),
+    );
+  });
+});
+
+describe('options read back from storage', () => {
+  it('keep valid options and drop anything else', () => {
+    expect(readStoredOptions(ALL_ON)).toEqual(ALL_ON);
+    expect(readStoredOptions(undefined)).toEqual({});
+    expect(readStoredOptions('jobset')).toEqual({});
+    expect(readStoredOptions([ALL_ON])).toEqual({});
+    expect(readStoredOptions({ workload: 'pods', queue: 'Bad Queue', priorityClass: 7, succeedOnLead: 'yes', certSecret: 1, extra: true })).toEqual({});
+    expect(readStoredOptions({ queue: 'team-a', priorityClass: '' })).toEqual({ queue: 'team-a' });
+  });
+});
