@@ -38,14 +38,27 @@ function makeRepository(): { repo: string; older: string; newer: string } {
   return { repo, older, newer: git(repo, 'rev-parse', 'HEAD~1') };
 }
 
+/** A repository shaped like JobSet's, with its CRD at one commit. */
+function makeJobSetRepository(): { repo: string; commit: string } {
+  const repo = mkdtempSync(join(tmpdir(), 'mcs-fake-jobset-'));
+  git(repo, 'init', '--quiet', '--initial-branch', 'main');
+  write(repo, 'config/components/crd/bases/jobset.x-k8s.io_jobsets.yaml', 'jobset crd\n');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '--quiet', '-m', 'crd');
+  return { repo, commit: git(repo, 'rev-parse', 'HEAD') };
+}
+
 describe('npm run fetch:upstream', () => {
   it('writes each version’s example specs and CRD at its commit into the cache, where the tests find it', () => {
     const { repo, older, newer } = makeRepository();
+    const jobSet = makeJobSetRepository();
     const cache = join(mkdtempSync(join(tmpdir(), 'mcs-cache-')), 'upstream');
     const env = {
       MINICLUSTER_UPSTREAM_REPO: `file://${repo}`,
       MINICLUSTER_UPSTREAM_V1ALPHA2_COMMIT: newer,
       MINICLUSTER_UPSTREAM_V1ALPHA1_COMMIT: older,
+      MINICLUSTER_UPSTREAM_JOBSET_REPO: `file://${jobSet.repo}`,
+      MINICLUSTER_UPSTREAM_JOBSET_COMMIT: jobSet.commit,
       MINICLUSTER_UPSTREAM_CACHE: cache,
     };
     const lines: string[] = [];
@@ -62,10 +75,12 @@ describe('npm run fetch:upstream', () => {
     expect(existsSync(join(cache, 'v1alpha1/examples/tests/lammps'))).toBe(false);
     expect(read('v1alpha1/crd.yaml')).toBe('older crd\n');
     expect(read('SOURCE')).toContain(`v1alpha2 ${newer}`);
+    expect(read('jobset/crd.yaml')).toBe('jobset crd\n');
+    expect(read('SOURCE')).toContain(`jobset ${jobSet.commit}`);
     expect(lines.at(-1)).toBe(`Corpus cache ready in ${cache}`);
 
     const found = locateCorpus({ MINICLUSTER_UPSTREAM_CACHE: cache }, mkdtempSync(join(tmpdir(), 'mcs-lone-clone-')));
-    expect(found.corpus).toEqual({ from: 'the fetch:upstream cache', upstreamDir: cache, goldenDir: undefined });
+    expect(found.corpus).toEqual({ from: 'the fetch:upstream cache', upstreamDir: cache, jobSetCrd: join(cache, 'jobset', 'crd.yaml'), goldenDir: undefined });
   });
 
   it('fails with git’s word when a commit is not in the repository, and leaves the cache alone', () => {

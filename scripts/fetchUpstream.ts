@@ -1,11 +1,12 @@
 /**
  * `npm run fetch:upstream`: fills the corpus cache (see src/core/testing/corpus.ts) with the Flux
- * Operator's example MiniCluster specs and MiniCluster CRD at the commits our tests were written
- * against, for a machine that has no shared folder beside the checkout.
+ * Operator's example MiniCluster specs and MiniCluster CRD, and the JobSet CRD, at the commits our
+ * tests were written against, for a machine that has no shared folder beside the checkout.
  *
- * MINICLUSTER_UPSTREAM_REPO names another repository (a local clone works), and
- * MINICLUSTER_UPSTREAM_V1ALPHA2_COMMIT / _V1ALPHA1_COMMIT other commits; MINICLUSTER_UPSTREAM_CACHE
- * another cache folder. The golden files are not in that repository: they come with a shared folder.
+ * MINICLUSTER_UPSTREAM_REPO names another operator repository (a local clone works), and
+ * MINICLUSTER_UPSTREAM_V1ALPHA2_COMMIT / _V1ALPHA1_COMMIT other commits; MINICLUSTER_UPSTREAM_JOBSET_REPO
+ * and _JOBSET_COMMIT do the same for JobSet; MINICLUSTER_UPSTREAM_CACHE names another cache folder.
+ * The golden files are not in those repositories: they come with a shared folder.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,10 @@ import { upstreamCacheDirFor } from '../src/core/testing/corpus.ts';
 export const DEFAULT_REPO = 'https://github.com/flux-framework/flux-operator.git';
 export const PINNED = { v1alpha2: '0d75cef855dee5351d68e32ec139a70e892b5268', v1alpha1: '76c4754f90043dfc7afecc16ade053549c89ba18' } as const;
 const CRD_PATH = 'config/crd/bases/flux-framework.org_miniclusters.yaml';
+export const DEFAULT_JOBSET_REPO = 'https://github.com/kubernetes-sigs/jobset.git';
+/** JobSet v0.12.0's era; the CRD serves jobset.x-k8s.io/v1alpha2 only. */
+export const PINNED_JOBSET = '08dfbdfd682714a9ab929633eca8dc95315187e7';
+const JOBSET_CRD_PATH = 'config/components/crd/bases/jobset.x-k8s.io_jobsets.yaml';
 
 const git = (dir: string, ...args: string[]): string =>
   execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -61,7 +66,17 @@ export function fetchUpstream(env: NodeJS.ProcessEnv = process.env, log: (line: 
       const count = writeVersion(work, commit, join(staged, version));
       log(`  ${count} example specs and the MiniCluster CRD`);
     }
-    writeFileSync(join(staged, 'SOURCE'), `${repo}\n${Object.entries(commits).map(([v, c]) => `${v} ${c}`).join('\n')}\n`);
+    const jobSetRepo = env['MINICLUSTER_UPSTREAM_JOBSET_REPO'] || DEFAULT_JOBSET_REPO;
+    const jobSetCommit = env['MINICLUSTER_UPSTREAM_JOBSET_COMMIT'] || PINNED_JOBSET;
+    log(`Fetching ${jobSetRepo} at ${jobSetCommit} (jobset)`);
+    fetchCommit(work, jobSetRepo, jobSetCommit);
+    mkdirSync(join(staged, 'jobset'), { recursive: true });
+    writeFileSync(join(staged, 'jobset', 'crd.yaml'), git(work, 'show', `${jobSetCommit}:${JOBSET_CRD_PATH}`));
+    log('  the JobSet CRD');
+    writeFileSync(
+      join(staged, 'SOURCE'),
+      `${repo}\n${Object.entries(commits).map(([v, c]) => `${v} ${c}`).join('\n')}\n${jobSetRepo}\njobset ${jobSetCommit}\n`,
+    );
     rmSync(cacheDir, { recursive: true, force: true });
     mkdirSync(dirname(cacheDir), { recursive: true });
     renameSync(staged, cacheDir);

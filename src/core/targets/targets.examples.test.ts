@@ -4,7 +4,6 @@
  * passes the JobSet CRD's schema and its Job template the Job schema, the certificate passes
  * flux-core's reading rules wherever it sits, and the scripts pass bash -n and shellcheck.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseToml } from 'smol-toml';
 import { readCurveCert } from '../curve/index.ts';
@@ -23,7 +22,7 @@ import { v1alpha2Examples } from '../testing/upstream.ts';
 
 const examples = v1alpha2Examples();
 const combinations = outputCombinations('v1alpha2');
-const jobSetCrd = corpus ? join(corpus.upstreamDir, 'jobset', 'crd.yaml') : '';
+const jobSetCrd = corpus?.jobSetCrd ?? '';
 
 const data = (m: Manifest): Record<string, string> => ((m['data'] ?? m['stringData'] ?? {}) as Record<string, string>);
 

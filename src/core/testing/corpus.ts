@@ -1,6 +1,6 @@
 /**
- * Where the upstream corpus is: the Flux Operator's example specs and CRDs of both API versions, and
- * the v1alpha1 golden files. It is test data we never copy into the repository, so tests look for it
+ * Where the upstream corpus is: the Flux Operator's example specs and CRDs of both API versions, the
+ * JobSet CRD, and the v1alpha1 golden files. It is test data we never copy into the repository, so tests look for it
  * beside the checkout and skip (or, in CI, fail) when it is not there.
  *
  * Order: the folder named by MINICLUSTER_SHARED, then `../shared` beside the checkout, then the cache
@@ -14,7 +14,7 @@ export const projectRoot = resolve(fileURLToPath(new URL('../../..', import.meta
 
 /**
  * What `npm run fetch:upstream` fills: `v1alpha2/` and `v1alpha1/`, each with `examples/` and
- * `crd.yaml`. MINICLUSTER_UPSTREAM_CACHE moves it.
+ * `crd.yaml`, and `jobset/crd.yaml`. MINICLUSTER_UPSTREAM_CACHE moves it.
  */
 export const upstreamCacheDirFor = (env: NodeJS.ProcessEnv, root = projectRoot): string =>
   env['MINICLUSTER_UPSTREAM_CACHE'] || join(root, '.cache', 'upstream');
@@ -29,21 +29,28 @@ export const CORPUS_HINT =
 export interface Corpus {
   /** Which place it was found in, for messages. */
   from: string;
-  /** Holds `v1alpha2/examples`, `v1alpha1/examples` and each version's `crd.yaml`. */
+  /** Holds `v1alpha2/examples`, `v1alpha1/examples`, each version's `crd.yaml`, and `jobset/crd.yaml`. */
   upstreamDir: string;
+  /** The JobSet CustomResourceDefinition (jobset.x-k8s.io), which JobSet output is validated against. */
+  jobSetCrd: string;
   /** The operator-equivalent objects of v1alpha1 examples; only a shared folder has them. */
   goldenDir: string | undefined;
 }
 
-function hasBothVersions(upstreamDir: string): boolean {
-  return ['v1alpha2', 'v1alpha1'].every((version) => existsSync(join(upstreamDir, version, 'examples')));
+const CORPUS_PARTS = ['v1alpha2/examples', 'v1alpha1/examples', 'jobset/crd.yaml'] as const;
+
+/** The parts of a corpus that `upstreamDir` lacks (none: it is a corpus). */
+function missingParts(upstreamDir: string): string[] {
+  return CORPUS_PARTS.filter((part) => !existsSync(join(upstreamDir, part)));
 }
+
+const jobSetCrdIn = (upstreamDir: string): string => join(upstreamDir, 'jobset', 'crd.yaml');
 
 function fromShared(sharedDir: string, from: string): Corpus | undefined {
   const upstreamDir = join(sharedDir, 'upstream');
-  if (!hasBothVersions(upstreamDir)) return undefined;
+  if (missingParts(upstreamDir).length > 0) return undefined;
   const goldenDir = join(sharedDir, 'spec', 'v1alpha1-golden', 'operator');
-  return { from, upstreamDir, goldenDir: existsSync(goldenDir) ? goldenDir : undefined };
+  return { from, upstreamDir, jobSetCrd: jobSetCrdIn(upstreamDir), goldenDir: existsSync(goldenDir) ? goldenDir : undefined };
 }
 
 export type CorpusSearch = { corpus: Corpus } | { corpus: undefined; problem: string };
@@ -55,12 +62,12 @@ export function locateCorpus(env: NodeJS.ProcessEnv = process.env, root = projec
     const corpus = fromShared(resolve(named), `MINICLUSTER_SHARED (${named})`);
     return corpus
       ? { corpus }
-      : { corpus: undefined, problem: `MINICLUSTER_SHARED=${named} has no upstream/v1alpha2/examples and upstream/v1alpha1/examples.` };
+      : { corpus: undefined, problem: `MINICLUSTER_SHARED=${named} has no ${missingParts(join(resolve(named), 'upstream')).map((part) => `upstream/${part}`).join(', ')}.` };
   }
   const beside = fromShared(resolve(root, '..', 'shared'), '../shared');
   if (beside) return { corpus: beside };
   const cacheDir = upstreamCacheDirFor(env, root);
-  if (hasBothVersions(cacheDir)) return { corpus: { from: 'the fetch:upstream cache', upstreamDir: cacheDir, goldenDir: undefined } };
+  if (missingParts(cacheDir).length === 0) return { corpus: { from: 'the fetch:upstream cache', upstreamDir: cacheDir, jobSetCrd: jobSetCrdIn(cacheDir), goldenDir: undefined } };
   return { corpus: undefined, problem: CORPUS_HINT };
 }
 
