@@ -2,7 +2,7 @@
  * Command-line flags in the style of Go's `flag` package, as `fluxoperator-gen` takes them:
  * one or two dashes, `-f x` or `-f=x`; parsing stops at the first argument that is not a flag.
  */
-import { OUTPUT_OPTIONS, optionValueProblems, type OutputOptions, type Workload } from '../core/index.ts';
+import { OUTPUT_OPTIONS, optionName, optionValueProblems, type OutputOptions, type Workload } from '../core/index.ts';
 
 export interface CliOptions {
   file?: string;
@@ -46,15 +46,15 @@ const BOOL_FLAGS = {
   v: 'verbose',
   verbose: 'verbose',
   migrate: 'migrate',
-  'succeed-on-lead': 'succeedOnLead',
-  'cert-secret': 'certSecret',
 } as const;
 
-const OUTPUT_VALUE_FLAGS = {
-  queue: 'queue',
-  'priority-class': 'priorityClass',
-  workload: 'workload',
-} as const;
+/** The output options' flags, named by the core's table: on/off options and those that take a value. */
+const OUTPUT_SWITCHES = new Map<string, 'succeedOnLead' | 'certSecret'>(
+  (['succeedOnLead', 'certSecret'] as const).map((key) => [optionName(key), key]),
+);
+const OUTPUT_VALUE_FLAGS = new Map<string, 'queue' | 'priorityClass' | 'workload'>(
+  (['queue', 'priorityClass', 'workload'] as const).map((key) => [optionName(key), key]),
+);
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
@@ -76,21 +76,21 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const body = arg.replace(/^--?/, '');
     const eq = body.indexOf('=');
     const name = eq >= 0 ? body.slice(0, eq) : body;
-    if (name in BOOL_FLAGS) {
-      const key = BOOL_FLAGS[name as keyof typeof BOOL_FLAGS];
+    const outputSwitch = OUTPUT_SWITCHES.get(name);
+    if (name in BOOL_FLAGS || outputSwitch) {
       const raw = eq >= 0 ? body.slice(eq + 1) : 'true';
       if (raw !== 'true' && raw !== 'false') throw new UsageError(`flag -${name} takes true or false, not "${raw}"`);
-      if (key === 'succeedOnLead' || key === 'certSecret') options.output[key] = raw === 'true';
-      else options[key] = raw === 'true';
+      if (outputSwitch) options.output[outputSwitch] = raw === 'true';
+      else options[BOOL_FLAGS[name as keyof typeof BOOL_FLAGS]] = raw === 'true';
       continue;
     }
-    if (name in OUTPUT_VALUE_FLAGS) {
+    const outputKey = OUTPUT_VALUE_FLAGS.get(name);
+    if (outputKey) {
       const value = eq >= 0 ? body.slice(eq + 1) : argv[++i];
       if (value === undefined) throw new UsageError(`flag ${arg} needs a value`);
-      const key = OUTPUT_VALUE_FLAGS[name as keyof typeof OUTPUT_VALUE_FLAGS];
-      if (key === 'workload') options.output.workload = value as Workload;
-      else options.output[key] = value;
-      const problem = optionValueProblems({ [key]: value }).find((p) => p.option === key);
+      if (outputKey === 'workload') options.output.workload = value as Workload;
+      else options.output[outputKey] = value;
+      const problem = optionValueProblems({ [outputKey]: value }).find((p) => p.option === outputKey);
       if (problem) throw new UsageError(`--${name}: ${problem.message}`);
       continue;
     }

@@ -33,6 +33,7 @@ export { asRecord } from './common/plain.ts';
 export {
   OUTPUT_OPTIONS,
   isDefaultOutput,
+  optionName,
   optionValueProblems,
   type OptionProblem,
   type OutputOptionInfo,
@@ -40,7 +41,6 @@ export {
   type OutputOptions,
   type Workload,
 } from './targets/options.ts';
-export { hostPrefix, leadHost, JOBSET_REPLICATED_JOB } from './targets/hosts.ts';
 export {
   analyzeAnySpec,
   clusterSummary,

@@ -6,7 +6,7 @@
  *
  * Small on purpose: the page's first script reads links and the autosave with it.
  */
-import { optionValueProblems, type OptionProblem, type OutputOptionKey, type OutputOptions, type Workload } from '../../core/page.ts';
+import { optionName, optionValueProblems, type OptionProblem, type OutputOptionKey, type OutputOptions, type Workload } from '../../core/page.ts';
 
 /** What the panel's controls show: text as typed ('' is off), every option present. */
 export interface OutputDraft {
@@ -89,11 +89,11 @@ const MAX_VALUE_CHARS = 256;
 
 /** The hash entries, named like the CLI's flags: `#spec=…&workload=jobset&queue=team-a&cert-secret=1`. */
 const PARAMS: Readonly<Record<OutputOptionKey, string>> = {
-  workload: 'workload',
-  queue: 'queue',
-  priorityClass: 'priority-class',
-  succeedOnLead: 'succeed-on-lead',
-  certSecret: 'cert-secret',
+  workload: optionName('workload'),
+  queue: optionName('queue'),
+  priorityClass: optionName('priorityClass'),
+  succeedOnLead: optionName('succeedOnLead'),
+  certSecret: optionName('certSecret'),
 };
 
 /** `workload=jobset&queue=team-a…` for the options that are on ('' when none is); give it valid options. */

@@ -79,6 +79,13 @@ export const OUTPUT_OPTIONS: readonly OutputOptionInfo[] = [
   },
 ];
 
+/** The option's name as the CLI's flag (without dashes) and the share link's entry take it: `priority-class`. */
+export function optionName(key: OutputOptionKey): string {
+  const info = OUTPUT_OPTIONS.find((option) => option.key === key);
+  if (!info) throw new Error(`no output option ${key}`);
+  return info.flag.replace(/^--/, '').split(' ')[0] ?? key;
+}
+
 /** True when no option changes the output: the operator's own objects. */
 export function isDefaultOutput(options: OutputOptions | undefined): boolean {
   return !options || (!options.queue && !options.priorityClass && !options.succeedOnLead && !options.certSecret && (options.workload ?? 'job') === 'job');

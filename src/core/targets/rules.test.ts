@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAnySpec } from '../pipeline.ts';
 import { fixture } from '../testing/fixtures.ts';
-import { optionValueProblems, type OutputOptions } from './options.ts';
+import { OUTPUT_OPTIONS, optionName, optionValueProblems, type OutputOptions } from './options.ts';
 import { jobSetPodNameLength } from './rules.ts';
 
 const spec = (name: string, extra = '', size = 4) => `apiVersion: flux-framework.org/v1alpha2
@@ -19,6 +19,10 @@ const analyze = (text: string, output: OutputOptions) => analyzeAnySpec(text, { 
 const byCode = (text: string, output: OutputOptions, code: string) => analyze(text, output).diagnostics.filter((d) => d.code === code);
 
 describe('output option values', () => {
+  it('name each option as its CLI flag does, from the one table', () => {
+    expect(OUTPUT_OPTIONS.map((option) => optionName(option.key))).toEqual(['workload', 'queue', 'priority-class', 'succeed-on-lead', 'cert-secret']);
+  });
+
   it('takes DNS-1123 subdomains as queues and label values as priority classes', () => {
     expect(optionValueProblems({ queue: 'team-a.gpu', priorityClass: 'High_Priority.1' })).toEqual([]);
     expect(optionValueProblems({ queue: 'Team_A' })).toEqual([{ option: 'queue', message: expect.stringContaining('lowercase letters, digits, "-" and "."') }]);
