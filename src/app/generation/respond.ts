@@ -1,8 +1,9 @@
 /**
  * One edit's generation: the core's whole pipeline, for either API version. It runs in both
  * places: in the generator worker, and on the main thread once the page has loaded the core there
- * too (generatorClient.ts says when each is used), so it touches neither `self` nor the DOM. A file of several documents is analysed whole (every problem is shown); the
- * MiniCluster the cursor is in is the one generated.
+ * too (generatorClient.ts says when each is used), so it touches neither `self` nor the DOM. A
+ * file of several documents is analysed whole (every problem is shown); the MiniCluster the
+ * cursor is in is the one generated.
  *
  * The output options go into both the analysis (how they fit the spec: its problems are shown
  * like any other) and the generation. An option whose value is not valid is reported in
