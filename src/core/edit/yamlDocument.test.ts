@@ -214,6 +214,14 @@ describe('usesAliases', () => {
     expect(usesAliases(read('a: &x 1\nb:\n  - c: *x\n'))).toBe(true);
     expect(usesAliases(read('a: 1\nb:\n  - c: 2\n'))).toBe(false);
   });
+
+  it('is true for a merge key, also one that merges a mapping written in place, and false for a quoted "<<" key', () => {
+    expect(usesAliases(read('base: &b {x: 1}\na:\n  <<: *b\n'))).toBe(true);
+    expect(usesAliases(read('a:\n  <<: {b: 1}\n  c: 2\n'))).toBe(true);
+    expect(usesAliases(read('a:\n  <<: [{b: 1}, {c: 2}]\n'))).toBe(true);
+    // Quoted, it is an ordinary key named "<<": the parser merges nothing.
+    expect(usesAliases(read('a:\n  "<<": 1\n'))).toBe(false);
+  });
 });
 
 describe('repeatedKeys', () => {

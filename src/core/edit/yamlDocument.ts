@@ -166,7 +166,17 @@ export function newMap(doc: Document, value: Record<string, unknown>): YAMLMap {
   return node;
 }
 
-/** True when the document uses anchors, aliases or merge keys anywhere. */
+/**
+ * A key the YAML 1.1 parser merges: a plain `<<` (the parser reads it as a symbol, a key made in
+ * code is the string). Quoted, `"<<"` is an ordinary key.
+ */
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key) || (key.type !== undefined && key.type !== Scalar.PLAIN)) return false;
+  const value: unknown = key.value;
+  return value === '<<' || (typeof value === 'symbol' && value.description === '<<');
+}
+
+/** True when the document uses aliases or merge keys anywhere (an edit could then change several places). */
 export function usesAliases(doc: Document): boolean {
   let found = false;
   visit(doc, {
@@ -175,7 +185,7 @@ export function usesAliases(doc: Document): boolean {
       return visit.BREAK;
     },
     Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === '<<') {
+      if (isMergeKey(pair.key)) {
         found = true;
         return visit.BREAK;
       }

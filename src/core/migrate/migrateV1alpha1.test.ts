@@ -123,6 +123,13 @@ describe('the document', () => {
     expect(notes.some((n) => /anchors/.test(n.message))).toBe(true);
   });
 
+  it('writes out a merge key that merges a mapping written in place, too', () => {
+    const { text, spec, notes } = migrate(v1('  size: 2\n  containers:\n    - <<: {image: ubuntu, fluxUser: {name: x}}\n      command: hostname\n'));
+    expect(spec.containers[0]).toEqual({ image: 'ubuntu', command: 'hostname' });
+    expect(notes.some((n) => /merge keys/.test(n.message))).toBe(true);
+    expectValid(text);
+  });
+
   it('keeps generateName, with a note saying to replace it by a name', () => {
     const { value, note } = migrate(v1(ONE, '  generateName: flux-sample-kueue-\n'));
     expect(value.metadata).toEqual({ generateName: 'flux-sample-kueue-' });
