@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locateCorpus } from '../src/core/testing/corpus.ts';
+import { CORPUS_HINT, locateCorpus } from '../src/core/testing/corpus.ts';
 import { fetchUpstream } from './fetchUpstream.ts';
 
 const git = (dir: string, ...args: string[]) =>
@@ -90,9 +90,35 @@ describe('npm run fetch:upstream', () => {
       MINICLUSTER_UPSTREAM_REPO: `file://${repo}`,
       MINICLUSTER_UPSTREAM_V1ALPHA2_COMMIT: '0'.repeat(40),
       MINICLUSTER_UPSTREAM_V1ALPHA1_COMMIT: older,
+      MINICLUSTER_UPSTREAM_JOBSET_REPO: `file://${makeJobSetRepository().repo}`,
+      MINICLUSTER_UPSTREAM_JOBSET_COMMIT: '0'.repeat(40),
       MINICLUSTER_UPSTREAM_CACHE: cache,
     };
     expect(() => fetchUpstream(env, () => {})).toThrow();
     expect(existsSync(cache)).toBe(false);
+  });
+
+  it('does not take a cache without the JobSet CRD as a corpus, and a failed JobSet fetch leaves it alone', () => {
+    const { repo, older, newer } = makeRepository();
+    const cache = join(mkdtempSync(join(tmpdir(), 'mcs-cache-')), 'upstream');
+    // A cache as the fetcher wrote it before the JobSet CRD was part of the corpus.
+    for (const version of ['v1alpha2', 'v1alpha1']) write(cache, `${version}/crd.yaml`, 'old crd\n');
+    for (const version of ['v1alpha2', 'v1alpha1']) mkdirSync(join(cache, version, 'examples'));
+    expect(locateCorpus({ MINICLUSTER_UPSTREAM_CACHE: cache }, mkdtempSync(join(tmpdir(), 'mcs-lone-clone-')))).toEqual({
+      corpus: undefined,
+      problem: CORPUS_HINT,
+    });
+
+    const env = {
+      MINICLUSTER_UPSTREAM_REPO: `file://${repo}`,
+      MINICLUSTER_UPSTREAM_V1ALPHA2_COMMIT: newer,
+      MINICLUSTER_UPSTREAM_V1ALPHA1_COMMIT: older,
+      MINICLUSTER_UPSTREAM_JOBSET_REPO: `file://${makeJobSetRepository().repo}`,
+      MINICLUSTER_UPSTREAM_JOBSET_COMMIT: '0'.repeat(40),
+      MINICLUSTER_UPSTREAM_CACHE: cache,
+    };
+    expect(() => fetchUpstream(env, () => {})).toThrow();
+    expect(readFileSync(join(cache, 'v1alpha2', 'crd.yaml'), 'utf8')).toBe('old crd\n');
+    expect(existsSync(join(cache, 'jobset'))).toBe(false);
   });
 });
