@@ -3,7 +3,6 @@
  * finishes with the lead broker, the certificate in a Secret), as a user meets it: set an option,
  * watch the objects change, export them, come back later, share them.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
@@ -12,8 +11,9 @@ import { readCurveCert } from '../src/core/curve/certReader.ts';
 import type { Manifest } from '../src/core/common/kobject.ts';
 import { validateAgainstKubernetes } from '../src/core/testing/kubernetesSchema.ts';
 import { replaceSpec } from './editor.ts';
+import { seriousViolationsInEachTheme } from './axe.ts';
 import { expect, test } from './guard.ts';
-import { WIDE_AND_NARROW } from './screenshots.ts';
+import { forEachLook, WIDE_AND_NARROW } from './screenshots.ts';
 
 const QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
 const PRIORITY_LABEL = 'kueue.x-k8s.io/priority-class';
@@ -265,23 +265,12 @@ test('an axe scan of the open panel, with a problem shown, finds no serious or c
   await checkbox(page, 'Certificate in a Secret').check();
   await textbox(page, 'Kueue queue').fill('Team A');
   await expect(page.getByText(/is not a valid LocalQueue name/)).toBeVisible();
-  for (const theme of ['light', 'dark']) {
-    await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
-    const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${theme}: ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-  }
+  expect(await seriousViolationsInEachTheme(page)).toEqual([]);
 });
 
 test('screenshots: the Output panel in light and dark, wide and narrow', async ({ browser }) => {
   test.setTimeout(120_000);
-  for (const [scheme, width, height] of WIDE_AND_NARROW) {
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height } });
-    const page = await context.newPage();
-    await page.goto('./');
-    await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
-    const look = `${scheme}-${width}`;
+  await forEachLook(browser, WIDE_AND_NARROW, async (page, look) => {
     await page.locator('.mcs-preview').screenshot({ path: `test-results/screenshots/output-closed-${look}.png` });
     await openPanel(page);
     await checkbox(page, 'Run as a JobSet').check();
@@ -293,6 +282,5 @@ test('screenshots: the Output panel in light and dark, wide and narrow', async (
     await expect(page.getByText('1 ConfigMap, 1 Secret, 1 JobSet: 4 pods')).toBeVisible();
     await page.screenshot({ path: `test-results/screenshots/output-page-${look}.png` });
     await page.locator('.mcs-cert').screenshot({ path: `test-results/screenshots/output-certificate-${look}.png` });
-    await context.close();
-  }
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * The generation state, with one owner: the spec text, the request that follows it (text, the
- * user's certificate, namespace, cursor, output options), the newest response, the last good output and the
- * keypair. Every change is sent for generation from the handler that makes it, not from an
+ * user's certificate, namespace, cursor, output options), the newest response, the last good
+ * output and the keypair. Every change is sent for generation from the handler that makes it, not from an
  * effect a render later, and its answer is committed in the task it arrives in.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
