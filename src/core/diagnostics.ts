@@ -2,6 +2,7 @@
  * A problem found in a spec. Every problem carries a position and a field path so that the
  * editor can put a marker on it and the CLI can print `FILE:LINE:COL: path: message`.
  */
+import { quote } from './common/quoteText.ts';
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
@@ -28,7 +29,7 @@ export function formatPath(path: readonly PathSegment[]): string {
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(seg)) out += out === '' ? seg : `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
+    else out += `[${quote(seg)}]`;
   }
   return out;
 }

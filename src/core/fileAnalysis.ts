@@ -10,6 +10,7 @@ import { analyzeAnySpec, type AnyAnalysis } from './pipeline.ts';
 import type { AnalyzeOptions } from './common/analyze.ts';
 import { utf8SizeIfOver } from './parse/utf8.ts';
 import { DEFAULT_MAX_BYTES } from './parse/index.ts';
+import { printable } from './common/quoteText.ts';
 
 const MINICLUSTER = 'MiniCluster';
 /** A line that starts or ends a YAML document, or a directive: only then can a file hold several. */
@@ -30,7 +31,8 @@ export interface FileAnalysis {
   diagnostics: Diagnostic[];
 }
 
-const describe = (d: YamlDocument) => `${d.kind}${d.name ? ` ${d.name}` : ''}${d.apiVersion ? ` (${d.apiVersion})` : ''}`;
+// The kind, name and apiVersion are the file's own text, shown as written but never as controls.
+const describe = (d: YamlDocument) => printable(`${d.kind}${d.name ? ` ${d.name}` : ''}${d.apiVersion ? ` (${d.apiVersion})` : ''}`);
 
 function at(d: YamlDocument, severity: Diagnostic['severity'], code: string, message: string): Diagnostic {
   return { severity, code, path: '', message, line: d.line, column: d.column, endLine: d.line, endColumn: d.column + 1 };

@@ -9,6 +9,7 @@ import type { ParsedText } from '../parse/index.ts';
 import { API_VERSIONS, KIND } from './apiVersions.ts';
 import { asRecord } from './plain.ts';
 import type { OutputOptions } from '../targets/options.ts';
+import { quote } from './quoteText.ts';
 
 export interface AnalyzeOptions {
   /** Namespace for specs without `metadata.namespace`; `default` like kubectl. */
@@ -54,12 +55,12 @@ export function identify(parsed: ParsedText, doc: Record<string, unknown>, out: 
   else if (apiVersion === V1ALPHA1 && !accepted.includes(V1ALPHA1)) {
     problem(['apiVersion'], 'api-version', `This is a ${String(apiVersion)} MiniCluster; only ${V1ALPHA2} is supported here. Rewrite the spec for ${V1ALPHA2}.`);
   } else if (typeof apiVersion !== 'string' || !accepted.includes(apiVersion)) {
-    const choices = accepted.map((v) => `"${v}"`).join(' or ');
-    problem(['apiVersion'], 'api-version', `Found apiVersion ${JSON.stringify(apiVersion)}; a MiniCluster here must be ${choices}.`);
+    const choices = accepted.map((v) => quote(v)).join(' or ');
+    problem(['apiVersion'], 'api-version', `Found apiVersion ${quote(apiVersion)}; a MiniCluster here must be ${choices}.`);
   }
   if (kind === undefined) problem([], 'kind', `No kind: add "kind: ${KIND}".`);
   else if (kind !== KIND) {
-    problem(['kind'], 'kind', `Found kind ${JSON.stringify(kind)}; this tool reads a ${KIND} (kind: ${KIND}, case-sensitive).`);
+    problem(['kind'], 'kind', `Found kind ${quote(kind)}; this tool reads a ${KIND} (kind: ${KIND}, case-sensitive).`);
   }
   const metadata = asRecord(doc['metadata']);
   if (!metadata?.['name'] && kind === KIND) {

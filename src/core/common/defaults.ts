@@ -1,5 +1,6 @@
 /** Operator defaults both MiniCluster APIs fill in with the same words. */
 import type { PathSegment } from '../diagnostics.ts';
+import { quote } from './quoteText.ts';
 
 export interface Notice {
   path: PathSegment[];
@@ -12,7 +13,7 @@ export function applyNamespaceDefault(metadata: { namespace?: string | undefined
   metadata.namespace = defaultNamespace;
   notices.push({
     path: ['metadata'],
-    message: `No metadata.namespace: the objects are generated for namespace "${defaultNamespace}" (${why}). Set metadata.namespace, or choose another default, to change it.`,
+    message: `No metadata.namespace: the objects are generated for namespace ${quote(defaultNamespace)} (${why}). Set metadata.namespace, or choose another default, to change it.`,
   });
 }
 
@@ -48,6 +49,6 @@ export function applySingleRunner(containers: Array<{ runFlux?: boolean | undefi
   only.runFlux = true;
   notices.push({
     path: ['spec', 'containers', 0],
-    message: `The only container runs Flux: its command goes through ${script} and it is named "${clusterName}".`,
+    message: `The only container runs Flux: its command goes through ${script} and it is named ${quote(clusterName)}.`,
   });
 }

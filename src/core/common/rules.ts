@@ -5,6 +5,7 @@
  */
 import type { PathSegment, Severity } from '../diagnostics.ts';
 import { QUEUE_POLICIES } from './schemaParts.ts';
+import { quote } from './quoteText.ts';
 
 export interface Problem {
   severity: Severity;
@@ -20,10 +21,10 @@ const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 export function dnsLabelProblem(value: string, what: string, pattern = DNS1123_LABEL): string | undefined {
-  if (value.length > 63) return `${what} "${value}" has ${value.length} characters; Kubernetes allows at most 63.`;
+  if (value.length > 63) return `${what} ${quote(value)} has ${value.length} characters; Kubernetes allows at most 63.`;
   if (!pattern.test(value)) {
     const start = pattern === DNS1035_LABEL ? 'start with a letter' : 'start with a letter or digit';
-    return `${what} "${value}" is not a valid name: use lowercase letters, digits and '-', ${start} and end with a letter or digit.`;
+    return `${what} ${quote(value)} is not a valid name: use lowercase letters, digits and '-', ${start} and end with a letter or digit.`;
   }
   return undefined;
 }
@@ -38,7 +39,7 @@ export function labelMapProblems(map: Record<string, string> | undefined, path: 
         severity: 'error',
         code: 'label-key',
         path: [...path, key],
-        message: `Label key "${key}" is not valid: an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.`,
+        message: `Label key ${quote(key)} is not valid: an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.`,
       });
     }
     if (value.length > 63 || !LABEL_VALUE.test(value)) {
@@ -46,7 +47,7 @@ export function labelMapProblems(map: Record<string, string> | undefined, path: 
         severity: 'error',
         code: 'label-value',
         path: [...path, key],
-        message: `Label value "${value}" is not valid: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or empty).`,
+        message: `Label value ${quote(value)} is not valid: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or empty).`,
       });
     }
   }
@@ -132,7 +133,7 @@ export function containerNameProblems(
   }
   const earlier = names.get(effectiveName);
   if (earlier !== undefined) {
-    error(out, 'container-name-duplicate', path, `Container name "${effectiveName}" is already used by containers[${earlier}] (the ${runner} takes the MiniCluster name): choose another name.`);
+    error(out, 'container-name-duplicate', path, `Container name ${quote(effectiveName)} is already used by containers[${earlier}] (the ${runner} takes the MiniCluster name): choose another name.`);
   } else names.set(effectiveName, index);
 }
 
@@ -157,11 +158,11 @@ export function labelProblems(
 export function fluxValueProblems(flux: { scheduler: { queuePolicy: string }; logLevel: number; connectTimeout: string }, out: Problem[]): void {
   const policy = flux.scheduler.queuePolicy;
   if (!(QUEUE_POLICIES as readonly string[]).includes(policy)) {
-    warning(out, 'queue-policy', ['spec', 'flux', 'scheduler', 'queuePolicy'], `Fluxion does not know queue policy "${policy}": use one of ${QUEUE_POLICIES.join(', ')}.`);
+    warning(out, 'queue-policy', ['spec', 'flux', 'scheduler', 'queuePolicy'], `Fluxion does not know queue policy ${quote(policy)}: use one of ${QUEUE_POLICIES.join(', ')}.`);
   }
   const logLevel = flux.logLevel;
   if (logLevel < 0 || logLevel > 7) warning(out, 'log-level', ['spec', 'flux', 'logLevel'], `logLevel ${logLevel} is outside Flux's range 0-7.`);
   if (flux.connectTimeout && !/^\d+(\.\d+)?(ms|s|m|h|d)?$/.test(flux.connectTimeout)) {
-    warning(out, 'connect-timeout', ['spec', 'flux', 'connectTimeout'], `connectTimeout "${flux.connectTimeout}" is not a Flux duration such as 5s, 500ms or 1m.`);
+    warning(out, 'connect-timeout', ['spec', 'flux', 'connectTimeout'], `connectTimeout ${quote(flux.connectTimeout)} is not a Flux duration such as 5s, 500ms or 1m.`);
   }
 }

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { PathSegment } from '../diagnostics.ts';
 import { valueAt } from './plain.ts';
+import { quote } from './quoteText.ts';
 
 export interface IssueMessage {
   path: PathSegment[];
@@ -12,7 +13,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null (an empty value)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `the text ${quote(value)}`;
   if (typeof value === 'boolean') return `the boolean ${value}`;
   return `the number ${String(value)}`;
 }

@@ -3,6 +3,7 @@
  * nothing and say what the field was probably meant to be.
  */
 import type { PathSegment } from '../diagnostics.ts';
+import { quote } from './quoteText.ts';
 
 type JsonSchema = {
   properties?: Record<string, JsonSchema>;
@@ -58,7 +59,7 @@ export function findUnknownFields(value: unknown, schema: JsonSchema, hints: Rec
         const where = pattern === '' ? key : `${pattern}.${key}`;
         out.push({
           path: childPath,
-          message: (Object.hasOwn(hints, where) ? hints[where] : undefined) ?? `Unknown field "${key}": the operator ignores it. Check the spelling (field names are case-sensitive).`,
+          message: (Object.hasOwn(hints, where) ? hints[where] : undefined) ?? `Unknown field ${quote(key)}: the operator ignores it. Check the spelling (field names are case-sensitive).`,
         });
       }
     }

@@ -16,6 +16,7 @@ import { Migration, asList, asRecord, asText, type MigrationNote, type Plain } f
 import { dropRestAndUsers, keepHeadlessName, keepSidecarsFromWaiting, keepStrictDefault, migrateFluxSpec, runnerNotes } from './specFields.ts';
 import { migrateSpecVolumes, type MountingContainer } from './volumes.ts';
 import { EDIT_PARSE_OPTIONS, detectLayout, effectivePair, removePair, repeatedKeys, usesAliases } from '../edit/yamlDocument.ts';
+import { quote } from '../common/quoteText.ts';
 
 const V1ALPHA1_API_VERSION = API_VERSIONS.v1alpha1;
 const API_VERSION = API_VERSIONS.v1alpha2;
@@ -42,10 +43,10 @@ function notMigratable(parsed: ParsedText, doc: Plain): Diagnostic[] {
   if (apiVersion === undefined) {
     out.push(diagnosticAt(parsed, 'error', 'migrate-api-version', [], `No apiVersion: migration reads a MiniCluster that starts with "apiVersion: ${V1ALPHA1_API_VERSION}".`));
   } else if (apiVersion !== V1ALPHA1_API_VERSION) {
-    out.push(diagnosticAt(parsed, 'error', 'migrate-api-version', ['apiVersion'], `Found apiVersion ${JSON.stringify(apiVersion)}; migration turns a ${V1ALPHA1_API_VERSION} MiniCluster into ${API_VERSION}.`));
+    out.push(diagnosticAt(parsed, 'error', 'migrate-api-version', ['apiVersion'], `Found apiVersion ${quote(apiVersion)}; migration turns a ${V1ALPHA1_API_VERSION} MiniCluster into ${API_VERSION}.`));
   }
   if (kind !== KIND) {
-    out.push(diagnosticAt(parsed, 'error', 'migrate-kind', kind === undefined ? [] : ['kind'], kind === undefined ? `No kind: add "kind: ${KIND}".` : `Found kind ${JSON.stringify(kind)}; only a ${KIND} can be migrated (kind: ${KIND}, case-sensitive).`));
+    out.push(diagnosticAt(parsed, 'error', 'migrate-kind', kind === undefined ? [] : ['kind'], kind === undefined ? `No kind: add "kind: ${KIND}".` : `Found kind ${quote(kind)}; only a ${KIND} can be migrated (kind: ${KIND}, case-sensitive).`));
   }
   if (out.length === 0 && !asRecord(doc['spec'])) {
     out.push(diagnosticAt(parsed, 'error', 'migrate-spec', doc['spec'] === undefined ? [] : ['spec'], 'There is no spec mapping to migrate: a MiniCluster needs "spec:" with at least its containers.'));

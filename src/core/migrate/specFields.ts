@@ -7,6 +7,7 @@ import { pathOfText } from '../common/analyze.ts';
 import { API_VERSION, DEFAULT_VIEW_IMAGE } from '../v1alpha2/schema.ts';
 import { asRecord, asText, type Migration, type Plain } from './context.ts';
 import { effectivePair, insertBefore, mapUnder, newMap, newPair, removeKey } from '../edit/yamlDocument.ts';
+import { quote } from '../common/quoteText.ts';
 
 /** v1alpha1's Service name when network.headlessName is not given. */
 const V1_HEADLESS_NAME = 'flux-service';
@@ -63,7 +64,7 @@ export function keepHeadlessName(m: Migration, spec: YAMLMap, plainSpec: Plain, 
   if (asText(asRecord(plainSpec['network'])?.['headlessName'])) return;
   const usedAt = pathOfText(plainSpec, /\bflux-service\b/, ['spec']);
   if (!usedAt) {
-    m.note(['spec'], 'changed', `The headless Service and the pods' DNS subdomain are now named "${name || 'NAME'}" (the MiniCluster name) instead of ${V1_HEADLESS_NAME}; set spec.network.headlessName: ${V1_HEADLESS_NAME} if something outside this spec uses host names such as ${name || 'NAME'}-0.${V1_HEADLESS_NAME}.NAMESPACE.svc.cluster.local.`);
+    m.note(['spec'], 'changed', `The headless Service and the pods' DNS subdomain are now named ${quote(name || 'NAME')} (the MiniCluster name) instead of ${V1_HEADLESS_NAME}; set spec.network.headlessName: ${V1_HEADLESS_NAME} if something outside this spec uses host names such as ${name || 'NAME'}-0.${V1_HEADLESS_NAME}.NAMESPACE.svc.cluster.local.`);
     return;
   }
   const network = mapUnder(spec, 'network');

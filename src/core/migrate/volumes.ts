@@ -11,6 +11,7 @@ import type { PathSegment } from '../diagnostics.ts';
 import { formatPath } from '../diagnostics.ts';
 import { asRecord, asText, type Migration, type Plain } from './context.ts';
 import { effectivePair, insertAfter, newPair, removeKey } from '../edit/yamlDocument.ts';
+import { quote } from '../common/quoteText.ts';
 
 export interface MountingContainer {
   node: YAMLMap;
@@ -46,7 +47,7 @@ function persistentVolumeAdvice(name: string, volume: Plain, namespace: string):
   ].filter(Boolean).join(', ');
   const pvLabels = volume['labels'] ? `, labels ${describeMap(volume['labels'])}` : '';
   const claimAnnotations = volume['claimAnnotations'] ? `, annotations ${describeMap(volume['claimAnnotations'])}` : '';
-  return `Create them yourself before the MiniCluster: a PersistentVolume "${name}" (storageClassName ${cls}, capacity ${capacity}, ReadWriteMany, csi: ${csi}${pvLabels}) and a PersistentVolumeClaim "${name}-claim" in namespace ${namespace} (storageClassName ${cls}, ReadWriteMany, requests.storage ${capacity}${claimAnnotations}).`;
+  return `Create them yourself before the MiniCluster: a PersistentVolume ${quote(name)} (storageClassName ${cls}, capacity ${capacity}, ReadWriteMany, csi: ${csi}${pvLabels}) and a PersistentVolumeClaim ${quote(`${name}-claim`)} in namespace ${namespace} (storageClassName ${cls}, ReadWriteMany, requests.storage ${capacity}${claimAnnotations}).`;
 }
 
 export function migrateSpecVolumes(m: Migration, spec: YAMLMap, plainSpec: Plain, containers: MountingContainer[], namespace: string): void {
@@ -85,7 +86,7 @@ export function migrateSpecVolumes(m: Migration, spec: YAMLMap, plainSpec: Plain
     const users = mountedBy.get(name) ?? [];
     const dropped = pvOnlySettings(volume);
     if (users.length === 0) {
-      m.note(vpath, 'dropped', `spec.volumes.${name} is left out: no container mounts it, and v1alpha2 creates no PersistentVolume or claim. If something else uses the claim "${name}-claim", create the PersistentVolume and claim yourself.`);
+      m.note(vpath, 'dropped', `spec.volumes.${name} is left out: no container mounts it, and v1alpha2 creates no PersistentVolume or claim. If something else uses the claim ${quote(`${name}-claim`)}, create the PersistentVolume and claim yourself.`);
     } else if (isHostpath(volume)) {
       const hostPath = asText(volume['path']);
       m.note(vpath, 'moved', hostPath

@@ -7,6 +7,7 @@
  * The one table of them, `OUTPUT_OPTIONS`, gives the CLI its flags and usage and the app its
  * panel's labels and sentences.
  */
+import { quote } from '../common/quoteText.ts';
 
 export type Workload = 'job' | 'jobset';
 
@@ -106,7 +107,7 @@ export function dns1123SubdomainProblem(value: string): string | undefined {
   const bad = value.split('.').find((part) => !DNS1123_LABEL.test(part) || part.length > 63);
   if (bad === undefined) return undefined;
   if (bad === '') return 'it has an empty part between dots, or starts or ends with a dot';
-  if (bad.length > 63) return `its part "${bad}" has ${bad.length} characters, ${bad.length - 63} more than the 63 allowed between dots`;
+  if (bad.length > 63) return `its part ${quote(bad)} has ${bad.length} characters, ${bad.length - 63} more than the 63 allowed between dots`;
   return 'use lowercase letters, digits, "-" and ".", starting and ending with a letter or digit';
 }
 
@@ -122,14 +123,14 @@ export function optionValueProblems(options: OutputOptions): OptionProblem[] {
   const out: OptionProblem[] = [];
   if (options.queue !== undefined) {
     const problem = options.queue === '' ? 'it is empty' : dns1123SubdomainProblem(options.queue);
-    if (problem) out.push({ option: 'queue', message: `The Kueue queue "${options.queue}" is not a valid LocalQueue name: ${problem}.` });
+    if (problem) out.push({ option: 'queue', message: `The Kueue queue ${quote(options.queue)} is not a valid LocalQueue name: ${problem}.` });
   }
   if (options.priorityClass !== undefined) {
     const problem = options.priorityClass === '' ? 'it is empty' : labelValueProblem(options.priorityClass);
-    if (problem) out.push({ option: 'priorityClass', message: `The Kueue priority class "${options.priorityClass}" is not a valid label value: ${problem}.` });
+    if (problem) out.push({ option: 'priorityClass', message: `The Kueue priority class ${quote(options.priorityClass)} is not a valid label value: ${problem}.` });
   }
   if (options.workload !== undefined && options.workload !== 'job' && options.workload !== 'jobset') {
-    out.push({ option: 'workload', message: `The workload "${String(options.workload)}" is not one of job or jobset.` });
+    out.push({ option: 'workload', message: `The workload ${quote(String(options.workload))} is not one of job or jobset.` });
   }
   return out;
 }

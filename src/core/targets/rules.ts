@@ -13,6 +13,7 @@ import type { PathSegment, Severity } from '../diagnostics.ts';
 import { CURVE_SECRET_DIR, curveSecretName } from './curveSecret.ts';
 import { JOBSET_REPLICATED_JOB } from './hosts.ts';
 import { PRIORITY_CLASS_LABEL, QUEUE_LABEL, type OutputOptions } from './options.ts';
+import { quote } from '../common/quoteText.ts';
 
 export interface TargetProblem {
   severity: Severity;
@@ -47,7 +48,7 @@ export function targetRules(version: MiniClusterVersion, cluster: unknown, outpu
   }
   if (jobSet && version === 'v1alpha2') {
     if (!/^[a-z]/.test(name)) {
-      add('error', 'jobset-name', ['metadata', 'name'], `A JobSet's name must start with a letter (its child Jobs' names are DNS-1035 labels); "${name}" does not. Rename the MiniCluster, or generate a Job.`);
+      add('error', 'jobset-name', ['metadata', 'name'], `A JobSet's name must start with a letter (its child Jobs' names are DNS-1035 labels); ${quote(name)} does not. Rename the MiniCluster, or generate a Job.`);
     }
     const length = jobSetPodNameLength(name, size);
     if (length > POD_NAME_LIMIT) {
@@ -75,7 +76,7 @@ export function targetRules(version: MiniClusterVersion, cluster: unknown, outpu
   const agree = (option: string | undefined, label: string, flag: string) => {
     const written = jobLabels[label];
     if (!option || written === undefined || written === option) return;
-    add('error', 'kueue-label-conflict', ['spec', 'jobLabels', label], `spec.jobLabels sets ${label} to "${String(written)}", but the ${flag} option says "${option}". Make them the same, or remove one of them.`);
+    add('error', 'kueue-label-conflict', ['spec', 'jobLabels', label], `spec.jobLabels sets ${label} to ${quote(String(written))}, but the ${flag} option says ${quote(option)}. Make them the same, or remove one of them.`);
   };
   agree(output.queue, QUEUE_LABEL, 'Kueue queue (--queue)');
   agree(output.priorityClass, PRIORITY_CLASS_LABEL, 'Kueue priority class (--priority-class)');

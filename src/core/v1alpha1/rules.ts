@@ -13,6 +13,7 @@ import {
 import { existingVolumeKind, hasCommands } from './containers.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
 import { V1A1_HOSTPATH_CLASS, type V1alpha1Container } from './schema.ts';
+import { quote } from '../common/quoteText.ts';
 
 const MAX_PASSWORD = 8;
 
@@ -28,20 +29,20 @@ function existingVolumeProblems(list: V1alpha1Container[], listName: 'containers
       if (nameProblem) out.push({ severity: 'error', code: 'volume-name', path, message: nameProblem });
       if (existingVolumeKind(volume) === 'persistentVolumeClaim') {
         if (volume.path && !volume.claimName) {
-          out.push({ severity: 'error', code: 'existing-volume', path: [...path, 'claimName'], message: `Existing volume "${volName}" has a path but no claimName, secretName or configMapName: add the claim (or Secret, or ConfigMap) to mount.` });
+          out.push({ severity: 'error', code: 'existing-volume', path: [...path, 'claimName'], message: `Existing volume ${quote(volName)} has a path but no claimName, secretName or configMapName: add the claim (or Secret, or ConfigMap) to mount.` });
         } else if (volume.claimName && !volume.path) {
-          out.push({ severity: 'error', code: 'existing-volume', path: [...path, 'path'], message: `Existing volume "${volName}" has a claimName but no path: add the path to mount it at.` });
+          out.push({ severity: 'error', code: 'existing-volume', path: [...path, 'path'], message: `Existing volume ${quote(volName)} has a claimName but no path: add the path to mount it at.` });
         } else if (!volume.claimName) {
-          out.push({ severity: 'error', code: 'existing-volume', path, message: `Existing volume "${volName}" names nothing to mount: set claimName (with path), secretName or configMapName.` });
+          out.push({ severity: 'error', code: 'existing-volume', path, message: `Existing volume ${quote(volName)} names nothing to mount: set claimName (with path), secretName or configMapName.` });
         }
       } else if (!volume.path) {
-        out.push({ severity: 'error', code: 'existing-volume', path: [...path, 'path'], message: `Existing volume "${volName}" has no path: Kubernetes needs a mount path; add path.` });
+        out.push({ severity: 'error', code: 'existing-volume', path: [...path, 'path'], message: `Existing volume ${quote(volName)} has no path: Kubernetes needs a mount path; add path.` });
       }
       const json = JSON.stringify(volume);
       const earlier = first.get(volName);
       if (!earlier) first.set(volName, { index, json });
       else if (earlier.json !== json) {
-        out.push({ severity: 'warning', code: 'volume-conflict', path, message: `Existing volume "${volName}" is also defined differently by ${listName}[${earlier.index}]; the pod gets one volume of that name, from the last definition. Give the volumes different names.` });
+        out.push({ severity: 'warning', code: 'volume-conflict', path, message: `Existing volume ${quote(volName)} is also defined differently by ${listName}[${earlier.index}]; the pod gets one volume of that name, from the last definition. Give the volumes different names.` });
       }
     }
   });
@@ -57,14 +58,14 @@ function mountPathProblems(container: V1alpha1Container, path: PathSegment[], re
     if (owner) out.push({ severity: 'error', code: 'mount-path', path: [...where, 'path'], message: `Mount path ${mountPath} is already used by ${owner} in this container: choose another path.` });
     else seen.set(normal, label);
   };
-  for (const [name, v] of Object.entries(container.volumes ?? {})) check([...path, 'volumes', name], v.path, `volume "${name}"`);
-  for (const [name, v] of Object.entries(container.existingVolumes ?? {})) check([...path, 'existingVolumes', name], v.path, `existing volume "${name}"`);
+  for (const [name, v] of Object.entries(container.volumes ?? {})) check([...path, 'volumes', name], v.path, `volume ${quote(name)}`);
+  for (const [name, v] of Object.entries(container.existingVolumes ?? {})) check([...path, 'existingVolumes', name], v.path, `existing volume ${quote(name)}`);
 }
 
 function quantityProblems(map: Record<string, string | number> | undefined, path: PathSegment[], out: Problem[]): void {
   for (const [key, value] of Object.entries(map ?? {})) {
     if (parseQuantity(value) === null) {
-      out.push({ severity: 'error', code: 'quantity', path: [...path, key], message: `${JSON.stringify(value)} is not a Kubernetes quantity: write a number with an optional suffix such as 500m, 2 or 4Gi.` });
+      out.push({ severity: 'error', code: 'quantity', path: [...path, key], message: `${quote(value)} is not a Kubernetes quantity: write a number with an optional suffix such as 500m, 2 or 4Gi.` });
     }
   }
 }
@@ -88,7 +89,7 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
     serviceNameProblems(service, path, out);
     for (const volName of Object.keys(service.volumes ?? {})) {
       if (!Object.hasOwn(spec.volumes, volName)) {
-        err('volume-missing', [...path, 'volumes', volName], `Volume "${volName}" is not declared in spec.volumes: add spec.volumes.${volName} (with path and storageClass), or use existingVolumes for an existing claim.`);
+        err('volume-missing', [...path, 'volumes', volName], `Volume ${quote(volName)} is not declared in spec.volumes: add spec.volumes.${volName} (with path and storageClass), or use existingVolumes for an existing claim.`);
       }
     }
     const c = service.commands;
@@ -106,7 +107,7 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
     const leadPath: PathSegment[] = ['spec', 'flux', 'bursting', 'leadBroker'];
     const self = (bursting?.clusters ?? []).some((c) => c.name === name);
     if (lead.address && !bursting?.hostlist && !self) {
-      warn('lead-broker-hosts', leadPath, `The hostlist of a bursted child is the parent's brokers plus bursting.clusters; this cluster's own pods (${name}-0, ...) are only in it if a bursting.clusters entry is named "${name}". Add {name: ${name}, size: ${spec.size}} there, in the parent's order, or Flux on these pods cannot find its rank.`);
+      warn('lead-broker-hosts', leadPath, `The hostlist of a bursted child is the parent's brokers plus bursting.clusters; this cluster's own pods (${name}-0, ...) are only in it if a bursting.clusters entry is named ${quote(name)}. Add {name: ${name}, size: ${spec.size}} there, in the parent's order, or Flux on these pods cannot find its rank.`);
     }
   }
   burstClusterProblems(bursting, out);
@@ -115,7 +116,7 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   (spec.users ?? []).forEach((user, index) => {
     const path: PathSegment[] = ['spec', 'users', index];
     if ((user.password ?? '').length > MAX_PASSWORD) err('user-password', [...path, 'password'], `The password has ${user.password?.length ?? 0} characters; the operator allows at most ${MAX_PASSWORD}. Shorten it.`);
-    if (!/^[a-z_][a-z0-9_-]*\$?$/.test(user.name) || user.name.length > 32) err('user-name', [...path, 'name'], `"${user.name}" is not a Linux user name: use lowercase letters, digits, _ and -, starting with a letter or _ (at most 32 characters).`);
+    if (!/^[a-z_][a-z0-9_-]*\$?$/.test(user.name) || user.name.length > 32) err('user-name', [...path, 'name'], `${quote(user.name)} is not a Linux user name: use lowercase letters, digits, _ and -, starting with a letter or _ (at most 32 characters).`);
     if (!user.password) info('user-password', path, `User ${user.name} gets a random 8-character password, printed in the lead pod's log. Set password to choose one.`);
   });
 
@@ -134,7 +135,7 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
     if (container.launcher && container.batch) err('launcher-batch', path, 'A container cannot be both launcher and batch: remove one of them.');
     if (container.runFlux) {
       runners += 1;
-      if (container.name && container.name !== name) warn('runner-name', [...path, 'name'], `The Flux container is always named "${name}" (the MiniCluster name); "${container.name}" is not used.`);
+      if (container.name && container.name !== name) warn('runner-name', [...path, 'name'], `The Flux container is always named ${quote(name)} (the MiniCluster name); ${quote(container.name)} is not used.`);
     } else {
       if (!container.name) err('container-name', [...path, 'name'], 'A container that does not run Flux needs a name: add name (or runFlux: true).');
       if (hasCommands(container) && !container.command) {
@@ -152,17 +153,17 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
         const serviceProblem = dnsLabelProblem(container.name, 'The Service for the ports of container', DNS1035_LABEL);
         if (serviceProblem) err('container-service-name', [...path, 'name'], serviceProblem);
         else if (container.name === spec.network.headlessName) {
-          err('container-service-name', [...path, 'name'], `The ports of this container get a Service named "${container.name}", which is also the name of the headless Service: rename the container or set spec.network.headlessName.`);
+          err('container-service-name', [...path, 'name'], `The ports of this container get a Service named ${quote(container.name)}, which is also the name of the headless Service: rename the container or set spec.network.headlessName.`);
         }
       }
     }
     containerNameProblems(container, name, index, names, 'Flux container', out);
     for (const volName of Object.keys(container.volumes ?? {})) {
       if (!volumeNames.has(volName)) {
-        err('volume-missing', [...path, 'volumes', volName], `Volume "${volName}" is not declared in spec.volumes: add spec.volumes.${volName} (with path and storageClass), or use existingVolumes for an existing claim.`);
+        err('volume-missing', [...path, 'volumes', volName], `Volume ${quote(volName)} is not declared in spec.volumes: add spec.volumes.${volName} (with path and storageClass), or use existingVolumes for an existing claim.`);
       }
       if (container.existingVolumes && Object.hasOwn(container.existingVolumes, volName)) {
-        err('volume-name-duplicate', [...path, 'existingVolumes', volName], `"${volName}" is both a volume and an existing volume: the pod cannot have two volumes of one name. Rename one.`);
+        err('volume-name-duplicate', [...path, 'existingVolumes', volName], `${quote(volName)} is both a volume and an existing volume: the pod cannot have two volumes of one name. Rename one.`);
       }
     }
     mountPathProblems(container, path, reservedPaths, out);
@@ -187,14 +188,14 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   for (const [volName, volume] of Object.entries(spec.volumes)) {
     const path: PathSegment[] = ['spec', 'volumes', volName];
     if (volume.storageClass !== V1A1_HOSTPATH_CLASS && !volume.secret) {
-      err('volume-secret', [...path, 'secret'], `Volume "${volName}" uses storage class "${volume.storageClass}", a CSI volume, which needs the secret of its driver: add secret (or use storageClass: ${V1A1_HOSTPATH_CLASS}).`);
+      err('volume-secret', [...path, 'secret'], `Volume ${quote(volName)} uses storage class ${quote(volume.storageClass)}, a CSI volume, which needs the secret of its driver: add secret (or use storageClass: ${V1A1_HOSTPATH_CLASS}).`);
     }
     if (volume.storageClass === V1A1_HOSTPATH_CLASS && !volume.path.startsWith('/')) {
-      err('volume-path', [...path, 'path'], `A hostpath volume needs an absolute path on the node, such as /tmp/data; "${volume.path}" is not.`);
+      err('volume-path', [...path, 'path'], `A hostpath volume needs an absolute path on the node, such as /tmp/data; ${quote(volume.path)} is not.`);
     }
-    const problem = dnsLabelProblem(volName, 'Volume name') ?? (dnsLabelProblem(`${volName}-claim`, 'Claim name') && `The claim name "${volName}-claim" is longer than 63 characters: shorten the volume name.`);
+    const problem = dnsLabelProblem(volName, 'Volume name') ?? (dnsLabelProblem(`${volName}-claim`, 'Claim name') && `The claim name ${quote(`${volName}-claim`)} is longer than 63 characters: shorten the volume name.`);
     if (problem) err('volume-name', path, problem);
-    if (reservedVolumes.has(volName)) err('volume-name-reserved', path, `Volume name "${volName}" is used by the generated pod already; choose another name.`);
+    if (reservedVolumes.has(volName)) err('volume-name-reserved', path, `Volume name ${quote(volName)} is used by the generated pod already; choose another name.`);
     const capacity = parseQuantity(volume.capacity);
     if (capacity === null || capacity.unscaled <= 0n) err('volume-capacity', [...path, 'capacity'], `capacity ${JSON.stringify(volume.capacity)} is not a size: write a quantity such as 5Gi or 500Mi.`);
     labelMapProblems(volume.labels, [...path, 'labels'], out);
@@ -206,8 +207,8 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   for (const [index, container] of spec.containers.entries()) {
     for (const volName of Object.keys(container.existingVolumes ?? {})) {
       const path: PathSegment[] = ['spec', 'containers', index, 'existingVolumes', volName];
-      if (reservedVolumes.has(volName)) err('volume-name-reserved', path, `Volume name "${volName}" is used by the generated pod already; choose another name.`);
-      else if (volumeNames.has(volName)) err('volume-name-duplicate', path, `"${volName}" is also a spec.volumes entry, and the pod cannot have two volumes of one name: rename the existing volume.`);
+      if (reservedVolumes.has(volName)) err('volume-name-reserved', path, `Volume name ${quote(volName)} is used by the generated pod already; choose another name.`);
+      else if (volumeNames.has(volName)) err('volume-name-duplicate', path, `${quote(volName)} is also a spec.volumes entry, and the pod cannot have two volumes of one name: rename the existing volume.`);
     }
   }
 
@@ -232,7 +233,7 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   fluxValueProblems(spec.flux, out);
   if (spec.fluxRestful.port < 1 || spec.fluxRestful.port > 65535) err('rest-port', ['spec', 'fluxRestful', 'port'], 'fluxRestful.port must be between 1 and 65535.');
   if (spec.flux.mungeSecret) {
-    info('munge-secret', ['spec', 'flux', 'mungeSecret'], `The munge key is read from the key named "${spec.flux.mungeSecret}" inside the Secret "${spec.flux.mungeSecret}" (the operator's layout): the Secret must hold a key with its own name.`);
+    info('munge-secret', ['spec', 'flux', 'mungeSecret'], `The munge key is read from the key named ${quote(spec.flux.mungeSecret)} inside the Secret ${quote(spec.flux.mungeSecret)} (the operator's layout): the Secret must hold a key with its own name.`);
   }
   if (spec.flux.curveCert && spec.flux.curveCertSecret) {
     warn('curve-cert-secret', ['spec', 'flux', 'curveCertSecret'], 'Both curveCert and curveCertSecret are set: the pods mount the Secret, so curveCert is not used. Remove one.');

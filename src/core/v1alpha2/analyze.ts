@@ -13,6 +13,7 @@ import { validateCluster } from './rules.ts';
 import { API_VERSION, miniClusterSchema } from './schema.ts';
 import { schemaIssueMessages } from '../common/schemaIssues.ts';
 import { findUnknownFields } from '../common/unknownFields.ts';
+import { quote } from '../common/quoteText.ts';
 
 export interface Analysis {
   diagnostics: Diagnostic[];
@@ -60,7 +61,7 @@ export function analyzeParsed(parsed: ParsedText, text: string, options: Analyze
   const staleName = cluster.spec.network.headlessName === 'flux-service' ? undefined : pathOfText(doc, /\bflux-service\b/);
   if (staleName) {
     diagnostics.push(
-      diagnosticAt(parsed, 'warning', 'flux-service-name', staleName, `This mentions "flux-service", but the Service is named "${cluster.spec.network.headlessName}" (older documentation used flux-service). Host names such as NAME-0.flux-service.NAMESPACE.svc.cluster.local will not resolve: use ${cluster.spec.network.headlessName}, or set spec.network.headlessName: flux-service.`),
+      diagnosticAt(parsed, 'warning', 'flux-service-name', staleName, `This mentions "flux-service", but the Service is named ${quote(cluster.spec.network.headlessName)} (older documentation used flux-service). Host names such as NAME-0.flux-service.NAMESPACE.svc.cluster.local will not resolve: use ${cluster.spec.network.headlessName}, or set spec.network.headlessName: flux-service.`),
     );
   }
   return hasErrors(diagnostics) ? finish(identity) : finish({ ...identity, cluster });

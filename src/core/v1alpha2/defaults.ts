@@ -11,6 +11,7 @@ import {
   type MiniCluster,
 } from './schema.ts';
 import { BROKER_PORT } from '../common/operatorNames.ts';
+import { quote } from '../common/quoteText.ts';
 
 export type { Notice };
 
@@ -53,7 +54,7 @@ export function applyDefaults(mc: MiniCluster, options: DefaultingOptions): { cl
     spec.network.headlessName = name;
     notices.push({
       path: ['spec'],
-      message: `The headless Service and the pods' subdomain are named "${name}" after the MiniCluster (spec.network.headlessName is not set).`,
+      message: `The headless Service and the pods' subdomain are named ${quote(name)} after the MiniCluster (spec.network.headlessName is not set).`,
     });
   }
 

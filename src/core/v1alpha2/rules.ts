@@ -12,6 +12,7 @@ import {
 } from '../common/rules.ts';
 import type { Container, ContainerVolume } from './schema.ts';
 import { volumeSource } from './volumeSource.ts';
+import { quote } from '../common/quoteText.ts';
 
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const RESTART_POLICIES = ['OnFailure', 'Never'];
@@ -29,24 +30,24 @@ function volumeProblems(list: Container[], listName: 'containers' | 'services', 
           severity: 'error',
           code: 'volume-name-reserved',
           path,
-          message: `Volume name "${volName}" is used by the generated pod already; choose another name.`,
+          message: `Volume name ${quote(volName)} is used by the generated pod already; choose another name.`,
         });
       }
       const source = volumeSource(volume);
       const byPath = !volume.secretName && !volume.configMapName;
       if (byPath && volume.claimName && !volume.path) {
-        out.push({ severity: 'error', code: 'volume-path', path: [...path, 'path'], message: `Volume "${volName}" has a claimName but no path: add the path to mount it at.` });
+        out.push({ severity: 'error', code: 'volume-path', path: [...path, 'path'], message: `Volume ${quote(volName)} has a claimName but no path: add the path to mount it at.` });
       } else if (byPath && volume.hostPath && !volume.path) {
-        out.push({ severity: 'error', code: 'volume-path', path: [...path, 'path'], message: `Volume "${volName}" has a hostPath but no path: add the path to mount it at in the container.` });
+        out.push({ severity: 'error', code: 'volume-path', path: [...path, 'path'], message: `Volume ${quote(volName)} has a hostPath but no path: add the path to mount it at in the container.` });
       } else if (source !== 'emptyDir' && !volume.path) {
-        out.push({ severity: 'error', code: 'volume-path', path: [...path, 'path'], message: `Volume "${volName}" has no path: Kubernetes needs a mount path for every volume except emptyDir.` });
+        out.push({ severity: 'error', code: 'volume-path', path: [...path, 'path'], message: `Volume ${quote(volName)} has no path: Kubernetes needs a mount path for every volume except emptyDir.` });
       }
       if (source === 'persistentVolumeClaim' && !volume.claimName) {
         out.push({
           severity: 'error',
           code: 'volume-source',
           path,
-          message: `Volume "${volName}" has no source, so it would become a PersistentVolumeClaim with an empty claimName, which Kubernetes rejects: set one of claimName, hostPath, secretName, configMapName, emptyDir or csiDriver.`,
+          message: `Volume ${quote(volName)} has no source, so it would become a PersistentVolumeClaim with an empty claimName, which Kubernetes rejects: set one of claimName, hostPath, secretName, configMapName, emptyDir or csiDriver.`,
         });
       }
       if (source === 'emptyDir' && volume.path && volume.path !== '/dev/shm') {
@@ -54,7 +55,7 @@ function volumeProblems(list: Container[], listName: 'containers' | 'services', 
           severity: 'warning',
           code: 'emptydir-path',
           path: [...path, 'path'],
-          message: `emptyDir volumes are always mounted at /dev/shm, so path "${volume.path}" is ignored (as the operator does). Use another volume type to mount at ${volume.path}.`,
+          message: `emptyDir volumes are always mounted at /dev/shm, so path ${quote(volume.path)} is ignored (as the operator does). Use another volume type to mount at ${volume.path}.`,
         });
       }
       const first = firstDefinition.get(volName);
@@ -64,7 +65,7 @@ function volumeProblems(list: Container[], listName: 'containers' | 'services', 
           severity: 'warning',
           code: 'volume-conflict',
           path,
-          message: `Volume "${volName}" is also defined differently by ${listName}[${first.index}]; the pod gets a single volume of that name, taken from the last definition. Give the volumes different names.`,
+          message: `Volume ${quote(volName)} is also defined differently by ${listName}[${first.index}]; the pod gets a single volume of that name, taken from the last definition. Give the volumes different names.`,
         });
       }
     }
@@ -123,14 +124,14 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
         warn('command-shell-operator', [...path, 'command'], 'Flux runs the command as a program with its arguments, not through a shell, so &&, |, ; and redirections do not work here (the runner script stops with an error). Wrap it: bash -c \'...\', or use commands.script.');
       }
       if (container.name && container.name !== name) {
-        warn('runner-name', [...path, 'name'], `The Flux runner container is always named "${name}" (the MiniCluster name); "${container.name}" is not used.`);
+        warn('runner-name', [...path, 'name'], `The Flux runner container is always named ${quote(name)} (the MiniCluster name); ${quote(container.name)} is not used.`);
       }
     } else if (!container.name) {
       err('container-name', [...path, 'name'], 'A container that does not run Flux needs a name: add name (or runFlux: true).');
     }
     containerNameProblems(container, name, index, names, 'Flux runner', out);
     if (container.imagePullPolicy && !PULL_POLICIES.includes(container.imagePullPolicy)) {
-      err('pull-policy', [...path, 'imagePullPolicy'], `imagePullPolicy "${container.imagePullPolicy}" is not one of ${PULL_POLICIES.join(', ')}.`);
+      err('pull-policy', [...path, 'imagePullPolicy'], `imagePullPolicy ${quote(container.imagePullPolicy)} is not one of ${PULL_POLICIES.join(', ')}.`);
     }
     if (!container.runFlux) {
       const c = container.commands;
@@ -158,9 +159,9 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
   else {
     const longest = `${name}-${Math.max(spec.maxSize, spec.size, 1) - 1}`;
     if (name.length > 52) {
-      err('name-length', ['metadata', 'name'], `metadata.name has ${name.length} characters; at most 52 fit, because the volume "${name}-entrypoint" must be at most 63 characters.`);
+      err('name-length', ['metadata', 'name'], `metadata.name has ${name.length} characters; at most 52 fit, because the volume ${quote(`${name}-entrypoint`)} must be at most 63 characters.`);
     } else if (longest.length > 63) {
-      err('name-length', ['metadata', 'name'], `Pod hostname "${longest}" would be longer than 63 characters: shorten metadata.name.`);
+      err('name-length', ['metadata', 'name'], `Pod hostname ${quote(longest)} would be longer than 63 characters: shorten metadata.name.`);
     }
   }
   const headless = spec.network.headlessName;
@@ -181,7 +182,7 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
   // Pod settings Kubernetes checks.
   const pod = spec.pod;
   if (pod.restartPolicy && !RESTART_POLICIES.includes(pod.restartPolicy)) {
-    err('restart-policy', ['spec', 'pod', 'restartPolicy'], `restartPolicy "${pod.restartPolicy}" is not allowed for Job pods: use OnFailure or Never.`);
+    err('restart-policy', ['spec', 'pod', 'restartPolicy'], `restartPolicy ${quote(pod.restartPolicy)} is not allowed for Job pods: use OnFailure or Never.`);
   }
   labelProblems(spec, out);
   if (pod.securityContext && Object.keys(pod.securityContext).some((k) => k !== 'fsGroup')) {
