@@ -1,8 +1,21 @@
 /**
  * Command-line flags in the style of Go's `flag` package, as `fluxoperator-gen` takes them:
- * one or two dashes, `-f x` or `-f=x`; parsing stops at the first argument that is not a flag.
+ * one or two dashes, `-f x` or `-f=x`. Unlike Go's package, an argument that is not a flag is an
+ * error rather than the end of the flags: stopping there silently dropped the flags after a stray
+ * file name.
  */
-import { OUTPUT_OPTIONS, optionName, optionValueProblems, type OutputOptions, type Workload } from '../core/index.ts';
+import {
+  INCLUDE_LETTERS,
+  INCLUDE_ORDER,
+  OUTPUT_OPTIONS,
+  VERSION_INCLUDES,
+  optionName,
+  optionValueProblems,
+  quote,
+  type OutputOptions,
+  type Workload,
+} from '../core/index.ts';
+import { shownName } from './shownName.ts';
 
 export interface CliOptions {
   file?: string;
@@ -17,6 +30,7 @@ export interface CliOptions {
   verbose: boolean;
   migrate: boolean;
   help: boolean;
+  version: boolean;
   /** Where the output runs (see OUTPUT_OPTIONS in the core); absent keys are off. */
   output: OutputOptions;
 }
@@ -46,6 +60,7 @@ const BOOL_FLAGS = {
   v: 'verbose',
   verbose: 'verbose',
   migrate: 'migrate',
+  version: 'version',
 } as const;
 
 /** The output options' flags, named by the core's table: on/off options and those that take a value. */
@@ -67,19 +82,24 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     verbose: false,
     migrate: false,
     help: false,
+    version: false,
     output: {},
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (arg === '--') break;
-    if (!arg.startsWith('-') || arg === '-') break;
+    if (arg === '--') {
+      const rest = argv[i + 1];
+      if (rest !== undefined) throw strayArgument(rest);
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') throw strayArgument(arg);
     const body = arg.replace(/^--?/, '');
     const eq = body.indexOf('=');
     const name = eq >= 0 ? body.slice(0, eq) : body;
     const outputSwitch = OUTPUT_SWITCHES.get(name);
     if (name in BOOL_FLAGS || outputSwitch) {
       const raw = eq >= 0 ? body.slice(eq + 1) : 'true';
-      if (raw !== 'true' && raw !== 'false') throw new UsageError(`flag -${name} takes true or false, not "${raw}"`);
+      if (raw !== 'true' && raw !== 'false') throw new UsageError(`flag -${shownName(name)} takes true or false, not ${quote(raw)}`);
       if (outputSwitch) options.output[outputSwitch] = raw === 'true';
       else options[BOOL_FLAGS[name as keyof typeof BOOL_FLAGS]] = raw === 'true';
       continue;
@@ -87,34 +107,65 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const outputKey = OUTPUT_VALUE_FLAGS.get(name);
     if (outputKey) {
       const value = eq >= 0 ? body.slice(eq + 1) : argv[++i];
-      if (value === undefined) throw new UsageError(`flag ${arg} needs a value`);
+      if (value === undefined) throw new UsageError(`flag ${shownName(arg)} needs a value`);
       if (outputKey === 'workload') options.output.workload = value as Workload;
       else options.output[outputKey] = value;
       const problem = optionValueProblems({ [outputKey]: value }).find((p) => p.option === outputKey);
       if (problem) throw new UsageError(`--${name}: ${problem.message}`);
       continue;
     }
-    if (!(name in VALUE_FLAGS)) throw new UsageError(`unknown flag ${arg}`);
+    if (!(name in VALUE_FLAGS)) throw new UsageError(`unknown flag ${shownName(arg)}`);
     let value: string | undefined;
     if (eq >= 0) value = body.slice(eq + 1);
     else {
       value = argv[i + 1];
       i += 1;
     }
-    if (value === undefined) throw new UsageError(`flag ${arg} needs a value`);
+    if (value === undefined) throw new UsageError(`flag ${shownName(arg)} needs a value`);
     const key = VALUE_FLAGS[name as keyof typeof VALUE_FLAGS];
     if (key === null) continue;
     if (key === 'format') {
-      if (value !== 'yaml' && value !== 'json') throw new UsageError(`--format takes yaml or json, not "${value}"`);
+      if (value !== 'yaml' && value !== 'json') throw new UsageError(`--format takes yaml or json, not ${quote(value)}`);
       options.format = value;
     } else if (key === 'namespace') {
       if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value) || value.length > 63) {
-        throw new UsageError(`--namespace "${value}" is not a valid namespace name (lowercase letters, digits and -)`);
+        throw new UsageError(`--namespace ${quote(value)} is not a valid namespace name (lowercase letters, digits and -)`);
       }
       options.namespace = value;
-    } else options[key] = value;
+    } else if (key === 'include') {
+      options.include = checkedLetters(value);
+    } else {
+      if (value === '') throw new UsageError(`flag ${shownName(arg)} needs ${key === 'outputDir' ? 'a folder name' : 'a file name'}`);
+      if (key === 'file' && options.file !== undefined) {
+        throw new UsageError(`-f is given twice (${shownName(options.file)} and ${shownName(value)}); give one input file`);
+      }
+      options[key] = value;
+    }
   }
   return options;
+}
+
+function strayArgument(arg: string): UsageError {
+  return new UsageError(`unexpected argument ${quote(arg)}: give the input file with -f FILE, and only flags besides`);
+}
+
+/** Every letter and what it selects, with the letters only v1alpha1 has marked. */
+function letterList(): string {
+  return INCLUDE_ORDER.map((letter) => `${letter} (${INCLUDE_LETTERS[letter]}${VERSION_INCLUDES.v1alpha2.includes(letter) ? '' : ', v1alpha1 only'})`).join(', ');
+}
+
+/**
+ * `-i`: a letter that no version knows is refused here; one that only the other version has (v
+ * for a v1alpha2 spec) is known to be wrong only once the file is read (see main.ts).
+ */
+function checkedLetters(value: string): string {
+  if (value === '') throw new UsageError(`-i needs at least one letter: ${letterList()}`);
+  const unknown = [...new Set(value)].filter((ch) => !(INCLUDE_ORDER as readonly string[]).includes(ch));
+  if (unknown.length > 0) {
+    const listed = unknown.map((ch) => quote(ch)).join(', ');
+    throw new UsageError(`-i ${quote(value)}: ${listed} ${unknown.length === 1 ? 'is not a letter' : 'are not letters'} of an object kind; the letters are ${letterList()}`);
+  }
+  return value;
 }
 
 /** The output options' lines of the usage, from the core's table: the flag, what it does, what it needs. */
@@ -160,7 +211,11 @@ ${outputOptionUsage()}
   --migrate            read a flux-framework.org/v1alpha1 spec and print it as v1alpha2 instead of
                        generating; what could not be carried over is printed as FILE:LINE:COL: note:
   -h, --help           show this help
+  --version            print the version
 
-Exit status: 0 objects written, 1 the spec has problems (printed as FILE:LINE:COL: field: message),
-2 wrong usage.
+Exit status: 0 objects written, 1 the spec has problems (printed as FILE:LINE:COL: field: message;
+also a file over the 1 MiB limit), 2 wrong usage (a bad flag, a file or folder that cannot be read
+or written), 3 an internal error (a bug: please report it).
 `;
+
+export const HELP_HINT = "Run 'minicluster-gen --help' for usage.";

@@ -1,10 +1,36 @@
 /** Process entry of the bundled CLI (`dist-cli/minicluster-gen.mjs`). */
-import { readFileSync } from 'node:fs';
+import { printable } from '../core/index.ts';
 import { runCli } from './main.ts';
+import { systemReason } from './systemReason.ts';
 
-const code = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readStdin: () => readFileSync(0, 'utf8'),
+/** A fault of the program itself, not of the spec or the command line (see the README's exit status). */
+const EXIT_INTERNAL = 3;
+/** Standard output that cannot be written (a full disk): like an output folder that cannot be. */
+const EXIT_UNWRITABLE = 2;
+let outputFailed = false;
+
+// A reader that goes away (`minicluster-gen -f big.yaml | head -1`) ends the output, not the run:
+// without a listener the EPIPE would be thrown as an uncaught error with its stack. Files that
+// --output-dir is writing are still written when only the "wrote" lines have no reader.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') return;
+  if (!outputFailed) process.stderr.write(`minicluster-gen: cannot write standard output: ${systemReason(error)}\n`);
+  outputFailed = true;
+  process.exitCode = EXIT_UNWRITABLE;
 });
-process.exitCode = code;
+process.stderr.on('error', () => {
+  // Nowhere left to say anything.
+});
+
+try {
+  const code = await runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: () => process.stdin,
+  });
+  process.exitCode = outputFailed ? EXIT_UNWRITABLE : code;
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`minicluster-gen: internal error: ${printable(message.split('\n')[0] ?? '')}\n`);
+  process.exitCode = EXIT_INTERNAL;
+}

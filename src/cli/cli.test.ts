@@ -35,10 +35,15 @@ describe('minicluster-gen', () => {
   it('honours -i letters in any order and -i=value', async () => {
     expect(docsOf((await run(['-i', 'js', '-f', HELLO])).stdout).map((d) => d.kind)).toEqual(['Service', 'Job']);
     expect(docsOf((await run(['-i=c', '--f', HELLO])).stdout).map((d) => d.kind)).toEqual(['ConfigMap']);
+    // A letter only the other version has: a note while other letters select objects, a usage fault when none does.
+    const cv = await run(['-f', HELLO, '-i', 'cv']);
+    expect(cv.code).toBe(0);
+    expect(docsOf(cv.stdout).map((d) => d.kind)).toEqual(['ConfigMap']);
+    expect(cv.stderr).toBe('minicluster-gen: note: -i cv: v1alpha2 has no objects for v (its volumes are part of the Job); its letters are csjp.\n');
     const v = await run(['-f', HELLO, '-i', 'v']);
-    expect(v.code).toBe(0);
+    expect(v.code).toBe(2);
     expect(v.stdout).toBe('');
-    expect(v.stderr).toMatch(/no volume objects/);
+    expect(v.stderr.split('\n')[0]).toBe('minicluster-gen: -i v: v1alpha2 has no objects for v (its volumes are part of the Job); its letters are csjp.');
   });
 
   it('reads standard input with -f - and applies --namespace', async () => {

@@ -1,22 +1,45 @@
 /** `minicluster-gen`: a thin command-line adapter over the core. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { analyzeFile, fileDiagnostics, generateAny, includeLettersFor, type Manifest, type ResolvedAny } from '../core/index.ts';
+import { version as VERSION } from '../../package.json';
+import {
+  DEFAULT_MAX_BYTES,
+  analyzeFile,
+  fileDiagnostics,
+  generateAny,
+  includeLettersFor,
+  printable,
+  tooLargeMessage,
+  type Manifest,
+  type MiniClusterVersion,
+  type ResolvedAny,
+} from '../core/index.ts';
 import { readCurveCert, sodiumKeypairSource, z85Encode } from '../core/curve/index.ts';
 import { renderJson, renderYaml } from '../core/render/index.ts';
-import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
+import { HELP_HINT, parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
 import { runMigrate } from './migrate.ts';
 import { diagnosticLine } from './diagnosticLine.ts';
+import { OutputDirError, writeOutputFiles } from './outputDir.ts';
+import { ReadError, readFileLimited, readStreamLimited, type ReadResult } from './readLimited.ts';
+import { shownName } from './shownName.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => string;
+  /** Standard input: the whole text, or its chunks as they come (read only up to the size limit). */
+  readStdin: () => string | AsyncIterable<Uint8Array | string>;
 }
 
 const EXIT_OK = 0;
 const EXIT_SPEC = 1;
 const EXIT_USAGE = 2;
+
+/** A CURVE certificate is a few hundred bytes; a file far larger is the wrong file, not a certificate. */
+const CERT_MAX_BYTES = 64 * 1024;
+
+/** A usage fault: one line, then where the help is. */
+function usageFault(io: CliIo, message: string): number {
+  io.stderr(`minicluster-gen: ${message}\n${HELP_HINT}\n`);
+  return EXIT_USAGE;
+}
 
 function fileName(manifest: Manifest, index: number): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
@@ -28,10 +51,21 @@ async function generateKeys(): Promise<{ publicKey: string; secretKey: string }>
   return { publicKey: z85Encode(pair.publicKey), secretKey: z85Encode(pair.secretKey) };
 }
 
-function readInput(options: CliOptions, io: CliIo): { name: string; text: string } {
-  const file = options.file ?? '';
-  if (file === '-') return { name: '<stdin>', text: io.readStdin() };
-  return { name: file, text: readFileSync(file, 'utf8') };
+async function readInput(file: string, io: CliIo): Promise<ReadResult> {
+  if (file !== '-') return readFileLimited(file, DEFAULT_MAX_BYTES);
+  const stdin = io.readStdin();
+  return typeof stdin === 'string' ? { text: stdin } : readStreamLimited(stdin, DEFAULT_MAX_BYTES);
+}
+
+/** The letters of `-i` that select nothing in a MiniCluster of this version (v in v1alpha2). */
+function lackingLetters(include: string, version: MiniClusterVersion): string[] {
+  const applicable = includeLettersFor(version);
+  return [...new Set(include)].filter((letter) => !applicable.includes(letter));
+}
+
+function lackingNote(include: string, version: MiniClusterVersion, lacking: readonly string[]): string {
+  const why = version === 'v1alpha2' && lacking.includes('v') ? ' (its volumes are part of the Job)' : '';
+  return `-i ${include}: ${version} has no objects for ${lacking.join(', ')}${why}; its letters are ${includeLettersFor(version)}.`;
 }
 
 /**
@@ -56,25 +90,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     options = parseArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`minicluster-gen: ${error.message}\n\n${USAGE}`);
-    return EXIT_USAGE;
+    return usageFault(io, error.message);
   }
   if (options.help) {
     io.stdout(USAGE);
     return EXIT_OK;
   }
-  if (!options.file) {
-    io.stderr(`minicluster-gen: give the MiniCluster YAML file with -f FILE (or -f - for standard input).\n\n${USAGE}`);
-    return EXIT_USAGE;
+  if (options.version) {
+    io.stdout(`minicluster-gen ${VERSION}\n`);
+    return EXIT_OK;
   }
+  if (!options.file) return usageFault(io, 'give the MiniCluster YAML file with -f FILE (or -f - for standard input)');
 
-  let input: { name: string; text: string };
+  const name = options.file === '-' ? '<stdin>' : shownName(options.file);
+  let read: ReadResult;
   try {
-    input = readInput(options, io);
+    read = await readInput(options.file, io);
   } catch (error) {
-    io.stderr(`minicluster-gen: cannot read ${options.file}: ${(error as Error).message}\n`);
-    return EXIT_USAGE;
+    if (!(error instanceof ReadError)) throw error;
+    return usageFault(io, `cannot read ${options.file === '-' ? 'standard input' : name}: ${error.reason}`);
   }
+  if ('tooLarge' in read) {
+    const message = tooLargeMessage(DEFAULT_MAX_BYTES, read.tooLarge.size);
+    io.stderr(diagnosticLine(name, { severity: 'error', code: 'too-large', path: '', message, line: 1, column: 1 }));
+    io.stderr(`minicluster-gen: ${name}: 1 problem; nothing ${options.migrate ? 'migrated' : 'generated'}.\n`);
+    return EXIT_SPEC;
+  }
+  const input = { name, text: read.text };
   if (options.migrate) return runMigrate(input, io);
 
   // Every MiniCluster of the file, in file order; one with errors stops them all, as kubectl
@@ -94,27 +136,39 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   let certificate: string | undefined;
   if (options.curveCert) {
+    const certName = shownName(options.curveCert);
+    let cert: ReadResult;
     try {
-      certificate = readFileSync(options.curveCert, 'utf8');
+      cert = await readFileLimited(options.curveCert, CERT_MAX_BYTES);
     } catch (error) {
-      io.stderr(`minicluster-gen: cannot read ${options.curveCert}: ${(error as Error).message}\n`);
-      return EXIT_USAGE;
+      if (!(error instanceof ReadError)) throw error;
+      return usageFault(io, `cannot read the --curve-cert file ${certName}: ${error.reason}`);
     }
-    const check = readCurveCert(certificate);
-    if (!check.ok) {
-      for (const p of check.problems) io.stderr(`${options.curveCert}:${p.line}:${p.column}: curve certificate: ${p.message}\n`);
+    if ('tooLarge' in cert) {
+      io.stderr(`${certName}:1:1: curve certificate: the file is more than ${CERT_MAX_BYTES / 1024} KiB, and a CURVE certificate is a few hundred bytes: give the certificate file (flux keygen writes one).\n`);
       return EXIT_SPEC;
     }
-    for (const resolved of resolvedAll) applyCurveCertFlag(resolved, certificate, { spec: input.name, cert: options.curveCert }, io);
+    certificate = cert.text;
+    const check = readCurveCert(certificate);
+    if (!check.ok) {
+      for (const p of check.problems) io.stderr(`${certName}:${p.line}:${p.column}: curve certificate: ${printable(p.message)}\n`);
+      return EXIT_SPEC;
+    }
+    for (const resolved of resolvedAll) applyCurveCertFlag(resolved, certificate, { spec: input.name, cert: certName }, io);
   }
 
-  for (const version of new Set(resolvedAll.map((resolved) => resolved.version))) {
-    const applicable = includeLettersFor(version);
-    if (options.include && ![...options.include].some((letter) => applicable.includes(letter))) {
-      const note = version === 'v1alpha2' && options.include.includes('v')
-        ? 'v1alpha2 has no volume objects (volumes are part of the Job); nothing to print for -i v.'
-        : `no ${version} objects match -i ${options.include} (letters: ${applicable}).`;
-      io.stderr(`minicluster-gen: note: ${note}\n`);
+  // Letters no version has were refused with the flags; one that only the other version has
+  // (v for v1alpha2) is a note while other letters still select objects, and a usage fault when
+  // nothing at all would be printed.
+  if (options.include) {
+    const include = options.include;
+    const versions = [...new Set(resolvedAll.map((resolved) => resolved.version))];
+    const lacking = versions.map((version) => ({ version, letters: lackingLetters(include, version) }));
+    if (lacking.every(({ letters }) => letters.length === new Set(include).size)) {
+      return usageFault(io, lacking.map(({ version, letters }) => lackingNote(include, version, letters)).join(' '));
+    }
+    for (const { version, letters } of lacking) {
+      if (letters.length > 0) io.stderr(`minicluster-gen: note: ${lackingNote(include, version, letters)}\n`);
     }
   }
 
@@ -137,12 +191,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       : renderYaml(objects, { keyOrder: options.sortKeys ? 'sorted' : 'kubernetes', legacySeparator: options.legacySeparator });
 
   if (options.outputDir) {
-    mkdirSync(options.outputDir, { recursive: true });
-    manifests.forEach((manifest, index) => {
-      const path = join(options.outputDir ?? '.', `${fileName(manifest, index)}.${options.format}`);
-      writeFileSync(path, render([manifest]));
-      io.stderr(`wrote ${path}\n`);
-    });
+    const files = manifests.map((manifest, index) => ({ name: `${fileName(manifest, index)}.${options.format}`, text: render([manifest]) }));
+    try {
+      writeOutputFiles(options.outputDir, files, (path) => io.stderr(`wrote ${shownName(path)}\n`));
+    } catch (error) {
+      if (!(error instanceof OutputDirError)) throw error;
+      return usageFault(io, `--output-dir ${error.message}`);
+    }
   } else if (manifests.length > 0) {
     io.stdout(render(manifests));
   }

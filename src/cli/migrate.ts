@@ -1,5 +1,5 @@
 /** `minicluster-gen --migrate`: a v1alpha1 spec in, the v1alpha2 spec on stdout, notes on stderr. */
-import { migrateV1alpha1 } from '../core/index.ts';
+import { migrateV1alpha1, printable } from '../core/index.ts';
 
 import { diagnosticLine } from './diagnosticLine.ts';
 
@@ -16,7 +16,7 @@ export function runMigrate(input: { name: string; text: string }, io: MigrateIo)
     io.stderr(`minicluster-gen: ${input.name}: cannot migrate to flux-framework.org/v1alpha2.\n`);
     return 1;
   }
-  for (const n of result.notes) io.stderr(`${input.name}:${n.line}:${n.column}: note: ${n.message}\n`);
+  for (const n of result.notes) io.stderr(`${printable(input.name)}:${n.line}:${n.column}: note: ${printable(n.message)}\n`);
   io.stdout(result.text);
   return 0;
 }

@@ -25,7 +25,8 @@ export {
 export { migrateV1alpha1, nameFromGenerateName, type MigrationNote, type MigrationNoteKind, type MigrationResult } from './migrate/index.ts';
 export { analyzeFile, fileDiagnostics, specAt, type FileAnalysis, type SpecInFile } from './fileAnalysis.ts';
 export { onlyDocument, type YamlDocument } from './parse/documents.ts';
-export { parseSpecText } from './parse/index.ts';
+export { DEFAULT_MAX_BYTES, parseSpecText, tooLargeMessage } from './parse/index.ts';
+export { hasUnprintable, printable, quote } from './common/quoteText.ts';
 export * from './edit/index.ts';
 export { parseQuantity, renderJson, renderYaml } from './render/index.ts';
 export { readCurveCert, sodiumKeypairSource, z85Encode, type CertProblem, type KeypairSource } from './curve/index.ts';

@@ -8,3 +8,4 @@ export {
   type ParsedText,
   type SourceSpan,
 } from './parseSpecText.ts';
+export { tooLargeMessage } from './tooLarge.ts';

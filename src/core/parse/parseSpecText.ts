@@ -10,7 +10,8 @@ import { SPEC_DOCUMENT_OPTIONS as COMPOSE_OPTIONS } from './documentOptions.ts';
 import { Locator, type SourceSpan } from './locate.ts';
 import { errorRank, rephraseYamlError } from './syntaxMessages.ts';
 import { FLOAT_TAG, INT_TAG, convertDocument, type LinePos } from './toPlain.ts';
-import { formatBytes, utf8SizeIfOver } from './utf8.ts';
+import { utf8SizeIfOver } from './utf8.ts';
+import { tooLargeMessage } from './tooLarge.ts';
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_ALIAS_COUNT = 100;
@@ -62,7 +63,7 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
         severity: 'error',
         code: 'too-large',
         path: '',
-        message: `The file is ${formatBytes(bytes)}, more than the limit of ${formatBytes(maxBytes)}; a MiniCluster spec is normally a few KiB. It was not read.`,
+        message: tooLargeMessage(maxBytes, bytes),
         line: 1,
         column: 1,
         endLine: 1,

@@ -1,0 +1,72 @@
+/**
+ * Input read with a size limit that holds while reading: at most limit + 1 bytes are read, in
+ * chunks, so `-f /dev/zero`, a FIFO that never ends or `yes | minicluster-gen -f -` stop at the
+ * limit instead of filling the memory. A regular file's size is known before reading it.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import { systemReason } from './systemReason.ts';
+
+export type ReadResult = { text: string } | { tooLarge: { size?: number } };
+
+/** A file that cannot be read: `reason` says why in words. */
+export class ReadError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+const decode = (bytes: Buffer) => bytes.toString('utf8');
+
+/** The chunks of a stream until they hold more than `limit` bytes; leaving the loop early closes the stream. */
+export async function readStreamLimited(chunks: AsyncIterable<Uint8Array | string>, limit: number): Promise<ReadResult> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of chunks) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      total += bytes.length;
+      if (total > limit) return { tooLarge: {} };
+      parts.push(bytes);
+    }
+  } catch (error) {
+    throw new ReadError(systemReason(error));
+  }
+  return { text: decode(Buffer.concat(parts, total)) };
+}
+
+async function readHandle(handle: FileHandle, limit: number): Promise<ReadResult> {
+  const stat = await handle.stat();
+  if (stat.isDirectory()) throw new ReadError('it is a folder, not a file');
+  if (stat.isFile() && stat.size > limit) return { tooLarge: { size: stat.size } };
+  // Devices, FIFOs and files of /proc report no size (or a wrong one): read, but never past the limit.
+  const parts: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, limit + 1 - total));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    if (bytesRead === 0) break;
+    parts.push(buffer.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > limit) return { tooLarge: {} };
+  }
+  return { text: decode(Buffer.concat(parts, total)) };
+}
+
+/** The file at `path` as UTF-8 text (as `readFileSync(path, 'utf8')` reads it), or that it is over `limit` bytes. */
+export async function readFileLimited(path: string, limit: number): Promise<ReadResult> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new ReadError(systemReason(error));
+  }
+  try {
+    return await readHandle(handle, limit);
+  } catch (error) {
+    throw error instanceof ReadError ? error : new ReadError(systemReason(error));
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
