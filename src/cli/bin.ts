@@ -1,10 +1,7 @@
 /** Process entry of the bundled CLI (`dist-cli/minicluster-gen.mjs`). */
-import { printable } from '../core/index.ts';
-import { runCli } from './main.ts';
+import { runGuarded } from './main.ts';
 import { systemReason } from './systemReason.ts';
 
-/** A fault of the program itself, not of the spec or the command line (see the README's exit status). */
-const EXIT_INTERNAL = 3;
 /** Standard output that cannot be written (a full disk): like an output folder that cannot be. */
 const EXIT_UNWRITABLE = 2;
 let outputFailed = false;
@@ -22,15 +19,9 @@ process.stderr.on('error', () => {
   // Nowhere left to say anything.
 });
 
-try {
-  const code = await runCli(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    readStdin: () => process.stdin,
-  });
-  process.exitCode = outputFailed ? EXIT_UNWRITABLE : code;
-} catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`minicluster-gen: internal error: ${printable(message.split('\n')[0] ?? '')}\n`);
-  process.exitCode = EXIT_INTERNAL;
-}
+const code = await runGuarded(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin: () => process.stdin,
+});
+process.exitCode = outputFailed ? EXIT_UNWRITABLE : code;

@@ -203,3 +203,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   return EXIT_OK;
 }
+
+/** A fault of the program itself, not of the spec or the command line. */
+const EXIT_INTERNAL = 3;
+
+/** `runCli`, with anything it throws (a bug) said in one line and exit status 3 instead of a stack trace. */
+export async function runGuarded(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await runCli(argv, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`minicluster-gen: internal error: ${printable(message.split('\n')[0] ?? '')}\n`);
+    return EXIT_INTERNAL;
+  }
+}
