@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { fixturePath } from '../core/testing/fixtures.ts';
 import { HELP_HINT, USAGE } from './args.ts';
-import { runCli, type CliIo } from './main.ts';
+import { runCli, runGuarded, type CliIo } from './main.ts';
 
 const HELLO = fixturePath('v1alpha2', 'hello-world');
 const V1_HELLO = fixturePath('v1alpha1', 'hello-world');
@@ -239,5 +239,27 @@ describe('--output-dir that cannot be made or written: the path and the reason, 
     const dir = tmp();
     chmodSync(dir, 0o500);
     await expectUsageFault(['-f', HELLO, '--output-dir', dir], `minicluster-gen: --output-dir ${dir}: cannot write into the folder: permission denied`);
+  });
+});
+
+describe('an unexpected exception', () => {
+  it('ends with one line, "internal error", and exit 3, not a stack trace', async () => {
+    let stderr = '';
+    const code = await runGuarded(['-f', HELLO], {
+      stdout: () => {
+        throw new Error('disk on fire\n    at somewhere (file.ts:1:1)\u001b[2J');
+      },
+      stderr: (t) => (stderr += t),
+      readStdin: () => '',
+    });
+    expect(code).toBe(3);
+    expect(stderr).toBe('minicluster-gen: internal error: disk on fire\n');
+  });
+
+  it('is not caught where a fault has its own exit status', async () => {
+    let stderr = '';
+    const code = await runGuarded(['-f', HELLO, '-i', 'q'], { stdout: () => undefined, stderr: (t) => (stderr += t), readStdin: () => '' });
+    expect(code).toBe(2);
+    expect(stderr).not.toContain('internal error');
   });
 });
