@@ -37,6 +37,8 @@ function makeFolder(dir: string): void {
       try {
         mkdirSync(folder);
       } catch (made) {
+        // Made meanwhile by another process: as good as made here.
+        if (errorCode(made) === 'EEXIST' && statSync(folder, { throwIfNoEntry: false })?.isDirectory()) continue;
         // ENOENT although the parent exists: a file system that makes no folders (/proc).
         const reason = errorCode(made) === 'ENOENT' ? 'this file system does not allow new folders here' : systemReason(made);
         fail(folder, `cannot make the folder: ${reason}`);
