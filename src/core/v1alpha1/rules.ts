@@ -86,7 +86,7 @@ function apiServerProblems(mc: ResolvedV1alpha1MiniCluster, out: Problem[]): voi
     if (classProblem) out.push({ severity: 'error', code: 'storage-class', path: [...path, 'storageClass'], message: `${classProblem} It names the StorageClass of the PersistentVolume and its claim.` });
     if (volume.storageClass !== V1A1_HOSTPATH_CLASS) {
       const driverProblem = volume.driver ? csiDriverProblem(volume.driver) : `Volume "${volName}" is a CSI volume (storage class "${volume.storageClass}") without a driver, and Kubernetes refuses a CSI PersistentVolume without one: add driver (e.g. the CSI driver of that storage class), or use storageClass: ${V1A1_HOSTPATH_CLASS}.`;
-      if (driverProblem) out.push({ severity: 'error', code: 'volume-driver', path: volume.driver ? [...path, 'driver'] : path, message: driverProblem });
+      if (driverProblem) out.push({ severity: 'error', code: 'volume-driver', path: [...path, volume.driver ? 'driver' : 'storageClass'], message: driverProblem });
       const nsProblem = volume.secretNamespace ? dnsLabelProblem(volume.secretNamespace, 'secretNamespace') : undefined;
       if (nsProblem) out.push({ severity: 'error', code: 'namespace', path: [...path, 'secretNamespace'], message: nsProblem });
     }

@@ -17,7 +17,7 @@ import {
   tolerationProblems,
 } from '../common/kubernetesRules.ts';
 import { SCRIPT_DIR } from '../common/operatorNames.ts';
-import { DEFAULT_APP_IMAGE, type Container, type ContainerVolume } from './schema.ts';
+import { DEFAULT_APP_IMAGE, DEFAULT_VIEW_NAME, type Container, type ContainerVolume } from './schema.ts';
 import { volumeSource } from './volumeSource.ts';
 
 const RESTART_POLICIES = ['OnFailure', 'Never'];
@@ -114,13 +114,13 @@ function apiServerProblems(mc: ResolvedMiniCluster, out: Problem[]): void {
         }
         // A volume without a path has its own error above.
         const mountPath = volumeSource(volume) === 'emptyDir' ? '/dev/shm' : volume.path;
-        return mountPath ? [{ mountPath, path: volumeSource(volume) === 'emptyDir' ? volPath : [...volPath, 'path'], label: `volume "${volName}"` }] : [];
+        return mountPath ? [{ mountPath, path: volumeSource(volume) === 'emptyDir' ? [...volPath, 'emptyDir'] : [...volPath, 'path'], label: `volume "${volName}"` }] : [];
       });
       mountPathProblems(mounts, listName === 'containers' ? reservedMounts : [], out);
       const effectiveName = listName === 'containers' && container.runFlux ? name : container.name;
       if (listName === 'containers' && effectiveName === view.name) {
         out.push(container.runFlux
-          ? { severity: 'error', code: 'container-name-duplicate', path: ['spec', 'flux', 'container', 'name'], message: `The init container is named "${view.name}", like the Flux runner (which takes the MiniCluster name), and the pod's containers need different names: set flux.container.name to another name.` }
+          ? { severity: 'error', code: 'container-name-duplicate', path: view.name === DEFAULT_VIEW_NAME ? ['metadata', 'name'] : ['spec', 'flux', 'container', 'name'], message: `The init container is named "${view.name}", like the Flux runner (which takes the MiniCluster name), and the pod's containers need different names: set flux.container.name to another name.` }
           : { severity: 'error', code: 'container-name-duplicate', path: [...path, 'name'], message: `Container name "${view.name}" is taken by the init container that copies Flux (spec.flux.container.name) in the same pod: choose another name.` });
       }
     });
