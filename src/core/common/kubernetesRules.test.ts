@@ -61,6 +61,9 @@ describe('names the API server checks', () => {
       expect(problem.message).toMatch(/Rename it|give it a name/);
     }
     expect(errors(version, { container: '      secrets:\n        A=B:\n          name: s\n          key: k\n' }, 'env-name')).toHaveLength(1);
+    const secret = (name: string, key: string) => ({ container: `      secrets:\n        TOKEN:\n          name: ${name}\n          key: ${key}\n` });
+    expectRefused(version, secret('creds', 'api token'), 'env-secret', 'spec.containers[0].secrets.TOKEN.key', 'key: api token', secret('creds', 'api-token'));
+    expectRefused(version, secret('""', 'token'), 'env-secret', 'spec.containers[0].secrets.TOKEN.name', 'name: ""', secret('creds', 'token'));
   });
 
   it.each(BOTH)('%s: two services of one name give the services pod duplicate container names', (version) => {

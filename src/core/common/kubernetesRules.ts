@@ -58,7 +58,7 @@ export function envNameProblem(name: string): string | undefined {
 
 interface EnvSource {
   environment?: Record<string, string> | undefined;
-  secrets?: Record<string, unknown> | undefined;
+  secrets?: Record<string, { name: string; key: string }> | undefined;
 }
 
 export function envProblems(container: EnvSource, path: PathSegment[], out: Problem[]): void {
@@ -66,6 +66,13 @@ export function envProblems(container: EnvSource, path: PathSegment[], out: Prob
     for (const name of Object.keys(container[field] ?? {})) {
       const problem = envNameProblem(name);
       if (problem) error(out, 'env-name', [...path, field, name], problem);
+    }
+  }
+  for (const [envName, ref] of Object.entries(container.secrets ?? {})) {
+    const where = [...path, 'secrets', envName];
+    if (ref.name === '') error(out, 'env-secret', [...where, 'name'], 'The Secret name is empty, and Kubernetes needs one: name the Secret to read.');
+    if (ref.key.length > 253 || !CONFIG_MAP_KEY.test(ref.key)) {
+      error(out, 'env-secret', [...where, 'key'], `${ref.key === '' ? 'The key is empty' : `"${ref.key}" is not a Secret key`}: Kubernetes needs a key of letters, digits, '-', '_' and '.' (at most 253).`);
     }
   }
 }

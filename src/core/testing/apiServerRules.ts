@@ -145,7 +145,7 @@ class Checker {
       if (!ENV_OLD.test(name)) this.add(`${where}.env[${i}].name`, `environment variable name ${JSON.stringify(name)} is not valid`);
       if (env['value'] !== undefined && env['valueFrom'] !== undefined) this.add(`${where}.env[${i}]`, 'both value and valueFrom');
       const ref = obj(obj(env['valueFrom'])?.['secretKeyRef']);
-      if (ref && (!str(ref['key']) || !CONFIG_KEY.test(str(ref['key']) ?? ''))) this.add(`${where}.env[${i}].valueFrom.secretKeyRef.key`, 'not a Secret key');
+      if (ref && (!str(ref['name']) || !CONFIG_KEY.test(str(ref['key']) ?? ''))) this.add(`${where}.env[${i}].valueFrom.secretKeyRef`, 'needs a Secret name and a valid key');
     }
     const portNames = new Set<string>();
     for (const [i, port] of list(c['ports']).entries()) {
