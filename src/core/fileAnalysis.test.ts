@@ -70,6 +70,24 @@ describe('analyzeFile', () => {
     expect(specAt(file, text.length)?.document.name).toBe('second');
   });
 
+  it('refuses a second MiniCluster of the same name and namespace at its metadata.name, in both versions', () => {
+    const v1alpha1 = (name: string) => miniCluster(name, 2).replace('v1alpha2', 'v1alpha1');
+    for (const make of [(name: string) => miniCluster(name, 2), v1alpha1]) {
+      const text = `${make('twin')}---\n${make('twin')}`;
+      const file = analyzeFile(text);
+      expect(file.specs[0]?.analysis.resolved).toBeDefined();
+      expect(file.specs[1]?.analysis.resolved).toBeUndefined();
+      const problem = file.specs[1]?.analysis.diagnostics.find((d) => d.code === 'duplicate-minicluster');
+      expect(problem).toMatchObject({ severity: 'error', path: 'metadata.name', line: lineOf(text, 'name: twin', text.indexOf('---')), column: 9 });
+      expect(problem?.message).toContain('at line 1');
+      expect(problem?.message).toContain('overwrite each other');
+      // Another namespace, or another name, is another set of objects.
+      const elsewhere = `${make('twin')}---\n${make('twin').replace('spec:', '  namespace: other\nspec:')}`;
+      expect(analyzeFile(elsewhere).specs.every((s) => s.analysis.resolved)).toBe(true);
+      expect(analyzeFile(`${make('one')}---\n${make('two')}`).specs.every((s) => s.analysis.resolved)).toBe(true);
+    }
+  });
+
   it('reads a file of one document exactly as one spec', () => {
     for (const text of [fixture('v1alpha2', 'hello-world'), fixture('v1alpha1', 'volumes'), '', 'size: [1\n', 'kind: PodGroup\n']) {
       const file = analyzeFile(text);

@@ -7,10 +7,11 @@
 import type { Diagnostic } from './diagnostics.ts';
 import { onlyDocument, yamlDocuments, type YamlDocument } from './parse/documents.ts';
 import { analyzeAnySpec, type AnyAnalysis } from './pipeline.ts';
-import type { AnalyzeOptions } from './common/analyze.ts';
+import { bySeverityAndPosition, diagnosticAt, parseOptions, type AnalyzeOptions } from './common/analyze.ts';
+import { parseSpecText } from './parse/index.ts';
 import { utf8SizeIfOver } from './parse/utf8.ts';
 import { DEFAULT_MAX_BYTES } from './parse/index.ts';
-import { printable } from './common/quoteText.ts';
+import { printable, quote } from './common/quoteText.ts';
 
 const MINICLUSTER = 'MiniCluster';
 /** A line that starts or ends a YAML document, or a directive: only then can a file hold several. */
@@ -61,6 +62,31 @@ function otherDocumentNotes(others: readonly YamlDocument[]): Diagnostic[] {
   });
 }
 
+/**
+ * Two MiniClusters of one name and namespace make objects of the same names, which overwrite each
+ * other when the file is applied: the second is refused at its metadata.name. It runs after the
+ * specs are analysed and reads their resolved name and namespace.
+ */
+function withoutSharedNames(text: string, specs: SpecInFile[], options: AnalyzeOptions): SpecInFile[] {
+  const first = new Map<string, SpecInFile>();
+  return specs.map((spec) => {
+    const resolved = spec.analysis.resolved;
+    if (!resolved) return spec;
+    const { name, namespace } = resolved.cluster.metadata;
+    const key = `${namespace}/${name}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, spec);
+      return spec;
+    }
+    // Rare, so the second document is parsed again here only to place the problem at its name.
+    const parsed = parseSpecText(onlyDocument(text, spec.document), parseOptions(options));
+    const problem = diagnosticAt(parsed, 'error', 'duplicate-minicluster', ['metadata', 'name'], `The MiniCluster at line ${earlier.document.line} is also named ${quote(name)} in namespace ${quote(namespace)}: their objects have the same names and would overwrite each other. Rename one of them (or put it in another namespace).`);
+    const { resolved: _withheld, ...rest } = spec.analysis;
+    return { ...spec, analysis: { ...rest, diagnostics: [...spec.analysis.diagnostics, problem].sort(bySeverityAndPosition) } };
+  });
+}
+
 export function analyzeFile(text: string, options: AnalyzeOptions = {}): FileAnalysis {
   const whole = (documents: YamlDocument[]): FileAnalysis => {
     const first = documents.find((d) => d.hasContent) ?? documents[0] ?? { index: 0, start: 0, end: text.length, line: 1, column: 1, hasContent: false };
@@ -78,11 +104,8 @@ export function analyzeFile(text: string, options: AnalyzeOptions = {}): FileAna
   const miniClusters = filled.filter((d) => d.kind === MINICLUSTER);
   const others = filled.filter((d) => d.kind !== MINICLUSTER);
   if (miniClusters.length > 0) {
-    return {
-      documents,
-      specs: miniClusters.map((document) => ({ document, analysis: analyzeAnySpec(onlyDocument(text, document), options) })),
-      diagnostics: otherDocumentNotes(others),
-    };
+    const specs = miniClusters.map((document) => ({ document, analysis: analyzeAnySpec(onlyDocument(text, document), options) }));
+    return { documents, specs: withoutSharedNames(text, specs, options), diagnostics: otherDocumentNotes(others) };
   }
   const objects = filled.filter((d) => d.kind !== undefined);
   if (objects.length === 0) return whole(documents);

@@ -36,6 +36,11 @@ export function diagnosticAt(parsed: Located, severity: Severity, code: string, 
   };
 }
 
+/** A problem with a key itself (an unknown field): placed on the key, not on its value. */
+export function diagnosticAtKey(parsed: Pick<ParsedText, 'locateKey'>, severity: Severity, code: string, path: PathSegment[], message: string): Diagnostic {
+  return diagnosticAt({ locate: (p) => parsed.locateKey(p) }, severity, code, path, message);
+}
+
 export const bySeverityAndPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column;
 
 

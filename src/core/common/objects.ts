@@ -1,5 +1,6 @@
 /** Objects both MiniCluster APIs build the same way; each version fills in its own values. */
 import type { KObject, Manifest } from './kobject.ts';
+import { servicePortName } from './kubernetesRules.ts';
 
 export interface IndexedJobParts {
   metadata: Manifest['metadata'];
@@ -43,7 +44,8 @@ export function containerPortServices(containers: readonly PortContainer[], clus
       metadata: { name: container.name ?? '', namespace },
       spec: {
         selector: { 'app.kubernetes.io/name': clusterName },
-        ports: (container.ports ?? []).map((port) => ({ port, targetPort: port, protocol: 'TCP' })),
+        // Kubernetes requires a name on each port of a Service of several ports.
+        ports: (container.ports ?? []).map((port, _index, ports) => ({ ...(ports.length > 1 ? { name: servicePortName(port) } : {}), port, targetPort: port, protocol: 'TCP' })),
       },
     }));
 }

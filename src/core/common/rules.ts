@@ -62,6 +62,8 @@ export function sizeProblems(spec: { size: number; maxSize: number }, out: Probl
       ? 'size is 0: the operator creates nothing for such a MiniCluster. Set size to 1 or more.'
       : `size ${spec.size} is negative: set size to 1 or more.`);
   }
+  // maxSize defaults to size: when size is wrong, only the size error is the user's.
+  if (spec.size <= 0 && spec.maxSize === spec.size) return;
   if (spec.maxSize < 0) error(out, 'max-size', ['spec', 'maxSize'], `maxSize ${spec.maxSize} is negative: remove it or set it to at least size.`);
   else if (spec.maxSize < spec.size) {
     error(out, 'max-size', ['spec', 'maxSize'], `maxSize ${spec.maxSize} is smaller than size ${spec.size}: set maxSize to at least ${spec.size}, or remove it.`);

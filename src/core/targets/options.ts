@@ -62,7 +62,7 @@ export const OUTPUT_OPTIONS: readonly OutputOptionInfo[] = [
     flag: '--priority-class NAME',
     label: 'Kueue priority class',
     does: `Label ${PRIORITY_CLASS_LABEL} on the same object.`,
-    needs: 'Kueue, with a WorkloadPriorityClass of that name.',
+    needs: 'Kueue, with a WorkloadPriorityClass of that name: since Kueue 0.19 a priority class that does not exist stops Kueue from queueing the Job (or JobSet) at all.',
   },
   {
     key: 'succeedOnLead',

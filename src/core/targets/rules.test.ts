@@ -132,3 +132,42 @@ describe('the certificate in a Secret', () => {
     expect(byCode(fixture('v1alpha1', 'existing-secret'), { certSecret: true }, 'cert-secret-given')[0]).toMatchObject({ severity: 'info', path: 'spec.flux.curveCertSecret' });
   });
 });
+
+describe('output options given to the core directly', () => {
+  it('refuses a queue or priority class that is not a valid name, whoever calls the analysis', () => {
+    for (const text of [spec('flux-sample'), fixture('v1alpha1', 'hello-world')]) {
+      const queue = analyze(text, { queue: 'Team_A' });
+      expect(queue.resolved).toBeUndefined();
+      expect(queue.diagnostics.find((d) => d.code === 'output-option')).toMatchObject({ severity: 'error', line: 1 });
+      expect(queue.diagnostics.find((d) => d.code === 'output-option')?.message).toContain('queue output option');
+      const priority = analyze(text, { priorityClass: '-high' });
+      expect(priority.resolved).toBeUndefined();
+      expect(priority.diagnostics.find((d) => d.code === 'output-option')?.message).toContain('priority-class output option');
+      expect(analyze(text, { queue: 'team-a', priorityClass: 'high' }).resolved).toBeDefined();
+    }
+  });
+});
+
+describe('a JobSet with the spec’s own broker.toml', () => {
+  const withConfig = (hosts: string) => spec('flux-sample', `  flux:\n    brokerConfig: |\n      [bootstrap]\n      hosts = [{ host="${hosts}" }]\n`);
+
+  it('warns at flux.brokerConfig, naming the hosts the JobSet gives, when it names the operator’s', () => {
+    const [warning] = byCode(withConfig('flux-sample-[0-3]'), { workload: 'jobset' }, 'jobset-broker-config');
+    expect(warning).toMatchObject({ severity: 'warning', path: 'spec.flux.brokerConfig', line: 8 });
+    expect(warning?.message).toContain('flux-sample-node-0-0 to flux-sample-node-0-3');
+    expect(warning?.message).toContain('flux-sample-node-0-[0-3]');
+    expect(byCode(withConfig('flux-sample-[0-3]'), {}, 'jobset-broker-config')).toEqual([]);
+    expect(byCode(withConfig('flux-sample-node-0-[0-3]'), { workload: 'jobset' }, 'jobset-broker-config')).toEqual([]);
+  });
+});
+
+describe('a Kueue priority class', () => {
+  it('says in its Needs line and in a note that a missing WorkloadPriorityClass stops Kueue from queueing', () => {
+    expect(OUTPUT_OPTIONS.find((o) => o.key === 'priorityClass')?.needs).toContain('since Kueue 0.19');
+    const [note] = byCode(spec('flux-sample'), { priorityClass: 'high' }, 'kueue-priority-class');
+    expect(note).toMatchObject({ severity: 'info', path: 'metadata.name' });
+    expect(note?.message).toContain('WorkloadPriorityClass of that name must exist');
+    expect(note?.message).toContain('Kueue 0.19');
+    expect(byCode(spec('flux-sample'), { queue: 'a' }, 'kueue-priority-class')).toEqual([]);
+  });
+});

@@ -11,8 +11,8 @@ import { asRecord, valueAt } from '../common/plain.ts';
 import type { MiniClusterVersion } from '../common/apiVersions.ts';
 import type { PathSegment, Severity } from '../diagnostics.ts';
 import { CURVE_SECRET_DIR, curveSecretName } from './curveSecret.ts';
-import { JOBSET_REPLICATED_JOB } from './hosts.ts';
-import { PRIORITY_CLASS_LABEL, QUEUE_LABEL, type OutputOptions } from './options.ts';
+import { JOBSET_REPLICATED_JOB, jobSetChildJob } from './hosts.ts';
+import { optionName, optionValueProblems, PRIORITY_CLASS_LABEL, QUEUE_LABEL, type OutputOptions } from './options.ts';
 import { quote } from '../common/quoteText.ts';
 
 export interface TargetProblem {
@@ -37,6 +37,10 @@ export function targetRules(version: MiniClusterVersion, cluster: unknown, outpu
   if (!output) return [];
   const out: TargetProblem[] = [];
   const add = (severity: Severity, code: string, path: PathSegment[], message: string) => out.push({ severity, code, path, message });
+  // The CLI checks these too, but the core refuses them whoever calls it.
+  for (const problem of optionValueProblems(output)) {
+    add('error', 'output-option', [], `${problem.message} Fix the ${optionName(problem.option)} output option; it is not part of the spec.`);
+  }
   const name = String(valueAt(cluster, ['metadata', 'name']) ?? '');
   const spec = asRecord(valueAt(cluster, ['spec'])) ?? {};
   const size = Number(spec['size'] ?? 1);
@@ -63,6 +67,12 @@ export function targetRules(version: MiniClusterVersion, cluster: unknown, outpu
     }
     if (valueAt(spec, ['flux', 'minimalService']) === true) {
       add('info', 'jobset-minimal-service', ['spec', 'flux', 'minimalService'], 'As a JobSet, minimalService has no effect: the JobSet makes the headless Service itself, and it selects every pod of the JobSet. The brokers still connect as before.');
+    }
+    const brokerConfig = valueAt(spec, ['flux', 'brokerConfig']);
+    const jobSetHosts = `${jobSetChildJob(name)}-`;
+    if (typeof brokerConfig === 'string' && brokerConfig.trim() !== '' && !brokerConfig.includes(jobSetHosts)) {
+      const last = Math.max(size - 1, 0);
+      add('warning', 'jobset-broker-config', ['spec', 'flux', 'brokerConfig'], `This broker.toml is used as written, but as a JobSet the pods are named ${jobSetHosts}0 to ${jobSetHosts}${last} (hosts = "${jobSetHosts}[0-${last}]"), not ${name}-0, ...: the brokers cannot find each other. Name the JobSet hosts in its [bootstrap] hosts, remove brokerConfig, or generate a Job.`);
     }
     const bursting = asRecord(valueAt(spec, ['flux', 'bursting']));
     if (bursting?.['hostlist']) {
@@ -94,6 +104,11 @@ export function targetRules(version: MiniClusterVersion, cluster: unknown, outpu
         `Kueue counts this container's ${missing.join(' and ')} as zero (it has no request or limit for ${missing.length === 1 ? 'it' : 'them'}), so the queue's quota does not hold its pods back. Set resources.requests (e.g. cpu: 1, memory: 1Gi) to what one pod needs.`,
       );
     });
+  }
+  if (output.priorityClass) {
+    add('info', 'kueue-priority-class', ['metadata', 'name'], `Kueue priority class ${output.priorityClass}: a WorkloadPriorityClass of that name must exist before the bundle is applied. Since Kueue 0.19 a missing one stops Kueue from queueing the ${jobSet ? 'JobSet' : 'Job'} at all (it stays suspended).`);
+  }
+  if (output.queue) {
     add('info', 'kueue-side-objects', ['metadata', 'name'], `Kueue admits only the ${jobSet ? 'JobSet' : 'Job'} from queue ${output.queue}: the ConfigMaps${output.certSecret ? ', the Secret' : ''} and the Services are created at once when the bundle is applied, and stay until kubectl delete -f on the same bundle.`);
   }
 

@@ -10,6 +10,7 @@ import {
   bySeverityAndPosition,
   certDiagnostics,
   diagnosticAt,
+  diagnosticAtKey,
   identify,
   parseOptions,
   type AnalyzeOptions,
@@ -52,7 +53,7 @@ export function analyzeParsed(parsed: ParsedText, text: string, options: Analyze
   if (!identify(parsed, doc, diagnostics, [API_VERSION])) return finish();
 
   for (const unknown of findUnknownFields(doc, miniClusterJsonSchema(), V1ALPHA1_HINTS)) {
-    diagnostics.push(diagnosticAt(parsed, 'warning', 'unknown-field', unknown.path, unknown.message));
+    diagnostics.push(diagnosticAtKey(parsed, 'warning', 'unknown-field', unknown.path, unknown.message));
   }
   const result = miniClusterSchema.safeParse(doc);
   if (!result.success) {

@@ -46,7 +46,10 @@ const container = fc.record(
     logs: fc.constantFrom('/tmp/out', '/tmp/o u t'),
     existingVolumes: fc.dictionary(dnsLabel.map((n) => `e-${n}`), existingVolume, { maxKeys: 2 }),
     lifeCycle: fc.record({ postStartExec: trickyText, preStopExec: trickyText }, { requiredKeys: [] }),
-    resources: fc.record({ limits: fc.dictionary(fc.constantFrom('cpu', 'memory'), quantity), requests: fc.dictionary(fc.constantFrom('cpu', 'memory'), quantity) }, { requiredKeys: [] }),
+    // A request above its limit is refused (a rule of its own); where both are set they are equal here.
+    resources: fc
+      .record({ limits: fc.dictionary(fc.constantFrom('cpu', 'memory'), quantity), requests: fc.dictionary(fc.constantFrom('cpu', 'memory'), quantity) }, { requiredKeys: [] })
+      .map((r) => (r.requests ? { ...r, requests: Object.fromEntries(Object.entries(r.requests).map(([k, v]) => [k, r.limits?.[k] ?? v])) } : r)),
     commands: fc.record(
       { init: trickyText, pre: trickyText, brokerPre: trickyText, workerPre: trickyText, post: trickyText, prefix: fc.constantFrom('', 'time', 'env A=1'), runFluxAsRoot: fc.boolean() },
       { requiredKeys: [] },

@@ -10,9 +10,14 @@ import {
   dnsLabelProblem, fluxValueProblems, labelMapProblems, labelProblems, runnerCountProblem,
   serviceNameProblems, sizeProblems, type Problem,
 } from '../common/rules.ts';
+import {
+  annotationProblems, csiDriverProblem, dnsSubdomainProblem, envProblems, imageProblems, indexedJobSizeProblems, itemProblems,
+  mountPathProblems, namespaceProblems, podContainerNameProblems, podNameFieldProblems, portServiceProblems, resourceListProblems,
+  resourceProblems,
+} from '../common/kubernetesRules.ts';
 import { existingVolumeKind, hasCommands } from './containers.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
-import { V1A1_HOSTPATH_CLASS, type V1alpha1Container } from './schema.ts';
+import { V1A1_DEFAULT_IMAGE, V1A1_HOSTPATH_CLASS, type V1alpha1Container } from './schema.ts';
 import { quote } from '../common/quoteText.ts';
 
 const MAX_PASSWORD = 8;
@@ -48,18 +53,14 @@ function existingVolumeProblems(list: V1alpha1Container[], listName: 'containers
   });
 }
 
-/** Mount paths must be unique within a container (Kubernetes rejects the pod otherwise). */
-function mountPathProblems(container: V1alpha1Container, path: PathSegment[], reservedPaths: string[], out: Problem[]): void {
-  const seen = new Map<string, string>(reservedPaths.map((p) => [p, 'the operator']));
-  const check = (where: PathSegment[], mountPath: string | undefined, label: string) => {
-    if (!mountPath) return;
-    const normal = mountPath.replace(/\/+$/, '') || '/';
-    const owner = seen.get(normal);
-    if (owner) out.push({ severity: 'error', code: 'mount-path', path: [...where, 'path'], message: `Mount path ${mountPath} is already used by ${owner} in this container: choose another path.` });
-    else seen.set(normal, label);
-  };
-  for (const [name, v] of Object.entries(container.volumes ?? {})) check([...path, 'volumes', name], v.path, `volume ${quote(name)}`);
-  for (const [name, v] of Object.entries(container.existingVolumes ?? {})) check([...path, 'existingVolumes', name], v.path, `existing volume ${quote(name)}`);
+/** Mount paths: set, and unique within a container (Kubernetes rejects the pod otherwise). */
+function containerMountProblems(container: V1alpha1Container, path: PathSegment[], reservedPaths: readonly string[], out: Problem[]): void {
+  const mounts = [
+    ...Object.entries(container.volumes ?? {}).map(([name, v]) => ({ mountPath: v.path, path: [...path, 'volumes', name, 'path'], label: `volume ${quote(name)}` })),
+    // An existing volume without a path has its own error (existingVolumeProblems).
+    ...Object.entries(container.existingVolumes ?? {}).filter(([, v]) => v.path).map(([name, v]) => ({ mountPath: v.path ?? '', path: [...path, 'existingVolumes', name, 'path'], label: `existing volume ${quote(name)}` })),
+  ];
+  mountPathProblems(mounts, reservedPaths.map((p) => ({ mountPath: p, label: 'the operator' })), out);
 }
 
 function quantityProblems(map: Record<string, string | number> | undefined, path: PathSegment[], out: Problem[]): void {
@@ -67,6 +68,36 @@ function quantityProblems(map: Record<string, string | number> | undefined, path
     if (parseQuantity(value) === null) {
       out.push({ severity: 'error', code: 'quantity', path: [...path, key], message: `${quote(value)} is not a Kubernetes quantity: write a number with an optional suffix such as 500m, 2 or 4Gi.` });
     }
+  }
+}
+
+/** What the API server checks in the objects of this version that the rules above do not cover. */
+function apiServerProblems(mc: ResolvedV1alpha1MiniCluster, out: Problem[]): void {
+  const { spec } = mc;
+  namespaceProblems(mc.metadata.namespace, out);
+  indexedJobSizeProblems(spec.size, out);
+  annotationProblems(spec.pod.annotations, ['spec', 'pod', 'annotations'], out);
+  podNameFieldProblems(spec.pod, out);
+  resourceListProblems(spec.pod.resources, ['spec', 'pod', 'resources'], out);
+  for (const [volName, volume] of Object.entries(spec.volumes)) {
+    const path: PathSegment[] = ['spec', 'volumes', volName];
+    annotationProblems(volume.annotations, [...path, 'annotations'], out);
+    annotationProblems(volume.claimAnnotations, [...path, 'claimAnnotations'], out);
+    const classProblem = dnsSubdomainProblem(volume.storageClass, 'storageClass');
+    if (classProblem) out.push({ severity: 'error', code: 'storage-class', path: [...path, 'storageClass'], message: `${classProblem} It names the StorageClass of the PersistentVolume and its claim.` });
+    if (volume.storageClass !== V1A1_HOSTPATH_CLASS) {
+      const driverProblem = volume.driver ? csiDriverProblem(volume.driver) : `Volume ${quote(volName)} is a CSI volume (storage class ${quote(volume.storageClass)}) without a driver, and Kubernetes refuses a CSI PersistentVolume without one: add driver (e.g. the CSI driver of that storage class), or use storageClass: ${V1A1_HOSTPATH_CLASS}.`;
+      if (driverProblem) out.push({ severity: 'error', code: 'volume-driver', path: [...path, volume.driver ? 'driver' : 'storageClass'], message: driverProblem });
+      const nsProblem = volume.secretNamespace ? dnsLabelProblem(volume.secretNamespace, 'secretNamespace') : undefined;
+      if (nsProblem) out.push({ severity: 'error', code: 'namespace', path: [...path, 'secretNamespace'], message: nsProblem });
+    }
+  }
+  for (const [listName, list] of [['containers', spec.containers], ['services', spec.services ?? []]] as const) {
+    list.forEach((container, index) => {
+      for (const [volName, volume] of Object.entries(container.existingVolumes ?? {})) {
+        itemProblems(volume.items, ['spec', listName, index, 'existingVolumes', volName, 'items'], out);
+      }
+    });
   }
 }
 
@@ -127,9 +158,14 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   const reservedPaths = ['/mnt/curve', '/etc/flux/config', '/flux_operator', ...(spec.flux.mungeSecret ? ['/etc/munge'] : [])];
   for (const [listName, list] of [['containers', spec.containers], ['services', spec.services ?? []]] as const) {
     list.forEach((container, index) => {
-      if (!container.image) err('image', ['spec', listName, index, 'image'], 'The image is empty, and Kubernetes needs one: name the image, or remove the key for the default (ghcr.io/rse-ops/accounting:app-latest).');
+      const path: PathSegment[] = ['spec', listName, index];
+      imageProblems(container.image, [...path, 'image'], out, V1A1_DEFAULT_IMAGE);
+      envProblems(container, path, out);
+      resourceProblems(container.resources, [...path, 'resources'], out);
+      if (listName === 'services') containerMountProblems(container, path, [], out);
     });
   }
+  podContainerNameProblems(spec.services ?? [], 'services', new Map(), out);
   spec.containers.forEach((container, index) => {
     const path: PathSegment[] = ['spec', 'containers', index];
     if (container.launcher && container.batch) err('launcher-batch', path, 'A container cannot be both launcher and batch: remove one of them.');
@@ -148,15 +184,8 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
         info('start-script-hooks', [...path, 'commands'], 'In a container that does not run Flux, brokerPre and workerPre both run on every pod (there are no ranks here).');
       }
       if (container.launcher || container.batch) warn('sidecar-launcher', path, 'launcher and batch only apply to the Flux container.');
-      if (container.name && (container.ports?.length ?? 0) > 0) {
-        // Its ports get a Service named after the container.
-        const serviceProblem = dnsLabelProblem(container.name, 'The Service for the ports of container', DNS1035_LABEL);
-        if (serviceProblem) err('container-service-name', [...path, 'name'], serviceProblem);
-        else if (container.name === spec.network.headlessName) {
-          err('container-service-name', [...path, 'name'], `The ports of this container get a Service named ${quote(container.name)}, which is also the name of the headless Service: rename the container or set spec.network.headlessName.`);
-        }
-      }
     }
+    portServiceProblems(container, path, spec.network.headlessName, out);
     containerNameProblems(container, name, index, names, 'Flux container', out);
     for (const volName of Object.keys(container.volumes ?? {})) {
       if (!volumeNames.has(volName)) {
@@ -166,7 +195,7 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
         err('volume-name-duplicate', [...path, 'existingVolumes', volName], `${quote(volName)} is both a volume and an existing volume: the pod cannot have two volumes of one name. Rename one.`);
       }
     }
-    mountPathProblems(container, path, reservedPaths, out);
+    containerMountProblems(container, path, reservedPaths, out);
     quantityProblems(container.resources?.limits, [...path, 'resources', 'limits'], out);
     quantityProblems(container.resources?.requests, [...path, 'resources', 'requests'], out);
     if ((container.cores ?? 0) < 0) err('cores', [...path, 'cores'], 'cores must not be negative.');
@@ -216,7 +245,7 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   const nameProblem = dnsLabelProblem(name, 'metadata.name');
   if (nameProblem) err('name', ['metadata', 'name'], nameProblem);
   else if (name.length + LONGEST_SUFFIX > 63) {
-    err('name-length', ['metadata', 'name'], `metadata.name has ${name.length} characters; at most ${63 - LONGEST_SUFFIX} fit, because the volume "${name}-curve-mount" must be at most 63 characters.`);
+    err('name-length', ['metadata', 'name'], `metadata.name has ${name.length} characters; at most ${63 - LONGEST_SUFFIX} fit, because the volume ${quote(`${name}-curve-mount`)} must be at most 63 characters.`);
   } else if (`${name}-${Math.max(spec.maxSize, spec.size, 1) - 1}`.length > 63) {
     err('name-length', ['metadata', 'name'], 'Pod hostnames (NAME-INDEX) would be longer than 63 characters: shorten metadata.name.');
   }
@@ -230,6 +259,7 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
     warn('pod-overhead', ['spec', 'pod', 'resources'], 'pod.resources becomes the pod overhead, not a request: Kubernetes refuses a pod with overhead unless its RuntimeClass defines that overhead. Put requests and limits on the containers (containers[].resources) instead.');
   }
 
+  apiServerProblems(mc, out);
   fluxValueProblems(spec.flux, out);
   if (spec.fluxRestful.port < 1 || spec.fluxRestful.port > 65535) err('rest-port', ['spec', 'fluxRestful', 'port'], 'fluxRestful.port must be between 1 and 65535.');
   if (spec.flux.mungeSecret) {

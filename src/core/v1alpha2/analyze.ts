@@ -5,7 +5,7 @@
  */
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { asRecord } from '../common/plain.ts';
-import { bySeverityAndPosition, certDiagnostics, diagnosticAt, identify, parseOptions, pathOfText, type AnalyzeOptions } from '../common/analyze.ts';
+import { bySeverityAndPosition, certDiagnostics, diagnosticAt, diagnosticAtKey, identify, parseOptions, pathOfText, type AnalyzeOptions } from '../common/analyze.ts';
 import { parseSpecText, type ParsedText } from '../parse/index.ts';
 import { miniClusterJsonSchema } from './jsonSchema.ts';
 import { applyDefaults, type ResolvedMiniCluster } from './defaults.ts';
@@ -41,7 +41,7 @@ export function analyzeParsed(parsed: ParsedText, text: string, options: Analyze
   if (!identify(parsed, doc, diagnostics, accepted)) return finish(identity);
 
   for (const unknown of findUnknownFields(doc, miniClusterJsonSchema())) {
-    diagnostics.push(diagnosticAt(parsed, 'warning', 'unknown-field', unknown.path, unknown.message));
+    diagnostics.push(diagnosticAtKey(parsed, 'warning', 'unknown-field', unknown.path, unknown.message));
   }
   const result = miniClusterSchema.safeParse(doc);
   if (!result.success) {

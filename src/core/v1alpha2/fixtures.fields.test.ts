@@ -928,8 +928,9 @@ describe('sidecars: several containers, the runner not first', () => {
         {
           selector: { 'app.kubernetes.io/name': 'pipeline' },
           ports: [
-            { port: 5000, targetPort: 5000, protocol: 'TCP' },
-            { port: 5001, targetPort: 5001, protocol: 'TCP' },
+            // Kubernetes refuses a Service of several ports without their names.
+            { name: 'port-5000', port: 5000, targetPort: 5000, protocol: 'TCP' },
+            { name: 'port-5001', port: 5001, targetPort: 5001, protocol: 'TCP' },
           ],
         },
       ],

@@ -10,11 +10,17 @@ import {
   dnsLabelProblem, fluxValueProblems, labelProblems, runnerCountProblem, serviceNameProblems, sizeProblems,
   type Problem,
 } from '../common/rules.ts';
-import type { Container, ContainerVolume } from './schema.ts';
+import {
+  annotationProblems, containerSecurityContextProblems, csiDriverProblem, dnsPolicyProblems, enumProblems, envProblems, imageProblems,
+  indexedJobSizeProblems, itemProblems, mountPathProblems, namespaceProblems, nodeAffinityProblems, podContainerNameProblems,
+  podNameFieldProblems, podSecurityContextProblems, portServiceProblems, PULL_POLICIES, resourceListProblems, resourceProblems,
+  tolerationProblems,
+} from '../common/kubernetesRules.ts';
+import { SCRIPT_DIR } from '../common/operatorNames.ts';
+import { DEFAULT_APP_IMAGE, DEFAULT_VIEW_NAME, type Container, type ContainerVolume } from './schema.ts';
 import { volumeSource } from './volumeSource.ts';
 import { quote } from '../common/quoteText.ts';
 
-const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const RESTART_POLICIES = ['OnFailure', 'Never'];
 
 /** The operator's volume rule (a claim or hostPath needs a path) and Kubernetes' checks, for one list of containers. */
@@ -72,6 +78,66 @@ function volumeProblems(list: Container[], listName: 'containers' | 'services', 
   });
 }
 
+/** What the API server checks in this version's objects that the operator's rules above do not cover. */
+function apiServerProblems(mc: ResolvedMiniCluster, out: Problem[]): void {
+  const { spec } = mc;
+  const name = mc.metadata.name;
+  const view = spec.flux.container;
+  namespaceProblems(mc.metadata.namespace, out);
+  indexedJobSizeProblems(spec.size, out);
+  imageProblems(view.image, ['spec', 'flux', 'container', 'image'], out);
+  resourceProblems(view.resources, ['spec', 'flux', 'container', 'resources'], out);
+  containerSecurityContextProblems(view.securityContext, ['spec', 'flux', 'container', 'securityContext'], out);
+  // The operator's own mounts, which every application container has.
+  const operatorMounts = [
+    { mountPath: '/home/flux-operator', label: 'the operator\'s home volume' },
+    { mountPath: SCRIPT_DIR, label: 'the entrypoint scripts' },
+    { mountPath: '/opt/software', label: 'the software volume' },
+  ];
+  mountPathProblems([{ mountPath: view.mountPath, path: ['spec', 'flux', 'container', 'mountPath'], label: 'The Flux view' }], operatorMounts, out);
+  const reservedMounts = [...operatorMounts, { mountPath: view.mountPath, label: 'the Flux view (spec.flux.container.mountPath)' }];
+
+  for (const [listName, list] of [['containers', spec.containers], ['services', spec.services ?? []]] as const) {
+    list.forEach((container, index) => {
+      const path: PathSegment[] = ['spec', listName, index];
+      imageProblems(container.image, [...path, 'image'], out, DEFAULT_APP_IMAGE);
+      envProblems(container, path, out);
+      resourceProblems(container.resources, [...path, 'resources'], out);
+      containerSecurityContextProblems(container.securityContext, [...path, 'securityContext'], out);
+      if (listName === 'services') enumProblems(container.imagePullPolicy || undefined, PULL_POLICIES, [...path, 'imagePullPolicy'], 'imagePullPolicy', out, 'pull-policy');
+      else portServiceProblems(container, path, spec.network.headlessName, out);
+      const mounts = Object.entries(container.volumes ?? {}).flatMap(([volName, volume]) => {
+        const volPath = [...path, 'volumes', volName];
+        if (volume.items) itemProblems(volume.items, [...volPath, 'items'], out);
+        if (volume.csiDriver && volumeSource(volume) === 'csi') {
+          const driverProblem = csiDriverProblem(volume.csiDriver);
+          if (driverProblem) out.push({ severity: 'error', code: 'volume-driver', path: [...volPath, 'csiDriver'], message: driverProblem });
+        }
+        // A volume without a path has its own error above.
+        const mountPath = volumeSource(volume) === 'emptyDir' ? '/dev/shm' : volume.path;
+        return mountPath ? [{ mountPath, path: volumeSource(volume) === 'emptyDir' ? [...volPath, 'emptyDir'] : [...volPath, 'path'], label: `volume ${quote(volName)}` }] : [];
+      });
+      mountPathProblems(mounts, listName === 'containers' ? reservedMounts : [], out);
+      const effectiveName = listName === 'containers' && container.runFlux ? name : container.name;
+      if (listName === 'containers' && effectiveName === view.name) {
+        out.push(container.runFlux
+          ? { severity: 'error', code: 'container-name-duplicate', path: view.name === DEFAULT_VIEW_NAME ? ['metadata', 'name'] : ['spec', 'flux', 'container', 'name'], message: `The init container is named ${quote(view.name)}, like the Flux runner (which takes the MiniCluster name), and the pod's containers need different names: set flux.container.name to another name.` }
+          : { severity: 'error', code: 'container-name-duplicate', path: [...path, 'name'], message: `Container name ${quote(view.name)} is taken by the init container that copies Flux (spec.flux.container.name) in the same pod: choose another name.` });
+      }
+    });
+  }
+  podContainerNameProblems(spec.services ?? [], 'services', new Map(), out);
+
+  const pod = spec.pod;
+  dnsPolicyProblems(pod.dnsPolicy, out);
+  tolerationProblems(pod.tolerations, out);
+  podSecurityContextProblems(pod.securityContext, out);
+  podNameFieldProblems(pod, out);
+  nodeAffinityProblems(pod.nodeAffinity, out);
+  annotationProblems(pod.annotations, ['spec', 'pod', 'annotations'], out);
+  resourceListProblems(pod.resources, ['spec', 'pod', 'resources'], out);
+}
+
 export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
   const out: Problem[] = [];
   const { spec } = mc;
@@ -87,7 +153,7 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
   if (minSize > 0 && spec.maxSize > 0 && minSize > spec.maxSize) {
     err('min-size', ['spec', 'minSize'], `minSize ${minSize} is larger than maxSize ${spec.maxSize}: lower minSize.`);
   }
-  if (minSize > spec.size) err('min-size', ['spec', 'minSize'], `minSize ${minSize} is larger than size ${spec.size}: lower minSize to at most ${spec.size}.`);
+  if (spec.size > 0 && minSize > spec.size) err('min-size', ['spec', 'minSize'], `minSize ${minSize} is larger than size ${spec.size}: lower minSize to at most ${spec.size}.`);
   if (spec.tasks < 0) err('tasks', ['spec', 'tasks'], 'tasks must not be negative (0 means one task per node).');
   deadlineProblem(spec.deadlineSeconds, out);
 
@@ -130,7 +196,7 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
       err('container-name', [...path, 'name'], 'A container that does not run Flux needs a name: add name (or runFlux: true).');
     }
     containerNameProblems(container, name, index, names, 'Flux runner', out);
-    if (container.imagePullPolicy && !PULL_POLICIES.includes(container.imagePullPolicy)) {
+    if (container.imagePullPolicy && !(PULL_POLICIES as readonly string[]).includes(container.imagePullPolicy)) {
       err('pull-policy', [...path, 'imagePullPolicy'], `imagePullPolicy ${quote(container.imagePullPolicy)} is not one of ${PULL_POLICIES.join(', ')}.`);
     }
     if (!container.runFlux) {
@@ -193,6 +259,8 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
       message: 'The operator keeps only fsGroup of the pod security context; this tool passes all of it to the pod.',
     });
   }
+
+  apiServerProblems(mc, out);
 
   // Values Flux would refuse or misread at run time.
   fluxValueProblems(spec.flux, out);
