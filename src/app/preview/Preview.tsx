@@ -4,9 +4,10 @@
  *
  * Shortcuts: pass a ref to get `{ copyBundle, downloadBundle }` (see `PreviewHandle`) and call
  * them from the app's key handler; they act on the objects currently included, exactly like the
- * "Copy bundle" and "Download bundle" buttons (same feedback, same fallback dialog).
+ * "Copy bundle" and "Download bundle" buttons (same feedback, same fallback dialog). While the
+ * output is out of date every copy and download of it asks first (StaleConfirmDialog).
  */
-import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref, memo } from 'react';
+import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref, memo } from 'react';
 import { INCLUDE_LETTERS, INCLUDE_ORDER } from '../../core/page.ts';
 import { OutputPanel } from '../output/OutputPanel.tsx';
 import type { OutputDraft } from '../output/outputOptions.ts';
@@ -22,6 +23,8 @@ import {
 } from './bundle.ts';
 import { CopyFallbackDialog } from './CopyFallbackDialog.tsx';
 import { ManifestCard } from './ManifestCard.tsx';
+import { StaleConfirmDialog } from './StaleConfirmDialog.tsx';
+import type { StaleVerb } from './staleExport.ts';
 import { summaryLine } from './summary.ts';
 import './preview.css';
 
@@ -66,6 +69,12 @@ interface Fallback {
   text: string;
 }
 
+/** An export waiting for the user's answer, asked because the output is out of date. */
+interface PendingExport {
+  verb: StaleVerb;
+  run(): void;
+}
+
 function cardKey(manifest: RenderedManifest): string {
   return `card:${manifest.kind}/${manifest.name}`;
 }
@@ -95,8 +104,20 @@ function PreviewImpl({
 }: PreviewProps) {
   const [copied, setCopied] = useState<string>();
   const [fallback, setFallback] = useState<Fallback>();
+  const [pending, setPending] = useState<PendingExport>();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const volumesNoteId = useId();
+  // Read at the moment of an export, so the cards' handlers stay the same while it changes.
+  const staleNow = useRef(stale);
+  useLayoutEffect(() => {
+    staleNow.current = stale;
+  }, [stale]);
+
+  /** Every copy and download of the output goes through here: an out-of-date one asks first. */
+  const handOut = useCallback((verb: StaleVerb, run: () => void) => {
+    if (staleNow.current) setPending({ verb, run });
+    else run();
+  }, []);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -120,28 +141,29 @@ function PreviewImpl({
   const nothing = included.length === 0;
 
   const copyBundle = useCallback(async () => {
-    if (bundle !== '') await copy(BUNDLE_KEY, 'the bundle', bundle);
-  }, [bundle, copy]);
+    if (bundle !== '') handOut('Copy', () => void copy(BUNDLE_KEY, 'the bundle', bundle));
+  }, [bundle, copy, handOut]);
 
   const downloadBundle = useCallback(() => {
-    if (bundle !== '') downloadFile(bundleFileName(clusterName), bundle, YAML_TYPE);
-  }, [bundle, clusterName]);
+    if (bundle !== '') handOut('Download', () => downloadFile(bundleFileName(clusterName), bundle, YAML_TYPE));
+  }, [bundle, clusterName, handOut]);
 
   useImperativeHandle(ref, () => ({ copyBundle, downloadBundle }), [copyBundle, downloadBundle]);
 
-  const downloadZip = async () => {
+  const downloadZip = () => {
     if (!manifests || nothing) return;
-    const { zipManifests } = await import('./zip.ts');
-    downloadFile(zipFileName(clusterName), zipManifests(manifests, include), ZIP_TYPE);
+    handOut('Download', () => {
+      void import('./zip.ts').then(({ zipManifests }) => downloadFile(zipFileName(clusterName), zipManifests(manifests, include), ZIP_TYPE));
+    });
   };
 
   const onCopyCard = useCallback(
-    (manifest: RenderedManifest) => void copy(cardKey(manifest), `${manifest.kind} ${manifest.name}`, manifest.yaml),
-    [copy],
+    (manifest: RenderedManifest) => handOut('Copy', () => void copy(cardKey(manifest), `${manifest.kind} ${manifest.name}`, manifest.yaml)),
+    [copy, handOut],
   );
   const onDownloadCard = useCallback(
-    (manifest: RenderedManifest) => downloadFile(singleManifestFileName(manifest), manifest.yaml, YAML_TYPE),
-    [],
+    (manifest: RenderedManifest) => handOut('Download', () => downloadFile(singleManifestFileName(manifest), manifest.yaml, YAML_TYPE)),
+    [handOut],
   );
 
   const toggle = (letter: IncludeLetter, on: boolean) => {
@@ -225,6 +247,17 @@ function PreviewImpl({
           );
         })}
       </div>
+      {pending && (
+        <StaleConfirmDialog
+          verb={pending.verb}
+          cause={optionProblems.length > 0 ? 'options' : 'spec'}
+          onCancel={() => setPending(undefined)}
+          onConfirm={() => {
+            setPending(undefined);
+            pending.run();
+          }}
+        />
+      )}
       {fallback && (
         <CopyFallbackDialog
           what={fallback.what}
