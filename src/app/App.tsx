@@ -11,7 +11,7 @@ import { SpecEditor } from './editor/SpecEditor.tsx';
 import { useEditorSchema } from './editor/useEditorSchema.ts';
 import { useSpecEditorControl } from './editor/useSpecEditorControl.ts';
 import { OlderApiNotice } from './form/OlderApiNotice.tsx';
-import { optionsOf, withoutProblems } from './output/outputOptions.ts';
+import { OUTPUT_OFF, optionsOf, withoutProblems } from './output/outputOptions.ts';
 import { SpecViewTabs } from './form/SpecViewTabs.tsx';
 import { CopyFallbackDialog } from './preview/CopyFallbackDialog.tsx';
 import { Preview, type PreviewHandle } from './preview/Preview.tsx';
@@ -62,6 +62,13 @@ export function App({ services }: { services: AppServices }) {
     },
     [setText, setStatus],
   );
+  const resetSpec = useCallback(
+    (next: string, message: string) => {
+      setOutput(OUTPUT_OFF);
+      replaceSpec(next, message);
+    },
+    [setOutput, replaceSpec],
+  );
   const onCopyLink = useCallback(() => void copyLink(), [copyLink]);
   const upgradeSpec = useCallback(
     (next: string) => replaceSpec(next, 'Upgraded the spec to v1alpha2 (Undo in the editor brings back the v1alpha1 spec).'),
@@ -93,7 +100,7 @@ export function App({ services }: { services: AppServices }) {
 
   return (
     <div className="mcs-app">
-      <Header themeChoice={themeChoice} onThemeChange={setThemeChoice} onCopyLink={onCopyLink} onReplaceSpec={replaceSpec} />
+      <Header themeChoice={themeChoice} onThemeChange={setThemeChoice} onCopyLink={onCopyLink} onReplaceSpec={replaceSpec} onReset={resetSpec} getSpecText={getText} />
       <main className="mcs-main">
         <section className="mcs-column" aria-label="Spec">
           <SaveNotice message={unsaved} />

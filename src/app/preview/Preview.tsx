@@ -8,7 +8,7 @@
  * output is out of date every copy and download of it asks first (StaleConfirmDialog).
  */
 import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref, memo } from 'react';
-import { INCLUDE_LETTERS, INCLUDE_ORDER } from '../../core/page.ts';
+import { INCLUDE_ORDER } from '../../core/page.ts';
 import { OutputPanel } from '../output/OutputPanel.tsx';
 import type { OutputDraft } from '../output/outputOptions.ts';
 import type { IncludeLetter, OptionProblem, RenderedManifest } from '../worker/protocol.ts';
@@ -26,6 +26,7 @@ import { ManifestCard } from './ManifestCard.tsx';
 import { StaleConfirmDialog } from './StaleConfirmDialog.tsx';
 import type { StaleVerb } from './staleExport.ts';
 import { summaryLine } from './summary.ts';
+import { toggleState } from './toggles.ts';
 import './preview.css';
 
 export interface PreviewHandle {
@@ -79,14 +80,6 @@ function cardKey(manifest: RenderedManifest): string {
   return `card:${manifest.kind}/${manifest.name}`;
 }
 
-/** A toggle's text, naming the kinds the output options put under its letter (a JobSet, a Secret). */
-function toggleLabel(letter: IncludeLetter, manifests: readonly RenderedManifest[] | undefined): string {
-  const has = (kind: string) => manifests?.some((manifest) => manifest.letter === letter && manifest.kind === kind) ?? false;
-  if (letter === 'j' && has('JobSet')) return has('Job') ? 'Job, JobSet' : 'JobSet';
-  if (letter === 'c' && has('Secret')) return 'ConfigMaps, Secret';
-  return INCLUDE_LETTERS[letter];
-}
-
 function PreviewImpl({
   manifests,
   stale,
@@ -106,7 +99,7 @@ function PreviewImpl({
   const [fallback, setFallback] = useState<Fallback>();
   const [pending, setPending] = useState<PendingExport>();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const volumesNoteId = useId();
+  const notesId = useId();
   // Read at the moment of an export, so the cards' handlers stay the same while it changes.
   const staleNow = useRef(stale);
   useLayoutEffect(() => {
@@ -138,6 +131,10 @@ function PreviewImpl({
   const included = useMemo(() => (manifests ? includedManifests(manifests, include) : []), [manifests, include]);
   const bundle = useMemo(() => (manifests ? bundleText(manifests, include) : ''), [manifests, include]);
   const hasPod = manifests?.some((manifest) => manifest.letter === 'p') ?? false;
+  const toggles = useMemo(
+    () => INCLUDE_ORDER.filter((letter) => letter !== 'p' || hasPod).map((letter) => ({ letter, ...toggleState(letter, manifests, volumesAvailable) })),
+    [manifests, volumesAvailable, hasPod],
+  );
   const nothing = included.length === 0;
 
   const copyBundle = useCallback(async () => {
@@ -181,27 +178,25 @@ function PreviewImpl({
       <div className="mcs-preview-bar">
         <fieldset className="mcs-include">
           <legend className="mcs-include-legend">Include</legend>
-          {INCLUDE_ORDER.map((letter) => {
-            if (letter === 'p' && !hasPod) return null;
-            const disabled = letter === 'v' && !volumesAvailable;
-            return (
-              <label key={letter} className="mcs-toggle" data-disabled={disabled || undefined}>
-                <input
-                  type="checkbox"
-                  // A kind the version cannot produce is shown off, whatever the include set says.
-                  checked={!disabled && include.has(letter)}
-                  disabled={disabled}
-                  aria-describedby={disabled ? volumesNoteId : undefined}
-                  onChange={(event) => toggle(letter, event.currentTarget.checked)}
-                />
-                {toggleLabel(letter, manifests)}
-              </label>
-            );
-          })}
-          {!volumesAvailable && (
-            <span id={volumesNoteId} className="mcs-note">
-              v1alpha2 has no volume objects
-            </span>
+          {toggles.map(({ letter, label, disabled, note }) => (
+            <label key={letter} className="mcs-toggle" data-disabled={disabled || undefined}>
+              <input
+                type="checkbox"
+                // A kind that cannot be made now is shown off, whatever the include set says.
+                checked={!disabled && include.has(letter)}
+                disabled={disabled}
+                aria-describedby={note ? `${notesId}-${letter}` : undefined}
+                onChange={(event) => toggle(letter, event.currentTarget.checked)}
+              />
+              {label}
+            </label>
+          ))}
+          {toggles.map(({ letter, note }) =>
+            note ? (
+              <span key={letter} id={`${notesId}-${letter}`} className="mcs-note">
+                {note}
+              </span>
+            ) : null,
           )}
         </fieldset>
         <OutputPanel value={output} problems={optionProblems} onChange={onOutputChange} />
