@@ -19,6 +19,7 @@ import type { AppServices } from './services/startServices.ts';
 import { groupDiagnostics } from './shell/diagnosticGroups.ts';
 import { Footer } from './shell/Footer.tsx';
 import { Header } from './shell/Header.tsx';
+import { JumpBar } from './shell/JumpBar.tsx';
 import { DiagnosticNotes, FileNote, SaveNotice } from './shell/Notices.tsx';
 import { fixLabel, fixProblem } from './shell/problemFixes.ts';
 import { useShortcuts, type ShortcutActions } from './shell/useShortcuts.ts';
@@ -50,6 +51,8 @@ export function App({ services }: { services: AppServices }) {
   const { view, setView, showYaml, inYamlView } = useSpecView();
   const editor = useSpecEditorControl();
   const previewRef = useRef<PreviewHandle>(null);
+  const specColumn = useRef<HTMLElement>(null);
+  const outputColumn = useRef<HTMLElement>(null);
   const version = response?.version;
   const jsonSchema = useEditorSchema(generation.startupDone, version);
   const diagnostics = useMemo(() => groupDiagnostics(response), [response]);
@@ -101,8 +104,9 @@ export function App({ services }: { services: AppServices }) {
   return (
     <div className="mcs-app">
       <Header themeChoice={themeChoice} onThemeChange={setThemeChoice} onCopyLink={onCopyLink} onReplaceSpec={replaceSpec} onReset={resetSpec} getSpecText={getText} />
+      <JumpBar spec={specColumn} output={outputColumn} />
       <main className="mcs-main">
-        <section className="mcs-column" aria-label="Spec">
+        <section ref={specColumn} tabIndex={-1} className="mcs-column" aria-label="Spec">
           <SaveNotice message={unsaved} />
           <SpecViewTabs
             view={view}
@@ -145,7 +149,7 @@ export function App({ services }: { services: AppServices }) {
             certInSecret={output.certSecret}
           />
         </section>
-        <section className="mcs-column" aria-label="Generated objects">
+        <section ref={outputColumn} tabIndex={-1} className="mcs-column" aria-label="Generated objects">
           <FileNote inFile={inFile} />
           <Preview
             ref={previewRef}
