@@ -339,17 +339,16 @@ function VolumeName({ base, name, taken }: { base: PathSegment[]; name: string; 
 }
 
 /**
- * Focus for the field an Add made: it is rendered once the edited text comes back, so the focus
- * moves after the next render that shows an input with that spec path.
+ * Focus for the field an Add made: it is rendered with the edited text, so the focus moves after
+ * the next render (the one of the edit; an edit that failed leaves the focus where it was).
  */
 function useFocusWhenShown(): (specPath: string) => void {
   const wanted = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (wanted.current === undefined) return;
     const input = document.querySelector<HTMLElement>(`[data-spec-path="${CSS.escape(wanted.current)}"]`);
-    if (!input) return;
     wanted.current = undefined;
-    input.focus();
+    input?.focus();
   });
   return useCallback((specPath: string) => {
     wanted.current = specPath;
