@@ -108,12 +108,16 @@ test('each option changes the objects: a JobSet, a Secret, the queue labels, the
   await expect(page.getByText('1 ConfigMap, 1 Secret, 1 JobSet: 4 pods')).toBeVisible();
   await expect(checkbox(page, 'JobSet')).toBeChecked();
   await expect(card(page, 'JobSet', 'flux-sample')).toContainText(`${QUEUE_LABEL}: team-a`);
+  // The Service toggle says what it would control: only per-container Services, none here.
+  await expect(checkbox(page, 'Container Services')).toBeDisabled();
+  await expect(checkbox(page, 'Container Services')).toHaveAccessibleDescription('none: the JobSet makes the brokers’ headless Service');
 
   // Back to the operator's own objects.
   await checkbox(page, 'Run as a JobSet').uncheck();
   await checkbox(page, 'Certificate in a Secret').uncheck();
   await textbox(page, 'Kueue queue').fill('');
   await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(checkbox(page, 'Service')).toBeEnabled();
   await expect(card(page, 'Job', 'flux-sample')).not.toContainText(QUEUE_LABEL);
   await expect(page.locator('.mcs-cert__facts')).toContainText('The secret key is written into the flux-sample-entrypoint ConfigMap');
 });

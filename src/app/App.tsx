@@ -11,7 +11,7 @@ import { SpecEditor } from './editor/SpecEditor.tsx';
 import { useEditorSchema } from './editor/useEditorSchema.ts';
 import { useSpecEditorControl } from './editor/useSpecEditorControl.ts';
 import { OlderApiNotice } from './form/OlderApiNotice.tsx';
-import { optionsOf, withoutProblems } from './output/outputOptions.ts';
+import { OUTPUT_OFF, optionsOf, withoutProblems } from './output/outputOptions.ts';
 import { SpecViewTabs } from './form/SpecViewTabs.tsx';
 import { CopyFallbackDialog } from './preview/CopyFallbackDialog.tsx';
 import { Preview, type PreviewHandle } from './preview/Preview.tsx';
@@ -19,6 +19,7 @@ import type { AppServices } from './services/startServices.ts';
 import { groupDiagnostics } from './shell/diagnosticGroups.ts';
 import { Footer } from './shell/Footer.tsx';
 import { Header } from './shell/Header.tsx';
+import { JumpBar } from './shell/JumpBar.tsx';
 import { DiagnosticNotes, FileNote, SaveNotice } from './shell/Notices.tsx';
 import { fixLabel, fixProblem } from './shell/problemFixes.ts';
 import { useShortcuts, type ShortcutActions } from './shell/useShortcuts.ts';
@@ -50,6 +51,8 @@ export function App({ services }: { services: AppServices }) {
   const { view, setView, showYaml, inYamlView } = useSpecView();
   const editor = useSpecEditorControl();
   const previewRef = useRef<PreviewHandle>(null);
+  const specColumn = useRef<HTMLElement>(null);
+  const outputColumn = useRef<HTMLElement>(null);
   const version = response?.version;
   const jsonSchema = useEditorSchema(generation.startupDone, version);
   const diagnostics = useMemo(() => groupDiagnostics(response), [response]);
@@ -61,6 +64,13 @@ export function App({ services }: { services: AppServices }) {
       setStatus(message);
     },
     [setText, setStatus],
+  );
+  const resetSpec = useCallback(
+    (next: string, message: string) => {
+      setOutput(OUTPUT_OFF);
+      replaceSpec(next, message);
+    },
+    [setOutput, replaceSpec],
   );
   const onCopyLink = useCallback(() => void copyLink(), [copyLink]);
   const upgradeSpec = useCallback(
@@ -93,9 +103,10 @@ export function App({ services }: { services: AppServices }) {
 
   return (
     <div className="mcs-app">
-      <Header themeChoice={themeChoice} onThemeChange={setThemeChoice} onCopyLink={onCopyLink} onReplaceSpec={replaceSpec} />
+      <Header themeChoice={themeChoice} onThemeChange={setThemeChoice} onCopyLink={onCopyLink} onReplaceSpec={replaceSpec} onReset={resetSpec} getSpecText={getText} />
+      <JumpBar spec={specColumn} output={outputColumn} />
       <main className="mcs-main">
-        <section className="mcs-column" aria-label="Spec">
+        <section ref={specColumn} tabIndex={-1} className="mcs-column" aria-label="Spec">
           <SaveNotice message={unsaved} />
           <SpecViewTabs
             view={view}
@@ -138,7 +149,7 @@ export function App({ services }: { services: AppServices }) {
             certInSecret={output.certSecret}
           />
         </section>
-        <section className="mcs-column" aria-label="Generated objects">
+        <section ref={outputColumn} tabIndex={-1} className="mcs-column" aria-label="Generated objects">
           <FileNote inFile={inFile} />
           <Preview
             ref={previewRef}

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { type Diagnostic, formatPath, type FormField, type PathSegment, valueAt } from '../../core/page.ts';
 import { ListEditor, MapEditor } from './collections.tsx';
 import { useForm } from './formContext.ts';
-import { displayText, integerInput, quantityProblem } from './formModel.ts';
+import { displayText, integerInput, localProblem, quantityProblem } from './formModel.ts';
 
 export interface FieldProps {
   /** Path of the object holding the field, e.g. ['spec', 'containers', 0]. */
@@ -136,11 +136,25 @@ function ScalarField({ path, field }: PathFieldProps) {
   const set = value !== undefined;
   const focus = () => form.onFocusField?.(path);
 
-  const writeText = (text: string) => form.apply(text === '' ? { op: 'clear', path } : { op: 'set', path, value: text });
+  // Emptying a field to retype it is one edit of its value: while the field has focus its key
+  // stays where it is, with the old value, so the retyped value lands in place with its comment.
+  // Leaving the field empty removes the key.
+  // Only a field the user emptied: tabbing through a `key: ""` of the YAML leaves it as it is.
+  const emptied = useRef(false);
+  const type = (text: string, write: () => void) => {
+    setDraft(text);
+    emptied.current = text === '';
+    if (text !== '') write();
+  };
+  const clearIfEmpty = () => {
+    if (emptied.current && draft === '' && set) form.apply({ op: 'clear', path });
+    emptied.current = false;
+  };
+  const writeText = (text: string) => type(text, () => form.apply({ op: 'set', path, value: text }));
 
   if (field.kind === 'integer') {
     const parsed = integerInput(draft, field.min, field.max);
-    const local = 'problem' in parsed ? parsed.problem : undefined;
+    const local = localProblem(parsed, problems);
     return (
       <FieldShell id={id} field={field} set={set} problems={problems} local={local}>
         <input
@@ -156,13 +170,18 @@ function ScalarField({ path, field }: PathFieldProps) {
           aria-describedby={describedBy(id, problems, local)}
           aria-invalid={problems.length > 0 || local !== undefined || undefined}
           onFocus={focus}
+          onBlur={clearIfEmpty}
           onChange={(event) => {
             const text = event.target.value;
-            setDraft(text);
-            if (event.target.validity.badInput) return;
-            const next = integerInput(text, field.min, field.max);
-            if ('empty' in next) form.apply({ op: 'clear', path });
-            else if ('value' in next && next.value !== value) form.apply({ op: 'set', path, value: next.value });
+            // A number input reports "" for text it cannot read ("1e", "-"): that is not an empty field.
+            if (event.target.validity.badInput) {
+              setDraft(text);
+              return;
+            }
+            type(text, () => {
+              const next = integerInput(text, field.min, field.max);
+              if ('value' in next && next.value !== value) form.apply({ op: 'set', path, value: next.value });
+            });
           }}
         />
       </FieldShell>
@@ -180,7 +199,11 @@ function ScalarField({ path, field }: PathFieldProps) {
           aria-describedby={describedBy(id, problems)}
           aria-invalid={problems.length > 0 || undefined}
           onFocus={focus}
-          onChange={(event) => writeText(event.target.value)}
+          onChange={(event) => {
+            const text = event.target.value;
+            // Choosing "Default" is an explicit clear.
+            form.apply(text === '' ? { op: 'clear', path } : { op: 'set', path, value: text });
+          }}
         >
           <option value="">{field.defaultText !== undefined ? `Default (${field.defaultText})` : 'Not set'}</option>
           {shown !== '' && !options.includes(shown) && <option value={shown}>{shown}</option>}
@@ -200,20 +223,21 @@ function ScalarField({ path, field }: PathFieldProps) {
         <textarea
           id={id}
           data-spec-path={formatPath(path)}
-          value={shown}
-          rows={Math.min(12, Math.max(2, shown.split('\n').length + 1))}
+          value={draft}
+          rows={Math.min(12, Math.max(2, draft.split('\n').length + 1))}
           placeholder={field.defaultText}
           spellCheck={false}
           aria-describedby={describedBy(id, problems)}
           aria-invalid={problems.length > 0 || undefined}
           onFocus={focus}
+          onBlur={clearIfEmpty}
           onChange={(event) => writeText(event.target.value)}
         />
       </FieldShell>
     );
   }
 
-  const local = field.kind === 'quantity' ? quantityProblem(shown) : undefined;
+  const local = field.kind === 'quantity' ? quantityProblem(draft) : undefined;
   const listId = field.free && field.options ? `${id}-options` : undefined;
   return (
     <FieldShell id={id} field={field} set={set} problems={problems} local={local} wide={field.free === true}>
@@ -221,7 +245,7 @@ function ScalarField({ path, field }: PathFieldProps) {
         id={id}
         data-spec-path={formatPath(path)}
         type="text"
-        value={shown}
+        value={draft}
         placeholder={field.defaultText}
         list={listId}
         spellCheck={false}
@@ -229,6 +253,7 @@ function ScalarField({ path, field }: PathFieldProps) {
         aria-describedby={describedBy(id, problems, local)}
         aria-invalid={problems.length > 0 || local !== undefined || undefined}
         onFocus={focus}
+        onBlur={clearIfEmpty}
         onChange={(event) => writeText(event.target.value)}
       />
       {listId && (

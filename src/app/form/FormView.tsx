@@ -2,12 +2,12 @@
  * The form view of the spec. It holds no state of its own: it reads the YAML text, and every
  * change is an edit of that text (src/core/edit), so the YAML view, undo and the output follow.
  */
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { applySpecEdits, BURST_CLUSTER_FIELDS, CONTAINER_FIELDS, type Diagnostic, type DocumentRange, FLUX_FIELDS, formatPath, type FormField, helpAt, JOB_FIELDS, LEAD_BROKER_FIELDS, LOGGING_FIELDS, METADATA_FIELDS, NETWORK_FIELDS, onlyDocument, parseSpecText, type PathSegment, POD_FIELDS, SECURITY_FIELDS, SIZE_FIELDS, type SpecEdit, valueAt, VOLUME_FIELDS, yamlOnlyFieldsIn, yamlOnlySchemaFields } from '../../core/index.ts';
 import { capitalise } from './collections.tsx';
 import { Field, useDraft } from './Field.tsx';
 import { FormContext, useForm, type FormContextValue } from './formContext.ts';
-import { asArray, recordOrEmpty, displayText, freeName, indexProblems } from './formModel.ts';
+import { addContainerEdits, asArray, recordOrEmpty, displayText, freeName, indexProblems } from './formModel.ts';
 import { useOutputLinks } from './useOutputLinks.ts';
 import './form.css';
 
@@ -201,9 +201,11 @@ function ContainerList({ listKey, noun, title }: { listKey: 'containers' | 'serv
   const listPath = ['spec', listKey];
   const items = asArray(valueAt(form.root, listPath));
   const problems = form.problemsAt(listPath);
+  const focusWhenShown = useFocusWhenShown();
   const add = () => {
-    const names = items.map((c) => displayText(recordOrEmpty(c)['name']));
-    form.apply({ op: 'add', path: listPath, value: { name: freeName(noun === 'service' ? 'service' : 'sidecar', names), image: 'ubuntu:noble' } });
+    // Asked first: the edit may render at once (an answer committed with flushSync).
+    focusWhenShown(formatPath([...listPath, items.length, 'image']));
+    form.apply(addContainerEdits(listKey, items));
   };
   return (
     <fieldset className="mcs-form-section">
@@ -269,8 +271,11 @@ function ContainerItem({ base, noun, index, count, item }: { base: PathSegment[]
 function VolumesEditor({ base }: { base: PathSegment[] }) {
   const form = useForm();
   const volumes = Object.entries(recordOrEmpty(valueAt(form.root, base)));
+  const focusWhenShown = useFocusWhenShown();
   const add = () => {
     const key = freeName('data', volumes.map(([k]) => k));
+    // A volume needs a source; without one it is a claim, so its name is the field still to write.
+    focusWhenShown(formatPath([...base, key, 'claimName']));
     form.apply({ op: 'set', path: [...base, key], value: { path: `/${key}` } });
   };
   return (
@@ -331,6 +336,23 @@ function VolumeName({ base, name, taken }: { base: PathSegment[]; name: string; 
       </div>
     </div>
   );
+}
+
+/**
+ * Focus for the field an Add made: it is rendered with the edited text, so the focus moves after
+ * the next render (the one of the edit; an edit that failed leaves the focus where it was).
+ */
+function useFocusWhenShown(): (specPath: string) => void {
+  const wanted = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (wanted.current === undefined) return;
+    const input = document.querySelector<HTMLElement>(`[data-spec-path="${CSS.escape(wanted.current)}"]`);
+    wanted.current = undefined;
+    input?.focus();
+  });
+  return useCallback((specPath: string) => {
+    wanted.current = specPath;
+  }, []);
 }
 
 function ClusterList() {

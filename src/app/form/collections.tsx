@@ -1,26 +1,30 @@
 /** Editors for the maps and lists of a spec: environment, labels, resources, ports, capabilities. */
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { formatPath, type FormField, type PathSegment, valueAt } from '../../core/page.ts';
 import { Notes, useDraft } from './Field.tsx';
 import { useForm } from './formContext.ts';
-import { asArray, recordOrEmpty, displayText, freeName, integerInput, quantityProblem, quantityValue } from './formModel.ts';
+import { asArray, recordOrEmpty, displayText, freeName, integerInput, localProblem, quantityProblem, quantityValue } from './formModel.ts';
 
 interface Words {
   /** What one entry is called in button names: "Add environment variable", "Remove limit 2". */
   noun: string;
   keyLabel: string;
   valueLabel: string;
+  /**
+   * Names a new entry is given, the first free one; none: the new row starts with an empty name
+   * field and joins the spec once a name is typed (a made-up name would be typed into: NAMEMY_VAR).
+   */
   newKey: readonly string[];
 }
 
 const MAP_WORDS: Record<string, Words> = {
-  environment: { noun: 'environment variable', keyLabel: 'Variable name', valueLabel: 'Value', newKey: ['NAME'] },
+  environment: { noun: 'environment variable', keyLabel: 'Variable name', valueLabel: 'Value', newKey: [] },
   limits: { noun: 'limit', keyLabel: 'Resource', valueLabel: 'Quantity', newKey: ['cpu', 'memory'] },
   requests: { noun: 'request', keyLabel: 'Resource', valueLabel: 'Quantity', newKey: ['cpu', 'memory'] },
   resources: { noun: 'pod resource', keyLabel: 'Resource', valueLabel: 'Quantity', newKey: ['cpu', 'memory'] },
-  labels: { noun: 'pod label', keyLabel: 'Label', valueLabel: 'Value', newKey: ['app'] },
-  annotations: { noun: 'pod annotation', keyLabel: 'Annotation', valueLabel: 'Value', newKey: ['example.com/note'] },
-  nodeSelector: { noun: 'node selector', keyLabel: 'Node label', valueLabel: 'Value', newKey: ['kubernetes.io/arch'] },
+  labels: { noun: 'pod label', keyLabel: 'Label', valueLabel: 'Value', newKey: [] },
+  annotations: { noun: 'pod annotation', keyLabel: 'Annotation', valueLabel: 'Value', newKey: [] },
+  nodeSelector: { noun: 'node selector', keyLabel: 'Node label', valueLabel: 'Value', newKey: [] },
 };
 
 function mapWords(path: readonly PathSegment[]): Words {
@@ -50,11 +54,21 @@ export function MapEditor({ path, field }: { path: readonly PathSegment[]; field
   const words = mapWords(path);
   const entries = Object.entries(recordOrEmpty(valueAt(form.root, path)));
   const problems = form.problemsAt(path);
-  const { container, markAdd } = useFocusLastAfterAdd(entries.length);
+  // A row added without a name, not in the spec until one is typed.
+  const [pending, setPending] = useState(false);
+  const { container, markAdd } = useFocusLastAfterAdd(entries.length + (pending ? 1 : 0));
   const quantities = field.kind === 'quantityMap';
+  const taken = entries.map(([k]) => k);
   const add = () => {
+    if (pending) {
+      container.current?.querySelector<HTMLElement>('[data-row]:last-of-type input')?.focus();
+      return;
+    }
     markAdd();
-    const taken = entries.map(([k]) => k);
+    if (words.newKey.length === 0) {
+      setPending(true);
+      return;
+    }
     const key = words.newKey.find((k) => !taken.includes(k)) ?? freeName(words.newKey[0] ?? 'key', taken, '_');
     form.apply({ op: 'set', path: [...path, key], value: quantities ? 1 : '' });
   };
@@ -63,9 +77,16 @@ export function MapEditor({ path, field }: { path: readonly PathSegment[]; field
       <legend>{field.label}</legend>
       <Notes id={id} field={field} set={entries.length > 0} problems={problems} />
       <div ref={container}>
-        {entries.map(([key, value], index) => (
-          <MapRow key={index} path={path} entryKey={key} value={value} index={index} words={words} quantities={quantities} taken={entries.map(([k]) => k)} />
-        ))}
+        {[
+          ...entries.map(([key, value], index) => (
+            <MapRow key={index} path={path} entryKey={key} value={value} index={index} words={words} quantities={quantities} taken={taken} />
+          )),
+          // In the same list and keyed by its index, so the row stays the same element (with the
+          // focus) once it is named and in the spec.
+          ...(pending
+            ? [<MapRow key={entries.length} path={path} entryKey="" value={quantities ? 1 : ''} index={entries.length} words={words} quantities={quantities} taken={taken} onNamed={() => setPending(false)} />]
+            : []),
+        ]}
       </div>
       <button type="button" className="mcs-form-add" onClick={add}>
         Add {words.noun}
@@ -74,8 +95,18 @@ export function MapEditor({ path, field }: { path: readonly PathSegment[]; field
   );
 }
 
-function MapRow(props: { path: readonly PathSegment[]; entryKey: string; value: unknown; index: number; words: Words; quantities: boolean; taken: readonly string[] }) {
-  const { path, entryKey, value, index, words, quantities, taken } = props;
+function MapRow(props: {
+  path: readonly PathSegment[];
+  entryKey: string;
+  value: unknown;
+  index: number;
+  words: Words;
+  quantities: boolean;
+  taken: readonly string[];
+  /** Set on a row not yet in the spec: it is written with the first name typed, then this is called (also on Remove). */
+  onNamed?: () => void;
+}) {
+  const { path, entryKey, value, index, words, quantities, taken, onNamed } = props;
   const form = useForm();
   const id = useId();
   const [keyDraft, setKeyDraft] = useDraft(entryKey);
@@ -101,7 +132,11 @@ function MapRow(props: { path: readonly PathSegment[]; entryKey: string; value: 
           onChange={(event) => {
             const next = event.target.value;
             setKeyDraft(next);
-            if (next !== '' && next !== entryKey && !taken.includes(next)) form.apply({ op: 'renameKey', path, from: entryKey, to: next });
+            if (next === '' || next === entryKey || taken.includes(next)) return;
+            if (onNamed) {
+              form.apply({ op: 'set', path: [...path, next], value: quantities ? 1 : '' });
+              onNamed();
+            } else form.apply({ op: 'renameKey', path, from: entryKey, to: next });
           }}
         />
         {keyProblem && (
@@ -116,6 +151,8 @@ function MapRow(props: { path: readonly PathSegment[]; entryKey: string; value: 
           id={`${id}-v`}
           type="text"
           value={shown}
+          // A value needs its name first (the row is not in the spec yet).
+          disabled={onNamed !== undefined}
           spellCheck={false}
           autoComplete="off"
           aria-invalid={valueProblem !== undefined || problems.length > 0 || undefined}
@@ -132,7 +169,7 @@ function MapRow(props: { path: readonly PathSegment[]; entryKey: string; value: 
           </p>
         )}
       </div>
-      <button type="button" className="mcs-form-remove" onClick={() => form.apply({ op: 'clear', path: entryPath })}>
+      <button type="button" className="mcs-form-remove" onClick={() => (onNamed ? onNamed() : form.apply({ op: 'clear', path: entryPath }))}>
         Remove {words.noun} {index + 1}
       </button>
     </div>
@@ -179,8 +216,8 @@ function ListRow(props: { path: readonly PathSegment[]; listPath: readonly PathS
   const shown = displayText(item);
   const [draft, setDraft] = useDraft(shown);
   const parsed = ports ? integerInput(draft, 1, 65535) : undefined;
-  const local = parsed && 'problem' in parsed ? parsed.problem : parsed && 'empty' in parsed ? 'Write a port number.' : undefined;
   const problems = form.problemsAt(path, true);
+  const local = parsed && 'empty' in parsed ? 'Write a port number.' : parsed ? localProblem(parsed, problems) : undefined;
   return (
     <div className="mcs-form-row" data-row>
       <div className="mcs-form-field">

@@ -1,5 +1,5 @@
 /** Pure helpers of the form: problems by field, values as the inputs show and write them. */
-import { asRecord, type Diagnostic, formatPath, parseQuantity, type PathSegment } from '../../core/page.ts';
+import { asRecord, type Diagnostic, formatPath, parseQuantity, type PathSegment, type SpecEdit } from '../../core/page.ts';
 
 export interface ProblemIndex {
   at(path: readonly PathSegment[], within?: boolean): readonly Diagnostic[];
@@ -7,9 +7,17 @@ export interface ProblemIndex {
 
 const NONE: readonly Diagnostic[] = [];
 
+/**
+ * Problems the core reports on an object, shown at the one field of the form that fixes them: a
+ * volume with no source is a claim without its name (the operator makes it a PersistentVolumeClaim).
+ */
+const SHOWN_AT_FIELD: Readonly<Record<string, string>> = { 'volume-source': 'claimName' };
+
 /** Errors and warnings by field path; `within` also takes the problems of everything under the path. */
 export function indexProblems(diagnostics: readonly Diagnostic[]): ProblemIndex {
-  const shown = diagnostics.filter((d) => d.severity !== 'info');
+  const shown = diagnostics
+    .filter((d) => d.severity !== 'info')
+    .map((d) => (SHOWN_AT_FIELD[d.code] ? { ...d, path: `${d.path}.${SHOWN_AT_FIELD[d.code]}` } : d));
   const byPath = new Map<string, Diagnostic[]>();
   for (const d of shown) byPath.set(d.path, [...(byPath.get(d.path) ?? []), d]);
   return {
@@ -41,16 +49,26 @@ export function quantityProblem(text: string): string | undefined {
   return parseQuantity(text) ? undefined : 'Not a Kubernetes quantity: write a number with an optional suffix, such as 500m, 2, 4Gi or 200M.';
 }
 
-/** An integer typed in, or a reason it is not acceptable. */
-export function integerInput(text: string, min?: number, max?: number): { value: number } | { problem: string } | { empty: true } {
+/**
+ * An integer typed in. A whole number outside the bounds is still a value (written to the spec, so
+ * the core's own problem reaches the Problems list and the output is marked out of date); its
+ * `problem` is what to show when the core says nothing about it.
+ */
+export function integerInput(text: string, min?: number, max?: number): { value: number; problem?: string } | { problem: string } | { empty: true } {
   const trimmed = text.trim();
   if (trimmed === '') return { empty: true };
   if (!/^[+-]?[0-9]+$/.test(trimmed)) return { problem: 'Write a whole number.' };
   const value = Number(trimmed);
   if (!Number.isSafeInteger(value)) return { problem: 'The number is too large.' };
-  if (min !== undefined && value < min) return { problem: `The smallest allowed value is ${min}.` };
-  if (max !== undefined && value > max) return { problem: `The largest allowed value is ${max}.` };
+  if (min !== undefined && value < min) return { value, problem: `The smallest allowed value is ${min}.` };
+  if (max !== undefined && value > max) return { value, problem: `The largest allowed value is ${max}.` };
   return { value };
+}
+
+/** The typed text's own problem, unless the spec's problems (`fromSpec`) already say what is wrong. */
+export function localProblem(parsed: ReturnType<typeof integerInput>, fromSpec: readonly unknown[]): string | undefined {
+  if (!('problem' in parsed)) return undefined;
+  return 'value' in parsed && fromSpec.length > 0 ? undefined : parsed.problem;
 }
 
 /** The first of `base`, `base-2`, `base-3`, ... that `taken` lacks. */
@@ -67,4 +85,17 @@ export function recordOrEmpty(value: unknown): Record<string, unknown> {
 
 export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
+}
+
+/**
+ * The edits of "Add container" (or "Add service"): a new item with a free name. The only container
+ * runs Flux without saying so; with a second one the spec must name the runner, and the one that
+ * ran Flux until now is the one the user means, so it gets `runFlux: true` in the same change.
+ */
+export function addContainerEdits(listKey: 'containers' | 'services', items: readonly unknown[]): SpecEdit[] {
+  const listPath = ['spec', listKey];
+  const names = items.map((c) => displayText(recordOrEmpty(c)['name']));
+  const value = { name: freeName(listKey === 'services' ? 'service' : 'sidecar', names), image: 'ubuntu:noble' };
+  const runnerImplicit = listKey === 'containers' && items.length === 1 && recordOrEmpty(items[0])['runFlux'] === undefined;
+  return [...(runnerImplicit ? [{ op: 'set' as const, path: [...listPath, 0, 'runFlux'], value: true }] : []), { op: 'add', path: listPath, value }];
 }

@@ -77,3 +77,11 @@ export const PRESETS: readonly Preset[] = [
 export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((preset) => preset.id === id);
 }
+
+/**
+ * Whether replacing `text` loses something: it is neither empty nor one of the examples as it
+ * came (loading another example over an untouched one needs no question).
+ */
+export function hasOwnEdits(text: string): boolean {
+  return text.trim() !== '' && !PRESETS.some((preset) => preset.text === text);
+}

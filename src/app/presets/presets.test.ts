@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAnySpec, type CurveKeys, generateAny, hostlist, type Manifest, v1alpha2 } from '../../core/index.ts';
-import { DEFAULT_PRESET_ID, PRESETS, findPreset } from './index.ts';
+import { DEFAULT_PRESET_ID, PRESETS, findPreset, hasOwnEdits } from './index.ts';
 
 // Fixed keys: the test is about the specs, not about key generation.
 const KEYS: CurveKeys = {
@@ -9,6 +9,15 @@ const KEYS: CurveKeys = {
 };
 
 describe('presets', () => {
+  it('count an edited example as the user\'s own text, an untouched one or nothing as not', () => {
+    const text = PRESETS[0]!.text;
+    expect(hasOwnEdits(text)).toBe(false);
+    expect(hasOwnEdits('')).toBe(false);
+    expect(hasOwnEdits('  \n')).toBe(false);
+    expect(hasOwnEdits(text.replace('size: 4', 'size: 8'))).toBe(true);
+    expect(hasOwnEdits(`${text}\n`)).toBe(true);
+  });
+
   it('have unique ids, titles and texts', () => {
     const ids = PRESETS.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);

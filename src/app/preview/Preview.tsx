@@ -4,10 +4,11 @@
  *
  * Shortcuts: pass a ref to get `{ copyBundle, downloadBundle }` (see `PreviewHandle`) and call
  * them from the app's key handler; they act on the objects currently included, exactly like the
- * "Copy bundle" and "Download bundle" buttons (same feedback, same fallback dialog).
+ * "Copy bundle" and "Download bundle" buttons (same feedback, same fallback dialog). While the
+ * output is out of date every copy and download of it asks first (StaleConfirmDialog).
  */
-import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref, memo } from 'react';
-import { INCLUDE_LETTERS, INCLUDE_ORDER } from '../../core/page.ts';
+import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref, memo } from 'react';
+import { INCLUDE_ORDER } from '../../core/page.ts';
 import { OutputPanel } from '../output/OutputPanel.tsx';
 import type { OutputDraft } from '../output/outputOptions.ts';
 import type { IncludeLetter, OptionProblem, RenderedManifest } from '../worker/protocol.ts';
@@ -22,7 +23,10 @@ import {
 } from './bundle.ts';
 import { CopyFallbackDialog } from './CopyFallbackDialog.tsx';
 import { ManifestCard } from './ManifestCard.tsx';
+import { StaleConfirmDialog } from './StaleConfirmDialog.tsx';
+import type { StaleVerb } from './staleExport.ts';
 import { summaryLine } from './summary.ts';
+import { toggleState } from './toggles.ts';
 import './preview.css';
 
 export interface PreviewHandle {
@@ -66,16 +70,14 @@ interface Fallback {
   text: string;
 }
 
-function cardKey(manifest: RenderedManifest): string {
-  return `card:${manifest.kind}/${manifest.name}`;
+/** An export waiting for the user's answer, asked because the output is out of date. */
+interface PendingExport {
+  verb: StaleVerb;
+  run(): void;
 }
 
-/** A toggle's text, naming the kinds the output options put under its letter (a JobSet, a Secret). */
-function toggleLabel(letter: IncludeLetter, manifests: readonly RenderedManifest[] | undefined): string {
-  const has = (kind: string) => manifests?.some((manifest) => manifest.letter === letter && manifest.kind === kind) ?? false;
-  if (letter === 'j' && has('JobSet')) return has('Job') ? 'Job, JobSet' : 'JobSet';
-  if (letter === 'c' && has('Secret')) return 'ConfigMaps, Secret';
-  return INCLUDE_LETTERS[letter];
+function cardKey(manifest: RenderedManifest): string {
+  return `card:${manifest.kind}/${manifest.name}`;
 }
 
 function PreviewImpl({
@@ -95,8 +97,20 @@ function PreviewImpl({
 }: PreviewProps) {
   const [copied, setCopied] = useState<string>();
   const [fallback, setFallback] = useState<Fallback>();
+  const [pending, setPending] = useState<PendingExport>();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const volumesNoteId = useId();
+  const notesId = useId();
+  // Read at the moment of an export, so the cards' handlers stay the same while it changes.
+  const staleNow = useRef(stale);
+  useLayoutEffect(() => {
+    staleNow.current = stale;
+  }, [stale]);
+
+  /** Every copy and download of the output goes through here: an out-of-date one asks first. */
+  const handOut = useCallback((verb: StaleVerb, run: () => void) => {
+    if (staleNow.current) setPending({ verb, run });
+    else run();
+  }, []);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -117,31 +131,36 @@ function PreviewImpl({
   const included = useMemo(() => (manifests ? includedManifests(manifests, include) : []), [manifests, include]);
   const bundle = useMemo(() => (manifests ? bundleText(manifests, include) : ''), [manifests, include]);
   const hasPod = manifests?.some((manifest) => manifest.letter === 'p') ?? false;
+  const toggles = useMemo(
+    () => INCLUDE_ORDER.filter((letter) => letter !== 'p' || hasPod).map((letter) => ({ letter, ...toggleState(letter, manifests, volumesAvailable) })),
+    [manifests, volumesAvailable, hasPod],
+  );
   const nothing = included.length === 0;
 
   const copyBundle = useCallback(async () => {
-    if (bundle !== '') await copy(BUNDLE_KEY, 'the bundle', bundle);
-  }, [bundle, copy]);
+    if (bundle !== '') handOut('Copy', () => void copy(BUNDLE_KEY, 'the bundle', bundle));
+  }, [bundle, copy, handOut]);
 
   const downloadBundle = useCallback(() => {
-    if (bundle !== '') downloadFile(bundleFileName(clusterName), bundle, YAML_TYPE);
-  }, [bundle, clusterName]);
+    if (bundle !== '') handOut('Download', () => downloadFile(bundleFileName(clusterName), bundle, YAML_TYPE));
+  }, [bundle, clusterName, handOut]);
 
   useImperativeHandle(ref, () => ({ copyBundle, downloadBundle }), [copyBundle, downloadBundle]);
 
-  const downloadZip = async () => {
+  const downloadZip = () => {
     if (!manifests || nothing) return;
-    const { zipManifests } = await import('./zip.ts');
-    downloadFile(zipFileName(clusterName), zipManifests(manifests, include), ZIP_TYPE);
+    handOut('Download', () => {
+      void import('./zip.ts').then(({ zipManifests }) => downloadFile(zipFileName(clusterName), zipManifests(manifests, include), ZIP_TYPE));
+    });
   };
 
   const onCopyCard = useCallback(
-    (manifest: RenderedManifest) => void copy(cardKey(manifest), `${manifest.kind} ${manifest.name}`, manifest.yaml),
-    [copy],
+    (manifest: RenderedManifest) => handOut('Copy', () => void copy(cardKey(manifest), `${manifest.kind} ${manifest.name}`, manifest.yaml)),
+    [copy, handOut],
   );
   const onDownloadCard = useCallback(
-    (manifest: RenderedManifest) => downloadFile(singleManifestFileName(manifest), manifest.yaml, YAML_TYPE),
-    [],
+    (manifest: RenderedManifest) => handOut('Download', () => downloadFile(singleManifestFileName(manifest), manifest.yaml, YAML_TYPE)),
+    [handOut],
   );
 
   const toggle = (letter: IncludeLetter, on: boolean) => {
@@ -159,27 +178,25 @@ function PreviewImpl({
       <div className="mcs-preview-bar">
         <fieldset className="mcs-include">
           <legend className="mcs-include-legend">Include</legend>
-          {INCLUDE_ORDER.map((letter) => {
-            if (letter === 'p' && !hasPod) return null;
-            const disabled = letter === 'v' && !volumesAvailable;
-            return (
-              <label key={letter} className="mcs-toggle" data-disabled={disabled || undefined}>
-                <input
-                  type="checkbox"
-                  // A kind the version cannot produce is shown off, whatever the include set says.
-                  checked={!disabled && include.has(letter)}
-                  disabled={disabled}
-                  aria-describedby={disabled ? volumesNoteId : undefined}
-                  onChange={(event) => toggle(letter, event.currentTarget.checked)}
-                />
-                {toggleLabel(letter, manifests)}
-              </label>
-            );
-          })}
-          {!volumesAvailable && (
-            <span id={volumesNoteId} className="mcs-note">
-              v1alpha2 has no volume objects
-            </span>
+          {toggles.map(({ letter, label, disabled, note }) => (
+            <label key={letter} className="mcs-toggle" data-disabled={disabled || undefined}>
+              <input
+                type="checkbox"
+                // A kind that cannot be made now is shown off, whatever the include set says.
+                checked={!disabled && include.has(letter)}
+                disabled={disabled}
+                aria-describedby={note ? `${notesId}-${letter}` : undefined}
+                onChange={(event) => toggle(letter, event.currentTarget.checked)}
+              />
+              {label}
+            </label>
+          ))}
+          {toggles.map(({ letter, note }) =>
+            note ? (
+              <span key={letter} id={`${notesId}-${letter}`} className="mcs-note">
+                {note}
+              </span>
+            ) : null,
           )}
         </fieldset>
         <OutputPanel value={output} problems={optionProblems} onChange={onOutputChange} />
@@ -225,6 +242,17 @@ function PreviewImpl({
           );
         })}
       </div>
+      {pending && (
+        <StaleConfirmDialog
+          verb={pending.verb}
+          cause={optionProblems.length > 0 ? 'options' : 'spec'}
+          onCancel={() => setPending(undefined)}
+          onConfirm={() => {
+            setPending(undefined);
+            pending.run();
+          }}
+        />
+      )}
       {fallback && (
         <CopyFallbackDialog
           what={fallback.what}

@@ -1,5 +1,5 @@
 /** The page's header: its title, the examples, Copy link, Reset and the theme. */
-import { DEFAULT_PRESET_ID, PRESETS } from '../presets/index.ts';
+import { DEFAULT_PRESET_ID, PRESETS, hasOwnEdits } from '../presets/index.ts';
 import type { ThemeChoice } from '../state/storage.ts';
 
 export interface HeaderProps {
@@ -8,17 +8,27 @@ export interface HeaderProps {
   onCopyLink(): void;
   /** Puts `text` in the editor and says `message` in the status line. */
   onReplaceSpec(text: string, message: string): void;
+  /** Back to the default example with every output option off. */
+  onReset(text: string, message: string): void;
+  /** The spec now, to ask before an example replaces the user's own edits. */
+  getSpecText(): string;
 }
 
 function defaultPresetText(): string {
   return PRESETS.find((p) => p.id === DEFAULT_PRESET_ID)?.text ?? PRESETS[0]?.text ?? '';
 }
 
-export function Header({ themeChoice, onThemeChange, onCopyLink, onReplaceSpec }: HeaderProps) {
+export function Header({ themeChoice, onThemeChange, onCopyLink, onReplaceSpec, onReset, getSpecText }: HeaderProps) {
   const reset = () => {
-    if (window.confirm('Replace the spec with the default example? Your current spec is lost (Undo in the editor can bring it back).')) {
-      onReplaceSpec(defaultPresetText(), 'Reset to the default example.');
+    if (window.confirm('Replace the spec with the default example and turn every output option off? Your current spec is lost (Undo in the editor can bring it back).')) {
+      onReset(defaultPresetText(), 'Reset to the default example, with every output option off.');
     }
+  };
+  const load = (id: string) => {
+    const preset = PRESETS.find((p) => p.id === id);
+    if (!preset) return;
+    if (hasOwnEdits(getSpecText()) && !window.confirm(`Replace your spec with the example "${preset.title}"? Your edits are lost (Undo in the editor can bring them back).`)) return;
+    onReplaceSpec(preset.text, `Loaded the example "${preset.title}".`);
   };
   return (
     <header className="mcs-header">
@@ -30,10 +40,7 @@ export function Header({ themeChoice, onThemeChange, onCopyLink, onReplaceSpec }
         <select
           aria-label="Load an example"
           value=""
-          onChange={(event) => {
-            const preset = PRESETS.find((p) => p.id === event.target.value);
-            if (preset) onReplaceSpec(preset.text, `Loaded the example "${preset.title}".`);
-          }}
+          onChange={(event) => load(event.target.value)}
         >
           <option value="">Load an example…</option>
           {PRESETS.map((preset) => (
