@@ -6,6 +6,7 @@
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor/esm/vs/editor/editor.api.js';
 import type { Diagnostic } from '../../core/page.ts';
+import { withCharacterBoundsLimit } from './characterBounds.ts';
 import { MARKER_OWNER, toMarkers } from './markers.ts';
 import { ModelSync } from './modelSync.ts';
 import { changedSpan, movedOffset } from './textEdit.ts';
@@ -91,7 +92,7 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
         monaco.editor.getModel(uri)?.dispose();
         const model = monaco.editor.createModel(current.value, 'yaml', uri);
         model.updateOptions({ tabSize: 2, indentSize: 2, insertSpaces: true });
-        const editor = monaco.editor.create(host, {
+        const editor = withCharacterBoundsLimit(() => monaco.editor.create(host, {
           model,
           theme: setup.THEMES[current.theme],
           ariaLabel: SPEC_EDITOR_LABEL,
@@ -115,7 +116,7 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
           // Monaco's default EditContext input stays on: with the classic hidden textarea the first
           // character typed over a selection was lost (e2e/input.spec.ts, typing over a selection),
           // which outweighs the ~1.5 ms a keystroke that EditContext's selection updates cost.
-        });
+        }));
         const textarea = textareaRef.current;
         if (textarea) {
           // Keep the reader where they were in the textarea (selection, scroll, focus).
