@@ -12,6 +12,7 @@ import { useEditorSchema } from './editor/useEditorSchema.ts';
 import { useSpecEditorControl } from './editor/useSpecEditorControl.ts';
 import { OlderApiNotice } from './form/OlderApiNotice.tsx';
 import { OUTPUT_OFF, optionsOf, withoutProblems } from './output/outputOptions.ts';
+import { DEFAULT_PRESET_ID, PRESETS } from './presets/index.ts';
 import { SpecViewTabs } from './form/SpecViewTabs.tsx';
 import { CopyFallbackDialog } from './preview/CopyFallbackDialog.tsx';
 import { Preview, type PreviewHandle } from './preview/Preview.tsx';
@@ -20,6 +21,7 @@ import { groupDiagnostics } from './shell/diagnosticGroups.ts';
 import { Footer } from './shell/Footer.tsx';
 import { Header } from './shell/Header.tsx';
 import { JumpBar } from './shell/JumpBar.tsx';
+import { GenerationStoppedNotice, HeldBackNotice } from './shell/GeneratorNotices.tsx';
 import { DiagnosticNotes, FileNote, SaveNotice } from './shell/Notices.tsx';
 import { fixLabel, fixProblem } from './shell/problemFixes.ts';
 import { useShortcuts, type ShortcutActions } from './shell/useShortcuts.ts';
@@ -73,6 +75,10 @@ export function App({ services }: { services: AppServices }) {
     [setOutput, replaceSpec],
   );
   const onCopyLink = useCallback(() => void copyLink(), [copyLink]);
+  const startFromExample = useCallback(
+    () => replaceSpec(PRESETS.find((p) => p.id === DEFAULT_PRESET_ID)?.text ?? '', 'Opened the default example.'),
+    [replaceSpec],
+  );
   const upgradeSpec = useCallback(
     (next: string) => replaceSpec(next, 'Upgraded the spec to v1alpha2 (Undo in the editor brings back the v1alpha1 spec).'),
     [replaceSpec],
@@ -108,6 +114,7 @@ export function App({ services }: { services: AppServices }) {
       <main className="mcs-main">
         <section ref={specColumn} tabIndex={-1} className="mcs-column" aria-label="Spec">
           <SaveNotice message={unsaved} />
+          <HeldBackNotice show={generation.heldBack} onOpen={generation.keepHeldBack} onExample={startFromExample} />
           <SpecViewTabs
             view={view}
             onViewChange={setView}
@@ -135,6 +142,7 @@ export function App({ services }: { services: AppServices }) {
             }
           />
           <UpgradePanel version={version} getSpecText={getText} onUpgrade={upgradeSpec} />
+          <GenerationStoppedNotice failure={generation.stopped} />
           <ProblemsList diagnostics={diagnostics.problems} onSelect={revealProblem} fixLabel={fixLabel} onFix={onFix} />
           <DiagnosticNotes title="Other objects in this file" diagnostics={diagnostics.otherObjects} />
           <DiagnosticNotes title="Filled in for you" diagnostics={diagnostics.filledIn} />

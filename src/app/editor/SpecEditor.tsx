@@ -3,9 +3,10 @@
  * diagnostics as markers. Monaco arrives through a dynamic import after the first render; until
  * then a plain textarea with the same text keeps the app usable.
  */
-import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
+import { forwardRef, useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor/esm/vs/editor/editor.api.js';
 import type { Diagnostic } from '../../core/page.ts';
+import { withCharacterBoundsLimit } from './characterBounds.ts';
 import { MARKER_OWNER, toMarkers } from './markers.ts';
 import { ModelSync } from './modelSync.ts';
 import { changedSpan, movedOffset } from './textEdit.ts';
@@ -69,6 +70,9 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
   const latest = useRef(props);
   const readyReported = useRef(false);
   const lastOutside = useRef<{ at: number; line: number; version: number; before: string }>(undefined);
+  const hintId = useId();
+  // Monaco's Tab focus mode (its Ctrl+M), which the hint under the editor describes.
+  const [tabMovesFocus, setTabMovesFocus] = useState(false);
 
   useLayoutEffect(() => {
     latest.current = props;
@@ -91,12 +95,14 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
         monaco.editor.getModel(uri)?.dispose();
         const model = monaco.editor.createModel(current.value, 'yaml', uri);
         model.updateOptions({ tabSize: 2, indentSize: 2, insertSpaces: true });
-        const editor = monaco.editor.create(host, {
+        const editor = withCharacterBoundsLimit(() => monaco.editor.create(host, {
           model,
           theme: setup.THEMES[current.theme],
           ariaLabel: SPEC_EDITOR_LABEL,
           automaticLayout: true,
           minimap: { enabled: false },
+          // Tab indents; Ctrl+M (TAB_FOCUS_KEY) switches it to moving focus, as the hint says.
+          tabFocusMode: false,
           tabSize: 2,
           insertSpaces: true,
           detectIndentation: false,
@@ -115,7 +121,7 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
           // Monaco's default EditContext input stays on: with the classic hidden textarea the first
           // character typed over a selection was lost (e2e/input.spec.ts, typing over a selection),
           // which outweighs the ~1.5 ms a keystroke that EditContext's selection updates cost.
-        });
+        }));
         const textarea = textareaRef.current;
         if (textarea) {
           // Keep the reader where they were in the textarea (selection, scroll, focus).
@@ -138,10 +144,15 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
         const cursor = editor.onDidChangeCursorPosition((event) => latest.current.onCursorChange?.(model.getOffsetAt(event.position)));
         const stopVerbatim = insertMultilineTypingVerbatim(editor);
         const stopDrops = acceptTextDrops(setup, editor, host);
+        // The element that has the focus while typing: EditContext's, or the classic textarea.
+        host.querySelector('.native-edit-context, textarea.inputarea')?.setAttribute('aria-describedby', hintId);
+        setTabMovesFocus(setup.TabFocus.getTabFocusMode());
+        const tabMode = setup.TabFocus.onDidChangeTabFocus(setTabMovesFocus);
         dispose = () => {
           sync.flush();
           stopVerbatim();
           stopDrops();
+          tabMode.dispose();
           cursor.dispose();
           changes.dispose();
           editor.dispose();
@@ -250,27 +261,43 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
   );
 
   return (
-    <div className="mcs-spec-editor" data-editor={mounted ? 'monaco' : 'plain'}>
-      {!mounted && (
-        <textarea
-          ref={textareaRef}
-          className="mcs-spec-editor-plain"
-          aria-label={SPEC_EDITOR_LABEL}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          onSelect={(event) => props.onCursorChange?.(event.currentTarget.selectionStart)}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-          autoCorrect="off"
-          wrap="off"
-        />
-      )}
-      {/* Hidden (not display:none, Monaco measures it) until it takes over from the textarea. */}
-      <div ref={hostRef} className="mcs-spec-editor-monaco" style={mounted ? undefined : { visibility: 'hidden' }} />
+    <div className="mcs-spec-editor-frame">
+      <div className="mcs-spec-editor" data-editor={mounted ? 'monaco' : 'plain'}>
+        {!mounted && (
+          <textarea
+            ref={textareaRef}
+            className="mcs-spec-editor-plain"
+            aria-label={SPEC_EDITOR_LABEL}
+            aria-describedby={hintId}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            onSelect={(event) => props.onCursorChange?.(event.currentTarget.selectionStart)}
+            spellCheck={false}
+            autoCapitalize="off"
+            autoComplete="off"
+            autoCorrect="off"
+            wrap="off"
+          />
+        )}
+        {/* Hidden (not display:none, Monaco measures it) until it takes over from the textarea. */}
+        <div ref={hostRef} className="mcs-spec-editor-monaco" style={mounted ? undefined : { visibility: 'hidden' }} />
+      </div>
+      <p id={hintId} className="mcs-editor-hint">
+        {editorHint(mounted !== undefined, tabMovesFocus)}
+      </p>
     </div>
   );
 });
+
+/** Monaco's key for its Tab focus mode (editor.action.toggleTabFocusMode): Ctrl+M, on a Mac Ctrl+Shift+M. */
+const TAB_FOCUS_KEY = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'Ctrl+Shift+M' : 'Ctrl+M';
+
+/** What Tab does in the editor, and how to leave it by keyboard. */
+export function editorHint(monaco: boolean, tabMovesFocus: boolean): string {
+  if (!monaco) return 'Tab moves the focus out of the editor.';
+  if (tabMovesFocus) return `Tab moves the focus out of the editor; ${TAB_FOCUS_KEY} makes Tab indent again.`;
+  return `Tab indents. To leave the editor by keyboard, press ${TAB_FOCUS_KEY}, then Tab (${TAB_FOCUS_KEY} again makes Tab indent).`;
+}
 
 /** Writes an outside text into the model as one undoable edit of the changed span only. */
 function replaceText({ setup, editor, model }: Mounted, text: string): void {

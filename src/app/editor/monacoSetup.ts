@@ -38,6 +38,8 @@ import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import YamlWorker from './yaml.worker.ts?worker';
 
 export { monaco };
+/** Whether Tab moves the focus (Monaco's Ctrl+M): one mode for every editor on the page. */
+export { TabFocus } from 'monaco-editor/esm/vs/editor/browser/config/tabFocus.js';
 export type Monaco = typeof monaco;
 
 /** The model's URI: monaco-yaml associates the schema with it through `fileMatch`. */

@@ -28,8 +28,15 @@ import type { CurveKeys, GenerateRequest, GenerateResponse } from '../worker/pro
 /** The certificate's key in the ConfigMap or Secret that holds it. */
 const CERT_FILE = 'curve.cert';
 
+/**
+ * A comment line that makes generation throw, so that the end-to-end tests can show how the page
+ * recovers from a generator that fails. Nothing else in a spec can reach this.
+ */
+export const STOP_GENERATOR_LINE = '# minicluster-studio: stop the generator (test)';
+
 export function respond(request: GenerateRequest & { keys: CurveKeys }): GenerateResponse {
   const started = performance.now();
+  if (request.text.includes(STOP_GENERATOR_LINE)) throw new Error('stopped on purpose by the test line');
   const { options: usable, problems: optionProblems } = usableOptions(request.output ?? {});
   const output: { output?: OutputOptions } = isDefaultOutput(usable) ? {} : { output: usable };
   const file = analyzeFile(request.text, { defaultNamespace: request.defaultNamespace, ...output });

@@ -10,13 +10,21 @@ import { PRESETS } from '../presets/index.ts';
 import { browserStorage, loadPrefs, type Prefs, type StorageLike } from '../state/storage.ts';
 import { chooseInitialSpec, type InitialSpec } from '../state/initialSpec.ts';
 import { recordEdit, recordKeys, recordStartup } from '../timing.ts';
-import { createGeneratorClient, type GeneratorClient } from '../worker/generatorClient.ts';
+import { generationMark } from '../state/generationMark.ts';
+import { createGeneratorClient, type GenerationFailure, type GeneratorClient } from '../worker/generatorClient.ts';
 import { createResultInbox, type ResultInbox } from './resultInbox.ts';
 
 export interface AppServices {
   generator: GeneratorClient;
   /** The generator's answers, kept from before the app listens. */
   results: ResultInbox<GenerateResponse>;
+  /** Texts generation stopped on (it threw, or the worker died or stuck on them). */
+  failures: ResultInbox<GenerationFailure>;
+  /**
+   * The autosaved spec stopped the generator (or the tab) on the last visit: it opens without
+   * being generated, and the page asks what to do.
+   */
+  heldBack: boolean;
   /** The browser's storage; undefined where the page may not use it. */
   storage: StorageLike | undefined;
   /** The spec the editor opens with, and where it came from. */
@@ -31,25 +39,34 @@ export function startServices(): AppServices {
   performance.mark('mcs:startup');
 
   const results = createResultInbox<GenerateResponse>();
+  const failures = createResultInbox<GenerationFailure>();
+  const storage = browserStorage();
+  const mark = generationMark(storage);
   const generator = createGeneratorClient({
-    onRequest: recordEdit,
+    onRequest(id, input) {
+      recordEdit(id);
+      mark.start(input.text);
+    },
     onResult(result) {
+      mark.done();
       if (result.startup) recordStartup(result.startup);
       results.deliver(result);
     },
+    // The mark stays: reopened, the text is not generated again without asking.
+    onFailure: (failure) => failures.deliver(failure),
   });
 
   // libsodium is the largest thing the first output waits for: its fetch starts now, not after the
   // chain of modules that import it has loaded.
   void import('libsodium-wrappers');
 
-  const storage = browserStorage();
   const initial = chooseInitialSpec({ hash: window.location.hash, storage, presets: PRESETS });
   const prefs = loadPrefs(storage);
   // A share link is read once; dropping it from the address bar lets a reload show later edits.
   if (initial.source === 'link') history.replaceState(null, '', window.location.pathname + window.location.search);
 
-  generator.request({ text: initial.text, defaultNamespace: prefs.defaultNamespace, ...(initial.output ? { output: initial.output } : {}) });
+  const heldBack = initial.source === 'autosave' && mark.leftOn(initial.text);
+  if (!heldBack) generator.request({ text: initial.text, defaultNamespace: prefs.defaultNamespace, ...(initial.output ? { output: initial.output } : {}) });
 
   async function makeNewKeys(): Promise<void> {
     const { newKeys } = await import('../certificate/keys.ts');
@@ -59,5 +76,5 @@ export function startServices(): AppServices {
   }
   void makeNewKeys();
 
-  return { generator, results, storage, initial, prefs, makeNewKeys };
+  return { generator, results, failures, heldBack, storage, initial, prefs, makeNewKeys };
 }

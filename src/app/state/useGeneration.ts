@@ -12,6 +12,7 @@ import { afterNextPaint } from '../afterPaint.ts';
 import { isDefaultOutput } from '../../core/page.ts';
 import { draftOf, optionsOf, type OutputDraft } from '../output/outputOptions.ts';
 import { markEdit, recordPreview, recordResult } from '../timing.ts';
+import type { GenerationFailure } from '../worker/generatorClient.ts';
 import { WARM_UP_KEYS, type CurveKeys, type GenerateResponse, type OutputOptions, type SpecInFileInfo } from '../worker/protocol.ts';
 
 export interface GenerationOutput {
@@ -59,6 +60,12 @@ export interface Generation extends GenerationOutput {
   getText(): string;
   /** The output options the newest request was sent with (as typed: see `usableOptions`). */
   getOutput(): OutputOptions;
+  /** Generation stopped on the newest text (it threw, or the worker died on it); cleared by the next answer. */
+  stopped: GenerationFailure | undefined;
+  /** The spec opened without being generated (it stopped the generator last time) and the page asks what to do. */
+  heldBack: boolean;
+  /** Keeps the held-back spec in the editor, still not generated until it is edited. */
+  keepHeldBack(): void;
 }
 
 interface Request {
@@ -83,7 +90,7 @@ function requestInput({ text, certificate, namespace, cursor, output }: Request)
 /** How long the page's large loads wait for the first output at most. */
 const STARTUP_WAIT_MS = 1500;
 
-export function useGeneration({ generator, results, initial, prefs, makeNewKeys }: AppServices): Generation {
+export function useGeneration({ generator, results, failures, heldBack: heldAtStart, initial, prefs, makeNewKeys }: AppServices): Generation {
   const [text, setTextState] = useState(initial.text);
   const [userCertificate, setUserCertificateState] = useState('');
   const [output, setOutputState] = useState(() => draftOf(initial.output));
@@ -96,15 +103,24 @@ export function useGeneration({ generator, results, initial, prefs, makeNewKeys 
   // asks for the one it moved into.
   const shown = useRef<SpecInFileInfo | undefined>(undefined);
 
+  // A spec that stopped the generator last time is not generated until it changes.
+  const held = useRef(heldAtStart);
+  const [heldBack, setHeldBack] = useState(heldAtStart);
+  const [stopped, setStopped] = useState<GenerationFailure>();
+
   const send = useCallback(() => {
+    if (held.current) return;
     generator.request(requestInput(request.current));
   }, [generator]);
+
+  useEffect(() => failures.listen((failure) => setStopped(failure)), [failures]);
 
   useEffect(
     () =>
       results.listen((result) => {
         recordResult(result.id);
         shown.current = result.inFile;
+        setStopped(undefined);
         // Commit the new output in this task rather than a later one, which can queue behind the
         // editor's own work for the keystroke.
         flushSync(() => setGenerated((previous) => nextOutput(previous, result)));
@@ -133,7 +149,11 @@ export function useGeneration({ generator, results, initial, prefs, makeNewKeys 
     // The core on the main thread too, so that edits no longer wait for a message from the worker.
     void import('../generation/respond.ts').then(({ respond }) => {
       // One run on the current spec compiles the core here before a keystroke has to wait for it.
-      respond({ id: 0, ...requestInput(request.current), keys: WARM_UP_KEYS });
+      try {
+        respond({ id: 0, ...requestInput(held.current ? { ...request.current, text: '' } : request.current), keys: WARM_UP_KEYS });
+      } catch {
+        // A spec generation stops on: the request for it reports that, this run only warms up.
+      }
       generator.useLocal(respond);
     });
   }, [startupDone, generator]);
@@ -141,6 +161,8 @@ export function useGeneration({ generator, results, initial, prefs, makeNewKeys 
   const setText = useCallback(
     (next: string) => {
       request.current.text = next;
+      held.current = false;
+      setHeldBack(false);
       setTextState(next);
       send();
     },
@@ -193,6 +215,7 @@ export function useGeneration({ generator, results, initial, prefs, makeNewKeys 
   );
   const getText = useCallback(() => request.current.text, []);
   const getOutput = useCallback(() => request.current.output, []);
+  const keepHeldBack = useCallback(() => setHeldBack(false), []);
 
-  return { ...generated, text, userCertificate, output, setOutput, startupDone, setText, edit, moveCursor, setUserCertificate, newKeys, getText, getOutput };
+  return { ...generated, text, userCertificate, output, setOutput, startupDone, setText, edit, moveCursor, setUserCertificate, newKeys, getText, getOutput, stopped, heldBack, keepHeldBack };
 }

@@ -4,7 +4,7 @@
  * answer; the page sends it again with the keys.
  */
 import '../zodUnderPolicy.ts';
-import { WARM_UP_KEYS, type GenerateRequest, type GenerateResponse } from './protocol.ts';
+import { WARM_UP_KEYS, type GenerateFailure, type GenerateRequest, type GenerateResponse } from './protocol.ts';
 
 /** Wall-clock times (ms since the epoch) of the worker's start-up, sent once for the speed report. */
 const now = () => performance.timeOrigin + performance.now();
@@ -35,9 +35,22 @@ self.onmessage = async (event: MessageEvent<GenerateRequest>) => {
   // Requests that queued up while the core loaded: only the newest is worth the work.
   if (request.id < newest) return;
   if (request.keys) {
-    send(respond({ ...request, keys: request.keys }));
+    let response: GenerateResponse;
+    try {
+      response = respond({ ...request, keys: request.keys });
+    } catch (error) {
+      // The page reports the text as one generation stopped on; this worker goes on serving.
+      const failure: GenerateFailure = { id: request.id, failed: error instanceof Error ? error.message : String(error) };
+      self.postMessage(failure);
+      return;
+    }
+    send(response);
   } else if (!warmedUp) {
     warmedUp = true;
-    respond({ ...request, keys: WARM_UP_KEYS });
+    try {
+      respond({ ...request, keys: WARM_UP_KEYS });
+    } catch {
+      // Only a warm-up: the request with the keys reports it.
+    }
   }
 };

@@ -84,5 +84,11 @@ export interface GenerateResponse {
   startup?: { workerStartedAt: number; coreReadyAt?: number };
 }
 
+/** The worker's answer when generating a text threw: the text is not generated. */
+export interface GenerateFailure {
+  id: number;
+  failed: string;
+}
+
 /** Stand-in keys for warm-up runs of the core (whose output is thrown away): no secret in them. */
 export const WARM_UP_KEYS: CurveKeys = { publicKey: '0'.repeat(40), secretKey: '0'.repeat(40) };
