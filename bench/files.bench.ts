@@ -80,6 +80,8 @@ interface Result {
   case: string;
   ok: boolean;
   ms?: number;
+  /** CPU time of the case: on a busy machine a steadier figure than the wall-clock time. */
+  cpuMs?: number;
   maxRssMB?: number;
   note: string;
 }
@@ -89,9 +91,11 @@ if (only && process.env['FILES_BENCH_CHILD']) {
   const c = CASES[only];
   if (!c) throw new Error(`no case ${only}`);
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const note = c.run();
   const ms = performance.now() - start;
-  console.log(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, note }));
+  const cpu = process.cpuUsage(cpuStart);
+  console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, note }));
 } else {
   const results: Result[] = [];
   for (const name of only ? [only] : Object.keys(CASES)) {
@@ -104,14 +108,14 @@ if (only && process.env['FILES_BENCH_CHILD']) {
     const last = child.stdout.trim().split('\n').pop() ?? '';
     let result: Result;
     if (child.status === 0 && last.startsWith('{')) {
-      const { ms, maxRssMB, note } = JSON.parse(last) as { ms: number; maxRssMB: number; note: string };
-      result = { case: name, ok: true, ms, maxRssMB, note };
+      const { ms, cpuMs, maxRssMB, note } = JSON.parse(last) as { ms: number; cpuMs: number; maxRssMB: number; note: string };
+      result = { case: name, ok: true, ms, cpuMs, maxRssMB, note };
     } else {
       const why = child.error ? child.error.message : `exit ${child.status ?? child.signal}: ${(child.stderr.split('\n').find((l) => /error/i.test(l)) ?? '').trim()}`;
       result = { case: name, ok: false, note: why };
     }
     results.push(result);
-    const time = result.ok ? `${(result.ms ?? 0).toFixed(0)} ms`.padStart(10) : 'FAILED'.padStart(10);
+    const time = result.ok ? `${(result.ms ?? 0).toFixed(0)} ms (CPU ${(result.cpuMs ?? 0).toFixed(0)} ms)`.padStart(26) : 'FAILED'.padStart(26);
     const rss = result.ok ? `${(result.maxRssMB ?? 0).toFixed(0)} MB`.padStart(8) : ''.padStart(8);
     console.log(`${CASES[name]?.describe.padEnd(52)} ${time} ${rss}  ${result.note}`);
   }

@@ -5,11 +5,12 @@
  * is read as one spec, with the errors that gives.
  */
 import type { Diagnostic } from './diagnostics.ts';
-import { onlyDocument, yamlDocuments, type YamlDocument } from './parse/documents.ts';
-import { analyzeAnySpec, type AnyAnalysis } from './pipeline.ts';
-import type { AnalyzeOptions } from './common/analyze.ts';
+import { yamlDocuments, type YamlDocument } from './parse/documents.ts';
+import { analyzeAnyParsed, analyzeAnySpec, type AnyAnalysis } from './pipeline.ts';
+import { parseOptions, type AnalyzeOptions } from './common/analyze.ts';
 import { utf8SizeIfOver } from './parse/utf8.ts';
-import { DEFAULT_MAX_BYTES } from './parse/index.ts';
+import { DEFAULT_MAX_BYTES, parseSpecText } from './parse/index.ts';
+import { TextLines } from './parse/lines.ts';
 
 const MINICLUSTER = 'MiniCluster';
 /** A line that starts or ends a YAML document, or a directive: only then can a file hold several. */
@@ -45,7 +46,7 @@ function otherDocumentNotes(others: readonly YamlDocument[]): Diagnostic[] {
         severity: 'warning',
         code: 'other-document-syntax',
         path: '',
-        message: `This document (line ${d.line}) is not valid YAML: ${e.message}. kubectl apply would stop at it; fix or remove it.`,
+        message: `This document (line ${d.line}) is not valid YAML: ${e.message.replace(/[.:]$/, '')}. kubectl apply would stop at it; fix or remove it.`,
         line: e.line,
         column: e.column,
         endLine: e.line,
@@ -69,7 +70,8 @@ export function analyzeFile(text: string, options: AnalyzeOptions = {}): FileAna
 
   // Most specs are one document: no marker line, so no second parse on every keystroke.
   if (!DOCUMENT_MARKER.test(text)) return whole([]);
-  const documents = yamlDocuments(text);
+  const lines = new TextLines(text);
+  const documents = yamlDocuments(text, lines);
   const filled = documents.filter((d) => d.hasContent);
   if (filled.length <= 1) return whole(documents);
 
@@ -78,7 +80,12 @@ export function analyzeFile(text: string, options: AnalyzeOptions = {}): FileAna
   if (miniClusters.length > 0) {
     return {
       documents,
-      specs: miniClusters.map((document) => ({ document, analysis: analyzeAnySpec(onlyDocument(text, document), options) })),
+      // Each MiniCluster is parsed from its own text, with the file's positions: the file is not
+      // read again for each one.
+      specs: miniClusters.map((document) => {
+        const parsed = parseSpecText(text.slice(document.start, document.end), { ...parseOptions(options), within: { offset: document.start, lines } });
+        return { document, analysis: analyzeAnyParsed(parsed, options) };
+      }),
       diagnostics: otherDocumentNotes(others),
     };
   }

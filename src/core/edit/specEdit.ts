@@ -5,6 +5,7 @@
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, type ToStringOptions } from 'yaml';
 import type { PathSegment } from '../diagnostics.ts';
+import { tooDeepAt } from '../parse/depth.ts';
 import { yamlDocuments } from '../parse/documents.ts';
 import { mergeEdit } from './lineMerge.ts';
 // Every step of an edit goes by the pair that counts (the last of repeated keys, which the form's
@@ -47,6 +48,10 @@ export function applySpecEdit(text: string, edit: SpecEdit, target?: DocumentRan
 export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?: DocumentRange): EditResult {
   const { start, end } = target ?? yamlDocuments(text)[0]!;
   const source = text.slice(start, end);
+  // The parser's depth limit, before the yaml package composes (and recurses through) the document.
+  if (tooDeepAt(source) !== undefined) {
+    return { ok: false, reason: 'The YAML nests too deep to read (an unclosed "[" or "{"?); fix it in the YAML view before editing in the form.' };
+  }
   const doc = parseDocument(source, EDIT_PARSE_OPTIONS);
   if (doc.errors.length > 0) {
     return { ok: false, reason: 'The YAML has syntax errors; fix them in the YAML view before editing in the form.' };

@@ -6,7 +6,9 @@
 import { Composer, Lexer, LineCounter, Parser, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { CST, Document, Node, YAMLError } from 'yaml';
 import type { Diagnostic, PathSegment } from '../diagnostics.ts';
-import { SPEC_DOCUMENT_OPTIONS as COMPOSE_OPTIONS } from './documentOptions.ts';
+import { isTooDeep } from './depth.ts';
+import { MAX_DEPTH, SPEC_DOCUMENT_OPTIONS as COMPOSE_OPTIONS, TOO_DEEP_MESSAGE } from './documentOptions.ts';
+import { TextLines } from './lines.ts';
 import { Locator, type SourceSpan } from './locate.ts';
 import { errorRank, rephraseYamlError } from './syntaxMessages.ts';
 import { FLOAT_TAG, INT_TAG, convertDocument, type LinePos } from './toPlain.ts';
@@ -15,11 +17,6 @@ import { formatBytes, utf8SizeIfOver } from './utf8.ts';
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_ALIAS_COUNT = 100;
 export const DEFAULT_MAX_ALIAS_NODES = 10_000;
-/**
- * Far beyond any real spec (Kubernetes objects nest a dozen levels), and shallow enough that the
- * `yaml` composer and the value walk, which recurse per level, stay far from the stack limit.
- */
-const MAX_DEPTH = 256;
 
 export interface ParseOptions {
   /** Largest accepted input, in UTF-8 bytes. Default 1 MiB. */
@@ -28,6 +25,12 @@ export interface ParseOptions {
   maxAliasCount?: number;
   /** Values alias expansion may create in total. Default 10 000. */
   maxAliasNodes?: number;
+  /**
+   * Where the text sits in a larger file, when it is one of the file's documents (see
+   * yamlDocuments): every position is then the file's line and column. The file's lines are
+   * found once and shared by all its documents, so each is read in time of its own size.
+   */
+  within?: { offset: number; lines: TextLines };
 }
 
 export type { SourceSpan };
@@ -46,14 +49,36 @@ export interface ParsedText {
   locateKey(path: readonly PathSegment[]): SourceSpan;
   /** True when the value at `path` is an unquoted, untagged scalar, i.e. quoting it would change its meaning. */
   isPlainScalar(path: readonly PathSegment[]): boolean;
+  /** The text of a line, numbered as the positions are (the file's, for a document of a file); '' past its end. */
+  lineText(line: number): string;
 }
 
 /** How this parser reads a document, for tools that edit the `yaml` Document itself. */
 export { SPEC_DOCUMENT_OPTIONS } from './documentOptions.ts';
 
-const EMPTY_SPAN: SourceSpan = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-
 export function parseSpecText(text: string, options: ParseOptions = {}): ParsedText {
+  const { within } = options;
+  const lineCounter = new LineCounter();
+  const linePos: LinePos = within
+    ? (offset) => within.lines.linePos(within.offset + offset)
+    : (offset) => {
+        const p = lineCounter.linePos(offset);
+        // linePos answers line 0 before the first recorded newline start; offset 0 is always line 1.
+        return p.line === 0 ? { line: 1, col: offset + 1 } : p;
+      };
+  let ownLines: TextLines | undefined;
+  const lineText = within ? (line: number) => within.lines.lineText(line) : (line: number) => (ownLines ??= new TextLines(text)).lineText(line);
+  const startPos = linePos(0);
+  const atStart = { line: startPos.line, column: startPos.col, endLine: startPos.line, endColumn: startPos.col };
+  const unusable = (diagnostics: Diagnostic[]): ParsedText => ({
+    value: undefined,
+    diagnostics,
+    locate: () => ({ ...atStart }),
+    locateKey: () => ({ ...atStart }),
+    isPlainScalar: () => false,
+    lineText,
+  });
+
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const bytes = utf8SizeIfOver(text, maxBytes);
   if (bytes !== undefined) {
@@ -63,21 +88,12 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
         code: 'too-large',
         path: '',
         message: `The file is ${formatBytes(bytes)}, more than the limit of ${formatBytes(maxBytes)}; a MiniCluster spec is normally a few KiB. It was not read.`,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
+        ...atStart,
       },
     ]);
   }
 
-  const lineCounter = new LineCounter();
-  const linePos: LinePos = (offset) => {
-    const p = lineCounter.linePos(offset);
-    // linePos answers line 0 before the first recorded newline start; offset 0 is always line 1.
-    return p.line === 0 ? { line: 1, col: offset + 1 } : p;
-  };
-  const parser = new Parser(lineCounter.addNewLine);
+  const parser = new Parser(within ? undefined : lineCounter.addNewLine);
   const composer = new Composer(COMPOSE_OPTIONS);
   let doc: Document.Parsed | undefined;
   let extraAt = -1;
@@ -99,7 +115,7 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
   lineCounter.addNewLine(0);
   feed: for (const lexeme of new Lexer().lex(text)) {
     for (const token of parser.next(lexeme)) if (!take(token)) break feed;
-    if (parser.stack.length > MAX_DEPTH + 1) {
+    if (isTooDeep(parser)) {
       tooDeepAt = parser.offset;
       break;
     }
@@ -111,7 +127,7 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
         severity: 'error',
         code: 'too-deep',
         path: '',
-        message: `The document nests more than ${MAX_DEPTH} levels deep here; a MiniCluster spec needs far fewer. Check for unclosed '[' or '{', or flatten the structure.`,
+        message: TOO_DEEP_MESSAGE,
         line: p.line,
         column: p.col,
         endLine: p.line,
@@ -173,10 +189,7 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
             ? 'The first YAML document of the file is empty, and only the first document is used. '
             : 'The file is empty or contains only comments. ') +
           'A MiniCluster spec starts with the lines "apiVersion: flux-framework.org/v1alpha2" and "kind: MiniCluster".',
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
+        ...atStart,
       });
     }
   } else if (contents && !isMap(contents)) {
@@ -204,16 +217,7 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
     locate: (path) => locator.locate(path),
     locateKey: (path) => locator.locateKey(path),
     isPlainScalar: (path) => locator.isPlainScalar(path),
-  };
-}
-
-function unusable(diagnostics: Diagnostic[]): ParsedText {
-  return {
-    value: undefined,
-    diagnostics,
-    locate: () => ({ ...EMPTY_SPAN }),
-    locateKey: () => ({ ...EMPTY_SPAN }),
-    isPlainScalar: () => false,
+    lineText,
   };
 }
 
