@@ -11,7 +11,7 @@ import { MAX_DEPTH, SPEC_DOCUMENT_OPTIONS as COMPOSE_OPTIONS, TOO_DEEP_MESSAGE }
 import { TextLines } from './lines.ts';
 import { Locator, type SourceSpan } from './locate.ts';
 import { errorRank, rephraseYamlError } from './syntaxMessages.ts';
-import { FLOAT_TAG, INT_TAG, convertDocument, type LinePos } from './toPlain.ts';
+import { BINARY_TAG, FLOAT_TAG, INT_TAG, TIMESTAMP_TAG, convertDocument, scalarValue, type LinePos } from './toPlain.ts';
 import { formatBytes, utf8SizeIfOver } from './utf8.ts';
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -144,8 +144,9 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
   const diagnostics = syntaxDiagnostics(doc, text, linePos);
   const hasSyntaxErrors = diagnostics.length > 0;
   for (const w of doc.warnings) {
-    // `!!int` / `!!float` text the package's tags reject is resolved in toPlain like yaml.v2 does.
-    if (w.code === 'TAG_RESOLVE_FAILED' && (w.message.includes(INT_TAG) || w.message.includes(FLOAT_TAG))) continue;
+    // `!!int` / `!!float` text the package's tags reject is resolved in toPlain like yaml.v2 does;
+    // a `!!timestamp` or `!!binary` it rejects is an error there, at its field.
+    if (w.code === 'TAG_RESOLVE_FAILED' && [INT_TAG, FLOAT_TAG, TIMESTAMP_TAG, BINARY_TAG].some((tag) => w.message.includes(tag))) continue;
     diagnostics.push(fromYamlError(w, 'warning', 'yaml-warning', text, linePos));
   }
 
@@ -239,7 +240,7 @@ function notAMappingMessage(contents: Node): string {
     return `The document is a list ('- ' items), but ${need}. If the first line starts with '- ', remove the dash.`;
   }
   if (isScalar(contents)) {
-    const v = contents.value;
+    const v = scalarValue(contents);
     const what = v === null ? 'null' : typeof v === 'string' ? `the single text ${JSON.stringify(truncate(v))}` : `the single value ${String(v)}`;
     return `The document is ${what}, but ${need}. Check that each line has the form 'key: value'.`;
   }
