@@ -57,6 +57,24 @@ describe('minicluster-gen --migrate', () => {
     expect(stderr).toMatch(/^<stdin>:4:\d+: \(document\): /);
   });
 
+  it('exits 1 with a positioned error, not a stack trace, for a !!binary or !!timestamp value', async () => {
+    const spec = (line: string) => `apiVersion: flux-framework.org/v1alpha1\nkind: MiniCluster\nmetadata:\n  name: x\nspec:\n  size: 2\n  containers:\n    - image: ubuntu\n${line}\n`;
+    const cases = [
+      ['      command: !!binary aGVsbG8=', 'spec.containers[0].command', /The !!binary tag makes Kubernetes decode/],
+      ['      command: !!binary "%%%"', 'spec.containers[0].command', /The value is tagged !!binary but is not valid base64/],
+      ['      command: !!timestamp 2001-12-14', 'spec.containers[0].command', /The !!timestamp tag marks "2001-12-14" as a date/],
+      ['      command: !!timestamp never', 'spec.containers[0].command', /The value is tagged !!timestamp but "never" is not a date/],
+    ] as const;
+    for (const [line, path, message] of cases) {
+      const { code, stdout, stderr } = await run(['--migrate', '-f', '-'], spec(line));
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      const [first, last] = stderr.trimEnd().split('\n');
+      expect(first).toMatch(new RegExp(`^<stdin>:9:\\d+: ${path.replace(/[.[\]]/g, '\\$&')}: ${message.source}`));
+      expect(last).toBe('minicluster-gen: <stdin>: cannot migrate to flux-framework.org/v1alpha2.');
+    }
+  });
+
   it('is described in --help', async () => {
     expect(USAGE).toMatch(/--migrate/);
     expect((await run(['--help'])).stdout).toContain('--migrate');

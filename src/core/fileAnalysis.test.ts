@@ -55,6 +55,16 @@ describe('analyzeFile', () => {
     expect(size).toMatchObject({ severity: 'error', line: lineOf(text, 'size: 0'), column: 9 });
   });
 
+  it('places every problem of a later document where the same spec alone has it, moved down by the lines before it', () => {
+    const broken = fixture('v1alpha2', 'user-certificate').replace('public-key = "rq:', 'public-key = "rq').replace('size: 2', 'size: 0\n  bogus: 1');
+    const text = `${podGroup}---\n${miniCluster('first', 2)}---\n${broken}`;
+    const shift = text.slice(0, text.lastIndexOf('---\n') + 4).split('\n').length - 1;
+    const alone = analyzeAnySpec(broken).diagnostics;
+    expect(alone.map((d) => d.code)).toEqual(expect.arrayContaining(['curve-cert', 'unknown-field', 'size']));
+    const inFile = analyzeFile(text).specs[1]?.analysis.diagnostics;
+    expect(inFile).toEqual(alone.map((d) => ({ ...d, line: d.line + shift, endLine: (d.endLine ?? d.line) + shift })));
+  });
+
   it('analyses several MiniClusters in file order, each on its own, and finds the one at a cursor', () => {
     const text = `${miniCluster('first', 2)}---\n${service}---\n${miniCluster('second', 0)}`;
     const file = analyzeFile(text);

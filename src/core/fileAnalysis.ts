@@ -5,12 +5,12 @@
  * is read as one spec, with the errors that gives.
  */
 import type { Diagnostic } from './diagnostics.ts';
-import { onlyDocument, yamlDocuments, type YamlDocument } from './parse/documents.ts';
-import { analyzeAnySpec, type AnyAnalysis } from './pipeline.ts';
+import { yamlDocuments, type YamlDocument } from './parse/documents.ts';
+import { analyzeAnyParsed, analyzeAnySpec, type AnyAnalysis } from './pipeline.ts';
 import { bySeverityAndPosition, diagnosticAt, parseOptions, type AnalyzeOptions } from './common/analyze.ts';
-import { parseSpecText } from './parse/index.ts';
 import { utf8SizeIfOver } from './parse/utf8.ts';
-import { DEFAULT_MAX_BYTES } from './parse/index.ts';
+import { DEFAULT_MAX_BYTES, parseSpecText, type ParsedText } from './parse/index.ts';
+import { TextLines } from './parse/lines.ts';
 import { printable, quote } from './common/quoteText.ts';
 
 const MINICLUSTER = 'MiniCluster';
@@ -48,7 +48,7 @@ function otherDocumentNotes(others: readonly YamlDocument[]): Diagnostic[] {
         severity: 'warning',
         code: 'other-document-syntax',
         path: '',
-        message: `This document (line ${d.line}) is not valid YAML: ${e.message}. kubectl apply would stop at it; fix or remove it.`,
+        message: `This document (line ${d.line}) is not valid YAML: ${e.message.replace(/[.:]$/, '')}. kubectl apply would stop at it; fix or remove it.`,
         line: e.line,
         column: e.column,
         endLine: e.line,
@@ -67,7 +67,7 @@ function otherDocumentNotes(others: readonly YamlDocument[]): Diagnostic[] {
  * other when the file is applied: the second is refused at its metadata.name. It runs after the
  * specs are analysed and reads their resolved name and namespace.
  */
-function withoutSharedNames(text: string, specs: SpecInFile[], options: AnalyzeOptions): SpecInFile[] {
+function withoutSharedNames(specs: SpecInFile[], parse: (document: YamlDocument) => ParsedText): SpecInFile[] {
   const first = new Map<string, SpecInFile>();
   return specs.map((spec) => {
     const resolved = spec.analysis.resolved;
@@ -79,8 +79,8 @@ function withoutSharedNames(text: string, specs: SpecInFile[], options: AnalyzeO
       first.set(key, spec);
       return spec;
     }
-    // Rare, so the second document is parsed again here only to place the problem at its name.
-    const parsed = parseSpecText(onlyDocument(text, spec.document), parseOptions(options));
+    // Rare, so the second document is parsed again (its own text only) to place the problem at its name.
+    const parsed = parse(spec.document);
     const problem = diagnosticAt(parsed, 'error', 'duplicate-minicluster', ['metadata', 'name'], `The MiniCluster at line ${earlier.document.line} is also named ${quote(name)} in namespace ${quote(namespace)}: their objects have the same names and would overwrite each other. Rename one of them (or put it in another namespace).`);
     const { resolved: _withheld, ...rest } = spec.analysis;
     return { ...spec, analysis: { ...rest, diagnostics: [...spec.analysis.diagnostics, problem].sort(bySeverityAndPosition) } };
@@ -97,15 +97,19 @@ export function analyzeFile(text: string, options: AnalyzeOptions = {}): FileAna
 
   // Most specs are one document: no marker line, so no second parse on every keystroke.
   if (!DOCUMENT_MARKER.test(text)) return whole([]);
-  const documents = yamlDocuments(text);
+  const lines = new TextLines(text);
+  const documents = yamlDocuments(text, lines);
   const filled = documents.filter((d) => d.hasContent);
   if (filled.length <= 1) return whole(documents);
 
   const miniClusters = filled.filter((d) => d.kind === MINICLUSTER);
   const others = filled.filter((d) => d.kind !== MINICLUSTER);
   if (miniClusters.length > 0) {
-    const specs = miniClusters.map((document) => ({ document, analysis: analyzeAnySpec(onlyDocument(text, document), options) }));
-    return { documents, specs: withoutSharedNames(text, specs, options), diagnostics: otherDocumentNotes(others) };
+    // Each MiniCluster is parsed from its own text, with the file's positions: the file is not
+    // read again for each one.
+    const parse = (document: YamlDocument) => parseSpecText(text.slice(document.start, document.end), { ...parseOptions(options), within: { offset: document.start, lines } });
+    const specs = miniClusters.map((document) => ({ document, analysis: analyzeAnyParsed(parse(document), options) }));
+    return { documents, specs: withoutSharedNames(specs, parse), diagnostics: otherDocumentNotes(others) };
   }
   const objects = filled.filter((d) => d.kind !== undefined);
   if (objects.length === 0) return whole(documents);

@@ -32,14 +32,18 @@ export interface AnyAnalysis {
 const ACCEPTED = [API_VERSIONS.v1alpha2, API_VERSIONS.v1alpha1];
 
 export function analyzeAnySpec(text: string, options: AnalyzeOptions = {}): AnyAnalysis {
-  const parsed = parseSpecText(text, parseOptions(options));
-  return withTargetRules(analyzeVersion(parsed, text, options), parsed, options);
+  return analyzeAnyParsed(parseSpecText(text, parseOptions(options)), options);
 }
 
-function analyzeVersion(parsed: ParsedText, text: string, options: AnalyzeOptions): AnyAnalysis {
+/** analyzeAnySpec on text already parsed (one document of a file: see fileAnalysis.ts). */
+export function analyzeAnyParsed(parsed: ParsedText, options: AnalyzeOptions = {}): AnyAnalysis {
+  return withTargetRules(analyzeVersion(parsed, options), parsed, options);
+}
+
+function analyzeVersion(parsed: ParsedText, options: AnalyzeOptions): AnyAnalysis {
   const apiVersion = asRecord(parsed.value)?.['apiVersion'];
   if (apiVersion === v1alpha1.API_VERSION) {
-    const analysis = v1alpha1.analyzeParsed(parsed, text, options);
+    const analysis = v1alpha1.analyzeParsed(parsed, options);
     return {
       diagnostics: analysis.diagnostics,
       version: 'v1alpha1',
@@ -47,7 +51,7 @@ function analyzeVersion(parsed: ParsedText, text: string, options: AnalyzeOption
     };
   }
   // Anything else is read as v1alpha2, whose identity check names the versions that would do.
-  const analysis = v1alpha2.analyzeParsed(parsed, text, options, ACCEPTED);
+  const analysis = v1alpha2.analyzeParsed(parsed, options, ACCEPTED);
   return {
     diagnostics: analysis.diagnostics,
     ...(apiVersion === v1alpha2.API_VERSION ? { version: 'v1alpha2' as const } : {}),

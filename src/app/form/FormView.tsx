@@ -3,7 +3,7 @@
  * change is an edit of that text (src/core/edit), so the YAML view, undo and the output follow.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { applySpecEdits, BURST_CLUSTER_FIELDS, CONTAINER_FIELDS, type Diagnostic, type DocumentRange, FLUX_FIELDS, formatPath, type FormField, helpAt, JOB_FIELDS, LEAD_BROKER_FIELDS, LOGGING_FIELDS, METADATA_FIELDS, NETWORK_FIELDS, onlyDocument, parseSpecText, type PathSegment, POD_FIELDS, SECURITY_FIELDS, SIZE_FIELDS, type SpecEdit, valueAt, VOLUME_FIELDS, yamlOnlyFieldsIn, yamlOnlySchemaFields } from '../../core/index.ts';
+import { applySpecEdits, BURST_CLUSTER_FIELDS, CONTAINER_FIELDS, type Diagnostic, type DocumentRange, FLUX_FIELDS, formatPath, type FormField, helpAt, JOB_FIELDS, LEAD_BROKER_FIELDS, LOGGING_FIELDS, METADATA_FIELDS, NETWORK_FIELDS, parseSpecText, type PathSegment, POD_FIELDS, SECURITY_FIELDS, SIZE_FIELDS, type SpecEdit, valueAt, VOLUME_FIELDS, yamlOnlyFieldsIn, yamlOnlySchemaFields } from '../../core/index.ts';
 import { capitalise } from './collections.tsx';
 import { Field, useDraft } from './Field.tsx';
 import { FormContext, useForm, type FormContextValue } from './formContext.ts';
@@ -38,7 +38,8 @@ export function FormView({ text, document, diagnostics, onEdit, onUndo, onRedo, 
   const start = document?.start;
   const end = document?.end;
   const target = useMemo(() => (start === undefined || end === undefined ? undefined : { start, end }), [start, end]);
-  const root = useMemo(() => parseSpecText(target ? onlyDocument(text, target) : text).value, [text, target]);
+  // Only the value is read here, so the document's own text will do (no positions to keep).
+  const root = useMemo(() => parseSpecText(target ? text.slice(target.start, target.end) : text).value, [text, target]);
   const problems = useMemo(() => indexProblems(diagnostics), [diagnostics]);
   const [editProblem, setEditProblem] = useState('');
   const apply = useCallback(

@@ -87,19 +87,18 @@ function readCertOnce(cert: string): ReturnType<typeof readCurveCert> {
   return lastCertCheck.result;
 }
 
-export function certDiagnostics(parsed: ParsedText, text: string, cert: string): Diagnostic[] {
+export function certDiagnostics(parsed: ParsedText, cert: string): Diagnostic[] {
   const result = readCertOnce(cert);
   if (result.ok) return [];
   const path = ['spec', 'flux', 'curveCert'];
   const start = parsed.locate(path);
-  const lines = text.split('\n');
-  const blockStyle = /^[|>]/.test(lines[start.line - 1]?.slice(start.column - 1) ?? '');
+  const blockStyle = /^[|>]/.test(parsed.lineText(start.line).slice(start.column - 1));
   return result.problems.map((p) => {
     const base = diagnosticAt(parsed, 'error', 'curve-cert', path, `Certificate line ${p.line}: ${p.message}`);
     if (!blockStyle) return base;
     // In a block scalar, certificate line k is document line (start + k) after the indentation.
     const line = start.line + p.line;
-    const indent = /^ */.exec(lines[line - 1] ?? '')?.[0].length ?? 0;
+    const indent = /^ */.exec(parsed.lineText(line))?.[0].length ?? 0;
     return { ...base, line, column: indent + p.column, endLine: line, endColumn: indent + p.column + 1 };
   });
 }

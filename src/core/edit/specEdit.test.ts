@@ -281,6 +281,16 @@ describe('files with more than one YAML document', () => {
     expect(first).toEqual({ ok: false, reason: 'The YAML has syntax errors; fix them in the YAML view before editing in the form.' });
     expect(applySpecEdit(`${SPEC}---\n${broken}`, { op: 'set', path: ['spec', 'size'], value: 6 }).ok).toBe(true);
   });
+
+  it('refuses a document nested too deep, every time, instead of aborting (it once took Node down)', () => {
+    const deep = '['.repeat(1000);
+    for (const text of [`${deep}\n`, `---\n${deep}`, `${deep}\n`, `${SPEC}---\n${deep}`]) {
+      const target = yamlDocuments(text).at(-1);
+      const result = applySpecEdit(text, { op: 'set', path: ['spec', 'size'], value: 3 }, target);
+      expect(result).toEqual({ ok: false, reason: expect.stringContaining('nests too deep') });
+    }
+    expect(applySpecEdit(`${SPEC}---\n${deep}`, { op: 'set', path: ['spec', 'size'], value: 3 })).toEqual({ ok: true, text: `${SPEC.replace('size: 4', 'size: 3')}---\n${deep}` });
+  });
 });
 
 /** The edits the form makes when each of its inputs is written with the value it shows. */

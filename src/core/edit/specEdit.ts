@@ -3,9 +3,11 @@
  * comments and key order stay, then spliced into the text so that the lines the edit did not
  * touch stay byte for byte (see lineMerge.ts).
  */
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, type ToStringOptions } from 'yaml';
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Node, type ToStringOptions } from 'yaml';
 import type { PathSegment } from '../diagnostics.ts';
+import { tooDeepAt } from '../parse/depth.ts';
 import { yamlDocuments } from '../parse/documents.ts';
+import { TextLines } from '../parse/lines.ts';
 import { mergeEdit } from './lineMerge.ts';
 // Every step of an edit goes by the pair that counts (the last of repeated keys, which the form's
 // values come from), never by the `yaml` package's get/set, which take the first.
@@ -47,6 +49,10 @@ export function applySpecEdit(text: string, edit: SpecEdit, target?: DocumentRan
 export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?: DocumentRange): EditResult {
   const { start, end } = target ?? yamlDocuments(text)[0]!;
   const source = text.slice(start, end);
+  // The parser's depth limit, before the yaml package composes (and recurses through) the document.
+  if (tooDeepAt(source) !== undefined) {
+    return { ok: false, reason: 'The YAML nests too deep to read (an unclosed "[" or "{"?); fix it in the YAML view before editing in the form.' };
+  }
   const doc = parseDocument(source, EDIT_PARSE_OPTIONS);
   if (doc.errors.length > 0) {
     return { ok: false, reason: 'The YAML has syntax errors; fix them in the YAML view before editing in the form.' };
@@ -54,13 +60,51 @@ export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?
   if (doc.contents !== null && !isMap(doc.contents)) {
     return { ok: false, reason: 'The spec is not a YAML mapping; fix it in the YAML view first.' };
   }
-  const styles = listStyles(source).map((options) => ({ options, base: doc.toString(options) }));
+  // A tag the yaml package cannot print its value with (a !!timestamp that is no date, a !!set
+  // given values) makes toString throw: that is a reason to give, not an exception.
+  let styles: { options: ToStringOptions; base: string }[];
+  try {
+    styles = listStyles(source).map((options) => ({ options, base: doc.toString(options) }));
+  } catch (error) {
+    return { ok: false, reason: unprintable(doc, text, start, error) };
+  }
   try {
     for (const edit of edits) applyToDocument(doc, edit);
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
-  return { ok: true, text: text.slice(0, start) + mergeStyled(source, doc, styles) + text.slice(end) };
+  try {
+    return { ok: true, text: text.slice(0, start) + mergeStyled(source, doc, styles) + text.slice(end) };
+  } catch (error) {
+    return { ok: false, reason: unprintable(doc, text, start, error) };
+  }
+}
+
+/** Why the document cannot be printed: the first tagged value that cannot be, and where it is written. */
+function unprintable(doc: Document, text: string, start: number, error: unknown): string {
+  // The package's own message names its internals ("toISOString is not a function"); it is kept
+  // only when no tagged value is to blame.
+  const why = error instanceof Error ? error.message : String(error);
+  let culprit: Node | undefined;
+  visit(doc, {
+    Node(_key, node) {
+      if (!node.tag) return undefined;
+      const alone = new Document(null, EDIT_PARSE_OPTIONS);
+      alone.contents = node;
+      try {
+        alone.toString();
+        return undefined;
+      } catch {
+        culprit = node;
+        return visit.BREAK;
+      }
+    },
+  });
+  if (!culprit?.tag) return `The YAML cannot be written back after this change (${why}); make it in the YAML view.`;
+  const tag = culprit.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+  const where = culprit.range ? new TextLines(text).linePos(start + culprit.range[0]) : undefined;
+  const at = where ? `Line ${where.line}, column ${where.col}: the` : 'The';
+  return `${at} value tagged ${tag} does not fit its tag, so the YAML cannot be written back with this change. Remove the tag in the YAML view, then edit in the form.`;
 }
 
 /**
@@ -170,6 +214,10 @@ function set(doc: Document, path: EditPath, value: unknown): void {
     if (current.value === value) return;
     // Quotes that the old value needed ("", "8080", "a ") are not a choice worth keeping.
     if ((current.type === Scalar.QUOTE_DOUBLE || current.type === Scalar.QUOTE_SINGLE) && needsQuotes(current.value)) current.type = undefined;
+    // The form's value is plain text, a number or a boolean: a tag of the old value (!!timestamp,
+    // !!binary, a custom one) would reinterpret it, or fail to print it at all. Text that needs
+    // quotes to stay text gets them when printed.
+    current.tag = undefined;
     current.value = value;
     styleScalar(current);
     return;

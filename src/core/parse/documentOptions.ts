@@ -11,3 +11,11 @@ import { Schema } from 'yaml';
 const SCHEMA = new Schema({ schema: 'yaml-1.1', resolveKnownTags: false });
 
 export const SPEC_DOCUMENT_OPTIONS = { version: '1.1', schema: SCHEMA, uniqueKeys: false } as const;
+
+/**
+ * Far beyond any real spec (Kubernetes objects nest a dozen levels), and shallow enough that the
+ * `yaml` composer and the value walk, which recurse per level, stay far from the stack limit.
+ */
+export const MAX_DEPTH = 256;
+
+export const TOO_DEEP_MESSAGE = `The document nests more than ${MAX_DEPTH} levels deep here; a MiniCluster spec needs far fewer. Check for unclosed '[' or '{', or flatten the structure.`;

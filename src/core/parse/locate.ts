@@ -151,8 +151,7 @@ export class Locator {
 
   private span(loc: Loc | null): SourceSpan {
     const r = this.range(loc);
-    if (!r) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    return this.toSpan(r[0], r[1]);
+    return r ? this.toSpan(r[0], r[1]) : this.toSpan(0, 0);
   }
 
   private toSpan(start: number, end: number): SourceSpan {

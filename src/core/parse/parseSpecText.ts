@@ -6,21 +6,18 @@
 import { Composer, Lexer, LineCounter, Parser, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { CST, Document, Node, YAMLError } from 'yaml';
 import type { Diagnostic, PathSegment } from '../diagnostics.ts';
-import { SPEC_DOCUMENT_OPTIONS as COMPOSE_OPTIONS } from './documentOptions.ts';
+import { isTooDeep } from './depth.ts';
+import { MAX_DEPTH, SPEC_DOCUMENT_OPTIONS as COMPOSE_OPTIONS, TOO_DEEP_MESSAGE } from './documentOptions.ts';
+import { TextLines } from './lines.ts';
 import { Locator, type SourceSpan } from './locate.ts';
 import { errorRank, rephraseYamlError } from './syntaxMessages.ts';
-import { FLOAT_TAG, INT_TAG, convertDocument, type LinePos } from './toPlain.ts';
+import { BINARY_TAG, FLOAT_TAG, INT_TAG, TIMESTAMP_TAG, convertDocument, scalarValue, type LinePos } from './toPlain.ts';
 import { utf8SizeIfOver } from './utf8.ts';
 import { tooLargeMessage } from './tooLarge.ts';
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_ALIAS_COUNT = 100;
 export const DEFAULT_MAX_ALIAS_NODES = 10_000;
-/**
- * Far beyond any real spec (Kubernetes objects nest a dozen levels), and shallow enough that the
- * `yaml` composer and the value walk, which recurse per level, stay far from the stack limit.
- */
-const MAX_DEPTH = 256;
 
 export interface ParseOptions {
   /** Largest accepted input, in UTF-8 bytes. Default 1 MiB. */
@@ -29,6 +26,12 @@ export interface ParseOptions {
   maxAliasCount?: number;
   /** Values alias expansion may create in total. Default 10 000. */
   maxAliasNodes?: number;
+  /**
+   * Where the text sits in a larger file, when it is one of the file's documents (see
+   * yamlDocuments): every position is then the file's line and column. The file's lines are
+   * found once and shared by all its documents, so each is read in time of its own size.
+   */
+  within?: { offset: number; lines: TextLines };
 }
 
 export type { SourceSpan };
@@ -47,14 +50,36 @@ export interface ParsedText {
   locateKey(path: readonly PathSegment[]): SourceSpan;
   /** True when the value at `path` is an unquoted, untagged scalar, i.e. quoting it would change its meaning. */
   isPlainScalar(path: readonly PathSegment[]): boolean;
+  /** The text of a line, numbered as the positions are (the file's, for a document of a file); '' past its end. */
+  lineText(line: number): string;
 }
 
 /** How this parser reads a document, for tools that edit the `yaml` Document itself. */
 export { SPEC_DOCUMENT_OPTIONS } from './documentOptions.ts';
 
-const EMPTY_SPAN: SourceSpan = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-
 export function parseSpecText(text: string, options: ParseOptions = {}): ParsedText {
+  const { within } = options;
+  const lineCounter = new LineCounter();
+  const linePos: LinePos = within
+    ? (offset) => within.lines.linePos(within.offset + offset)
+    : (offset) => {
+        const p = lineCounter.linePos(offset);
+        // linePos answers line 0 before the first recorded newline start; offset 0 is always line 1.
+        return p.line === 0 ? { line: 1, col: offset + 1 } : p;
+      };
+  let ownLines: TextLines | undefined;
+  const lineText = within ? (line: number) => within.lines.lineText(line) : (line: number) => (ownLines ??= new TextLines(text)).lineText(line);
+  const startPos = linePos(0);
+  const atStart = { line: startPos.line, column: startPos.col, endLine: startPos.line, endColumn: startPos.col };
+  const unusable = (diagnostics: Diagnostic[]): ParsedText => ({
+    value: undefined,
+    diagnostics,
+    locate: () => ({ ...atStart }),
+    locateKey: () => ({ ...atStart }),
+    isPlainScalar: () => false,
+    lineText,
+  });
+
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const bytes = utf8SizeIfOver(text, maxBytes);
   if (bytes !== undefined) {
@@ -64,21 +89,12 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
         code: 'too-large',
         path: '',
         message: tooLargeMessage(maxBytes, bytes),
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
+        ...atStart,
       },
     ]);
   }
 
-  const lineCounter = new LineCounter();
-  const linePos: LinePos = (offset) => {
-    const p = lineCounter.linePos(offset);
-    // linePos answers line 0 before the first recorded newline start; offset 0 is always line 1.
-    return p.line === 0 ? { line: 1, col: offset + 1 } : p;
-  };
-  const parser = new Parser(lineCounter.addNewLine);
+  const parser = new Parser(within ? undefined : lineCounter.addNewLine);
   const composer = new Composer(COMPOSE_OPTIONS);
   let doc: Document.Parsed | undefined;
   let extraAt = -1;
@@ -100,7 +116,7 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
   lineCounter.addNewLine(0);
   feed: for (const lexeme of new Lexer().lex(text)) {
     for (const token of parser.next(lexeme)) if (!take(token)) break feed;
-    if (parser.stack.length > MAX_DEPTH + 1) {
+    if (isTooDeep(parser)) {
       tooDeepAt = parser.offset;
       break;
     }
@@ -112,7 +128,7 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
         severity: 'error',
         code: 'too-deep',
         path: '',
-        message: `The document nests more than ${MAX_DEPTH} levels deep here; a MiniCluster spec needs far fewer. Check for unclosed '[' or '{', or flatten the structure.`,
+        message: TOO_DEEP_MESSAGE,
         line: p.line,
         column: p.col,
         endLine: p.line,
@@ -129,8 +145,9 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
   const diagnostics = syntaxDiagnostics(doc, text, linePos);
   const hasSyntaxErrors = diagnostics.length > 0;
   for (const w of doc.warnings) {
-    // `!!int` / `!!float` text the package's tags reject is resolved in toPlain like yaml.v2 does.
-    if (w.code === 'TAG_RESOLVE_FAILED' && (w.message.includes(INT_TAG) || w.message.includes(FLOAT_TAG))) continue;
+    // `!!int` / `!!float` text the package's tags reject is resolved in toPlain like yaml.v2 does;
+    // a `!!timestamp` or `!!binary` it rejects is an error there, at its field.
+    if (w.code === 'TAG_RESOLVE_FAILED' && [INT_TAG, FLOAT_TAG, TIMESTAMP_TAG, BINARY_TAG].some((tag) => w.message.includes(tag))) continue;
     diagnostics.push(fromYamlError(w, 'warning', 'yaml-warning', text, linePos));
   }
 
@@ -174,10 +191,7 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
             ? 'The first YAML document of the file is empty, and only the first document is used. '
             : 'The file is empty or contains only comments. ') +
           'A MiniCluster spec starts with the lines "apiVersion: flux-framework.org/v1alpha2" and "kind: MiniCluster".',
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
+        ...atStart,
       });
     }
   } else if (contents && !isMap(contents)) {
@@ -205,16 +219,7 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
     locate: (path) => locator.locate(path),
     locateKey: (path) => locator.locateKey(path),
     isPlainScalar: (path) => locator.isPlainScalar(path),
-  };
-}
-
-function unusable(diagnostics: Diagnostic[]): ParsedText {
-  return {
-    value: undefined,
-    diagnostics,
-    locate: () => ({ ...EMPTY_SPAN }),
-    locateKey: () => ({ ...EMPTY_SPAN }),
-    isPlainScalar: () => false,
+    lineText,
   };
 }
 
@@ -236,7 +241,7 @@ function notAMappingMessage(contents: Node): string {
     return `The document is a list ('- ' items), but ${need}. If the first line starts with '- ', remove the dash.`;
   }
   if (isScalar(contents)) {
-    const v = contents.value;
+    const v = scalarValue(contents);
     const what = v === null ? 'null' : typeof v === 'string' ? `the single text ${JSON.stringify(truncate(v))}` : `the single value ${String(v)}`;
     return `The document is ${what}, but ${need}. Check that each line has the form 'key: value'.`;
   }

@@ -18,6 +18,38 @@ import { goYamlOverride, mayDifferBetween11And12, taggedNumber, yaml11Difference
 
 export const INT_TAG = 'tag:yaml.org,2002:int';
 export const FLOAT_TAG = 'tag:yaml.org,2002:float';
+export const BINARY_TAG = 'tag:yaml.org,2002:binary';
+export const TIMESTAMP_TAG = 'tag:yaml.org,2002:timestamp';
+
+/** Go's base64.StdEncoding, which yaml.v2 decodes !!binary with (line breaks are skipped). */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * What is wrong with an explicit !!binary or !!timestamp tag: no MiniCluster field, in either API
+ * version, holds bytes or a date, and a value the tag cannot decode makes Kubernetes refuse the
+ * whole spec. Undefined for any other scalar.
+ */
+export function tagProblem(node: Scalar): string | undefined {
+  if (node.tag === BINARY_TAG) {
+    const text = String(node.source ?? '');
+    if (!BASE64.test(text.replace(/[\r\n]/g, ''))) {
+      return 'The value is tagged !!binary but is not valid base64, so Kubernetes would refuse the spec. No MiniCluster field takes binary data: remove the tag and write the text itself.';
+    }
+    return `The !!binary tag makes Kubernetes decode this base64 into bytes (${JSON.stringify(truncated(String(scalarValue(node))))}), but no MiniCluster field takes binary data. Remove the tag and write the text itself.`;
+  }
+  if (node.tag === TIMESTAMP_TAG) {
+    const text = JSON.stringify(truncated(String(node.source ?? node.value)));
+    if (!(node.value instanceof Date)) {
+      return `The value is tagged !!timestamp but ${text} is not a date, so Kubernetes would refuse the spec. No MiniCluster field takes a date: remove the tag.`;
+    }
+    return `The !!timestamp tag marks ${text} as a date, but no MiniCluster field takes a date. Remove the tag (put the value in quotes if it is meant as text).`;
+  }
+  return undefined;
+}
+
+function truncated(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
 
 export interface ConvertLimits {
   /** Alias uses allowed while building the value, counting aliases met inside expanded anchors. */
@@ -189,6 +221,8 @@ class Converter {
       this.report('error', 'yaml-syntax', `The value is tagged as ${kind} but ${JSON.stringify(v)} is not one; remove the tag or fix the value.`, node.range);
       return v;
     }
+    const tagged = tagProblem(node);
+    if (tagged) this.report('error', 'yaml-tag', tagged, node.range);
     this.checkPlain(node, v, false, this.path);
     return v;
   }
@@ -289,6 +323,8 @@ class Converter {
         );
         return undefined;
       }
+      const tagged = tagProblem(k);
+      if (tagged) this.report('error', 'yaml-tag', tagged, k.range, [...this.path, s]);
       if (k === pair.key) this.checkPlain(k, v, true, [...this.path, s]);
       return s;
     }

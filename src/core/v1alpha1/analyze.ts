@@ -42,7 +42,7 @@ const V1ALPHA1_HINTS: Record<string, string> = {
   'spec.backoffLimit': 'backoffLimit is a v1alpha2 field; v1alpha1 always uses 100.',
 };
 
-export function analyzeParsed(parsed: ParsedText, text: string, options: AnalyzeOptions = {}): Analysis {
+export function analyzeParsed(parsed: ParsedText, options: AnalyzeOptions = {}): Analysis {
   const diagnostics = [...parsed.diagnostics];
   const finish = (cluster?: ResolvedV1alpha1MiniCluster): Analysis => ({
     diagnostics: diagnostics.sort(bySeverityAndPosition),
@@ -64,11 +64,11 @@ export function analyzeParsed(parsed: ParsedText, text: string, options: Analyze
   for (const notice of notices) diagnostics.push(diagnosticAt(parsed, 'info', 'default', notice.path, notice.message));
   for (const problem of validateCluster(cluster)) diagnostics.push(diagnosticAt(parsed, problem.severity, problem.code, problem.path, problem.message));
   const cert = cluster.spec.flux.curveCert;
-  if (cert && !cluster.spec.flux.curveCertSecret) diagnostics.push(...certDiagnostics(parsed, text, cert));
+  if (cert && !cluster.spec.flux.curveCertSecret) diagnostics.push(...certDiagnostics(parsed, cert));
   return finish(cluster);
 }
 
 export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysis {
-  return analyzeParsed(parseSpecText(text, parseOptions(options)), text, options);
+  return analyzeParsed(parseSpecText(text, parseOptions(options)), options);
 }
 

@@ -25,11 +25,11 @@ export interface Analysis {
 }
 
 export function analyzeSpec(text: string, options: AnalyzeOptions = {}): Analysis {
-  return analyzeParsed(parseSpecText(text, parseOptions(options)), text, options);
+  return analyzeParsed(parseSpecText(text, parseOptions(options)), options);
 }
 
 /** analyzeSpec on text already parsed; `accepted` are the API versions the caller dispatches. */
-export function analyzeParsed(parsed: ParsedText, text: string, options: AnalyzeOptions = {}, accepted: readonly string[] = [API_VERSION]): Analysis {
+export function analyzeParsed(parsed: ParsedText, options: AnalyzeOptions = {}, accepted: readonly string[] = [API_VERSION]): Analysis {
   const diagnostics = [...parsed.diagnostics];
   const finish = (extra: Partial<Analysis> = {}): Analysis => ({ ...extra, diagnostics: diagnostics.sort(bySeverityAndPosition) });
   const doc = asRecord(parsed.value);
@@ -57,7 +57,7 @@ export function analyzeParsed(parsed: ParsedText, text: string, options: Analyze
     diagnostics.push(diagnosticAt(parsed, problem.severity, problem.code, problem.path, problem.message));
   }
   const cert = cluster.spec.flux.curveCert;
-  if (cert) diagnostics.push(...certDiagnostics(parsed, text, cert));
+  if (cert) diagnostics.push(...certDiagnostics(parsed, cert));
   const staleName = cluster.spec.network.headlessName === 'flux-service' ? undefined : pathOfText(doc, /\bflux-service\b/);
   if (staleName) {
     diagnostics.push(
