@@ -1,5 +1,5 @@
 /** `minicluster-gen`: a thin command-line adapter over the core. */
-import { version as VERSION } from '../../package.json';
+import packageJson from '../../package.json' with { type: 'json' };
 import {
   DEFAULT_MAX_BYTES,
   analyzeFile,
@@ -97,7 +97,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_OK;
   }
   if (options.version) {
-    io.stdout(`minicluster-gen ${VERSION}\n`);
+    io.stdout(`minicluster-gen ${packageJson.version}\n`);
     return EXIT_OK;
   }
   if (!options.file) return usageFault(io, 'give the MiniCluster YAML file with -f FILE (or -f - for standard input)');

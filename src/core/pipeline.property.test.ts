@@ -54,7 +54,8 @@ const container = fc.record(
     noWrapEntrypoint: fc.boolean(),
     volumes: fc.dictionary(dnsLabel.map((n) => `v-${n}`), volume, { maxKeys: 3 }),
     lifeCycle: fc.record({ postStartExec: trickyText, preStopExec: trickyText }, { requiredKeys: [] }),
-    resources: fc.record({ limits: fc.dictionary(fc.constantFrom('cpu', 'memory'), quantity), requests: fc.dictionary(fc.constantFrom('cpu', 'memory'), quantity) }, { requiredKeys: [] }),
+    // Limits above every request the quantity arbitrary makes: Kubernetes refuses a request above its limit.
+    resources: fc.record({ limits: fc.dictionary(fc.constantFrom('cpu', 'memory'), fc.constantFrom('1Pi', '2Pi')), requests: fc.dictionary(fc.constantFrom('cpu', 'memory'), quantity) }, { requiredKeys: [] }),
     commands,
     securityContext: fc.record({ privileged: fc.boolean(), runAsUser: fc.integer({ min: 0, max: 65535 }) }, { requiredKeys: [] }),
   },
@@ -98,7 +99,7 @@ const spec = fc
           annotations: stringMap(dnsLabel),
           nodeSelector: fc.dictionary(dnsLabel, dnsLabel, { maxKeys: 2 }),
           nodeAffinity: fc.dictionary(dnsLabel, fc.array(dnsLabel, { minLength: 1, maxLength: 2 }), { maxKeys: 2 }),
-          tolerations: fc.array(fc.record({ key: dnsLabel, operator: fc.constantFrom('Exists', 'Equal'), effect: fc.constantFrom('NoSchedule') }, { requiredKeys: [] }), { maxLength: 2 }),
+          tolerations: fc.array(fc.record({ key: dnsLabel, operator: fc.constantFrom('Exists', 'Equal'), effect: fc.constantFrom('NoSchedule') }, { requiredKeys: ['key'] }), { maxLength: 2 }),
           restartPolicy: fc.constantFrom('OnFailure', 'Never'),
           serviceAccountName: dnsLabel,
           resources: fc.dictionary(fc.constantFrom('cpu', 'memory'), quantity),
@@ -113,7 +114,17 @@ const spec = fc
     const specBody: Record<string, unknown> = { ...rest };
     if (extraMax > 0) specBody['maxSize'] = (rest.size ?? 1) + extraMax;
     // One runner; others get distinct names so most specs resolve.
-    const containers = rest.containers.map((c, i) => ({ ...c, name: `${c.name ?? 'c'}-${i}`, runFlux: i === 0 }));
+    // One mount path per volume, and one memory emptyDir (mounted at /dev/shm) per container: Kubernetes refuses a repeated mount path.
+    const ownPaths = (volumes: Record<string, Record<string, unknown>>) => {
+      let shm = false;
+      return Object.fromEntries(Object.entries(volumes).map(([name, v]) => {
+        const memory = v['emptyDirMedium'] === 'memory';
+        const own = { ...v, ...(typeof v['path'] === 'string' ? { path: `${v['path']}/${name}` } : {}), ...(memory && shm ? { emptyDirMedium: 'disk' } : {}) };
+        shm ||= memory;
+        return [name, own];
+      }));
+    };
+    const containers = rest.containers.map((c, i) => ({ ...c, volumes: ownPaths(c.volumes ?? {}), name: `${c.name ?? 'c'}-${i}`, runFlux: i === 0 }));
     specBody['containers'] = containers;
     return { apiVersion: 'flux-framework.org/v1alpha2', kind: 'MiniCluster', metadata: { name: 'mc-prop' }, spec: specBody };
   });
