@@ -172,23 +172,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   }
 
-  // Each MiniCluster gets its own keypair: they are separate Flux instances.
-  const manifests: Manifest[] = [];
-  for (const resolved of resolvedAll) {
-    manifests.push(
-      ...generateAny(resolved, {
-        include: options.include,
-        serverFields: options.serverFields,
-        output: options.output,
-        keys: certificate ? { publicKey: '', secretKey: '' } : await generateKeys(),
-        ...(certificate ? { certificate } : {}),
-      }),
-    );
-  }
   const render = (objects: Manifest[]) =>
     options.format === 'json'
       ? renderJson(objects)
       : renderYaml(objects, { keyOrder: options.sortKeys ? 'sorted' : 'kubernetes', legacySeparator: options.legacySeparator });
+  // A YAML stream is the concatenation of its objects' documents, so each MiniCluster's objects
+  // are written as soon as they are made: a file of a thousand MiniClusters never holds all of
+  // their objects, or one string of all of them, at once. JSON (one List) and files wait.
+  const streaming = options.format === 'yaml' && !options.outputDir;
+
+  // Each MiniCluster gets its own keypair: they are separate Flux instances.
+  const manifests: Manifest[] = [];
+  for (const resolved of resolvedAll) {
+    const objects = generateAny(resolved, {
+      include: options.include,
+      serverFields: options.serverFields,
+      output: options.output,
+      keys: certificate ? { publicKey: '', secretKey: '' } : await generateKeys(),
+      ...(certificate ? { certificate } : {}),
+    });
+    if (!streaming) manifests.push(...objects);
+    else if (objects.length > 0) io.stdout(render(objects));
+  }
 
   if (options.outputDir) {
     const files = manifests.map((manifest, index) => ({ name: `${fileName(manifest, index)}.${options.format}`, text: render([manifest]) }));
@@ -198,7 +203,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (!(error instanceof OutputDirError)) throw error;
       return usageFault(io, `--output-dir ${error.message}`);
     }
-  } else if (manifests.length > 0) {
+  } else if (!streaming && manifests.length > 0) {
     io.stdout(render(manifests));
   }
   return EXIT_OK;

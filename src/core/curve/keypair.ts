@@ -20,14 +20,18 @@ export interface CurveKeypair {
 export type KeypairSource = () => CurveKeypair | Promise<CurveKeypair>;
 
 /**
- * libsodium's `crypto_box_keypair`, the same call libzmq's `zmq_curve_keypair` makes, so keys
- * are generated exactly as CZMQ's `zcert_new` (and thus the Flux Operator) would.
+ * What libsodium's `crypto_box_keypair` does (the call libzmq's `zmq_curve_keypair` makes, so keys
+ * come out as CZMQ's `zcert_new`, and thus the Flux Operator, makes them): 32 random bytes as the
+ * secret key, and `crypto_scalarmult_base` of them as the public key. The random bytes come from
+ * the platform's CSPRNG in one call: libsodium's JavaScript build asks for them four bytes at a
+ * time (one `crypto.randomBytes` call each in Node), which made key generation the largest cost of
+ * a file of many MiniClusters.
  */
 export function sodiumKeypairSource(): KeypairSource {
   return async () => {
     const sodium = await loadSodium();
-    const { publicKey, privateKey } = sodium.crypto_box_keypair();
-    return { publicKey, secretKey: privateKey };
+    const secretKey = globalThis.crypto.getRandomValues(new Uint8Array(32));
+    return { publicKey: sodium.crypto_scalarmult_base(secretKey), secretKey };
   };
 }
 

@@ -88,6 +88,13 @@ describe('CURVE known-answer pairs', () => {
     }
   });
 
+  it('draws a new secret key for every keypair', async () => {
+    const source = sodiumKeypairSource();
+    const secrets = new Set<string>();
+    for (let i = 0; i < 20; i++) secrets.add(toHex((await source()).secretKey));
+    expect(secrets.size).toBe(20);
+  });
+
   it('refuses a secret key of the wrong size', async () => {
     await expect(publicKeyFromSecret(new Uint8Array(16))).rejects.toThrow('16 bytes');
   });
