@@ -5,7 +5,7 @@
  * run reports every distinct failure it meets.
  *
  * `--seed S --path P` replays one shrunk case; `--case FILE` runs a case written as JSON (the last
- * case started is always in .cache/fuzz-last-case.json, for a run that dies with the process).
+ * case started is always in .cache/fuzz-last-case-SEED.json, for a run that dies with the process).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -25,7 +25,8 @@ const USAGE = `Usage: npm run fuzz -- [--seed N] [--seconds S | --runs N] [--ski
   --skip-known  pass over the known open defects (KNOWN_OPEN, being fixed), as CI does
 `;
 
-const LAST_CASE = join(projectRoot, '.cache', 'fuzz-last-case.json');
+/** Where a run keeps the case it is on, for a run that dies with the process (one file per seed). */
+const lastCaseFile = (seed: number) => join(projectRoot, '.cache', `fuzz-last-case-${seed}.json`);
 
 interface Args {
   seed: number;
@@ -92,10 +93,11 @@ async function main(): Promise<number> {
 
   const known = args.skipKnown ? ' --skip-known' : '';
   const arbitrary = caseArbitrary(mutatorsFor(args.skipKnown));
-  mkdirSync(dirname(LAST_CASE), { recursive: true });
+  const lastCase = lastCaseFile(args.seed);
+  mkdirSync(dirname(lastCase), { recursive: true });
   const seen = new Set<string>();
   const property = fc.asyncProperty(arbitrary, async (c) => {
-    writeFileSync(LAST_CASE, JSON.stringify(c));
+    writeFileSync(lastCase, JSON.stringify(c));
     await runCase(c, undefined, (f) => seen.has(signatureOf(f)) || (args.skipKnown && isKnownOpen(f)));
   });
 
