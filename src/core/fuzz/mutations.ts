@@ -448,22 +448,6 @@ export interface KnownOpen {
 }
 
 export const KNOWN_OPEN: readonly KnownOpen[] = [
-  {
-    defect: 'multi-document files with deep "[" nesting crash Node (RegExpCompiler) or take seconds',
-    mutators: ['deepNestText', 'deepNest'],
-  },
-  {
-    defect: 'a !!binary or !!timestamp value throws in migrateV1alpha1 and applySpecEdit',
-    mutators: ['tagBinary', 'tagNodeBinary', 'tagTimestamp', 'tagNodeTimestamp'],
-  },
-  {
-    defect: 'diagnostics quote user text (keys, values) with line breaks, ESC, NUL and bidi controls unescaped',
-    failure: /^\[diagnostic\] .*the (message|path) has a control or line-break character|^\[cli\] .*stderr has a control character/s,
-  },
-  {
-    defect: 'bad enum values (a toleration operator, ...) pass through to the objects instead of getting an error',
-    failure: /^\[object\] .*must be equal to one of the allowed values/s,
-  },
   // Found by this suite and reported; not in the list of fixes under way.
   {
     defect: 'found by fuzzing: applySpecEdit throws on an alias whose anchor is missing or comes later ("a: *x"; an alias name with a NEL or U+2028 in it)',

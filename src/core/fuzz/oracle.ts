@@ -31,6 +31,7 @@ import {
 } from '../index.ts';
 import { yamlRoundTripProblems } from '../render/index.ts';
 import { yamlDocuments } from '../parse/documents.ts';
+import { apiServerProblems } from '../testing/apiServerRules.ts';
 import { corpus } from '../testing/corpus.ts';
 import { validateAgainstJobSetCrd } from '../testing/jobSetSchema.ts';
 import { validateAgainstKubernetes } from '../testing/kubernetesSchema.ts';
@@ -97,8 +98,10 @@ if (corpus) {
   }
 }
 
+const apiServerRules: ObjectChecker = { name: 'API server rules (docs/api-server-rules.md)', check: (manifests) => apiServerProblems(manifests) };
+
 /** The checks every generated set of objects goes through. */
-export const objectCheckers: ObjectChecker[] = [kubernetesSchema, ...jobSetCrd];
+export const objectCheckers: ObjectChecker[] = [kubernetesSchema, apiServerRules, ...jobSetCrd];
 
 /** The output options a case is analysed and generated with (besides none), and the CLI's flags for them. */
 export const OUTPUT_CHOICES: ReadonlyArray<{ output: OutputOptions; flags: string[] }> = [
