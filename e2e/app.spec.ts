@@ -4,6 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { seriousViolationsInEachTheme } from './axe.ts';
+import { download } from './download.ts';
 import { expect, test } from './guard.ts';
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
@@ -35,12 +36,6 @@ async function showAll(page: Page, kind: string, name: string) {
 
 const card = (page: Page, kind: string, name: string) =>
   page.locator('article, section, div').filter({ has: page.getByRole('button', { name: `Copy ${kind} ${name}`, exact: true }) }).last();
-
-async function downloadText(page: Page, button: string): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
-}
 
 test('the default example renders its objects', async ({ page }) => {
   await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
@@ -81,7 +76,7 @@ test('typing a new size, image and container updates the Job and the ConfigMap',
   await page.keyboard.type('jammy');
   await expect(job).toContainText('image: ubuntu:jammy');
 
-  const spec = (await downloadText(page, 'Download spec')).text;
+  const spec = (await download(page, 'Download spec')).text;
   // With two containers, the runner must be marked.
   const twoContainers = `${spec.trimEnd().replace('- image: ubuntu:jammy', '- image: ubuntu:jammy\n      runFlux: true')}\n    - name: metrics\n      image: nginx:1.27\n      noWrapEntrypoint: true\n      ports: [8080]\n`;
   await replaceSpec(page, twoContainers);
@@ -115,7 +110,7 @@ test('each include toggle chooses what is shown and exported', async ({ page }) 
     const toggle = page.getByRole('checkbox', { name: label, exact: true });
     await toggle.uncheck();
     await expect(page.getByRole('button', { name: `Copy ${kind} ${name}`, exact: true })).toHaveCount(0);
-    const bundle = await downloadText(page, 'Download bundle');
+    const bundle = await download(page, 'Download bundle');
     expect(parseAllDocuments(bundle.text).map((d) => (d.toJS() as Manifest).kind)).not.toContain(kind);
     await toggle.check();
     await expect(page.getByRole('button', { name: `Copy ${kind} ${name}`, exact: true })).toBeVisible();
@@ -133,7 +128,7 @@ test('copies one manifest to the clipboard', async ({ page, context }) => {
 });
 
 test('the downloaded bundle parses, passes the Kubernetes schema and carries a valid certificate', async ({ page }) => {
-  const bundle = await downloadText(page, 'Download bundle');
+  const bundle = await download(page, 'Download bundle');
   expect(bundle.name).toBe('flux-sample.yaml');
   const objects = parseAllDocuments(bundle.text).map((d) => d.toJS() as Manifest);
   expect(objects.map((o) => o.kind)).toEqual(['ConfigMap', 'Service', 'Job']);
@@ -148,7 +143,7 @@ test('the downloaded bundle parses, passes the Kubernetes schema and carries a v
   await page.getByRole('button', { name: 'New certificate', exact: true }).click();
   await expect(page.locator('code.mcs-cert__key')).not.toHaveText(before);
   const after = (await page.locator('code.mcs-cert__key').textContent()) ?? '';
-  const renewed = parseAllDocuments((await downloadText(page, 'Download bundle')).text).map((d) => d.toJS() as Manifest);
+  const renewed = parseAllDocuments((await download(page, 'Download bundle')).text).map((d) => d.toJS() as Manifest);
   const renewedCert = readCurveCert((renewed[0]?.['data'] as Record<string, string>)['curve.cert'] ?? '');
   expect(renewedCert.ok && renewedCert.publicKey).toBe(after);
 });
@@ -162,16 +157,16 @@ test('a pasted certificate is checked and then used; a broken one is not', async
   await expect(textarea).toHaveAttribute('aria-invalid', 'true');
   await textarea.fill(testCertificate());
   await expect(page.getByText('This certificate is valid and will be used in the generated ConfigMap.')).toBeVisible();
-  const objects = parseAllDocuments((await downloadText(page, 'Download bundle')).text).map((d) => d.toJS() as Manifest);
+  const objects = parseAllDocuments((await download(page, 'Download bundle')).text).map((d) => d.toJS() as Manifest);
   expect((objects[0]?.['data'] as Record<string, string>)['curve.cert']).toBe(testCertificate());
 });
 
 test('the zip holds one file per included object, each equal to its card in the bundle', async ({ page }) => {
-  const bundle = parseAllDocuments((await downloadText(page, 'Download bundle')).text).map((d) => d.toJS() as Manifest);
+  const bundle = parseAllDocuments((await download(page, 'Download bundle')).text).map((d) => d.toJS() as Manifest);
   await page.getByRole('checkbox', { name: 'Service' }).uncheck();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download zip', exact: true }).click()]);
-  expect(download.suggestedFilename()).toBe('flux-sample-manifests.zip');
-  const files = unzipSync(new Uint8Array(await readFile(await download.path())));
+  const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download zip', exact: true }).click()]);
+  expect(zip.suggestedFilename()).toBe('flux-sample-manifests.zip');
+  const files = unzipSync(new Uint8Array(await readFile(await zip.path())));
   expect(Object.keys(files)).toEqual(['01-configmap-flux-sample-entrypoint.yaml', '02-job-flux-sample.yaml']);
   const zipped = Object.values(files).map((bytes) => parseAllDocuments(strFromU8(bytes))[0]?.toJS() as Manifest);
   expect(zipped).toEqual(bundle.filter((o) => o.kind !== 'Service'));

@@ -5,7 +5,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { seriousViolationsInEachTheme } from './axe.ts';
 import { expect, test } from './guard.ts';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
@@ -13,6 +13,7 @@ import { runCli } from '../src/cli/main.ts';
 import type { Manifest } from '../src/core/common/kobject.ts';
 import { validateAgainstKubernetes } from '../src/core/testing/kubernetesSchema.ts';
 import { forEachLook, WIDE_AND_NARROW } from './screenshots.ts';
+import { downloadText } from './download.ts';
 
 // Page loads with Monaco take long on a busy machine; the default 30 s is too tight for these flows.
 test.describe.configure({ timeout: 90_000 });
@@ -22,11 +23,6 @@ test.beforeEach(async ({ page }) => {
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
 });
-
-async function downloadText(page: Page, button: string): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
-  return readFile(await download.path(), 'utf8');
-}
 
 const group = (scope: Page | Locator, name: string) => scope.getByRole('group', { name, exact: true });
 
