@@ -49,8 +49,12 @@ test('reopened, the spec is offered without generating, and opens that way', asy
   await page.reload();
   await expect(heldBackNotice(page)).toBeVisible({ timeout: 45_000 });
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
+  // Nothing is being generated, and the output column says so instead of "Generating".
+  const notGenerated = page.getByText('Not generated: this spec stopped the generator on your last visit.');
+  await expect(notGenerated).toBeVisible();
   await page.getByRole('button', { name: 'Open it without generating' }).click();
   await expect(heldBackNotice(page)).toHaveCount(0);
+  await expect(notGenerated).toBeVisible();
   await expect(page.locator('.monaco-editor .view-line', { hasText: STOP_LINE })).toBeVisible();
   await expect(stoppedNotice(page)).toHaveCount(0);
   await page.locator('.monaco-editor .view-line', { hasText: STOP_LINE }).click();
@@ -74,6 +78,7 @@ test('a spec that stops the worker at startup is reported and the app goes on', 
   await page.evaluate((key) => localStorage.removeItem(key), GENERATING_KEY);
   await page.reload();
   await expect(stoppedNotice(page)).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText('Not generated: the generator stopped on this spec.')).toBeVisible();
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
   await page.locator('.monaco-editor .view-line', { hasText: STOP_LINE }).click();
   await page.keyboard.press('End');

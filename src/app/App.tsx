@@ -162,6 +162,13 @@ export function App({ services }: { services: AppServices }) {
           <Preview
             ref={previewRef}
             manifests={lastGood?.manifests}
+            notGenerated={
+              generation.waitingForEdit
+                ? 'Not generated: this spec stopped the generator on your last visit. Edit it to generate its objects.'
+                : generation.stopped && !lastGood
+                  ? 'Not generated: the generator stopped on this spec. Edit it to try again.'
+                  : undefined
+            }
             stale={response !== undefined && response.manifests === undefined}
             output={output}
             onOutputChange={setOutput}

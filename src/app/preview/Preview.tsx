@@ -39,6 +39,8 @@ export interface PreviewHandle {
 export interface PreviewProps {
   /** Last good output (all objects, unfiltered); undefined before the first result. */
   manifests: readonly RenderedManifest[] | undefined;
+  /** Why there is no output yet when nothing is being generated (the summary line says it instead of "Generating"). */
+  notGenerated?: string | undefined;
   /** The spec (or an output option) currently has errors: the output is dimmed under an "Out of date" banner. */
   stale: boolean;
   /** The Output panel's options, as typed; `onOutputChange` must be stable. */
@@ -82,6 +84,7 @@ function cardKey(manifest: RenderedManifest): string {
 
 function PreviewImpl({
   manifests,
+  notGenerated,
   stale,
   output,
   onOutputChange,
@@ -170,7 +173,7 @@ function PreviewImpl({
     onIncludeChange(next);
   };
 
-  const summary = manifests === undefined ? 'Generating the objects…' : summaryLine(manifests, include, pods);
+  const summary = manifests === undefined ? (notGenerated ?? 'Generating the objects…') : summaryLine(manifests, include, pods);
   const seen = new Map<string, number>();
 
   return (

@@ -66,6 +66,8 @@ export interface Generation extends GenerationOutput {
   heldBack: boolean;
   /** Keeps the held-back spec in the editor, still not generated until it is edited. */
   keepHeldBack(): void;
+  /** The spec in the editor is not being generated until it is edited (it was held back at load). */
+  waitingForEdit: boolean;
 }
 
 interface Request {
@@ -106,6 +108,7 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
   // A spec that stopped the generator last time is not generated until it changes.
   const held = useRef(heldAtStart);
   const [heldBack, setHeldBack] = useState(heldAtStart);
+  const [waitingForEdit, setWaitingForEdit] = useState(heldAtStart);
   const [stopped, setStopped] = useState<GenerationFailure>();
 
   const send = useCallback(() => {
@@ -163,6 +166,7 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
       request.current.text = next;
       held.current = false;
       setHeldBack(false);
+      setWaitingForEdit(false);
       setTextState(next);
       send();
     },
@@ -217,5 +221,5 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
   const getOutput = useCallback(() => request.current.output, []);
   const keepHeldBack = useCallback(() => setHeldBack(false), []);
 
-  return { ...generated, text, userCertificate, output, setOutput, startupDone, setText, edit, moveCursor, setUserCertificate, newKeys, getText, getOutput, stopped, heldBack, keepHeldBack };
+  return { ...generated, text, userCertificate, output, setOutput, startupDone, setText, edit, moveCursor, setUserCertificate, newKeys, getText, getOutput, stopped, heldBack, keepHeldBack, waitingForEdit };
 }
