@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments, visit } from 'yaml';
 import { sampleBundle } from './sampleBundle.test-data.ts';
 import { yamlRoundTripProblems } from './roundTrip.ts';
-import { isAmbiguousPlain, renderJson, renderYaml } from './yamlOut.ts';
+import { isAmbiguousPlain, renderJson, renderYaml, renderYamlByYaml, writeFastFor } from './yamlOut.ts';
 
 /** Every document of `text`, read by the `yaml` package as YAML 1.2 (core) and as YAML 1.1. */
 function readBack(text: string, version: '1.1' | '1.2'): unknown[] {
@@ -495,6 +495,30 @@ describe('renderYaml: round trip (property)', () => {
     ),
   }));
   const documents = fc.array(fc.dictionary(key, value, { maxKeys: 6 }), { minLength: 1, maxLength: 3 });
+
+  it('writes with the fast writer exactly what `yaml` writes, and the fast writer takes most objects', () => {
+    // ASCII text only, as generated objects mostly are: the fast writer leaves the rest to `yaml`.
+    const ascii = (v: unknown): boolean =>
+      typeof v === 'string' ? /^[\t\n\x20-\x7e]*$/.test(v) : v !== null && typeof v === 'object' ? Object.entries(v).every(([k, x]) => ascii(k) && ascii(x)) : true;
+    let objects = 0;
+    let fast = 0;
+    fc.assert(
+      fc.property(documents, fc.boolean(), (list, sorted) => {
+        const keyOrder = sorted ? 'sorted' : 'kubernetes';
+        expect(renderYaml(list, { keyOrder })).toBe(renderYamlByYaml(list, { keyOrder }));
+        for (const o of list) {
+          const text = writeFastFor(o, keyOrder);
+          if (!ascii(o)) continue;
+          objects++;
+          if (text === undefined) continue;
+          fast++;
+          expect(`---\n${text}`).toBe(renderYamlByYaml([o], { keyOrder }));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fast).toBeGreaterThan(objects / 2);
+  });
 
   it('parses back to the same objects with YAML 1.2 and YAML 1.1, in both key orders', () => {
     fc.assert(

@@ -14,6 +14,7 @@
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node, ToStringOptions } from 'yaml';
 import { yamlV2KeyCompare } from './keyOrder.ts';
+import { writeFast, type FastWriter } from './fastYaml.ts';
 
 export type KeyOrder = 'kubernetes' | 'sorted';
 
@@ -239,6 +240,24 @@ function buildNode(value: unknown, sorted: boolean, role: Role): Node {
   }
 }
 
+// The fast writer's view of the rules above (see fastYaml.ts), one per key order.
+function fastWriter(sorted: boolean, doc: Document): FastWriter {
+  const { tags, compat } = doc.schema;
+  const typed = (s: string) => (tag: (typeof tags)[number]) => !!tag.default && tag.tag !== 'tag:yaml.org,2002:str' && 'test' in tag && !!tag.test?.test(s);
+  return {
+    keys: (obj, role) => (sorted ? Object.keys(obj).sort(yamlV2KeyCompare) : kubernetesKeys(obj, role as Role)),
+    childRole: (k) => (!sorted && k === 'metadata' ? METADATA : OTHER),
+    itemRole: OTHER,
+    style: (s) => {
+      const style = styleOf(s);
+      return style === Scalar.QUOTE_DOUBLE ? 'QUOTE_DOUBLE' : style === Scalar.BLOCK_LITERAL ? 'BLOCK_LITERAL' : undefined;
+    },
+    plainLooksTyped: (s) => tags.some(typed(s)) || (compat?.some(typed(s)) ?? false),
+  };
+}
+// Rendered keys of the fast writer, bounded like keyCache.
+const fastKeys = new Map<string, string>();
+
 // ---------------------------------------------------------------------------------------------
 // Public API
 
@@ -247,6 +266,20 @@ function buildNode(value: unknown, sorted: boolean, role: Role): Node {
  * safely and `kubectl apply -f` reads them) and ends with a newline. No objects, no text.
  */
 export function renderYaml(objects: readonly unknown[], opts: RenderYamlOptions = {}): string {
+  return render(objects, opts, true);
+}
+
+/** renderYaml through `yaml`'s stringifier only: what the fast writer is tested against. */
+export function renderYamlByYaml(objects: readonly unknown[], opts: RenderYamlOptions = {}): string {
+  return render(objects, opts, false);
+}
+
+/** The fast writer's text for one object, or undefined where it leaves the object to `yaml` (for its tests). */
+export function writeFastFor(obj: unknown, keyOrder: KeyOrder = 'kubernetes'): string | undefined {
+  return writeFast(obj, ROOT, fastWriter(keyOrder === 'sorted', getDoc()), new Map());
+}
+
+function render(objects: readonly unknown[], opts: RenderYamlOptions, tryFast: boolean): string {
   const sorted = opts.keyOrder === 'sorted';
   const legacy = opts.legacySeparator === true;
   const doc = getDoc();
@@ -255,10 +288,15 @@ export function renderYaml(objects: readonly unknown[], opts: RenderYamlOptions 
   const outerRawSeen = rawSeen;
   rawSeen = false;
   let out = '';
+  const fast = fastWriter(sorted, doc);
+  if (fastKeys.size >= KEY_CACHE_LIMIT) fastKeys.clear();
   try {
     for (const obj of objects) {
-      doc.contents = buildNode(obj, sorted, ROOT) as Document['contents'];
-      const text = doc.toString(TO_STRING);
+      let text = tryFast ? writeFast(obj, ROOT, fast, fastKeys) : undefined;
+      if (text === undefined) {
+        doc.contents = buildNode(obj, sorted, ROOT) as Document['contents'];
+        text = doc.toString(TO_STRING);
+      }
       out += legacy ? `----\n${text}\n` : `---\n${text}`;
     }
     // Only forced double-quoted scalars can contain these characters, so replacing them anywhere
