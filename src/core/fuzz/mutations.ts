@@ -454,10 +454,6 @@ export const KNOWN_OPEN: readonly KnownOpen[] = [
     failure: /^\[throws\] applySpecEdit.*(Unresolved alias|Anchor must not contain)/s,
   },
   {
-    defect: 'found by fuzzing: syntax errors after a multi-line plain scalar are placed one line too early, and a multi-line token ends past its line',
-    failure: /^\[diagnostic\] .*(is outside line|outside the file)/s,
-  },
-  {
     defect: 'found by fuzzing: a form edit keeps a tag that contradicts the new value ("quiet: !!str true" set to false reads "false"; "command: !!bool true" set to text reads true)',
     failure: /^\[edit\] .*the field reads "(?!nothing")/s,
   },
