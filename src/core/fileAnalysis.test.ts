@@ -133,6 +133,16 @@ describe('analyzeFile', () => {
     expect(warning?.message).toMatch(/^This document \(line \d+\) is not valid YAML: .+ kubectl apply would stop at it/);
   });
 
+  it('ends the notes about other documents inside their line, even at the end of a line or of the file', () => {
+    const lines = (text: string) => text.split(/\r\n|\r|\n/);
+    for (const other of ['--- !!map\n', '---\nkind: Service\nmetadata: {name: [broken\n', '---\nkind: Service\nmetadata: {name: [broken']) {
+      const text = `${miniCluster('ok', 2)}${other}`;
+      const notes = analyzeFile(text).diagnostics;
+      expect(notes.length).toBeGreaterThan(0);
+      for (const d of notes) expect(d.endColumn, `${JSON.stringify(other)}: ${d.line}:${d.column}`).toBeLessThanOrEqual((lines(text)[(d.endLine ?? 0) - 1]?.length ?? -1) + 1);
+    }
+  });
+
   it('keeps comments, directives and document end markers with their own document', () => {
     const text = `# leading\n${miniCluster('a', 1)}# trailing of a\n...\n%YAML 1.1\n---\n${miniCluster('b', 2)}`;
     const file = analyzeFile(text);

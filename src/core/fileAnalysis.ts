@@ -35,12 +35,17 @@ export interface FileAnalysis {
 // The kind, name and apiVersion are the file's own text, shown as written but never as controls.
 const describe = (d: YamlDocument) => printable(`${d.kind}${d.name ? ` ${d.name}` : ''}${d.apiVersion ? ` (${d.apiVersion})` : ''}`);
 
-function at(d: YamlDocument, severity: Diagnostic['severity'], code: string, message: string): Diagnostic {
-  return { severity, code, path: '', message, line: d.line, column: d.column, endLine: d.line, endColumn: d.column + 1 };
+/** The character at a position; none at the end of its line (a document may start there, a parser give up there). */
+function endOfCharAt(lines: TextLines, line: number, column: number): number {
+  return Math.min(column + 1, lines.lineText(line).length + 1);
+}
+
+function at(lines: TextLines, d: YamlDocument, severity: Diagnostic['severity'], code: string, message: string): Diagnostic {
+  return { severity, code, path: '', message, line: d.line, column: d.column, endLine: d.line, endColumn: endOfCharAt(lines, d.line, d.column) };
 }
 
 /** What the file says about its documents that are not MiniClusters. */
-function otherDocumentNotes(others: readonly YamlDocument[]): Diagnostic[] {
+function otherDocumentNotes(lines: TextLines, others: readonly YamlDocument[]): Diagnostic[] {
   return others.map((d) => {
     if (d.syntaxError) {
       const e = d.syntaxError;
@@ -52,13 +57,13 @@ function otherDocumentNotes(others: readonly YamlDocument[]): Diagnostic[] {
         line: e.line,
         column: e.column,
         endLine: e.line,
-        endColumn: e.column + 1,
+        endColumn: endOfCharAt(lines, e.line, e.column),
       };
     }
     if (d.kind === undefined) {
-      return at(d, 'warning', 'other-document', `The document at line ${d.line} is not a Kubernetes object (it has no kind); kubectl apply would refuse the file. Remove it or complete it.`);
+      return at(lines, d, 'warning', 'other-document', `The document at line ${d.line} is not a Kubernetes object (it has no kind); kubectl apply would refuse the file. Remove it or complete it.`);
     }
-    return at(d, 'info', 'other-object', `Line ${d.line}: ${describe(d)} is not a MiniCluster; it is left as it is and not part of the generated objects.`);
+    return at(lines, d, 'info', 'other-object', `Line ${d.line}: ${describe(d)} is not a MiniCluster; it is left as it is and not part of the generated objects.`);
   });
 }
 
@@ -109,7 +114,7 @@ export function analyzeFile(text: string, options: AnalyzeOptions = {}): FileAna
     // read again for each one.
     const parse = (document: YamlDocument) => parseSpecText(text.slice(document.start, document.end), { ...parseOptions(options), within: { offset: document.start, lines } });
     const specs = miniClusters.map((document) => ({ document, analysis: analyzeAnyParsed(parse(document), options) }));
-    return { documents, specs: withoutSharedNames(specs, parse), diagnostics: otherDocumentNotes(others) };
+    return { documents, specs: withoutSharedNames(specs, parse), diagnostics: otherDocumentNotes(lines, others) };
   }
   const objects = filled.filter((d) => d.kind !== undefined);
   if (objects.length === 0) return whole(documents);
@@ -119,7 +124,7 @@ export function analyzeFile(text: string, options: AnalyzeOptions = {}): FileAna
     documents,
     specs: [],
     diagnostics: [
-      at(first, 'error', 'no-minicluster', `This file holds no MiniCluster, only ${listed}. Add a document with "apiVersion: flux-framework.org/v1alpha2" and "kind: MiniCluster", or open the file that has it.`),
+      at(lines, first, 'error', 'no-minicluster', `This file holds no MiniCluster, only ${listed}. Add a document with "apiVersion: flux-framework.org/v1alpha2" and "kind: MiniCluster", or open the file that has it.`),
     ],
   };
 }

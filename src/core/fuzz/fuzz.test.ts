@@ -56,6 +56,12 @@ describe('the oracle', () => {
     expect(diagnosticProblem(text, { ...ok, endLine: 1, endColumn: 1 })).toMatch(/before it starts/);
   });
 
+  it('counts lines as the editor does: a CR before an LF ends its line, and so does a lone CR', () => {
+    const text = 'a: 1\r\nbb\rc';
+    expect(diagnosticProblem(text, { message: 'fine', path: '', line: 3, column: 2, endLine: 3, endColumn: 2 })).toBeUndefined();
+    expect(diagnosticProblem(text, { message: 'fine', path: '', line: 1, column: 6, endLine: 1, endColumn: 6 })).toMatch(/outside line 1 \(4 characters\)/);
+  });
+
   it('passes a spec that keeps every promise, and fails a case per broken one', async () => {
     const hello = BASES.find((b) => b.name.endsWith('v1alpha2/hello-world.yaml'))!;
     expect(await checkCase(hello.text, { output: 0, edit: 0 })).toEqual([]);

@@ -142,8 +142,8 @@ const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-
 
 const show = (s: string) => JSON.stringify(s.length > 160 ? `${s.slice(0, 160)}…` : s);
 
-/** Lines as a YAML reader and an editor count them: split at line feeds (a CR before one is part of its line). */
-const lineLengths = (text: string): number[] => text.split('\n').map((l) => l.length);
+/** Lines as the editor (Monaco) counts them, where the app puts its markers: split at LF, CRLF and a lone CR. */
+const lineLengths = (text: string): number[] => text.split(/\r\n|\r|\n/).map((l) => l.length);
 
 function positionProblem(lines: readonly number[], line: number, column: number): string | undefined {
   if (!Number.isInteger(line) || line < 1 || line > lines.length) return `line ${line} is outside the file's ${lines.length} lines`;

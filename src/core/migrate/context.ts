@@ -2,9 +2,11 @@
  * What every migration rule works on: the Document being edited, the input as the parser read it
  * (plain values for decisions, positions for notes), and the notes collected so far.
  */
-import type { Document, LineCounter } from 'yaml';
+import type { Document } from 'yaml';
 import { formatPath, type PathSegment } from '../diagnostics.ts';
 import type { ParsedText } from '../parse/index.ts';
+import type { TextLines } from '../parse/lines.ts';
+import { printable } from '../common/quoteText.ts';
 
 export type MigrationNoteKind = 'moved' | 'renamed' | 'dropped' | 'changed';
 
@@ -37,18 +39,22 @@ export class Migration {
   constructor(
     readonly doc: Document,
     private readonly parsed: Pick<ParsedText, 'locateKey'>,
-    private readonly lineCounter: LineCounter,
+    private readonly lines: TextLines,
   ) {}
 
+  /**
+   * Notes show the spec's own names, paths and values as written; every invisible character in
+   * them is escaped here, once for all rules.
+   */
   note(path: PathSegment[], kind: MigrationNoteKind, message: string): void {
     const at = this.parsed.locateKey(path);
-    this.notes.push({ path: formatPath(path), line: at.line, column: at.column, kind, message });
+    this.notes.push({ path: formatPath(path), line: at.line, column: at.column, kind, message: printable(message) });
   }
 
   /** A note placed at a source offset, for nodes the path lookup cannot reach (a shadowed duplicate key). */
   noteAtOffset(path: PathSegment[], offset: number, kind: MigrationNoteKind, message: string): void {
-    const p = this.lineCounter.linePos(offset);
-    this.notes.push({ path: formatPath(path), line: Math.max(1, p.line), column: Math.max(1, p.col), kind, message });
+    const p = this.lines.linePos(offset);
+    this.notes.push({ path: formatPath(path), line: p.line, column: p.col, kind, message: printable(message) });
   }
 
   sortedNotes(): MigrationNote[] {

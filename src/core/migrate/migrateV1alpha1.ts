@@ -6,11 +6,12 @@
  * a note that says what to do instead. Notes point into the v1alpha1 input.
  */
 import { API_VERSIONS, KIND } from '../common/apiVersions.ts';
-import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
 import { diagnosticAt } from '../common/analyze.ts';
 import { formatPath, hasErrors, type Diagnostic, type PathSegment } from '../diagnostics.ts';
 import { parseSpecText, type ParsedText } from '../parse/index.ts';
+import { TextLines, withLoneCrAsLf } from '../parse/lines.ts';
 import { migrateContainer, type ContainerRole } from './containers.ts';
 import { Migration, asList, asRecord, asText, type MigrationNote, type Plain } from './context.ts';
 import { dropRestAndUsers, keepHeadlessName, keepSidecarsFromWaiting, keepStrictDefault, migrateFluxSpec, runnerNotes } from './specFields.ts';
@@ -81,8 +82,9 @@ function migrateContainers(m: Migration, spec: YAMLMap, plainSpec: Plain): Mount
   return mounting;
 }
 
-function firstDocument(text: string, lineCounter: LineCounter): { doc: Document; more: boolean } | undefined {
-  const docs = parseAllDocuments(text, { ...EDIT_PARSE_OPTIONS, lineCounter });
+function firstDocument(text: string): { doc: Document; more: boolean } | undefined {
+  // Line breaks read as the spec parser reads them, so both see the same keys.
+  const docs = parseAllDocuments(withLoneCrAsLf(text), EDIT_PARSE_OPTIONS);
   if (!Array.isArray(docs) || !docs[0]) return undefined;
   return { doc: docs[0], more: docs.length > 1 };
 }
@@ -97,11 +99,10 @@ export function migrateV1alpha1(text: string): MigrationResult {
   const identity = notMigratable(parsed, value);
   if (identity.length > 0) return { notes: [], diagnostics: [...identity, ...warnings] };
 
-  const lineCounter = new LineCounter();
-  const first = firstDocument(text, lineCounter);
+  const first = firstDocument(text);
   if (!first) return { notes: [], diagnostics: parsed.diagnostics };
   const { doc } = first;
-  const m = new Migration(doc, parsed, lineCounter);
+  const m = new Migration(doc, parsed, new TextLines(text));
 
   if (usesAliases(doc)) {
     // Edits below follow keys through the Document; anchors, aliases and merge keys would make

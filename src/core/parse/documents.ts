@@ -10,7 +10,8 @@ import { CST, Composer, Lexer, Parser, isMap, isScalar } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
 import { guardedTokens, isTooDeep } from './depth.ts';
 import { SPEC_DOCUMENT_OPTIONS, TOO_DEEP_MESSAGE } from './documentOptions.ts';
-import { TextLines } from './lines.ts';
+import { TextLines, withLoneCrAsLf } from './lines.ts';
+import { printable } from '../common/quoteText.ts';
 
 export interface YamlDocument {
   /** Zero-based position among the file's documents. */
@@ -167,12 +168,15 @@ function describeDocument(text: string, start: number, end: number, index: numbe
     if (name !== undefined) found.name = name;
   }
   const error = doc?.errors[0];
-  if (error) found.syntaxError = { message: error.message.split('\n')[0] ?? error.message, ...position(error.pos[0]) };
+  // The package's message quotes the file's text, which may hold invisible characters.
+  if (error) found.syntaxError = { message: printable(error.message.split('\n')[0] ?? error.message), ...position(error.pos[0]) };
   return found;
 }
 
 /** Linear in the file: one pass of the parser to find the documents, then one for each. */
-export function yamlDocuments(text: string, lines = new TextLines(text)): YamlDocument[] {
+export function yamlDocuments(source: string, lines = new TextLines(source)): YamlDocument[] {
+  // Line breaks as the spec parser reads them (offsets stay those of the source).
+  const text = withLoneCrAsLf(source);
   const starts = documentStarts(text);
   return starts.map((start, index) => describeDocument(text, start, starts[index + 1] ?? text.length, index, lines));
 }

@@ -41,7 +41,8 @@ export class Locator {
   constructor(
     private readonly root: Node | null,
     private readonly aliasTargets: ReadonlyMap<Alias, Node>,
-    private readonly text: string,
+    /** Offset where the line holding an offset ends. */
+    private readonly lineEnd: (offset: number) => number,
     private readonly linePos: LinePos,
   ) {}
 
@@ -71,8 +72,7 @@ export class Locator {
     if (r.key) return this.span(r.key);
     const range = this.range(r.loc);
     if (!range) return this.span(null);
-    const nl = this.text.indexOf('\n', range[0]);
-    const end = Math.min(range[1], nl === -1 ? this.text.length : nl);
+    const end = Math.min(range[1], this.lineEnd(range[0]));
     return this.toSpan(range[0], Math.max(end, range[0]));
   }
 

@@ -3,16 +3,17 @@
  * file (sigs.k8s.io/yaml on top of gopkg.in/yaml.v2: YAML 1.1 scalars, first document only,
  * last duplicate key wins, then a JSON round trip).
  */
-import { Composer, Lexer, LineCounter, Parser, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { Composer, Lexer, Parser, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { CST, Document, Node, YAMLError } from 'yaml';
 import type { Diagnostic, PathSegment } from '../diagnostics.ts';
 import { isTooDeep } from './depth.ts';
 import { MAX_DEPTH, SPEC_DOCUMENT_OPTIONS as COMPOSE_OPTIONS, TOO_DEEP_MESSAGE } from './documentOptions.ts';
-import { TextLines } from './lines.ts';
+import { TextLines, withLoneCrAsLf } from './lines.ts';
 import { Locator, type SourceSpan } from './locate.ts';
 import { errorRank, rephraseYamlError } from './syntaxMessages.ts';
 import { BINARY_TAG, FLOAT_TAG, INT_TAG, TIMESTAMP_TAG, convertDocument, scalarValue, type LinePos } from './toPlain.ts';
 import { utf8SizeIfOver } from './utf8.ts';
+import { quote } from '../common/quoteText.ts';
 import { tooLargeMessage } from './tooLarge.ts';
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -57,19 +58,15 @@ export interface ParsedText {
 /** How this parser reads a document, for tools that edit the `yaml` Document itself. */
 export { SPEC_DOCUMENT_OPTIONS } from './documentOptions.ts';
 
-export function parseSpecText(text: string, options: ParseOptions = {}): ParsedText {
+export function parseSpecText(source: string, options: ParseOptions = {}): ParsedText {
   const { within } = options;
-  const lineCounter = new LineCounter();
-  const linePos: LinePos = within
-    ? (offset) => within.lines.linePos(within.offset + offset)
-    : (offset) => {
-        const p = lineCounter.linePos(offset);
-        // linePos answers line 0 before the first recorded newline start; offset 0 is always line 1.
-        return p.line === 0 ? { line: 1, col: offset + 1 } : p;
-      };
   let ownLines: TextLines | undefined;
-  const lineText = within ? (line: number) => within.lines.lineText(line) : (line: number) => (ownLines ??= new TextLines(text)).lineText(line);
-  const startPos = linePos(0);
+  const lines = () => (ownLines ??= new TextLines(source));
+  const linePos: LinePos = within ? (offset) => within.lines.linePos(within.offset + offset) : (offset) => lines().linePos(offset);
+  const lineEnd: LineEnd = within ? (offset) => within.lines.lineEnd(within.offset + offset) - within.offset : (offset) => lines().lineEnd(offset);
+  const lineText = within ? (line: number) => within.lines.lineText(line) : (line: number) => lines().lineText(line);
+  // Not linePos(0): a text too large to read is not scanned for its lines either.
+  const startPos = within ? linePos(0) : { line: 1, col: 1 };
   const atStart = { line: startPos.line, column: startPos.col, endLine: startPos.line, endColumn: startPos.col };
   const unusable = (diagnostics: Diagnostic[]): ParsedText => ({
     value: undefined,
@@ -81,7 +78,7 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
   });
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const bytes = utf8SizeIfOver(text, maxBytes);
+  const bytes = utf8SizeIfOver(source, maxBytes);
   if (bytes !== undefined) {
     return unusable([
       {
@@ -94,7 +91,10 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
     ]);
   }
 
-  const parser = new Parser(within ? undefined : lineCounter.addNewLine);
+  // Read as yaml.v2 reads line breaks; offsets are the same in both texts, and positions and
+  // quoted lines are taken from the source.
+  const text = withLoneCrAsLf(source);
+  const parser = new Parser();
   const composer = new Composer(COMPOSE_OPTIONS);
   let doc: Document.Parsed | undefined;
   let extraAt = -1;
@@ -113,7 +113,6 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
     for (const d of composer.next(token)) doc ??= d;
     return true;
   };
-  lineCounter.addNewLine(0);
   feed: for (const lexeme of new Lexer().lex(text)) {
     for (const token of parser.next(lexeme)) if (!take(token)) break feed;
     if (isTooDeep(parser)) {
@@ -142,13 +141,13 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
   for (const d of composer.end(true, extraAt >= 0 ? extraAt : text.length)) doc ??= d;
   if (!doc) return unusable([]); // composer.end(true) always yields; kept for the type checker
 
-  const diagnostics = syntaxDiagnostics(doc, text, linePos);
+  const diagnostics = syntaxDiagnostics(doc, source, linePos, lineEnd);
   const hasSyntaxErrors = diagnostics.length > 0;
   for (const w of doc.warnings) {
     // `!!int` / `!!float` text the package's tags reject is resolved in toPlain like yaml.v2 does;
     // a `!!timestamp` or `!!binary` it rejects is an error there, at its field.
     if (w.code === 'TAG_RESOLVE_FAILED' && [INT_TAG, FLOAT_TAG, TIMESTAMP_TAG, BINARY_TAG].some((tag) => w.message.includes(tag))) continue;
-    diagnostics.push(fromYamlError(w, 'warning', 'yaml-warning', text, linePos));
+    diagnostics.push(fromYamlError(w, 'warning', 'yaml-warning', source, linePos, lineEnd));
   }
 
   if (extraAt >= 0) {
@@ -163,7 +162,7 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
       line: p.line,
       column: p.col,
       endLine: p.line,
-      endColumn: p.col + Math.min(3, lineEnd(text, extraAt) - extraAt),
+      endColumn: p.col + Math.min(3, lineEnd(extraAt) - extraAt),
     });
   }
 
@@ -198,7 +197,7 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
     value = undefined;
     const r = contents.range ?? [0, 0];
     const a = linePos(r[0]);
-    const b = linePos(Math.min(r[1], lineEnd(text, r[0])));
+    const b = linePos(Math.min(r[1], lineEnd(r[0])));
     diagnostics.push({
       severity: 'error',
       code: 'not-a-mapping',
@@ -212,7 +211,7 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
   }
 
   sortDiagnostics(diagnostics);
-  const locator = new Locator(contents, conv.aliasTargets, text, linePos);
+  const locator = new Locator(contents, conv.aliasTargets, lineEnd, linePos);
   return {
     value,
     diagnostics,
@@ -223,10 +222,8 @@ export function parseSpecText(text: string, options: ParseOptions = {}): ParsedT
   };
 }
 
-function lineEnd(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl === -1 ? text.length : nl;
-}
+/** Offset where the line holding an offset ends, in the same text. */
+type LineEnd = (offset: number) => number;
 
 function isEmptyDocument(contents: Node | null): boolean {
   if (contents === null) return true;
@@ -242,7 +239,7 @@ function notAMappingMessage(contents: Node): string {
   }
   if (isScalar(contents)) {
     const v = scalarValue(contents);
-    const what = v === null ? 'null' : typeof v === 'string' ? `the single text ${JSON.stringify(truncate(v))}` : `the single value ${String(v)}`;
+    const what = v === null ? 'null' : typeof v === 'string' ? `the single text ${quote(truncate(v))}` : `the single value ${String(v)}`;
     return `The document is ${what}, but ${need}. Check that each line has the form 'key: value'.`;
   }
   return `The document is not a mapping, but ${need}.`;
@@ -258,19 +255,23 @@ function fromYamlError(
   code: string,
   text: string,
   linePos: LinePos,
+  lineEnd: LineEnd,
   start = e.pos[0],
   atOpening = false,
 ): Diagnostic {
   const a = linePos(start);
   const endOffset = Math.max(start, e.pos[1]);
   const b = linePos(endOffset);
-  const lineText = text.slice(start, lineEnd(text, start));
-  const message = rephraseYamlError({ code: e.code, message: e.message, line: a.line, endLine: b.line, lineText, atOpening });
+  const end = lineEnd(start);
+  const lineText = text.slice(start, end);
+  const before = text.slice(Math.max(0, start - (a.col - 1)), start);
+  const token = text.slice(start, Math.min(endOffset, end));
+  const message = rephraseYamlError({ code: e.code, message: e.message, line: a.line, endLine: b.line, lineText, before, token, atOpening });
   return { severity, code, path: '', message, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
 /** Parser errors, at most one per line (the most telling one; see `errorRank`). */
-function syntaxDiagnostics(doc: Document.Parsed, text: string, linePos: LinePos): Diagnostic[] {
+function syntaxDiagnostics(doc: Document.Parsed, text: string, linePos: LinePos, lineEnd: LineEnd): Diagnostic[] {
   const best = new Map<number, { rank: number; d: Diagnostic }>();
   const moved = new Set<Node>();
   for (const e of doc.errors) {
@@ -278,7 +279,7 @@ function syntaxDiagnostics(doc: Document.Parsed, text: string, linePos: LinePos)
     // the file, or the next line); the fix goes where it was opened.
     const opening = openingOf(e, doc.contents as Node | null, moved);
     const start = opening ?? e.pos[0];
-    const d = fromYamlError(e, 'error', 'yaml-syntax', text, linePos, start, opening !== undefined);
+    const d = fromYamlError(e, 'error', 'yaml-syntax', text, linePos, lineEnd, start, opening !== undefined);
     if (opening !== undefined) {
       d.endLine = d.line;
       d.endColumn = d.column + 1;

@@ -3,7 +3,10 @@
  * mappings", "flow collections"). People editing a MiniCluster need to know what to change in
  * their file, so each known message is rewritten in terms of spaces, colons, dashes and quotes.
  * Unknown messages pass through unchanged so nothing is lost if the package adds new ones.
+ * The package's messages quote the file's text; every message leaves here with its invisible
+ * characters escaped (see quoteText.ts).
  */
+import { printable, quote } from '../common/quoteText.ts';
 
 export interface YamlErrorContext {
   code: string;
@@ -13,11 +16,19 @@ export interface YamlErrorContext {
   endLine: number;
   /** The source text at the error position (up to the end of that line). */
   lineText: string;
+  /** The source text of the line before the error position. */
+  before?: string;
+  /** The source text the error is about (up to the end of its first line). */
+  token?: string;
   /** The position was moved from where the parser gave up to the opening quote or bracket. */
   atOpening?: boolean;
 }
 
 export function rephraseYamlError(e: YamlErrorContext): string {
+  return printable(rephrase(e));
+}
+
+function rephrase(e: YamlErrorContext): string {
   const { code, message } = e;
   switch (code) {
     case 'TAB_AS_INDENT':
@@ -87,7 +98,10 @@ export function rephraseYamlError(e: YamlErrorContext): string {
     case 'UNEXPECTED_TOKEN':
       if (message.includes('block-seq-ind on same line with key')) return listInMapping();
       if (message.startsWith('Unexpected scalar at node end') || message.startsWith('Unexpected flow-scalar at node end')) {
-        return 'Unexpected text after the value: a quoted value ends at its closing quote, so put the whole value inside the quotes, or start a comment with " #".';
+        return textAfterValue(e.before ?? '');
+      }
+      if (/^Unexpected [\w-]+ token in YAML stream/.test(message) && e.token !== undefined) {
+        return `Unexpected ${quote(shortened(e.token))} after the end of the document's top-level value; check the indentation of this line against the first lines of the document.`;
       }
       if (message.startsWith('Unexpected map-value-ind')) {
         return "Unexpected ':' with no key before it; write 'key: value', or check the indentation of this line.";
@@ -123,6 +137,28 @@ export function rephraseYamlError(e: YamlErrorContext): string {
     default:
       return message;
   }
+}
+
+/** Text where the value before it has ended ("Unexpected scalar at node end"), told by what ends that value. */
+function textAfterValue(before: string): string {
+  const last = before.trimEnd().slice(-1);
+  if (last === '') {
+    return (
+      "This line does not continue the document's top-level value: start it at the column of the " +
+      "document's first key (every top-level key at the same column, and no 'key: value' entries after a list at the same level)."
+    );
+  }
+  if (last === '"' || last === "'") {
+    return 'Unexpected text after the value: a quoted value ends at its closing quote, so put the whole value inside the quotes, or start a comment with " #".';
+  }
+  if (last === ']' || last === '}') {
+    return `Unexpected text after the value: a value written in brackets ends at its closing '${last}', so put the text inside the brackets, or start a comment with " #".`;
+  }
+  return 'Unexpected text after the value: this value cannot continue here; check the indentation and punctuation of this line, or start a comment with " #".';
+}
+
+function shortened(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
 function listInMapping(): string {

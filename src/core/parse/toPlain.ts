@@ -15,6 +15,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { formatPath, type Diagnostic, type PathSegment, type Severity } from '../diagnostics.ts';
 import { goYamlOverride, mayDifferBetween11And12, taggedNumber, yaml11Difference } from './yaml11.ts';
+import { printable, quote } from '../common/quoteText.ts';
 
 export const INT_TAG = 'tag:yaml.org,2002:int';
 export const FLOAT_TAG = 'tag:yaml.org,2002:float';
@@ -35,10 +36,10 @@ export function tagProblem(node: Scalar): string | undefined {
     if (!BASE64.test(text.replace(/[\r\n]/g, ''))) {
       return 'The value is tagged !!binary but is not valid base64, so Kubernetes would refuse the spec. No MiniCluster field takes binary data: remove the tag and write the text itself.';
     }
-    return `The !!binary tag makes Kubernetes decode this base64 into bytes (${JSON.stringify(truncated(String(scalarValue(node))))}), but no MiniCluster field takes binary data. Remove the tag and write the text itself.`;
+    return `The !!binary tag makes Kubernetes decode this base64 into bytes (${quote(truncated(String(scalarValue(node))))}), but no MiniCluster field takes binary data. Remove the tag and write the text itself.`;
   }
   if (node.tag === TIMESTAMP_TAG) {
-    const text = JSON.stringify(truncated(String(node.source ?? node.value)));
+    const text = quote(truncated(String(node.source ?? node.value)));
     if (!(node.value instanceof Date)) {
       return `The value is tagged !!timestamp but ${text} is not a date, so Kubernetes would refuse the spec. No MiniCluster field takes a date: remove the tag.`;
     }
@@ -211,14 +212,14 @@ class Converter {
         'error',
         'non-json-value',
         `Kubernetes converts the spec to JSON, which has no ${Number.isNaN(v) ? 'NaN' : 'infinity'}; ` +
-          `write ${JSON.stringify(text)} in quotes for the text, or a finite number.`,
+          `write ${quote(text)} in quotes for the text, or a finite number.`,
         node.range,
       );
       return null;
     }
     if (typeof v === 'string' && (node.tag === INT_TAG || node.tag === FLOAT_TAG)) {
       const kind = node.tag === INT_TAG ? 'an integer' : 'a number';
-      this.report('error', 'yaml-syntax', `The value is tagged as ${kind} but ${JSON.stringify(v)} is not one; remove the tag or fix the value.`, node.range);
+      this.report('error', 'yaml-syntax', `The value is tagged as ${kind} but ${quote(v)} is not one; remove the tag or fix the value.`, node.range);
       return v;
     }
     const tagged = tagProblem(node);
@@ -241,8 +242,8 @@ class Converter {
       this.report(
         'error',
         'yaml-syntax',
-        `There is no anchor &${node.source} before this alias; define it with &${node.source} on a value above ` +
-          `the first *${node.source}, or fix the name.`,
+        `There is no anchor &${printable(node.source)} before this alias; define it with &${printable(node.source)} on a value above ` +
+          `the first *${printable(node.source)}, or fix the name.`,
         node.range,
       );
       return null;
@@ -251,7 +252,7 @@ class Converter {
       this.report(
         'error',
         'alias-cycle',
-        `The alias *${node.source} is inside the value of its own anchor &${node.source}, so it would repeat forever; ` +
+        `The alias *${printable(node.source)} is inside the value of its own anchor &${printable(node.source)}, so it would repeat forever; ` +
           `move the alias out of the anchored value.`,
         node.range,
       );
@@ -276,7 +277,7 @@ class Converter {
 
   private limitAbort(why: string): Abort {
     const at = this.outerAlias;
-    const name = at ? `*${at.node.source}` : 'an alias';
+    const name = at ? `*${printable(at.node.source)}` : 'an alias';
     return new Abort(
       this.diag(
         'error',
@@ -294,7 +295,7 @@ class Converter {
       // An alias key is a copy of a scalar; nothing can blow up, so it is not counted.
       const target = this.anchors.get(k.source);
       if (!target) {
-        this.report('error', 'yaml-syntax', `There is no anchor &${k.source} before this alias key; define it above or fix the name.`, k.range);
+        this.report('error', 'yaml-syntax', `There is no anchor &${printable(k.source)} before this alias key; define it above or fix the name.`, k.range);
         return undefined;
       }
       if (this.expandDepth === 0) this.aliasTargets.set(k, target);
@@ -372,7 +373,7 @@ class Converter {
         this.report(
           'warning',
           'duplicate-key',
-          `The key ${JSON.stringify(s)} appears again on line ${winnerLine} in the same mapping; Kubernetes keeps only ` +
+          `The key ${quote(s)} appears again on line ${winnerLine} in the same mapping; Kubernetes keeps only ` +
             `the last one (line ${winnerLine}) and ignores this one. Remove one of them.`,
           keyNode.range,
           [...this.path, s],

@@ -7,6 +7,8 @@
  * something else to Kubernetes than to most editors, linters and YAML 1.2 tools.
  * Everything here is regex-based on the scalar's source text: no re-parse of the document.
  */
+import { printable, quote } from '../common/quoteText.ts';
+
 
 /** The JSON value a YAML 1.2 core-schema reader gives a plain scalar. */
 export type CoreValue = null | boolean | number | string;
@@ -118,7 +120,7 @@ function describe(v: CoreValue): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return `the boolean ${v}`;
   if (typeof v === 'number') return `the number ${v}`;
-  return `the text "${v}"`;
+  return `the text ${quote(v)}`;
 }
 
 /**
@@ -130,29 +132,31 @@ export function yaml11Difference(text: string, k8sValue: unknown, isKey: boolean
   const core = resolveCore12(text);
   if (sameValue(core, k8sValue)) return undefined;
   const k8s = k8sValue as CoreValue;
-  const quoted = JSON.stringify(text);
+  const quoted = quote(text);
+  // The scalar as written, shown without quotes: it is what Kubernetes reads as a boolean or number.
+  const shown = printable(text);
   if (isKey) {
     return (
-      `Kubernetes reads the key ${text} as ${describe(k8s)} (YAML 1.1), which becomes the key ` +
-      `${JSON.stringify(String(k8s))}; write ${quoted} in quotes to keep the key ${text}`
+      `Kubernetes reads the key ${shown} as ${describe(k8s)} (YAML 1.1), which becomes the key ` +
+      `${quote(String(k8s))}; write ${quoted} in quotes to keep the key ${shown}`
     );
   }
   if (typeof k8s === 'boolean') {
-    return `Kubernetes reads ${text} as the boolean ${k8s} (YAML 1.1); write ${quoted} in quotes for the text`;
+    return `Kubernetes reads ${shown} as the boolean ${k8s} (YAML 1.1); write ${quoted} in quotes for the text`;
   }
   if (typeof k8s === 'number' && typeof core === 'number' && /^[-+]?0[0-7_]+$/.test(text)) {
     const sign = text.startsWith('-') ? '-' : '';
     return (
-      `Kubernetes reads ${text} as the octal number ${k8s} (YAML 1.1), while YAML 1.2 tools read ${core}; ` +
+      `Kubernetes reads ${shown} as the octal number ${k8s} (YAML 1.1), while YAML 1.2 tools read ${core}; ` +
       `write ${sign}0o${Math.abs(k8s).toString(8)} for the octal number, ${core} for the decimal one, ` +
       `or ${quoted} in quotes for the text`
     );
   }
   if (typeof k8s === 'number') {
-    return `Kubernetes reads ${text} as the number ${k8s} (YAML 1.1); write ${quoted} in quotes for the text`;
+    return `Kubernetes reads ${shown} as the number ${k8s} (YAML 1.1); write ${quoted} in quotes for the text`;
   }
   return (
-    `Kubernetes reads ${text} as ${describe(k8s)} (YAML 1.1), while YAML 1.2 tools read ${describe(core)}; ` +
+    `Kubernetes reads ${shown} as ${describe(k8s)} (YAML 1.1), while YAML 1.2 tools read ${describe(core)}; ` +
     `write ${quoted} in quotes to make the text explicit`
   );
 }
