@@ -191,3 +191,23 @@ describe('where an unknown key is underlined', () => {
     expect(unknown).toMatchObject({ path: 'spec.containers[0].bogus', line: lineOf(t, 'bogus'), column: 7, endLine: lineOf(t, 'bogus'), endColumn: 12 });
   });
 });
+
+describe('user text in the rules messages', () => {
+  it.each(BOTH)('%s: an environment variable name or an image with invisible characters is shown escaped', (version) => {
+    const messages = [
+      ...analyze(version, { container: '      environment:\n        "A\\u2028B": x\n' }).diagnostics,
+      ...analyzeAnySpec(text(version).replace('image: ubuntu:noble', 'image: "\\u202eubuntu:noble "')).diagnostics,
+    ].map((d) => d.message);
+    expect(messages.some((m) => m.includes('Environment variable name "A\\u2028B"'))).toBe(true);
+    expect(messages.some((m) => m.includes('The image "\\u202eubuntu:noble "'))).toBe(true);
+    for (const m of messages) expect(m).not.toMatch(/[\u2028\u202e]/);
+  });
+});
+
+describe('v1alpha1 flux.mungeSecret', () => {
+  it('names a Secret and the key in it, so it must be a DNS-1123 subdomain', () => {
+    const long = 'm'.repeat(254);
+    expectRefused('v1alpha1', { spec: `  flux:\n    mungeSecret: ${long}\n` }, 'munge-secret-name', 'spec.flux.mungeSecret', 'mungeSecret:', { spec: '  flux:\n    mungeSecret: munge-key\n' });
+    expect(errors('v1alpha1', { spec: '  flux:\n    mungeSecret: Munge_Key\n' }, 'munge-secret-name')).toHaveLength(1);
+  });
+});

@@ -49,10 +49,10 @@ export function namespaceProblems(namespace: string, out: Problem[]): void {
 export function envNameProblem(name: string): string | undefined {
   if (name === '') return 'An environment variable needs a name: this one is empty. Remove it or give it a name.';
   if (!RELAXED_ENV_NAME.test(name)) {
-    return `Environment variable name ${JSON.stringify(name)} is refused by Kubernetes: only printable ASCII characters other than '=' are allowed. Rename it.`;
+    return `Environment variable name ${quote(name)} is refused by Kubernetes: only printable ASCII characters other than '=' are allowed. Rename it.`;
   }
   if (!STRICT_ENV_NAME.test(name)) {
-    return `Environment variable name ${JSON.stringify(name)} is refused by Kubernetes before 1.32 (letters, digits, '_', '-' and '.', not starting with a digit), and a shell cannot read it. Rename it, e.g. ${JSON.stringify(name.replace(/[^-._a-zA-Z0-9]/g, '_').replace(/^([0-9])/, '_$1'))}.`;
+    return `Environment variable name ${quote(name)} is refused by Kubernetes before 1.32 (letters, digits, '_', '-' and '.', not starting with a digit), and a shell cannot read it. Rename it, e.g. ${quote(name.replace(/[^-._a-zA-Z0-9]/g, '_').replace(/^([0-9])/, '_$1'))}.`;
   }
   return undefined;
 }
@@ -82,7 +82,7 @@ export function envProblems(container: EnvSource, path: PathSegment[], out: Prob
 export function imageProblems(image: string | undefined, path: PathSegment[], out: Problem[], defaultImage?: string): void {
   if (image === undefined || image.trim() !== '') {
     if (image !== undefined && image !== image.trim()) {
-      error(out, 'image', path, `The image ${JSON.stringify(image)} has spaces around it, which Kubernetes refuses: remove them.`);
+      error(out, 'image', path, `The image ${quote(image)} has spaces around it, which Kubernetes refuses: remove them.`);
     }
     return;
   }
@@ -93,7 +93,7 @@ export function imageProblems(image: string | undefined, path: PathSegment[], ou
 /** A value the API server takes only from a fixed list. */
 export function enumProblems(value: string | undefined, allowed: readonly string[], path: PathSegment[], what: string, out: Problem[], code = 'enum'): void {
   if (value === undefined || allowed.includes(value)) return;
-  error(out, code, path, `${what} ${JSON.stringify(value)} is not one Kubernetes accepts: use ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1] ?? ''} (case-sensitive).`);
+  error(out, code, path, `${what} ${quote(value)} is not one Kubernetes accepts: use ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1] ?? ''} (case-sensitive).`);
 }
 
 export const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
@@ -226,11 +226,11 @@ export function resourceListProblems(list: ResourceList | undefined, path: PathS
     const quantity = parseQuantity(value);
     if (!quantity) continue;
     if (quantity.unscaled < 0n) {
-      error(out, 'resource-quantity', where, `${name} ${JSON.stringify(value)} is negative, which Kubernetes refuses: write 0 or more.`);
+      error(out, 'resource-quantity', where, `${name} ${quote(value)} is negative, which Kubernetes refuses: write 0 or more.`);
       continue;
     }
     if (!isStandard(name) && quantity.scale < 0) {
-      error(out, 'resource-quantity', where, `${name} ${JSON.stringify(value)} is not a whole number, which Kubernetes requires of extended resources.`);
+      error(out, 'resource-quantity', where, `${name} ${quote(value)} is not a whole number, which Kubernetes requires of extended resources.`);
       continue;
     }
     parsed.set(name, quantity);
@@ -336,7 +336,7 @@ export function itemProblems(items: Record<string, string> | undefined, path: Pa
       error(out, 'volume-items', [...path, key], `${quote(key)} is not a ConfigMap key: use letters, digits, '-', '_' and '.' (at most 253).`);
     }
     if (file === '' || file.startsWith('/') || file.split('/').includes('..')) {
-      error(out, 'volume-items', [...path, key], `The file name ${JSON.stringify(file)} must be a relative path without '..': write e.g. ${JSON.stringify(key)}.`);
+      error(out, 'volume-items', [...path, key], `The file name ${quote(file)} must be a relative path without '..': write e.g. ${quote(key)}.`);
     }
   }
 }

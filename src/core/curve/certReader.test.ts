@@ -156,6 +156,13 @@ describe('readCurveCert: the malformed certificates flux-core\'s own tests rejec
     expect(problems[0]?.message).toMatch(/unknown section "unknown"/);
   });
 
+  it('shows a section name with invisible characters escaped', () => {
+    const problems = problemsOf(cert('metad\u202eata', ...curveLines(PAIR1.public, PAIR1.secret)));
+    const message = problems.map((p) => p.message).find((m) => m.includes('unknown section')) ?? '';
+    expect(message).toContain('"metad\\u202eata"');
+    expect(message).not.toContain('\u202e');
+  });
+
   it('rejects an indented curve section', () => {
     const problems = problemsOf(
       cert('metadata', '    name = "picl0"', `    curve`, `    public-key = "${PAIR1.public}"`, `    secret-key = "${PAIR1.secret}"`),

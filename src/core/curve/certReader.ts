@@ -8,6 +8,7 @@
  * sections or curve keys), the reader reports a problem: a false alarm costs a small edit,
  * while a missed one leaves a broker that will not start.
  */
+import { quote } from '../common/quoteText.ts';
 import { isZ85Char, z85Decode, z85Encode, Z85_KEY_LENGTH } from './z85.ts';
 import { curvePublicKey } from './publicKey.ts';
 import { firstBadKeyChar, firstBadValueChar, MAX_CERT_LINE_BYTES } from './zpl.ts';
@@ -46,8 +47,9 @@ const MAX_CHAR_PROBLEMS_PER_VALUE = 3;
 
 const encoder = new TextEncoder();
 
+/** A character or text from the certificate, quoted with every invisible character escaped. */
 function show(ch: string): string {
-  return JSON.stringify(ch);
+  return quote(ch);
 }
 
 /** `line 9, column 19: message` for logs and the CLI. */

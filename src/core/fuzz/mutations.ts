@@ -469,14 +469,6 @@ export const KNOWN_OPEN: readonly KnownOpen[] = [
     defect: 'found by fuzzing: a form edit rewrites lines outside the field (a multi-line flow collection put on one line; a blank line after a removed key left as indentation; a tagged value makes the whole document reprinted)',
     failure: /^\[edit\] .*rewrote lines/s,
   },
-  {
-    defect: 'found by fuzzing: the messages about a refused environment variable name or an image with spaces around it (common/kubernetesRules.ts) and about a certificate line (curve/certReader.ts) show the text with its DEL, C1, U+2028 or bidi characters raw',
-    failure: /^\[diagnostic\] .*the message has a control or line-break character: "(Environment variable name|The image|Certificate line)/s,
-  },
-  {
-    defect: 'found by fuzzing: a v1alpha1 flux.mungeSecret longer than 253 characters is generated as a volume item key the API server refuses, without a diagnostic',
-    failure: /^\[object\] generateAny\(v1alpha1\).*items\[\d+\]\.key: .* is not a key/s,
-  },
 ];
 
 /** The mutators the CI run leaves out. */

@@ -263,6 +263,9 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   fluxValueProblems(spec.flux, out);
   if (spec.fluxRestful.port < 1 || spec.fluxRestful.port > 65535) err('rest-port', ['spec', 'fluxRestful', 'port'], 'fluxRestful.port must be between 1 and 65535.');
   if (spec.flux.mungeSecret) {
+    // It names the Secret and, in the operator's layout, the key inside it: both must be valid.
+    const mungeProblem = dnsSubdomainProblem(spec.flux.mungeSecret, 'The munge Secret');
+    if (mungeProblem) err('munge-secret-name', ['spec', 'flux', 'mungeSecret'], mungeProblem);
     info('munge-secret', ['spec', 'flux', 'mungeSecret'], `The munge key is read from the key named ${quote(spec.flux.mungeSecret)} inside the Secret ${quote(spec.flux.mungeSecret)} (the operator's layout): the Secret must hold a key with its own name.`);
   }
   if (spec.flux.curveCert && spec.flux.curveCertSecret) {
