@@ -3,8 +3,9 @@
  * comments and key order stay, then spliced into the text so that the lines the edit did not
  * touch stay byte for byte (see lineMerge.ts).
  */
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Node, type ToStringOptions } from 'yaml';
-import type { PathSegment } from '../diagnostics.ts';
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Node, type ToStringOptions } from 'yaml';
+import { formatPath, type PathSegment } from '../diagnostics.ts';
+import { printable, quote } from '../common/quoteText.ts';
 import { tooDeepAt } from '../parse/depth.ts';
 import { yamlDocuments } from '../parse/documents.ts';
 import { TextLines } from '../parse/lines.ts';
@@ -60,6 +61,8 @@ export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?
   if (doc.contents !== null && !isMap(doc.contents)) {
     return { ok: false, reason: 'The spec is not a YAML mapping; fix it in the YAML view first.' };
   }
+  const alias = aliasProblem(doc, text, start);
+  if (alias) return { ok: false, reason: alias };
   // A tag the yaml package cannot print its value with (a !!timestamp that is no date, a !!set
   // given values) makes toString throw: that is a reason to give, not an exception.
   let styles: { options: ToStringOptions; base: string }[];
@@ -71,7 +74,7 @@ export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?
   try {
     for (const edit of edits) applyToDocument(doc, edit);
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: refusalReason(error, text, start) };
   }
   try {
     return { ok: true, text: text.slice(0, start) + mergeStyled(source, doc, styles) + text.slice(end) };
@@ -105,6 +108,43 @@ function unprintable(doc: Document, text: string, start: number, error: unknown)
   const where = culprit.range ? new TextLines(text).linePos(start + culprit.range[0]) : undefined;
   const at = where ? `Line ${where.line}, column ${where.col}: the` : 'The';
   return `${at} value tagged ${tag} does not fit its tag, so the YAML cannot be written back with this change. Remove the tag in the YAML view, then edit in the form.`;
+}
+
+/** What the yaml package allows in an anchor or alias name when it prints one. */
+const UNPRINTABLE_ANCHOR = /[\x00-\x19\s,[\]{}]/;
+
+/**
+ * Why the document's aliases keep it from being printed, or undefined: an alias must follow its
+ * anchor (the yaml package will not print one that does not), and a name must hold no space or
+ * control character (the package reads a name up to a YAML space, but prints none with U+2028).
+ */
+function aliasProblem(doc: Document, text: string, start: number): string | undefined {
+  const anchors = new Set<string>();
+  let problem: string | undefined;
+  const at = (node: Node) => {
+    // A node's range starts at its value; its anchor is written before it.
+    const offset = node.range && (isAlias(node) ? start + node.range[0] : text.lastIndexOf(`&${node.anchor}`, start + node.range[0]));
+    const where = typeof offset === "number" && offset >= start ? new TextLines(text).linePos(offset) : undefined;
+    return where ? `Line ${where.line}, column ${where.col}: ` : '';
+  };
+  visit(doc, {
+    Node(_key, node) {
+      const name = isAlias(node) ? node.source : node.anchor;
+      if (name === undefined) return undefined;
+      if (UNPRINTABLE_ANCHOR.test(name)) {
+        problem = `${at(node)}the ${isAlias(node) ? 'alias' : 'anchor'} name ${quote(name)} holds a space or control character, so the YAML cannot be written back; rename it in the YAML view before editing in the form.`;
+        return visit.BREAK;
+      }
+      if (!isAlias(node)) anchors.add(name);
+      else if (!anchors.has(name)) {
+        const shown = printable(name);
+        problem = `${at(node)}there is no anchor &${shown} before the alias *${shown}; define the anchor above it or fix the name in the YAML view before editing in the form.`;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return problem;
 }
 
 /**
@@ -192,10 +232,43 @@ function setChild(parent: YAMLMap | YAMLSeq, key: PathSegment, node: unknown): v
     if (pair) pair.value = node;
     else parent.items.push(new Pair(key, node));
   } else {
-    if (typeof key !== 'number') throw new Error(`Expected a list index, not "${key}".`);
-    if (key >= parent.items.length) parent.items.push(node);
+    if (typeof key !== 'number') throw new RefusedAt(`Expected a list index, not "${key}".`, parent);
+    // One past the end appends; further on, the item would land at another index than the one asked.
+    if (!Number.isInteger(key) || key < 0 || key > parent.items.length) throw new RefusedAt(`There is no item ${key + 1} in this list.`, parent);
+    if (key === parent.items.length) parent.items.push(node);
     else parent.items[key] = node;
   }
+}
+
+/** A reason to refuse an edit, about a node of the document (its position goes in front of the reason). */
+class RefusedAt extends Error {
+  constructor(
+    message: string,
+    readonly node: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** The reason of a refused edit, with the line and column of the node it is about when it has one. */
+function refusalReason(error: unknown, text: string, start: number): string {
+  if (!(error instanceof Error)) return String(error);
+  const range = error instanceof RefusedAt && isNode(error.node) ? error.node.range : undefined;
+  if (!range) return error.message;
+  const where = new TextLines(text).linePos(start + range[0]);
+  return `Line ${where.line}, column ${where.col}: ${error.message}`;
+}
+
+/**
+ * Refuses to go down `path` through a node of another kind than the next key needs: an index
+ * into a mapping would write a `? 0` key, a name into a list has no place to go.
+ */
+function expectKind(node: unknown, key: PathSegment, at: EditPath): void {
+  const want = typeof key === 'number' ? 'list' : 'mapping';
+  if (want === 'list' ? isSeq(node) : isMap(node)) return;
+  const is = isMap(node) ? 'a mapping' : isSeq(node) ? 'a list' : 'a single value';
+  const make = want === 'list' ? 'a list ("- ...")' : 'a mapping ("key: value")';
+  throw new RefusedAt(`${formatPath(at) || 'The document'} is ${is} here, where the form expects a ${want}; make it ${make} in the YAML view first.`, node);
 }
 
 function existingSeq(doc: Document, path: EditPath): YAMLSeq {
@@ -244,18 +317,17 @@ function ensureCollection(doc: Document, path: EditPath, kind: 'map' | 'seq'): Y
   let node: unknown = doc.contents;
   for (let i = 0; i < path.length; i++) {
     const key = path[i]!;
-    if (!isCollection(node)) throw new Error('Cannot add a field under a value that is not a map or list.');
-    let child = childOf(node, key);
+    expectKind(node, key, path.slice(0, i));
+    const parent = node as YAMLMap | YAMLSeq;
+    let child = childOf(parent, key);
     if (child === undefined || (isScalar(child) && (child.value === null || child.value === undefined))) {
       const nextIsIndex = i + 1 < path.length ? typeof path[i + 1] === 'number' : kind === 'seq';
       child = nextIsIndex ? new YAMLSeq() : new YAMLMap();
-      setChild(node, key, child);
+      setChild(parent, key, child);
     }
     node = child;
   }
-  if (kind === 'map' ? !isMap(node) : !isSeq(node)) {
-    throw new Error(`Expected a ${kind === 'map' ? 'map' : 'list'} at ${path.join('.') || 'the top'}.`);
-  }
+  expectKind(node, kind === 'seq' ? 0 : '', path);
   return node as YAMLMap | YAMLSeq;
 }
 
