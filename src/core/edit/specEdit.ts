@@ -124,7 +124,7 @@ function aliasProblem(doc: Document, text: string, start: number): string | unde
   const at = (node: Node) => {
     // A node's range starts at its value; its anchor is written before it.
     const offset = node.range && (isAlias(node) ? start + node.range[0] : text.lastIndexOf(`&${node.anchor}`, start + node.range[0]));
-    const where = typeof offset === "number" && offset >= start ? new TextLines(text).linePos(offset) : undefined;
+    const where = typeof offset === 'number' && offset >= start ? new TextLines(text).linePos(offset) : undefined;
     return where ? `Line ${where.line}, column ${where.col}: ` : '';
   };
   visit(doc, {
@@ -156,11 +156,20 @@ function aliasProblem(doc: Document, text: string, start: number): string | unde
 function mergeStyled(source: string, doc: Document, styles: { options: ToStringOptions; base: string }[]): string {
   const intended = readsAs(doc);
   for (const { options, base } of styles) {
-    const merged = mergeEdit(source, base, doc.toString(options));
-    if (intended === undefined || readsAs(merged) === intended) return merged;
+    const next = doc.toString(options);
+    // The yaml package writes a blank line above a mapping's first pair (one left first by a
+    // removal) as indentation; a blank line is empty. Only where that reads the same.
+    for (const [b, n] of [[emptyBlankLines(base), emptyBlankLines(next)], [base, next]] as const) {
+      const merged = mergeEdit(source, b, n);
+      if (intended === undefined || readsAs(merged) === intended) return merged;
+    }
   }
-  return doc.toString(styles[0]!.options);
+  const whole = doc.toString(styles[0]!.options);
+  if (intended !== undefined && readsAs(whole) !== intended) throw new Error('the YAML package prints it as something else');
+  return whole;
 }
+
+const emptyBlankLines = (text: string) => text.replace(/^[ \t]+$/gm, '');
 
 /** A list under a key (comments and blank lines between them), capturing both indentations. */
 const LIST_UNDER_KEY = /^( *)[^\s#-][^\n]*:[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *)- /gm;
@@ -182,7 +191,20 @@ function readsAs(source: string | Document): string | undefined {
   return plainJson([typeof source === 'string' ? parseDocument(source, EDIT_PARSE_OPTIONS) : source]);
 }
 
+/** The tags the yaml package prints a mapping or a list with; any other from its schema (!!str, !!timestamp) prints it away. */
+const COLLECTION_TAGS = new Set(['map', 'omap', 'set', 'seq', 'pairs'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/** Drops a scalar's tag from the mappings and lists an edit goes into, so that they print as what they are. */
+function untagCollectionsOn(doc: Document, path: EditPath): void {
+  let node: unknown = doc.contents;
+  for (let i = 0; i <= path.length && node !== undefined; i++) {
+    if ((isMap(node) || isSeq(node)) && node.tag?.startsWith('tag:yaml.org,2002:') && !COLLECTION_TAGS.has(node.tag)) node.tag = undefined;
+    if (i < path.length) node = childOf(node, path[i]!);
+  }
+}
+
 function applyToDocument(doc: Document, edit: SpecEdit): void {
+  untagCollectionsOn(doc, edit.path);
   switch (edit.op) {
     case 'set':
       if (edit.value === undefined) clear(doc, edit.path);
