@@ -9,6 +9,7 @@ import { printable, quote } from '../common/quoteText.ts';
 import { tooDeepAt } from '../parse/depth.ts';
 import { yamlDocuments } from '../parse/documents.ts';
 import { TextLines } from '../parse/lines.ts';
+import { spliceFlowEdit, trailOf } from './flowSplice.ts';
 import { mergeEdit } from './lineMerge.ts';
 // Every step of an edit goes by the pair that counts (the last of repeated keys, which the form's
 // values come from), never by the `yaml` package's get/set, which take the first.
@@ -49,6 +50,19 @@ export function applySpecEdit(text: string, edit: SpecEdit, target?: DocumentRan
  */
 export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?: DocumentRange): EditResult {
   const { start, end } = target ?? yamlDocuments(text)[0]!;
+  if (edits.length === 0) return applyEdit(text, undefined, { start, end });
+  // One at a time, each on the text the one before wrote: an edit inside a flow collection is
+  // made in the text itself (see flowSplice.ts).
+  let result: EditResult = { ok: true, text };
+  for (const edit of edits) {
+    if (!result.ok) break;
+    const before: string = result.text;
+    result = applyEdit(before, edit, { start, end: end + before.length - text.length });
+  }
+  return result;
+}
+
+function applyEdit(text: string, edit: SpecEdit | undefined, { start, end }: DocumentRange): EditResult {
   const source = text.slice(start, end);
   // The parser's depth limit, before the yaml package composes (and recurses through) the document.
   if (tooDeepAt(source) !== undefined) {
@@ -71,12 +85,18 @@ export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?
   } catch (error) {
     return { ok: false, reason: unprintable(doc, text, start, error) };
   }
+  const trail = edit && splicePath(doc, edit);
+  const before = trail && trailOf(doc, source, trail);
   try {
-    for (const edit of edits) applyToDocument(doc, edit);
+    if (edit) applyToDocument(doc, edit);
   } catch (error) {
     return { ok: false, reason: refusalReason(error, text, start) };
   }
   try {
+    const first = styles[0]!;
+    if (doc.toString(first.options) === first.base) return { ok: true, text };
+    const spliced = before && spliceFlowEdit(source, doc, before);
+    if (spliced !== undefined && readsAs(spliced) === readsAs(doc)) return { ok: true, text: text.slice(0, start) + spliced + text.slice(end) };
     return { ok: true, text: text.slice(0, start) + mergeStyled(source, doc, styles) + text.slice(end) };
   } catch (error) {
     return { ok: false, reason: unprintable(doc, text, start, error) };
@@ -200,6 +220,23 @@ function untagCollectionsOn(doc: Document, path: EditPath): void {
   for (let i = 0; i <= path.length && node !== undefined; i++) {
     if ((isMap(node) || isSeq(node)) && node.tag?.startsWith('tag:yaml.org,2002:') && !COLLECTION_TAGS.has(node.tag)) node.tag = undefined;
     if (i < path.length) node = childOf(node, path[i]!);
+  }
+}
+
+/** The path of the entry an edit changes, as flowSplice.ts follows it; undefined for edits it does not make. */
+function splicePath(doc: Document, edit: SpecEdit): EditPath | undefined {
+  switch (edit.op) {
+    case 'set':
+    case 'clear':
+      return edit.path;
+    case 'add': {
+      const seq = nodeAt(doc, edit.path);
+      return [...edit.path, isSeq(seq) ? seq.items.length : 0];
+    }
+    case 'remove':
+      return [...edit.path, edit.index];
+    default:
+      return undefined;
   }
 }
 
