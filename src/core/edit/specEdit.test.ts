@@ -397,6 +397,12 @@ describe('what the fuzz suite found: an edit is made cleanly or refused with a r
     expect(edit(ports, { op: 'remove', path: ['spec', 'containers', 0, 'ports'], index: 0 })).toBe(ports.replace('\n      5000,', ''));
   });
 
+  it('keeps the line ends of a file written with CRLF, also around a plain scalar written over two lines', () => {
+    const text = 'apiVersion: a\r\n  b\r\nmetadata:\r\n  name: x\r\nspec:\r\n  size: 3\r\n';
+    expect(edit(text, { op: 'set', path: ['metadata', 'name'], value: 'z' })).toBe(text.replace('name: x', 'name: z'));
+    expect(edit(text, { op: 'set', path: ['spec', 'tasks'], value: 2 })).toBe(`${text}  tasks: 2\r\n`);
+  });
+
   it('keeps the blank line after a key it removes as a blank line', () => {
     expect(edit('spec:\n  tasks: 4\n\n  logging: 1\n', { op: 'clear', path: ['spec', 'tasks'] })).toBe('spec:\n\n  logging: 1\n');
   });
