@@ -403,6 +403,11 @@ describe('what the fuzz suite found: an edit is made cleanly or refused with a r
     expect(edit(text, { op: 'set', path: ['spec', 'tasks'], value: 2 })).toBe(`${text}  tasks: 2\r\n`);
   });
 
+  it('keeps the comment under a key without a value when the edit gives it one', () => {
+    const text = 'spec:\n  logging:\n    # Quiet please.\n  size: 2\n';
+    expect(edit(text, { op: 'set', path: ['spec', 'logging', 'quiet'], value: false })).toBe('spec:\n  logging:\n    # Quiet please.\n    quiet: false\n  size: 2\n');
+  });
+
   it('keeps the blank line after a key it removes as a blank line', () => {
     expect(edit('spec:\n  tasks: 4\n\n  logging: 1\n', { op: 'clear', path: ['spec', 'tasks'] })).toBe('spec:\n\n  logging: 1\n');
   });

@@ -381,7 +381,10 @@ function ensureCollection(doc: Document, path: EditPath, kind: 'map' | 'seq'): Y
     let child = childOf(parent, key);
     if (child === undefined || (isScalar(child) && (child.value === null || child.value === undefined))) {
       const nextIsIndex = i + 1 < path.length ? typeof path[i + 1] === 'number' : kind === 'seq';
-      child = nextIsIndex ? new YAMLSeq() : new YAMLMap();
+      const created = nextIsIndex ? new YAMLSeq() : new YAMLMap();
+      // A comment under a key without a value is kept by its empty value: it goes above the new contents.
+      if (isScalar(child)) created.commentBefore = [child.commentBefore, child.comment].filter((c) => c !== undefined && c !== null).join('\n') || undefined;
+      child = created;
       setChild(parent, key, child);
     }
     node = child;
