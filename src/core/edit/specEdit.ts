@@ -96,7 +96,8 @@ function applyEdit(text: string, edit: SpecEdit | undefined, { start, end }: Doc
     const first = styles[0]!;
     if (doc.toString(first.options) === first.base) return { ok: true, text };
     const spliced = before && spliceFlowEdit(source, doc, before);
-    if (spliced !== undefined && readsAs(spliced) === readsAs(doc)) return { ok: true, text: text.slice(0, start) + spliced + text.slice(end) };
+    const intended = spliced === undefined ? undefined : readsAs(doc);
+    if (spliced !== undefined && intended !== undefined && readsAs(spliced) === intended) return { ok: true, text: text.slice(0, start) + spliced + text.slice(end) };
     return { ok: true, text: text.slice(0, start) + mergeStyled(source, doc, styles) + text.slice(end) };
   } catch (error) {
     return { ok: false, reason: unprintable(doc, text, start, error) };
