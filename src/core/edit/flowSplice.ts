@@ -1,5 +1,6 @@
 /**
- * Edits inside a flow collection (`{ image: a, command: b }`, `[5000, 6000]`), made in the text.
+ * Edits inside a flow collection (`{ image: a, command: b }`, `[5000, 6000]`), and a scalar set
+ * to one that fits on a line anywhere, made in the text.
  *
  * The yaml package prints every flow collection on one line, so the line merge of specEdit.ts
  * would put a flow collection the user wrote over several lines on one line for any edit inside
@@ -91,16 +92,22 @@ export function spliceFlowEdit(source: string, doc: Document, trail: Trail): str
     if (i < trail.path.length) node = childOf(node, trail.path[i]!);
   }
   const parent = trail.nodes[depth] as YAMLMap | YAMLSeq | undefined;
-  if (!parent?.flow || !parent.range) return undefined;
+  if (!parent?.range) return undefined;
   const key = trail.path[depth];
   const before = trail.entries[depth];
   const grown = parent.items.length - trail.sizes[depth]!;
   if (key === undefined || Math.abs(grown) > 1) return undefined;
   const after: unknown = isMap(parent) ? effectivePair(parent, key) : grown < 0 ? undefined : parent.items[key as number];
   if (before && after !== undefined && grown === 0) {
-    const text = flowText(isPair(after) ? after.value : after);
+    const value = isPair(after) ? after.value : after;
+    // In a block collection too, a scalar written on one line goes in by itself: the line merge
+    // would also rewrite a neighbour the yaml package prints otherwise (quoted text over several lines).
+    // A block scalar's range takes the line break and blank lines after it: those go by line merge.
+    const oneLine = before.value !== undefined && !source.slice(before.value[0], before.value[1]).includes('\n');
+    const text = parent.flow ? flowText(value) : isScalar(value) && oneLine ? printed(value, false) : undefined;
     return before.value && text !== undefined ? splice(source, before.value, text) : undefined;
   }
+  if (!parent.flow) return undefined;
   if (!before && after !== undefined && grown === 1) return insert(source, parent, after);
   if (before && after === undefined && grown === -1) return remove(source, before.whole);
   return undefined;
@@ -150,19 +157,27 @@ function remove(source: string, [from, to]: Range): string {
 /** A value or pair as the yaml package writes it inside a flow collection, on one line. */
 function flowText(node: unknown): string | undefined {
   const copy = isPair(node) || isNode(node) ? node.clone() : node;
+  toFlow(copy);
+  return printed(copy, true);
+}
+
+/** A node as the yaml package writes it as an item of a flow or block list, when that is one line (its own comments left out). */
+function printed(node: unknown, flow: boolean): string | undefined {
+  const copy = isPair(node) || isNode(node) ? node.clone() : node;
   if (isNode(copy)) {
     copy.commentBefore = undefined;
     copy.comment = undefined;
     copy.spaceBefore = undefined;
   }
-  toFlow(copy);
   const wrapper = new YAMLSeq();
-  wrapper.flow = true;
+  wrapper.flow = flow;
   wrapper.items = [copy];
   const doc = new Document(null, EDIT_PARSE_OPTIONS);
   doc.contents = wrapper as never;
   const out = doc.toString({ lineWidth: 0 }).replace(/\n$/, '');
-  return out.includes('\n') || !out.startsWith('[ ') || !out.endsWith(' ]') ? undefined : out.slice(2, -2);
+  if (out.includes('\n')) return undefined;
+  if (flow) return out.startsWith('[ ') && out.endsWith(' ]') ? out.slice(2, -2) : undefined;
+  return out.startsWith('- ') ? out.slice(2) : undefined;
 }
 
 /** Block scalars are not allowed in a flow collection: text with line breaks goes in double quotes. */

@@ -51,7 +51,7 @@ describe('applySpecEdit', () => {
 
   it('keeps a trailing comment on the edited line', () => {
     const out = edit(SPEC, { op: 'set', path: ['metadata', 'name'], value: 'demo' });
-    expect(lineChanges(SPEC, out)).toEqual({ removed: ['  name: flux-sample   # trailing comment'], added: ['  name: demo # trailing comment'] });
+    expect(lineChanges(SPEC, out)).toEqual({ removed: ['  name: flux-sample   # trailing comment'], added: ['  name: demo   # trailing comment'] });
   });
 
   it('creates missing parents for a new field', () => {
@@ -406,6 +406,11 @@ describe('what the fuzz suite found: an edit is made cleanly or refused with a r
   it('keeps the comment under a key without a value when the edit gives it one', () => {
     const text = 'spec:\n  logging:\n    # Quiet please.\n  size: 2\n';
     expect(edit(text, { op: 'set', path: ['spec', 'logging', 'quiet'], value: false })).toBe('spec:\n  logging:\n    # Quiet please.\n    quiet: false\n  size: 2\n');
+  });
+
+  it('keeps a quoted text written over several lines next to the edited value', () => {
+    const text = 'metadata:\n  name: !!binary abc\nspec: "word word\n  word"\n';
+    expect(edit(text, { op: 'set', path: ['metadata', 'name'], value: 'demo' })).toBe(text.replace('!!binary abc', 'demo'));
   });
 
   it('keeps the blank line after a key it removes as a blank line', () => {
