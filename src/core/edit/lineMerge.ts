@@ -10,17 +10,19 @@
 /** For each line of `a`, the index of the same line in `b` on a longest common subsequence, or -1. */
 export function matchLines(a: readonly string[], b: readonly string[]): number[] {
   const match = new Array<number>(a.length).fill(-1);
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) {
-    match[start] = start;
-    start++;
-  }
+  // The common end first: the empty last "line" after the final line break of both texts must
+  // pair up, not with an empty line the yaml package added before it (an empty block scalar).
   let endA = a.length;
   let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+  while (endA > 0 && endB > 0 && a[endA - 1] === b[endB - 1]) {
     endA--;
     endB--;
     match[endA] = endB;
+  }
+  let start = 0;
+  while (start < endA && start < endB && a[start] === b[start]) {
+    match[start] = start;
+    start++;
   }
   const n = endA - start;
   const m = endB - start;

@@ -413,6 +413,12 @@ describe('what the fuzz suite found: an edit is made cleanly or refused with a r
     expect(edit(text, { op: 'set', path: ['metadata', 'name'], value: 'demo' })).toBe(text.replace('!!binary abc', 'demo'));
   });
 
+  it('ends the edited document with its line break when it ends in an empty block scalar', () => {
+    const text = 'spec:\n  command: |\n---\n  a\n';
+    const target = yamlDocuments(text)[0]!;
+    expect(applySpecEdit(text, { op: 'set', path: ['spec', 'size'], value: 7 }, target)).toEqual({ ok: true, text: 'spec:\n  command: |\n  size: 7\n---\n  a\n' });
+  });
+
   it('keeps the blank line after a key it removes as a blank line', () => {
     expect(edit('spec:\n  tasks: 4\n\n  logging: 1\n', { op: 'clear', path: ['spec', 'tasks'] })).toBe('spec:\n\n  logging: 1\n');
   });
