@@ -419,6 +419,12 @@ describe('what the fuzz suite found: an edit is made cleanly or refused with a r
     expect(applySpecEdit(text, { op: 'set', path: ['spec', 'size'], value: 7 }, target)).toEqual({ ok: true, text: 'spec:\n  command: |\n  size: 7\n---\n  a\n' });
   });
 
+  it('refuses to set a field that a merge key after it overrides', () => {
+    const text = 'metadata:\n  name: a\n  <<:\n    name: merged\n';
+    expect(refusal(text, { op: 'set', path: ['metadata', 'name'], value: 'b' })).toBe('metadata.name also comes from a merge key (<<) or an alias, which wins over a value written here; change it in the YAML view.');
+    expect(edit(text, { op: 'set', path: ['metadata', 'namespace'], value: 'ns' })).toBe(`${text}  namespace: ns\n`);
+  });
+
   it('keeps the blank line after a key it removes as a blank line', () => {
     expect(edit('spec:\n  tasks: 4\n\n  logging: 1\n', { op: 'clear', path: ['spec', 'tasks'] })).toBe('spec:\n\n  logging: 1\n');
   });

@@ -6,14 +6,16 @@
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Node, type ToStringOptions } from 'yaml';
 import { formatPath, type PathSegment } from '../diagnostics.ts';
 import { printable, quote } from '../common/quoteText.ts';
+import { valueAt } from '../common/plain.ts';
 import { tooDeepAt } from '../parse/depth.ts';
+import { parseSpecText } from '../parse/parseSpecText.ts';
 import { yamlDocuments } from '../parse/documents.ts';
 import { TextLines } from '../parse/lines.ts';
 import { spliceFlowEdit, trailOf } from './flowSplice.ts';
 import { mergeEdit } from './lineMerge.ts';
 // Every step of an edit goes by the pair that counts (the last of repeated keys, which the form's
 // values come from), never by the `yaml` package's get/set, which take the first.
-import { EDIT_PARSE_OPTIONS, childOf, effectivePair, nodeAt, plainJson, removeAt, renameKeyInMap } from './yamlDocument.ts';
+import { EDIT_PARSE_OPTIONS, childOf, effectivePair, nodeAt, plainJson, removeAt, renameKeyInMap, usesAliases } from './yamlDocument.ts';
 
 export type EditPath = readonly PathSegment[];
 
@@ -87,6 +89,7 @@ function applyEdit(text: string, edit: SpecEdit | undefined, { start, end }: Doc
   }
   const trail = edit && splicePath(doc, edit);
   const before = trail && trailOf(doc, source, trail);
+  const aliased = usesAliases(doc);
   try {
     if (edit) applyToDocument(doc, edit);
   } catch (error) {
@@ -97,8 +100,11 @@ function applyEdit(text: string, edit: SpecEdit | undefined, { start, end }: Doc
     if (doc.toString(first.options) === first.base) return { ok: true, text };
     const spliced = before && spliceFlowEdit(source, doc, before);
     const intended = spliced === undefined ? undefined : readsAs(doc);
-    if (spliced !== undefined && intended !== undefined && readsAs(spliced) === intended) return { ok: true, text: text.slice(0, start) + spliced + text.slice(end) };
-    return { ok: true, text: text.slice(0, start) + mergeStyled(source, doc, styles) + text.slice(end) };
+    const edited = spliced !== undefined && intended !== undefined && readsAs(spliced) === intended ? spliced : mergeStyled(source, doc, styles);
+    if (aliased && edit && !readsAsEdited(edited, edit)) {
+      return { ok: false, reason: `${formatPath(edit.path)} also comes from a merge key (<<) or an alias, which wins over a value written here; change it in the YAML view.` };
+    }
+    return { ok: true, text: text.slice(0, start) + edited + text.slice(end) };
   } catch (error) {
     return { ok: false, reason: unprintable(doc, text, start, error) };
   }
@@ -205,6 +211,34 @@ function listStyles(text: string) {
   }
   const indentFirst = flush === 0 || indented > flush;
   return [indentFirst, !indentFirst].map((indentSeq): ToStringOptions => ({ lineWidth: 0, indentSeq }));
+}
+
+/**
+ * Whether the spec parser reads the edited field as the edit set it. Only asked where aliases or
+ * merge keys are used: a merge key after a pair overrides it, as Kubernetes reads it.
+ */
+function readsAsEdited(source: string, edit: SpecEdit): boolean {
+  const value = parseSpecText(source).value;
+  switch (edit.op) {
+    case 'set':
+      return sameValue(valueAt(value, edit.path), edit.value);
+    case 'clear':
+      return valueAt(value, edit.path) === undefined;
+    case 'add': {
+      const list = valueAt(value, edit.path);
+      return Array.isArray(list) && sameValue(list[list.length - 1], edit.value);
+    }
+    default:
+      return true;
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /** The value a text or document reads as, or undefined when it cannot be read. */
