@@ -10,17 +10,19 @@
 /** For each line of `a`, the index of the same line in `b` on a longest common subsequence, or -1. */
 export function matchLines(a: readonly string[], b: readonly string[]): number[] {
   const match = new Array<number>(a.length).fill(-1);
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) {
-    match[start] = start;
-    start++;
-  }
+  // The common end first: the empty last "line" after the final line break of both texts must
+  // pair up, not with an empty line the yaml package added before it (an empty block scalar).
   let endA = a.length;
   let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+  while (endA > 0 && endB > 0 && a[endA - 1] === b[endB - 1]) {
     endA--;
     endB--;
     match[endA] = endB;
+  }
+  let start = 0;
+  while (start < endA && start < endB && a[start] === b[start]) {
+    match[start] = start;
+    start++;
   }
   const n = endA - start;
   const m = endB - start;
@@ -66,6 +68,11 @@ export function mergeEdit(original: string, base: string, next: string): string 
   const orig = original.split('\n');
   const baseLines = base.split('\n');
   const nextLines = next.split('\n');
+  // The yaml package ends lines with LF only: a file written with CRLF is compared without its CRs,
+  // and the lines spliced into it get one.
+  const crlf = orig.filter((line) => line.endsWith('\r')).length * 2 > orig.length - 1;
+  const origKeys = crlf ? orig.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line)) : orig;
+  const withCr = (lines: string[], end: number) => (crlf ? lines.map((line, i) => (i === lines.length - 1 && end === nextLines.length ? line : `${line}\r`)) : lines);
   let prefix = 0;
   while (prefix < baseLines.length && prefix < nextLines.length && baseLines[prefix] === nextLines[prefix]) prefix++;
   let suffix = 0;
@@ -76,10 +83,10 @@ export function mergeEdit(original: string, base: string, next: string): string 
   ) {
     suffix++;
   }
-  const match = lineMap(matchLines(baseLines, orig), orig.length);
+  const match = lineMap(matchLines(baseLines, origKeys), orig.length);
   const changedStart = prefix;
   const changedEnd = baseLines.length - suffix;
-  const inserted = nextLines.slice(prefix, nextLines.length - suffix);
+  const inserted = withCr(nextLines.slice(prefix, nextLines.length - suffix), nextLines.length - suffix);
   const splice = (start: number, end: number) => [...orig.slice(0, start), ...inserted, ...orig.slice(end)].join('\n');
   if (changedStart === changedEnd) {
     // A pure insertion needs only one neighbour that both texts share.
@@ -98,11 +105,10 @@ export function mergeEdit(original: string, base: string, next: string): string 
   while (after < baseLines.length && match[after]! < 0) after++;
   const origStart = before < 0 ? 0 : match[before]! + 1;
   const origEnd = after >= baseLines.length ? orig.length : match[after]!;
-  const replacement = [
-    ...baseLines.slice(before + 1, prefix),
-    ...nextLines.slice(prefix, nextLines.length - suffix),
-    ...baseLines.slice(baseLines.length - suffix, after),
-  ];
+  const replacement = withCr(
+    [...baseLines.slice(before + 1, prefix), ...nextLines.slice(prefix, nextLines.length - suffix), ...baseLines.slice(baseLines.length - suffix, after)],
+    after === baseLines.length ? nextLines.length : -1,
+  );
   return [...orig.slice(0, origStart), ...replacement, ...orig.slice(origEnd)].join('\n');
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { yamlDocuments } from '../parse/documents.ts';
 import { parseSpecText } from '../parse/index.ts';
 import { fixtures } from '../testing/fixtures.ts';
@@ -51,7 +51,7 @@ describe('applySpecEdit', () => {
 
   it('keeps a trailing comment on the edited line', () => {
     const out = edit(SPEC, { op: 'set', path: ['metadata', 'name'], value: 'demo' });
-    expect(lineChanges(SPEC, out)).toEqual({ removed: ['  name: flux-sample   # trailing comment'], added: ['  name: demo # trailing comment'] });
+    expect(lineChanges(SPEC, out)).toEqual({ removed: ['  name: flux-sample   # trailing comment'], added: ['  name: demo   # trailing comment'] });
   });
 
   it('creates missing parents for a new field', () => {
@@ -338,5 +338,108 @@ describe('the example specs: our fixtures, and the upstream corpus when it is th
     const { environment: original, ...restBefore } = before.spec.containers[0]!;
     expect(rest).toEqual(restBefore);
     expect(_dropped).toEqual({ ...(original as object), FORM_TEST: 'on' });
+  });
+});
+
+describe('what the fuzz suite found: an edit is made cleanly or refused with a reason, never thrown', () => {
+  const NAME: SpecEdit = { op: 'set', path: ['metadata', 'name'], value: 'y' };
+  const refusal = (text: string, change: SpecEdit) => {
+    const result = applySpecEdit(text, change);
+    if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.text)}`);
+    return result.reason;
+  };
+
+  it('refuses an alias without an anchor before it, saying where, in one printable line', () => {
+    expect(refusal('a: *x\n', NAME)).toBe('Line 1, column 4: there is no anchor &x before the alias *x; define the anchor above it or fix the name in the YAML view before editing in the form.');
+    expect(refusal('a: *x\nb: &x 1\n', NAME)).toMatch(/^Line 1, column 4: there is no anchor &x before the alias \*x;/);
+    for (const odd of ['\u2028', '\u0085']) {
+      const reason = refusal(`kind: MiniCluster\na: *x${odd}y\n`, NAME);
+      expect(reason).toMatch(/^Line 2, column 4: /);
+      expect(reason).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+    }
+    expect(refusal('a: &x\u2028y 1\nb: 2\n', NAME)).toMatch(/^Line 1, column 4: the anchor name "x\\u2028y" holds a space or control character/);
+  });
+
+  it('writes the new value without a tag that contradicts it', () => {
+    expect(edit('spec:\n  logging:\n    quiet: !!str "true"\n', { op: 'set', path: ['spec', 'logging', 'quiet'], value: false })).toBe('spec:\n  logging:\n    quiet: false\n');
+    const command = edit('spec:\n  containers:\n  - command: !!bool true\n', { op: 'set', path: ['spec', 'containers', 0, 'command'], value: 'echo hi' });
+    expect(valueAt(parsed(command), ['spec', 'containers', 0, 'command'])).toBe('echo hi');
+    const migration = fixtures('v1alpha1').find((f) => f.name.endsWith('migration.yaml'))!.text;
+    const tagged = migration.replace(/logLevel: \d+/, 'logLevel: !!str 7');
+    expect(tagged).not.toBe(migration);
+    const { removed, added } = lineChanges(tagged, edit(tagged, { op: 'set', path: ['spec', 'flux', 'logLevel'], value: 7 }));
+    expect(removed).toEqual([expect.stringMatching(/logLevel: !!str 7$/)]);
+    expect(added).toEqual([removed[0]!.replace('!!str 7', '7')]);
+  });
+
+  it('edits inside a mapping tagged as a scalar (!!timestamp) by dropping that tag, not by printing the mapping away', () => {
+    const out = edit('spec:\n  flux: !!timestamp\n    submitCommand: x\n', { op: 'set', path: ['spec', 'flux', 'logLevel'], value: 7 });
+    expect(parsed(out)).toEqual({ spec: { flux: { submitCommand: 'x', logLevel: 7 } } });
+  });
+
+  it('refuses a list edit where the spec has a mapping, and a field edit where it has a list, saying where', () => {
+    const text = 'spec:\n  containers:\n    value: 1\n';
+    const expected = 'Line 3, column 5: spec.containers is a mapping here, where the form expects a list; make it a list ("- ...") in the YAML view first.';
+    expect(refusal(text, { op: 'set', path: ['spec', 'containers', 0, 'image'], value: 'a' })).toBe(expected);
+    expect(refusal(text, { op: 'add', path: ['spec', 'containers', 0, 'ports'], value: 8080 })).toBe(expected);
+    expect(refusal('spec:\n  logging: [1]\n', { op: 'set', path: ['spec', 'logging', 'quiet'], value: true })).toMatch(/^Line 2, column 12: spec\.logging is a list here, where the form expects a mapping;/);
+    expect(refusal('spec:\n  containers:\n  - image: a\n', { op: 'set', path: ['spec', 'containers', 3, 'image'], value: 'a' })).toMatch(/no item 4/);
+  });
+
+  it('keeps the lines of a flow collection written over several lines', () => {
+    const text = 'spec:\n  containers:\n  - {\n      image: a,\n      command: b\n    }\n';
+    expect(edit(text, { op: 'set', path: ['spec', 'containers', 0, 'command'], value: 'c' })).toBe(text.replace('command: b', 'command: c'));
+    expect(edit(text, { op: 'set', path: ['spec', 'containers', 0, 'command'], value: 'echo one\necho two' })).toBe(text.replace('command: b', 'command: "echo one\\necho two"'));
+    expect(edit(text, { op: 'set', path: ['spec', 'containers', 0, 'environment'], value: { A: 'a b' } })).toBe(text.replace('command: b', 'command: b, environment: { A: a b }'));
+    expect(edit(text, { op: 'clear', path: ['spec', 'containers', 0, 'command'] })).toBe(text.replace('\n      command: b', ''));
+    expect(edit(text, { op: 'clear', path: ['spec', 'containers', 0, 'image'] })).toBe(text.replace('\n      image: a,', ''));
+    const ports = 'spec:\n  containers:\n  - ports: [\n      5000,\n      6000\n    ]\n';
+    expect(edit(ports, { op: 'remove', path: ['spec', 'containers', 0, 'ports'], index: 0 })).toBe(ports.replace('\n      5000,', ''));
+  });
+
+  it('keeps the line ends of a file written with CRLF, also around a plain scalar written over two lines', () => {
+    const text = 'apiVersion: a\r\n  b\r\nmetadata:\r\n  name: x\r\nspec:\r\n  size: 3\r\n';
+    expect(edit(text, { op: 'set', path: ['metadata', 'name'], value: 'z' })).toBe(text.replace('name: x', 'name: z'));
+    expect(edit(text, { op: 'set', path: ['spec', 'tasks'], value: 2 })).toBe(`${text}  tasks: 2\r\n`);
+  });
+
+  it('keeps the comment under a key without a value when the edit gives it one', () => {
+    const text = 'spec:\n  logging:\n    # Quiet please.\n  size: 2\n';
+    expect(edit(text, { op: 'set', path: ['spec', 'logging', 'quiet'], value: false })).toBe('spec:\n  logging:\n    # Quiet please.\n    quiet: false\n  size: 2\n');
+  });
+
+  it('keeps a quoted text written over several lines next to the edited value', () => {
+    const text = 'metadata:\n  name: !!binary abc\nspec: "word word\n  word"\n';
+    expect(edit(text, { op: 'set', path: ['metadata', 'name'], value: 'demo' })).toBe(text.replace('!!binary abc', 'demo'));
+  });
+
+  it('ends the edited document with its line break when it ends in an empty block scalar', () => {
+    const text = 'spec:\n  command: |\n---\n  a\n';
+    const target = yamlDocuments(text)[0]!;
+    expect(applySpecEdit(text, { op: 'set', path: ['spec', 'size'], value: 7 }, target)).toEqual({ ok: true, text: 'spec:\n  command: |\n  size: 7\n---\n  a\n' });
+  });
+
+  it('refuses to set a field that a merge key after it overrides', () => {
+    const text = 'metadata:\n  name: a\n  <<:\n    name: merged\n';
+    expect(refusal(text, { op: 'set', path: ['metadata', 'name'], value: 'b' })).toBe('metadata.name also comes from a merge key (<<) or an alias, which wins over a value written here; change it in the YAML view.');
+    expect(edit(text, { op: 'set', path: ['metadata', 'namespace'], value: 'ns' })).toBe(`${text}  namespace: ns\n`);
+  });
+
+  it('keeps the blank line after a key it removes as a blank line', () => {
+    expect(edit('spec:\n  tasks: 4\n\n  logging: 1\n', { op: 'clear', path: ['spec', 'tasks'] })).toBe('spec:\n\n  logging: 1\n');
+  });
+
+  it('prints no warning for a list or mapping used as a key', () => {
+    const warnings: unknown[] = [];
+    const emit = vi.spyOn(process, 'emitWarning').mockImplementation((w) => void warnings.push(w));
+    const warn = vi.spyOn(console, 'warn').mockImplementation((w) => void warnings.push(w));
+    try {
+      expect(applySpecEdit('? [a, b]\n: c\n', NAME)).toEqual({ ok: true, text: '? [a, b]\n: c\nmetadata:\n  name: "y"\n' });
+      expect(applySpecEdit('? {a: 1}\n: c\nmetadata:\n  name: x\n', NAME)).toEqual({ ok: true, text: '? {a: 1}\n: c\nmetadata:\n  name: "y"\n' });
+    } finally {
+      emit.mockRestore();
+      warn.mockRestore();
+    }
+    expect(warnings).toEqual([]);
   });
 });

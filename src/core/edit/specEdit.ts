@@ -3,15 +3,19 @@
  * comments and key order stay, then spliced into the text so that the lines the edit did not
  * touch stay byte for byte (see lineMerge.ts).
  */
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isCollection, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Node, type ToStringOptions } from 'yaml';
-import type { PathSegment } from '../diagnostics.ts';
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Node, type ToStringOptions } from 'yaml';
+import { formatPath, type PathSegment } from '../diagnostics.ts';
+import { printable, quote } from '../common/quoteText.ts';
+import { valueAt } from '../common/plain.ts';
 import { tooDeepAt } from '../parse/depth.ts';
+import { parseSpecText } from '../parse/parseSpecText.ts';
 import { yamlDocuments } from '../parse/documents.ts';
 import { TextLines } from '../parse/lines.ts';
+import { spliceFlowEdit, trailOf } from './flowSplice.ts';
 import { mergeEdit } from './lineMerge.ts';
 // Every step of an edit goes by the pair that counts (the last of repeated keys, which the form's
 // values come from), never by the `yaml` package's get/set, which take the first.
-import { EDIT_PARSE_OPTIONS, childOf, effectivePair, nodeAt, plainJson, removeAt, renameKeyInMap } from './yamlDocument.ts';
+import { EDIT_PARSE_OPTIONS, childOf, effectivePair, nodeAt, plainJson, removeAt, renameKeyInMap, usesAliases } from './yamlDocument.ts';
 
 export type EditPath = readonly PathSegment[];
 
@@ -48,6 +52,19 @@ export function applySpecEdit(text: string, edit: SpecEdit, target?: DocumentRan
  */
 export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?: DocumentRange): EditResult {
   const { start, end } = target ?? yamlDocuments(text)[0]!;
+  if (edits.length === 0) return applyEdit(text, undefined, { start, end });
+  // One at a time, each on the text the one before wrote: an edit inside a flow collection is
+  // made in the text itself (see flowSplice.ts).
+  let result: EditResult = { ok: true, text };
+  for (const edit of edits) {
+    if (!result.ok) break;
+    const before: string = result.text;
+    result = applyEdit(before, edit, { start, end: end + before.length - text.length });
+  }
+  return result;
+}
+
+function applyEdit(text: string, edit: SpecEdit | undefined, { start, end }: DocumentRange): EditResult {
   const source = text.slice(start, end);
   // The parser's depth limit, before the yaml package composes (and recurses through) the document.
   if (tooDeepAt(source) !== undefined) {
@@ -60,6 +77,8 @@ export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?
   if (doc.contents !== null && !isMap(doc.contents)) {
     return { ok: false, reason: 'The spec is not a YAML mapping; fix it in the YAML view first.' };
   }
+  const alias = aliasProblem(doc, text, start);
+  if (alias) return { ok: false, reason: alias };
   // A tag the yaml package cannot print its value with (a !!timestamp that is no date, a !!set
   // given values) makes toString throw: that is a reason to give, not an exception.
   let styles: { options: ToStringOptions; base: string }[];
@@ -68,13 +87,24 @@ export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?
   } catch (error) {
     return { ok: false, reason: unprintable(doc, text, start, error) };
   }
+  const trail = edit && splicePath(doc, edit);
+  const before = trail && trailOf(doc, source, trail);
+  const aliased = usesAliases(doc);
   try {
-    for (const edit of edits) applyToDocument(doc, edit);
+    if (edit) applyToDocument(doc, edit);
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: refusalReason(error, text, start) };
   }
   try {
-    return { ok: true, text: text.slice(0, start) + mergeStyled(source, doc, styles) + text.slice(end) };
+    const first = styles[0]!;
+    if (doc.toString(first.options) === first.base) return { ok: true, text };
+    const spliced = before && spliceFlowEdit(source, doc, before);
+    const intended = spliced === undefined ? undefined : readsAs(doc);
+    const edited = spliced !== undefined && intended !== undefined && readsAs(spliced) === intended ? spliced : mergeStyled(source, doc, styles);
+    if (aliased && edit && !readsAsEdited(edited, edit)) {
+      return { ok: false, reason: `${formatPath(edit.path)} also comes from a merge key (<<) or an alias, which wins over a value written here; change it in the YAML view.` };
+    }
+    return { ok: true, text: text.slice(0, start) + edited + text.slice(end) };
   } catch (error) {
     return { ok: false, reason: unprintable(doc, text, start, error) };
   }
@@ -107,6 +137,43 @@ function unprintable(doc: Document, text: string, start: number, error: unknown)
   return `${at} value tagged ${tag} does not fit its tag, so the YAML cannot be written back with this change. Remove the tag in the YAML view, then edit in the form.`;
 }
 
+/** What the yaml package allows in an anchor or alias name when it prints one. */
+const UNPRINTABLE_ANCHOR = /[\x00-\x19\s,[\]{}]/;
+
+/**
+ * Why the document's aliases keep it from being printed, or undefined: an alias must follow its
+ * anchor (the yaml package will not print one that does not), and a name must hold no space or
+ * control character (the package reads a name up to a YAML space, but prints none with U+2028).
+ */
+function aliasProblem(doc: Document, text: string, start: number): string | undefined {
+  const anchors = new Set<string>();
+  let problem: string | undefined;
+  const at = (node: Node) => {
+    // A node's range starts at its value; its anchor is written before it.
+    const offset = node.range && (isAlias(node) ? start + node.range[0] : text.lastIndexOf(`&${node.anchor}`, start + node.range[0]));
+    const where = typeof offset === 'number' && offset >= start ? new TextLines(text).linePos(offset) : undefined;
+    return where ? `Line ${where.line}, column ${where.col}: ` : '';
+  };
+  visit(doc, {
+    Node(_key, node) {
+      const name = isAlias(node) ? node.source : node.anchor;
+      if (name === undefined) return undefined;
+      if (UNPRINTABLE_ANCHOR.test(name)) {
+        problem = `${at(node)}the ${isAlias(node) ? 'alias' : 'anchor'} name ${quote(name)} holds a space or control character, so the YAML cannot be written back; rename it in the YAML view before editing in the form.`;
+        return visit.BREAK;
+      }
+      if (!isAlias(node)) anchors.add(name);
+      else if (!anchors.has(name)) {
+        const shown = printable(name);
+        problem = `${at(node)}there is no anchor &${shown} before the alias *${shown}; define the anchor above it or fix the name in the YAML view before editing in the form.`;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return problem;
+}
+
 /**
  * The yaml package prints every list in one style, so the lines it prints into a list written in
  * the other style ("key:\n- item" against "key:\n  - item") land at the wrong indentation. The
@@ -116,11 +183,20 @@ function unprintable(doc: Document, text: string, start: number, error: unknown)
 function mergeStyled(source: string, doc: Document, styles: { options: ToStringOptions; base: string }[]): string {
   const intended = readsAs(doc);
   for (const { options, base } of styles) {
-    const merged = mergeEdit(source, base, doc.toString(options));
-    if (intended === undefined || readsAs(merged) === intended) return merged;
+    const next = doc.toString(options);
+    // The yaml package writes a blank line above a mapping's first pair (one left first by a
+    // removal) as indentation; a blank line is empty. Only where that reads the same.
+    for (const [b, n] of [[emptyBlankLines(base), emptyBlankLines(next)], [base, next]] as const) {
+      const merged = mergeEdit(source, b, n);
+      if (intended === undefined || readsAs(merged) === intended) return merged;
+    }
   }
-  return doc.toString(styles[0]!.options);
+  const whole = doc.toString(styles[0]!.options);
+  if (intended !== undefined && readsAs(whole) !== intended) throw new Error('the YAML package prints it as something else');
+  return whole;
 }
+
+const emptyBlankLines = (text: string) => text.replace(/^[ \t]+$/gm, '');
 
 /** A list under a key (comments and blank lines between them), capturing both indentations. */
 const LIST_UNDER_KEY = /^( *)[^\s#-][^\n]*:[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *)- /gm;
@@ -137,12 +213,70 @@ function listStyles(text: string) {
   return [indentFirst, !indentFirst].map((indentSeq): ToStringOptions => ({ lineWidth: 0, indentSeq }));
 }
 
+/**
+ * Whether the spec parser reads the edited field as the edit set it. Only asked where aliases or
+ * merge keys are used: a merge key after a pair overrides it, as Kubernetes reads it.
+ */
+function readsAsEdited(source: string, edit: SpecEdit): boolean {
+  const value = parseSpecText(source).value;
+  switch (edit.op) {
+    case 'set':
+      return sameValue(valueAt(value, edit.path), edit.value);
+    case 'clear':
+      return valueAt(value, edit.path) === undefined;
+    case 'add': {
+      const list = valueAt(value, edit.path);
+      return Array.isArray(list) && sameValue(list[list.length - 1], edit.value);
+    }
+    default:
+      return true;
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
 /** The value a text or document reads as, or undefined when it cannot be read. */
 function readsAs(source: string | Document): string | undefined {
   return plainJson([typeof source === 'string' ? parseDocument(source, EDIT_PARSE_OPTIONS) : source]);
 }
 
+/** The tags the yaml package prints a mapping or a list with; any other from its schema (!!str, !!timestamp) prints it away. */
+const COLLECTION_TAGS = new Set(['map', 'omap', 'set', 'seq', 'pairs'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/** Drops a scalar's tag from the mappings and lists an edit goes into, so that they print as what they are. */
+function untagCollectionsOn(doc: Document, path: EditPath): void {
+  let node: unknown = doc.contents;
+  for (let i = 0; i <= path.length && node !== undefined; i++) {
+    if ((isMap(node) || isSeq(node)) && node.tag?.startsWith('tag:yaml.org,2002:') && !COLLECTION_TAGS.has(node.tag)) node.tag = undefined;
+    if (i < path.length) node = childOf(node, path[i]!);
+  }
+}
+
+/** The path of the entry an edit changes, as flowSplice.ts follows it; undefined for edits it does not make. */
+function splicePath(doc: Document, edit: SpecEdit): EditPath | undefined {
+  switch (edit.op) {
+    case 'set':
+    case 'clear':
+      return edit.path;
+    case 'add': {
+      const seq = nodeAt(doc, edit.path);
+      return [...edit.path, isSeq(seq) ? seq.items.length : 0];
+    }
+    case 'remove':
+      return [...edit.path, edit.index];
+    default:
+      return undefined;
+  }
+}
+
 function applyToDocument(doc: Document, edit: SpecEdit): void {
+  untagCollectionsOn(doc, edit.path);
   switch (edit.op) {
     case 'set':
       if (edit.value === undefined) clear(doc, edit.path);
@@ -192,10 +326,43 @@ function setChild(parent: YAMLMap | YAMLSeq, key: PathSegment, node: unknown): v
     if (pair) pair.value = node;
     else parent.items.push(new Pair(key, node));
   } else {
-    if (typeof key !== 'number') throw new Error(`Expected a list index, not "${key}".`);
-    if (key >= parent.items.length) parent.items.push(node);
+    if (typeof key !== 'number') throw new RefusedAt(`Expected a list index, not "${key}".`, parent);
+    // One past the end appends; further on, the item would land at another index than the one asked.
+    if (!Number.isInteger(key) || key < 0 || key > parent.items.length) throw new RefusedAt(`There is no item ${key + 1} in this list.`, parent);
+    if (key === parent.items.length) parent.items.push(node);
     else parent.items[key] = node;
   }
+}
+
+/** A reason to refuse an edit, about a node of the document (its position goes in front of the reason). */
+class RefusedAt extends Error {
+  constructor(
+    message: string,
+    readonly node: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** The reason of a refused edit, with the line and column of the node it is about when it has one. */
+function refusalReason(error: unknown, text: string, start: number): string {
+  if (!(error instanceof Error)) return String(error);
+  const range = error instanceof RefusedAt && isNode(error.node) ? error.node.range : undefined;
+  if (!range) return error.message;
+  const where = new TextLines(text).linePos(start + range[0]);
+  return `Line ${where.line}, column ${where.col}: ${error.message}`;
+}
+
+/**
+ * Refuses to go down `path` through a node of another kind than the next key needs: an index
+ * into a mapping would write a `? 0` key, a name into a list has no place to go.
+ */
+function expectKind(node: unknown, key: PathSegment, at: EditPath): void {
+  const want = typeof key === 'number' ? 'list' : 'mapping';
+  if (want === 'list' ? isSeq(node) : isMap(node)) return;
+  const is = isMap(node) ? 'a mapping' : isSeq(node) ? 'a list' : 'a single value';
+  const make = want === 'list' ? 'a list ("- ...")' : 'a mapping ("key: value")';
+  throw new RefusedAt(`${formatPath(at) || 'The document'} is ${is} here, where the form expects a ${want}; make it ${make} in the YAML view first.`, node);
 }
 
 function existingSeq(doc: Document, path: EditPath): YAMLSeq {
@@ -244,18 +411,20 @@ function ensureCollection(doc: Document, path: EditPath, kind: 'map' | 'seq'): Y
   let node: unknown = doc.contents;
   for (let i = 0; i < path.length; i++) {
     const key = path[i]!;
-    if (!isCollection(node)) throw new Error('Cannot add a field under a value that is not a map or list.');
-    let child = childOf(node, key);
+    expectKind(node, key, path.slice(0, i));
+    const parent = node as YAMLMap | YAMLSeq;
+    let child = childOf(parent, key);
     if (child === undefined || (isScalar(child) && (child.value === null || child.value === undefined))) {
       const nextIsIndex = i + 1 < path.length ? typeof path[i + 1] === 'number' : kind === 'seq';
-      child = nextIsIndex ? new YAMLSeq() : new YAMLMap();
-      setChild(node, key, child);
+      const created = nextIsIndex ? new YAMLSeq() : new YAMLMap();
+      // A comment under a key without a value is kept by its empty value: it goes above the new contents.
+      if (isScalar(child)) created.commentBefore = [child.commentBefore, child.comment].filter((c) => c !== undefined && c !== null).join('\n') || undefined;
+      child = created;
+      setChild(parent, key, child);
     }
     node = child;
   }
-  if (kind === 'map' ? !isMap(node) : !isSeq(node)) {
-    throw new Error(`Expected a ${kind === 'map' ? 'map' : 'list'} at ${path.join('.') || 'the top'}.`);
-  }
+  expectKind(node, kind === 'seq' ? 0 : '', path);
   return node as YAMLMap | YAMLSeq;
 }
 

@@ -247,10 +247,19 @@ function pathOf(chain: readonly unknown[]): (string | number)[] {
  */
 export function plainJson(docs: readonly Document[]): string | undefined {
   try {
-    return docs.some((doc) => doc.errors.length > 0) ? undefined : JSON.stringify(docs.map((doc) => doc.toJS()));
+    // Mappings as Maps: as plain objects, a list or mapping used as a key would be stringified,
+    // and the yaml package warns about that on the console (process.emitWarning in Node).
+    return docs.some((doc) => doc.errors.length > 0) ? undefined : JSON.stringify(docs.map((doc) => doc.toJS({ mapAsMap: true })), collectionsAsJson);
   } catch {
     return undefined;
   }
+}
+
+/** A Map or Set as its entries, keys included; no mapping is a plain object, so these cannot clash with one. */
+function collectionsAsJson(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return { map: [...value.entries()] };
+  if (value instanceof Set) return { set: [...value] };
+  return value;
 }
 
 /**

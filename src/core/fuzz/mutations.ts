@@ -447,29 +447,7 @@ export interface KnownOpen {
   failure?: RegExp;
 }
 
-export const KNOWN_OPEN: readonly KnownOpen[] = [
-  // Found by this suite and reported; not in the list of fixes under way.
-  {
-    defect: 'found by fuzzing: applySpecEdit throws on an alias whose anchor is missing or comes later ("a: *x"; an alias name with a NEL or U+2028 in it)',
-    failure: /^\[throws\] applySpecEdit.*(Unresolved alias|Anchor must not contain)/s,
-  },
-  {
-    defect: 'found by fuzzing: a form edit keeps a tag that contradicts the new value ("quiet: !!str true" set to false reads "false"; "command: !!bool true" set to text reads true)',
-    failure: /^\[edit\] .*the field reads "(?!nothing")/s,
-  },
-  {
-    defect: 'found by fuzzing: a form edit under a key whose value is a mapping where a list is expected writes a "? 0" key instead of failing',
-    failure: /^\[edit\] .*the (field|list) reads "nothing"/s,
-  },
-  {
-    defect: 'found by fuzzing: applySpecEdit on a spec with a list or mapping as a key makes the yaml package print a warning (process.emitWarning; console.warn in a browser)',
-    failure: /^\[warning\] applySpecEdit.*Keys with collection values/s,
-  },
-  {
-    defect: 'found by fuzzing: a form edit rewrites lines outside the field (a multi-line flow collection put on one line; a blank line after a removed key left as indentation; a tagged value makes the whole document reprinted)',
-    failure: /^\[edit\] .*rewrote lines/s,
-  },
-];
+export const KNOWN_OPEN: readonly KnownOpen[] = [];
 
 /** The mutators the CI run leaves out. */
 export const KNOWN_OPEN_MUTATORS: ReadonlySet<MutatorName> = new Set(KNOWN_OPEN.flatMap((k) => k.mutators ?? []));
