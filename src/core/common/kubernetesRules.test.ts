@@ -204,6 +204,14 @@ describe('user text in the rules messages', () => {
   });
 });
 
+describe('v1alpha1 volume capacity', () => {
+  it('shows a capacity that is not a size with its invisible characters escaped', () => {
+    const t = text('v1alpha1', { spec: '  volumes:\n    data:\n      storageClass: hostpath\n      path: /data\n      capacity: "25\\x85Gi"\n' });
+    const problem = analyzeAnySpec(t).diagnostics.find((d) => d.code === 'volume-capacity');
+    expect(problem?.message).toContain('capacity "25\\u0085Gi" is not a size');
+  });
+});
+
 describe('v1alpha1 flux.mungeSecret', () => {
   it('names a Secret and the key in it, so it must be a DNS-1123 subdomain', () => {
     const long = 'm'.repeat(254);

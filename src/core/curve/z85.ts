@@ -5,6 +5,8 @@
  * different key; this decoder rejects them instead, as flux-core's cert reader does.
  */
 
+import { quote } from '../common/quoteText.ts';
+
 export const Z85_ALPHABET =
   '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#';
 
@@ -29,9 +31,9 @@ export function isZ85Char(ch: string): boolean {
   return z85Value(ch) >= 0;
 }
 
-// JSON.stringify makes invisible characters (tab, newline, NUL) readable in the message.
+// Invisible characters (tab, newline, NUL, bidi controls) are written as escapes in the message.
 function describeChar(ch: string): string {
-  return JSON.stringify(ch);
+  return quote(ch);
 }
 
 export function z85Encode(bytes: Uint8Array): string {

@@ -62,8 +62,10 @@ export function mergeEdit(original: string, base: string, next: string): string 
   // The yaml package always ends with a newline; a file without one would otherwise differ on
   // its last line and pull it into every edit near the end.
   if (!original.endsWith('\n') && base.endsWith('\n')) {
-    const merged = mergeEdit(`${original}\n`, base, next);
-    return merged.endsWith('\n') ? merged.slice(0, -1) : merged;
+    // The line end added is the file's own, so that a CRLF file stays CRLF.
+    const eol = original.includes('\r\n') ? '\r\n' : '\n';
+    const merged = mergeEdit(`${original}${eol}`, base, next);
+    return merged.endsWith(eol) ? merged.slice(0, -eol.length) : merged;
   }
   const orig = original.split('\n');
   const baseLines = base.split('\n');

@@ -403,6 +403,11 @@ describe('what the fuzz suite found: an edit is made cleanly or refused with a r
     expect(edit(text, { op: 'set', path: ['spec', 'tasks'], value: 2 })).toBe(`${text}  tasks: 2\r\n`);
   });
 
+  it('keeps a CRLF file CRLF when its last line has no line break', () => {
+    const text = 'apiVersion: a\r\nkind: MiniCluster\r\nmetadata:';
+    expect(edit(text, { op: 'set', path: ['metadata', 'name'], value: 'x' })).toBe('apiVersion: a\r\nkind: MiniCluster\r\nmetadata:\r\n  name: x');
+  });
+
   it('keeps the comment under a key without a value when the edit gives it one', () => {
     const text = 'spec:\n  logging:\n    # Quiet please.\n  size: 2\n';
     expect(edit(text, { op: 'set', path: ['spec', 'logging', 'quiet'], value: false })).toBe('spec:\n  logging:\n    # Quiet please.\n    quiet: false\n  size: 2\n');

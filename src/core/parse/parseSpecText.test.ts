@@ -621,3 +621,17 @@ describe('positions', () => {
     expect(big.isPlainScalar(['a'])).toBe(false);
   });
 });
+
+describe('a tag of single values on a mapping or a list', () => {
+  it.each(['!!timestamp', '!!str', '!!int', '!!bool', '!!binary'])('%s on a list or a mapping is one error at that value', (tag) => {
+    for (const [value, what] of [['[ 6379 ]', 'list'], ['{ a: 1 }', 'mapping']] as const) {
+      const { diagnostics } = parseSpecText(`spec:\n  ports: ${tag} ${value}\n`);
+      expect(diagnostics.map((d) => [d.severity, d.code, d.path, d.line])).toEqual([['error', 'yaml-tag', 'spec.ports', 2]]);
+      expect(diagnostics[0]?.message).toContain(`The tag ${tag} is for a single value, but this is a ${what}`);
+    }
+  });
+
+  it('leaves the collection tags alone', () => {
+    expect(parseSpecText('spec:\n  ports: !!seq [ 1 ]\n  flux: !!map { a: 1 }\n').diagnostics).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
  * file (sigs.k8s.io/yaml on top of gopkg.in/yaml.v2: YAML 1.1 scalars, first document only,
  * last duplicate key wins, then a JSON round trip).
  */
-import { Composer, Lexer, Parser, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { Composer, Lexer, Parser, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { CST, Document, Node, YAMLError } from 'yaml';
 import type { Diagnostic, PathSegment } from '../diagnostics.ts';
 import { isTooDeep } from './depth.ts';
@@ -11,7 +11,7 @@ import { MAX_DEPTH, SPEC_DOCUMENT_OPTIONS as COMPOSE_OPTIONS, TOO_DEEP_MESSAGE }
 import { TextLines, withLoneCrAsLf } from './lines.ts';
 import { Locator, type SourceSpan } from './locate.ts';
 import { errorRank, rephraseYamlError } from './syntaxMessages.ts';
-import { BINARY_TAG, FLOAT_TAG, INT_TAG, TIMESTAMP_TAG, convertDocument, scalarValue, type LinePos } from './toPlain.ts';
+import { BINARY_TAG, FLOAT_TAG, INT_TAG, SCALAR_TAGS, TIMESTAMP_TAG, convertDocument, scalarValue, type LinePos } from './toPlain.ts';
 import { utf8SizeIfOver } from './utf8.ts';
 import { quote } from '../common/quoteText.ts';
 import { tooLargeMessage } from './tooLarge.ts';
@@ -143,10 +143,13 @@ export function parseSpecText(source: string, options: ParseOptions = {}): Parse
 
   const diagnostics = syntaxDiagnostics(doc, source, linePos, lineEnd);
   const hasSyntaxErrors = diagnostics.length > 0;
+  const collectionTagged = collectionsWithScalarTags(doc);
   for (const w of doc.warnings) {
     // `!!int` / `!!float` text the package's tags reject is resolved in toPlain like yaml.v2 does;
-    // a `!!timestamp` or `!!binary` it rejects is an error there, at its field.
+    // a `!!timestamp` or `!!binary` it rejects is an error there, at its field, and so is a tag of
+    // single values on a mapping or a list (the collection starts right after the tag).
     if (w.code === 'TAG_RESOLVE_FAILED' && [INT_TAG, FLOAT_TAG, TIMESTAMP_TAG, BINARY_TAG].some((tag) => w.message.includes(tag))) continue;
+    if (w.code === 'TAG_RESOLVE_FAILED' && collectionTagged.some((start) => /^(?:\s|#[^\n]*)*$/.test(source.slice(w.pos[1], start)))) continue;
     diagnostics.push(fromYamlError(w, 'warning', 'yaml-warning', source, linePos, lineEnd));
   }
 
@@ -331,4 +334,14 @@ function findNodeEndingAt(root: Node | null, end: number, match: (n: Node) => bo
 
 function sortDiagnostics(ds: Diagnostic[]): void {
   ds.sort((x, y) => x.line - y.line || x.column - y.column);
+}
+
+/** Where each mapping or list that carries a tag of single values starts (toPlain reports those). */
+function collectionsWithScalarTags(doc: Document.Parsed): number[] {
+  const starts: number[] = [];
+  const note = (node: { tag?: string | undefined; range?: readonly number[] | null | undefined }) => {
+    if (node.tag && SCALAR_TAGS.has(node.tag) && node.range) starts.push(node.range[0] as number);
+  };
+  visit(doc, { Map: (_, node) => note(node), Seq: (_, node) => note(node) });
+  return starts;
 }

@@ -48,6 +48,9 @@ export function tagProblem(node: Scalar): string | undefined {
   return undefined;
 }
 
+/** Tags of single values (yaml.v2 refuses them on a mapping or a list), with how they are written. */
+export const SCALAR_TAGS: ReadonlyMap<string, string> = new Map(['str', 'int', 'float', 'bool', 'null', 'binary', 'timestamp'].map((t) => [`tag:yaml.org,2002:${t}`, `!!${t}`]));
+
 function truncated(s: string): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
@@ -191,6 +194,15 @@ class Converter {
             n.range,
             formatPath(this.path),
           ),
+        );
+      }
+      const scalarTag = n.tag ? SCALAR_TAGS.get(n.tag) : undefined;
+      if (scalarTag) {
+        this.report(
+          'error',
+          'yaml-tag',
+          `The tag ${scalarTag} is for a single value, but this is a ${isMap(n) ? 'mapping' : 'list'}, so Kubernetes would refuse the spec: remove the tag.`,
+          n.range,
         );
       }
       this.active.add(n);

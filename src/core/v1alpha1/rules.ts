@@ -226,7 +226,7 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
     if (problem) err('volume-name', path, problem);
     if (reservedVolumes.has(volName)) err('volume-name-reserved', path, `Volume name ${quote(volName)} is used by the generated pod already; choose another name.`);
     const capacity = parseQuantity(volume.capacity);
-    if (capacity === null || capacity.unscaled <= 0n) err('volume-capacity', [...path, 'capacity'], `capacity ${JSON.stringify(volume.capacity)} is not a size: write a quantity such as 5Gi or 500Mi.`);
+    if (capacity === null || capacity.unscaled <= 0n) err('volume-capacity', [...path, 'capacity'], `capacity ${quote(volume.capacity)} is not a size: write a quantity such as 5Gi or 500Mi.`);
     labelMapProblems(volume.labels, [...path, 'labels'], out);
   }
 
