@@ -9,7 +9,7 @@ import type { ParsedText } from '../parse/index.ts';
 import { API_VERSIONS, KIND } from './apiVersions.ts';
 import { asRecord } from './plain.ts';
 import type { OutputOptions } from '../targets/options.ts';
-import { quote } from './quoteText.ts';
+import { printable, quote } from './quoteText.ts';
 
 export interface AnalyzeOptions {
   /** Namespace for specs without `metadata.namespace`; `default` like kubectl. */
@@ -28,7 +28,9 @@ export function diagnosticAt(parsed: Located, severity: Severity, code: string, 
     severity,
     code,
     path: formatPath(path),
-    message,
+    // Rules quote user text with quote(); this catches any that is written into a message as it
+    // is (a name in a suggested field path), so that no message carries a control character.
+    message: printable(message),
     line: pos.line,
     column: pos.column,
     endLine: pos.endLine,

@@ -219,3 +219,12 @@ describe('v1alpha1 flux.mungeSecret', () => {
     expect(errors('v1alpha1', { spec: '  flux:\n    mungeSecret: Munge_Key\n' }, 'munge-secret-name')).toHaveLength(1);
   });
 });
+
+describe('user text written into a message as it is', () => {
+  it('is escaped too (a volume name in the field path a message suggests)', () => {
+    const t = text('v1alpha1', { container: '      volumes:\n        "\\u0000data":\n          path: /data\n' });
+    const problem = analyzeAnySpec(t).diagnostics.find((d) => d.code === 'volume-missing');
+    expect(problem?.message).toContain('add spec.volumes.\\u0000data');
+    expect(problem?.message).not.toMatch(/\u0000/);
+  });
+});
