@@ -403,6 +403,13 @@ describe('what the fuzz suite found: an edit is made cleanly or refused with a r
     expect(edit(text, { op: 'set', path: ['spec', 'tasks'], value: 2 })).toBe(`${text}  tasks: 2\r\n`);
   });
 
+  it('refuses a file larger than the analysis reads, without reading it', () => {
+    const text = `metadata:\n  name: x\nspec:\n  command: ${'a'.repeat(1024 * 1024)}\n`;
+    const result = applySpecEdit(text, { op: 'set', path: ['metadata', 'name'], value: 'y' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/more than the 1 MiB .* the form cannot edit it/);
+  });
+
   it('keeps a CRLF file CRLF when its last line has no line break', () => {
     const text = 'apiVersion: a\r\nkind: MiniCluster\r\nmetadata:';
     expect(edit(text, { op: 'set', path: ['metadata', 'name'], value: 'x' })).toBe('apiVersion: a\r\nkind: MiniCluster\r\nmetadata:\r\n  name: x');

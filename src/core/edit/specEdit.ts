@@ -8,6 +8,8 @@ import { formatPath, type PathSegment } from '../diagnostics.ts';
 import { printable, quote } from '../common/quoteText.ts';
 import { valueAt } from '../common/plain.ts';
 import { tooDeepAt } from '../parse/depth.ts';
+import { DEFAULT_MAX_BYTES } from '../parse/parseSpecText.ts';
+import { formatBytes, utf8SizeIfOver } from '../parse/utf8.ts';
 import { parseSpecText } from '../parse/parseSpecText.ts';
 import { yamlDocuments } from '../parse/documents.ts';
 import { TextLines } from '../parse/lines.ts';
@@ -51,6 +53,12 @@ export function applySpecEdit(text: string, edit: SpecEdit, target?: DocumentRan
  * other documents, and their syntax errors, stay as they are.
  */
 export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?: DocumentRange): EditResult {
+  // The analysis reads nothing larger (its "too large" error says so), and an edit of a text many
+  // times that size would hold the page for seconds.
+  const bytes = utf8SizeIfOver(text, DEFAULT_MAX_BYTES);
+  if (bytes !== undefined) {
+    return { ok: false, reason: `The file is ${formatBytes(bytes)}, more than the ${formatBytes(DEFAULT_MAX_BYTES)} this tool reads; the form cannot edit it. Make it smaller in the YAML view first.` };
+  }
   const { start, end } = target ?? yamlDocuments(text)[0]!;
   if (edits.length === 0) return applyEdit(text, undefined, { start, end });
   // One at a time, each on the text the one before wrote: an edit inside a flow collection is
