@@ -410,6 +410,12 @@ describe('what the fuzz suite found: an edit is made cleanly or refused with a r
     if (!result.ok) expect(result.reason).toMatch(/more than the 1 MiB .* the form cannot edit it/);
   });
 
+  it('writes a number plainly over one written in another notation (base 60, hexadecimal, exponent)', () => {
+    for (const old of ['1:20', '0x1F', '1e3']) {
+      expect(applySpecEdit(`spec:\n  size: ${old}\n`, { op: 'set', path: ['spec', 'size'], value: 3 })).toEqual({ ok: true, text: 'spec:\n  size: 3\n' });
+    }
+  });
+
   it('keeps a CRLF file CRLF when its last line has no line break', () => {
     const text = 'apiVersion: a\r\nkind: MiniCluster\r\nmetadata:';
     expect(edit(text, { op: 'set', path: ['metadata', 'name'], value: 'x' })).toBe('apiVersion: a\r\nkind: MiniCluster\r\nmetadata:\r\n  name: x');

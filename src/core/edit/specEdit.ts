@@ -393,6 +393,9 @@ function set(doc: Document, path: EditPath, value: unknown): void {
     // !!binary, a custom one) would reinterpret it, or fail to print it at all. Text that needs
     // quotes to stay text gets them when printed.
     current.tag = undefined;
+    // The old value's number format (1:20 read as base 60, 0x1F, 1e3) would print the new number
+    // in that notation, which Kubernetes (yaml.v2) reads as text or another number.
+    current.format = undefined;
     current.value = value;
     styleScalar(current);
     return;
