@@ -1,6 +1,5 @@
 /** What the page says when the generator stopped on a spec, now or on the last visit. */
 import type { GenerationFailure } from '../worker/generatorClient.ts';
-import './generatorNotices.css';
 
 /** Generation stopped on the current text; the output keeps the last spec that generated. */
 export function GenerationStoppedNotice({ failure }: { failure: GenerationFailure | undefined }) {

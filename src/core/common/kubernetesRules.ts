@@ -62,6 +62,18 @@ interface EnvSource {
   secrets?: Record<string, { name: string; key: string }> | undefined;
 }
 
+/** What the API server checks in every container both versions write: its image, environment and resources. */
+export function containerProblems(
+  container: EnvSource & { image?: string | undefined; resources?: { limits?: ResourceList | undefined; requests?: ResourceList | undefined } | undefined },
+  path: PathSegment[],
+  defaultImage: string,
+  out: Problem[],
+): void {
+  imageProblems(container.image, [...path, 'image'], out, defaultImage);
+  envProblems(container, path, out);
+  resourceProblems(container.resources, [...path, 'resources'], out);
+}
+
 export function envProblems(container: EnvSource, path: PathSegment[], out: Problem[]): void {
   for (const field of ['environment', 'secrets'] as const) {
     for (const name of Object.keys(container[field] ?? {})) {

@@ -11,9 +11,8 @@ import {
   serviceNameProblems, sizeProblems, type Problem,
 } from '../common/rules.ts';
 import {
-  annotationProblems, csiDriverProblem, dnsSubdomainProblem, envProblems, imageProblems, indexedJobSizeProblems, itemProblems,
+  annotationProblems, containerProblems, csiDriverProblem, dnsSubdomainProblem, indexedJobSizeProblems, itemProblems,
   mountPathProblems, namespaceProblems, podContainerNameProblems, podNameFieldProblems, portServiceProblems, resourceListProblems,
-  resourceProblems,
 } from '../common/kubernetesRules.ts';
 import { existingVolumeKind, hasCommands } from './containers.ts';
 import type { ResolvedV1alpha1MiniCluster } from './defaults.ts';
@@ -159,9 +158,7 @@ export function validateCluster(mc: ResolvedV1alpha1MiniCluster): Problem[] {
   for (const [listName, list] of [['containers', spec.containers], ['services', spec.services ?? []]] as const) {
     list.forEach((container, index) => {
       const path: PathSegment[] = ['spec', listName, index];
-      imageProblems(container.image, [...path, 'image'], out, V1A1_DEFAULT_IMAGE);
-      envProblems(container, path, out);
-      resourceProblems(container.resources, [...path, 'resources'], out);
+      containerProblems(container, path, V1A1_DEFAULT_IMAGE, out);
       if (listName === 'services') containerMountProblems(container, path, [], out);
     });
   }

@@ -11,7 +11,7 @@ import {
   type Problem,
 } from '../common/rules.ts';
 import {
-  annotationProblems, containerSecurityContextProblems, csiDriverProblem, dnsPolicyProblems, enumProblems, envProblems, imageProblems,
+  annotationProblems, containerProblems, containerSecurityContextProblems, csiDriverProblem, dnsPolicyProblems, enumProblems, imageProblems,
   indexedJobSizeProblems, itemProblems, mountPathProblems, namespaceProblems, nodeAffinityProblems, podContainerNameProblems,
   podNameFieldProblems, podSecurityContextProblems, portServiceProblems, PULL_POLICIES, resourceListProblems, resourceProblems,
   tolerationProblems,
@@ -100,9 +100,7 @@ function apiServerProblems(mc: ResolvedMiniCluster, out: Problem[]): void {
   for (const [listName, list] of [['containers', spec.containers], ['services', spec.services ?? []]] as const) {
     list.forEach((container, index) => {
       const path: PathSegment[] = ['spec', listName, index];
-      imageProblems(container.image, [...path, 'image'], out, DEFAULT_APP_IMAGE);
-      envProblems(container, path, out);
-      resourceProblems(container.resources, [...path, 'resources'], out);
+      containerProblems(container, path, DEFAULT_APP_IMAGE, out);
       containerSecurityContextProblems(container.securityContext, [...path, 'securityContext'], out);
       if (listName === 'services') enumProblems(container.imagePullPolicy || undefined, PULL_POLICIES, [...path, 'imagePullPolicy'], 'imagePullPolicy', out, 'pull-policy');
       else portServiceProblems(container, path, spec.network.headlessName, out);
