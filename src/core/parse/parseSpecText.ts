@@ -143,13 +143,13 @@ export function parseSpecText(source: string, options: ParseOptions = {}): Parse
 
   const diagnostics = syntaxDiagnostics(doc, source, linePos, lineEnd);
   const hasSyntaxErrors = diagnostics.length > 0;
-  const collectionTagged = collectionsWithScalarTags(doc);
+  let collectionTagged: number[] | undefined; // walked for only when the package could not resolve a tag
   for (const w of doc.warnings) {
     // `!!int` / `!!float` text the package's tags reject is resolved in toPlain like yaml.v2 does;
     // a `!!timestamp` or `!!binary` it rejects is an error there, at its field, and so is a tag of
     // single values on a mapping or a list (the collection starts right after the tag).
     if (w.code === 'TAG_RESOLVE_FAILED' && [INT_TAG, FLOAT_TAG, TIMESTAMP_TAG, BINARY_TAG].some((tag) => w.message.includes(tag))) continue;
-    if (w.code === 'TAG_RESOLVE_FAILED' && collectionTagged.some((start) => /^(?:\s|#[^\n]*)*$/.test(source.slice(w.pos[1], start)))) continue;
+    if (w.code === 'TAG_RESOLVE_FAILED' && (collectionTagged ??= collectionsWithScalarTags(doc)).some((start) => /^(?:\s|#[^\n]*)*$/.test(source.slice(w.pos[1], start)))) continue;
     diagnostics.push(fromYamlError(w, 'warning', 'yaml-warning', source, linePos, lineEnd));
   }
 
