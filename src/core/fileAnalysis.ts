@@ -5,7 +5,7 @@
  * is read as one spec, with the errors that gives.
  */
 import type { Diagnostic } from './diagnostics.ts';
-import { yamlDocuments, type YamlDocument } from './parse/documents.ts';
+import { hasDocumentMarker, yamlDocuments, type YamlDocument } from './parse/documents.ts';
 import { analyzeAnyParsed, analyzeAnySpec, type AnyAnalysis } from './pipeline.ts';
 import { bySeverityAndPosition, diagnosticAt, parseOptions, type AnalyzeOptions } from './common/analyze.ts';
 import { utf8SizeIfOver } from './parse/utf8.ts';
@@ -14,8 +14,6 @@ import { TextLines } from './parse/lines.ts';
 import { printable, quote } from './common/quoteText.ts';
 
 const MINICLUSTER = 'MiniCluster';
-/** A line that starts or ends a YAML document, or a directive: only then can a file hold several. */
-const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:[ \t]|\r?$)|^%/m;
 
 export interface SpecInFile {
   /** The document it was read from (for a file read as one spec: its first document with content). */
@@ -93,19 +91,21 @@ function withoutSharedNames(specs: SpecInFile[], parse: (document: YamlDocument)
 }
 
 export function analyzeFile(text: string, options: AnalyzeOptions = {}): FileAnalysis {
-  const whole = (documents: YamlDocument[]): FileAnalysis => {
+  const whole = (documents: YamlDocument[], lines?: TextLines): FileAnalysis => {
     const first = documents.find((d) => d.hasContent) ?? documents[0] ?? { index: 0, start: 0, end: text.length, line: 1, column: 1, hasContent: false };
-    return { documents, specs: [{ document: first, analysis: analyzeAnySpec(text, options) }], diagnostics: [] };
+    // The line table of the document split serves the parse too, when there is one.
+    const analysis = lines ? analyzeAnyParsed(parseSpecText(text, { ...parseOptions(options), within: { offset: 0, lines } }), options) : analyzeAnySpec(text, options);
+    return { documents, specs: [{ document: first, analysis }], diagnostics: [] };
   };
   // Too large to read: the spec analysis says so without reading it.
   if (utf8SizeIfOver(text, options.maxBytes ?? DEFAULT_MAX_BYTES) !== undefined) return whole([]);
 
   // Most specs are one document: no marker line, so no second parse on every keystroke.
-  if (!DOCUMENT_MARKER.test(text)) return whole([]);
+  if (!hasDocumentMarker(text)) return whole([]);
   const lines = new TextLines(text);
   const documents = yamlDocuments(text, lines);
   const filled = documents.filter((d) => d.hasContent);
-  if (filled.length <= 1) return whole(documents);
+  if (filled.length <= 1) return whole(documents, lines);
 
   const miniClusters = filled.filter((d) => d.kind === MINICLUSTER);
   const others = filled.filter((d) => d.kind !== MINICLUSTER);
@@ -117,7 +117,7 @@ export function analyzeFile(text: string, options: AnalyzeOptions = {}): FileAna
     return { documents, specs: withoutSharedNames(specs, parse), diagnostics: otherDocumentNotes(lines, others) };
   }
   const objects = filled.filter((d) => d.kind !== undefined);
-  if (objects.length === 0) return whole(documents);
+  if (objects.length === 0) return whole(documents, lines);
   const first = objects[0] as YamlDocument;
   const listed = objects.map((d) => `${describe(d)} at line ${d.line}`).join(', ');
   return {

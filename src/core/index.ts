@@ -24,7 +24,7 @@ export {
 } from './kinds.ts';
 export { migrateV1alpha1, nameFromGenerateName, type MigrationNote, type MigrationNoteKind, type MigrationResult } from './migrate/index.ts';
 export { analyzeFile, fileDiagnostics, specAt, type FileAnalysis, type SpecInFile } from './fileAnalysis.ts';
-export { onlyDocument, type YamlDocument } from './parse/documents.ts';
+export type { YamlDocument } from './parse/documents.ts';
 export { DEFAULT_MAX_BYTES, parseSpecText, tooLargeMessage } from './parse/index.ts';
 export { hasUnprintable, printable, quote } from './common/quoteText.ts';
 export * from './edit/index.ts';

@@ -6,12 +6,8 @@
 import { quote } from './quoteText.ts';
 import type { PathSegment } from '../diagnostics.ts';
 import { parseQuantity, type Quantity } from '../render/quantity.ts';
-import { DNS1035_LABEL, DNS1123_LABEL, dnsLabelProblem, type Problem } from './rules.ts';
+import { DNS1035_LABEL, DNS1123_LABEL, DNS1123_SUBDOMAIN, dnsLabelProblem, error, qualifiedNameProblem, type Problem } from './rules.ts';
 
-const error = (out: Problem[], code: string, path: PathSegment[], message: string) => out.push({ severity: 'error', code, path, message });
-
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 /** Kubernetes before 1.32 (RelaxedEnvironmentVariableValidation off): the C_IDENTIFIER-like rule. */
 const STRICT_ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 /** Every Kubernetes: printable ASCII (space included) except '='. */
@@ -28,14 +24,6 @@ export function dnsSubdomainProblem(value: string, what: string): string | undef
   if (value.length > 253) return `${what} ${quote(value)} has ${value.length} characters; Kubernetes allows at most 253.`;
   if (!DNS1123_SUBDOMAIN.test(value)) return `${what} ${quote(value)} is not a valid name: use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit.`;
   return undefined;
-}
-
-/** A qualified name (label and annotation keys, toleration keys): an optional DNS prefix and '/', then a name. */
-export function qualifiedNameProblem(key: string): boolean {
-  const slash = key.lastIndexOf('/');
-  const prefix = slash >= 0 ? key.slice(0, slash) : '';
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  return (slash >= 0 && (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) || name.length > 63 || !QUALIFIED_NAME.test(name);
 }
 
 /** The namespace every object is created in (an unwritten one, from an option, is placed at metadata). */

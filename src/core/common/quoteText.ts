@@ -38,3 +38,8 @@ export function printable(text: string): string {
 export function hasUnprintable(text: string): boolean {
   return ANY_UNPRINTABLE.test(text);
 }
+
+/** At most the first 40 characters of `text`, with an ellipsis when it was longer: a quote inside a message. */
+export function shortened(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

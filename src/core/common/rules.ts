@@ -18,7 +18,15 @@ export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 export const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+export const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** True when `key` is not a qualified name (label and annotation keys, toleration keys): an optional DNS prefix and '/', then a name. */
+export function qualifiedNameProblem(key: string): boolean {
+  const slash = key.lastIndexOf('/');
+  const prefix = slash >= 0 ? key.slice(0, slash) : '';
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  return (slash >= 0 && (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) || name.length > 63 || !LABEL_NAME.test(name);
+}
 
 export function dnsLabelProblem(value: string, what: string, pattern = DNS1123_LABEL): string | undefined {
   if (value.length > 63) return `${what} ${quote(value)} has ${value.length} characters; Kubernetes allows at most 63.`;
@@ -31,10 +39,7 @@ export function dnsLabelProblem(value: string, what: string, pattern = DNS1123_L
 
 export function labelMapProblems(map: Record<string, string> | undefined, path: PathSegment[], out: Problem[]): void {
   for (const [key, value] of Object.entries(map ?? {})) {
-    const slash = key.lastIndexOf('/');
-    const prefix = slash >= 0 ? key.slice(0, slash) : '';
-    const name = slash >= 0 ? key.slice(slash + 1) : key;
-    if ((slash >= 0 && (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) || name.length > 63 || !LABEL_NAME.test(name)) {
+    if (qualifiedNameProblem(key)) {
       out.push({
         severity: 'error',
         code: 'label-key',
@@ -53,7 +58,7 @@ export function labelMapProblems(map: Record<string, string> | undefined, path: 
   }
 }
 
-const error = (out: Problem[], code: string, path: PathSegment[], message: string) => out.push({ severity: 'error', code, path, message });
+export const error = (out: Problem[], code: string, path: PathSegment[], message: string) => out.push({ severity: 'error', code, path, message });
 const warning = (out: Problem[], code: string, path: PathSegment[], message: string) => out.push({ severity: 'warning', code, path, message });
 
 export function sizeProblems(spec: { size: number; maxSize: number }, out: Problem[]): void {

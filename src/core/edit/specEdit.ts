@@ -194,7 +194,9 @@ function mergeStyled(source: string, doc: Document, styles: { options: ToStringO
     const next = doc.toString(options);
     // The yaml package writes a blank line above a mapping's first pair (one left first by a
     // removal) as indentation; a blank line is empty. Only where that reads the same.
-    for (const [b, n] of [[emptyBlankLines(base), emptyBlankLines(next)], [base, next]] as const) {
+    const blankEmptied = [emptyBlankLines(base), emptyBlankLines(next)] as const;
+    const pairs = blankEmptied[0] === base && blankEmptied[1] === next ? [blankEmptied] : [blankEmptied, [base, next] as const];
+    for (const [b, n] of pairs) {
       const merged = mergeEdit(source, b, n);
       if (intended === undefined || readsAs(merged) === intended) return merged;
     }

@@ -38,6 +38,12 @@ export interface YamlDocument {
  */
 const MARKER_LINE = /^(?:---|\.\.\.)(?:[ \t]|\r?$)|^%/gm;
 
+/** True when the text has a line that starts or ends a document, or a directive: only then can it hold several. */
+export function hasDocumentMarker(text: string): boolean {
+  MARKER_LINE.lastIndex = 0;
+  return MARKER_LINE.test(text);
+}
+
 function nextMarkerLine(text: string, from: number): number | undefined {
   MARKER_LINE.lastIndex = from;
   const at = MARKER_LINE.exec(text)?.index;
@@ -179,13 +185,4 @@ export function yamlDocuments(source: string, lines = new TextLines(source)): Ya
   const text = withLoneCrAsLf(source);
   const starts = documentStarts(text);
   return starts.map((start, index) => describeDocument(text, start, starts[index + 1] ?? text.length, index, lines));
-}
-
-/**
- * The file with every character outside `document` turned into a space (line breaks kept): one
- * document to parse on its own, whose positions are still those of the file.
- */
-export function onlyDocument(text: string, document: Pick<YamlDocument, 'start' | 'end'>): string {
-  const blank = (part: string) => part.replace(/[^\r\n]/g, ' ');
-  return blank(text.slice(0, document.start)) + text.slice(document.start, document.end) + blank(text.slice(document.end));
 }

@@ -13,7 +13,7 @@ import { Locator, type SourceSpan } from './locate.ts';
 import { errorRank, rephraseYamlError } from './syntaxMessages.ts';
 import { BINARY_TAG, FLOAT_TAG, INT_TAG, SCALAR_TAGS, TIMESTAMP_TAG, convertDocument, scalarValue, type LinePos } from './toPlain.ts';
 import { utf8SizeIfOver } from './utf8.ts';
-import { quote } from '../common/quoteText.ts';
+import { quote, shortened } from '../common/quoteText.ts';
 import { tooLargeMessage } from './tooLarge.ts';
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -242,15 +242,12 @@ function notAMappingMessage(contents: Node): string {
   }
   if (isScalar(contents)) {
     const v = scalarValue(contents);
-    const what = v === null ? 'null' : typeof v === 'string' ? `the single text ${quote(truncate(v))}` : `the single value ${String(v)}`;
+    const what = v === null ? 'null' : typeof v === 'string' ? `the single text ${quote(shortened(v))}` : `the single value ${String(v)}`;
     return `The document is ${what}, but ${need}. Check that each line has the form 'key: value'.`;
   }
   return `The document is not a mapping, but ${need}.`;
 }
 
-function truncate(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
-}
 
 function fromYamlError(
   e: YAMLError,

@@ -6,7 +6,7 @@
  * The package's messages quote the file's text; every message leaves here with its invisible
  * characters escaped (see quoteText.ts).
  */
-import { printable, quote } from '../common/quoteText.ts';
+import { printable, quote, shortened } from '../common/quoteText.ts';
 
 export interface YamlErrorContext {
   code: string;
@@ -157,9 +157,6 @@ function textAfterValue(before: string): string {
   return 'Unexpected text after the value: this value cannot continue here; check the indentation and punctuation of this line, or start a comment with " #".';
 }
 
-function shortened(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
-}
 
 function listInMapping(): string {
   return (

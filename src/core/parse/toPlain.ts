@@ -15,7 +15,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { formatPath, type Diagnostic, type PathSegment, type Severity } from '../diagnostics.ts';
 import { goYamlOverride, mayDifferBetween11And12, taggedNumber, yaml11Difference } from './yaml11.ts';
-import { printable, quote } from '../common/quoteText.ts';
+import { printable, quote, shortened } from '../common/quoteText.ts';
 
 export const INT_TAG = 'tag:yaml.org,2002:int';
 export const FLOAT_TAG = 'tag:yaml.org,2002:float';
@@ -36,10 +36,10 @@ export function tagProblem(node: Scalar): string | undefined {
     if (!BASE64.test(text.replace(/[\r\n]/g, ''))) {
       return 'The value is tagged !!binary but is not valid base64, so Kubernetes would refuse the spec. No MiniCluster field takes binary data: remove the tag and write the text itself.';
     }
-    return `The !!binary tag makes Kubernetes decode this base64 into bytes (${quote(truncated(String(scalarValue(node))))}), but no MiniCluster field takes binary data. Remove the tag and write the text itself.`;
+    return `The !!binary tag makes Kubernetes decode this base64 into bytes (${quote(shortened(String(scalarValue(node))))}), but no MiniCluster field takes binary data. Remove the tag and write the text itself.`;
   }
   if (node.tag === TIMESTAMP_TAG) {
-    const text = quote(truncated(String(node.source ?? node.value)));
+    const text = quote(shortened(String(node.source ?? node.value)));
     if (!(node.value instanceof Date)) {
       return `The value is tagged !!timestamp but ${text} is not a date, so Kubernetes would refuse the spec. No MiniCluster field takes a date: remove the tag.`;
     }
@@ -51,9 +51,6 @@ export function tagProblem(node: Scalar): string | undefined {
 /** Tags of single values (yaml.v2 refuses them on a mapping or a list), with how they are written. */
 export const SCALAR_TAGS: ReadonlyMap<string, string> = new Map(['str', 'int', 'float', 'bool', 'null', 'binary', 'timestamp'].map((t) => [`tag:yaml.org,2002:${t}`, `!!${t}`]));
 
-function truncated(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
-}
 
 export interface ConvertLimits {
   /** Alias uses allowed while building the value, counting aliases met inside expanded anchors. */

@@ -31,7 +31,8 @@ const OUTSIDE_ASCII = /[^\t\n\x20-\x7e]/;
 /** `yaml`'s test of text that cannot be a plain scalar (it then quotes it). */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/m;
-const isSkipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+/** JSON.stringify drops these object members (and writes them as null in arrays). */
+export const isSkipped = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
 /** `yaml`'s double-quoted form, for text JSON writes without any escape (then both agree). */
 function doubleQuoted(s: string): string {

@@ -14,7 +14,7 @@
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node, ToStringOptions } from 'yaml';
 import { yamlV2KeyCompare } from './keyOrder.ts';
-import { writeFast, type FastWriter } from './fastYaml.ts';
+import { isSkipped, writeFast, type FastWriter } from './fastYaml.ts';
 
 export type KeyOrder = 'kubernetes' | 'sorted';
 
@@ -198,11 +198,6 @@ function kubernetesKeys(obj: Record<string, unknown>, role: Role): string[] {
   for (const k of keys) if (!firstSet.has(k)) out.push(k);
   if (role === ROOT && hasOwn.call(obj, ROOT_LAST)) out.push(ROOT_LAST);
   return out;
-}
-
-/** JSON.stringify drops these object members (and writes them as null in arrays). */
-function isSkipped(v: unknown): boolean {
-  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
 }
 
 function buildNode(value: unknown, sorted: boolean, role: Role): Node {
