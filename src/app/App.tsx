@@ -12,7 +12,7 @@ import { useEditorSchema } from './editor/useEditorSchema.ts';
 import { useSpecEditorControl } from './editor/useSpecEditorControl.ts';
 import { OlderApiNotice } from './form/OlderApiNotice.tsx';
 import { OUTPUT_OFF, optionsOf, withoutProblems } from './output/outputOptions.ts';
-import { DEFAULT_PRESET_ID, PRESETS } from './presets/index.ts';
+import { defaultPresetText } from './presets/index.ts';
 import { SpecViewTabs } from './form/SpecViewTabs.tsx';
 import { CopyFallbackDialog } from './preview/CopyFallbackDialog.tsx';
 import { Preview, type PreviewHandle } from './preview/Preview.tsx';
@@ -40,7 +40,7 @@ const FormView = lazy(() => import('./form/FormView.tsx').then((m) => ({ default
 
 export function App({ services }: { services: AppServices }) {
   const generation = useGeneration(services);
-  const { text, response, lastGood, getText, setText, edit, output, setOutput, getOutput } = generation;
+  const { text, response, lastGood, getText, setText, edit, output, setOutput, reset, getOutput } = generation;
   const outputOptions = useMemo(() => optionsOf(output), [output]);
   const optionProblems = useMemo(() => optionValueProblems(outputOptions), [outputOptions]);
   // Saved with the spec: the options that are on and valid (a value being typed is not kept until it is).
@@ -69,14 +69,14 @@ export function App({ services }: { services: AppServices }) {
   );
   const resetSpec = useCallback(
     (next: string, message: string) => {
-      setOutput(OUTPUT_OFF);
-      replaceSpec(next, message);
+      reset(next, OUTPUT_OFF);
+      setStatus(message);
     },
-    [setOutput, replaceSpec],
+    [reset, setStatus],
   );
   const onCopyLink = useCallback(() => void copyLink(), [copyLink]);
   const startFromExample = useCallback(
-    () => replaceSpec(PRESETS.find((p) => p.id === DEFAULT_PRESET_ID)?.text ?? '', 'Opened the default example.'),
+    () => replaceSpec(defaultPresetText(), 'Opened the default example.'),
     [replaceSpec],
   );
   const upgradeSpec = useCallback(
@@ -99,7 +99,7 @@ export function App({ services }: { services: AppServices }) {
   const shortcuts = useMemo<ShortcutActions>(
     () => ({
       downloadBundle: () => previewRef.current?.downloadBundle(),
-      copyBundle: () => void previewRef.current?.copyBundle(),
+      copyBundle: () => previewRef.current?.copyBundle(),
       copyLink: onCopyLink,
       ...(editor.undo && editor.redo ? { undo: editor.undo, redo: editor.redo } : {}),
     }),

@@ -7,7 +7,7 @@
 import { accessSync, constants, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { shownName } from './shownName.ts';
-import { systemReason } from './systemReason.ts';
+import { errorCode, systemReason } from './systemReason.ts';
 
 /** A folder or file of `--output-dir` that cannot be used: the message names the path and the reason. */
 export class OutputDirError extends Error {}
@@ -15,10 +15,6 @@ export class OutputDirError extends Error {}
 const fail = (path: string, what: string): never => {
   throw new OutputDirError(`${shownName(path)}: ${what}`);
 };
-
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
-}
 
 /** The folders from the root down to `dir`, each made when missing. */
 function makeFolder(dir: string): void {

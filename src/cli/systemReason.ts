@@ -18,8 +18,13 @@ const REASONS: Readonly<Record<string, string>> = {
   EIO: 'input/output error',
 };
 
+/** The system error code (ENOENT, EACCES, ...) of a failed file operation, if it has one. */
+export function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
 export function systemReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const code = errorCode(error);
   if (code && Object.hasOwn(REASONS, code)) return REASONS[code] as string;
   const message = error instanceof Error ? error.message : String(error);
   return printable(message.split('\n')[0] ?? message);

@@ -293,7 +293,7 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
 const TAB_FOCUS_KEY = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'Ctrl+Shift+M' : 'Ctrl+M';
 
 /** What Tab does in the editor, and how to leave it by keyboard. */
-export function editorHint(monaco: boolean, tabMovesFocus: boolean): string {
+function editorHint(monaco: boolean, tabMovesFocus: boolean): string {
   if (!monaco) return 'Tab moves the focus out of the editor.';
   if (tabMovesFocus) return `Tab moves the focus out of the editor; ${TAB_FOCUS_KEY} makes Tab indent again.`;
   return `Tab indents. To leave the editor by keyboard, press ${TAB_FOCUS_KEY}, then Tab (${TAB_FOCUS_KEY} again makes Tab indent).`;

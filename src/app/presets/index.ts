@@ -78,6 +78,11 @@ export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((preset) => preset.id === id);
 }
 
+/** The default example's text (what the page opens with and Reset goes back to). */
+export function defaultPresetText(): string {
+  return findPreset(DEFAULT_PRESET_ID)?.text ?? PRESETS[0]?.text ?? '';
+}
+
 /**
  * Whether replacing `text` loses something: it is neither empty nor one of the examples as it
  * came (loading another example over an untouched one needs no question).

@@ -30,8 +30,8 @@ import { toggleState } from './toggles.ts';
 import './preview.css';
 
 export interface PreviewHandle {
-  /** Copies the included objects' YAML (the "Copy bundle" button). */
-  copyBundle(): Promise<void>;
+  /** Copies the included objects' YAML (the "Copy bundle" button); asks first while the output is out of date. */
+  copyBundle(): void;
   /** Downloads the included objects as `NAME.yaml` (the "Download bundle" button). */
   downloadBundle(): void;
 }
@@ -140,7 +140,7 @@ function PreviewImpl({
   );
   const nothing = included.length === 0;
 
-  const copyBundle = useCallback(async () => {
+  const copyBundle = useCallback(() => {
     if (bundle !== '') handOut('Copy', () => void copy(BUNDLE_KEY, 'the bundle', bundle));
   }, [bundle, copy, handOut]);
 
@@ -206,7 +206,7 @@ function PreviewImpl({
         <p className="mcs-summary">{summary}</p>
         <div className="mcs-actions">
           <span className="mcs-copy-wrap">
-            <button type="button" className="mcs-button mcs-button-primary" disabled={nothing} data-copied={copied === BUNDLE_KEY || undefined} onClick={() => void copyBundle()}>
+            <button type="button" className="mcs-button mcs-button-primary" disabled={nothing} data-copied={copied === BUNDLE_KEY || undefined} onClick={copyBundle}>
               Copy bundle
             </button>
             <span className="mcs-copied" aria-live="polite">

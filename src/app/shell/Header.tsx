@@ -1,5 +1,5 @@
 /** The page's header: its title, the examples, Copy link, Reset and the theme. */
-import { DEFAULT_PRESET_ID, PRESETS, hasOwnEdits } from '../presets/index.ts';
+import { PRESETS, defaultPresetText, findPreset, hasOwnEdits } from '../presets/index.ts';
 import type { ThemeChoice } from '../state/storage.ts';
 
 export interface HeaderProps {
@@ -14,10 +14,6 @@ export interface HeaderProps {
   getSpecText(): string;
 }
 
-function defaultPresetText(): string {
-  return PRESETS.find((p) => p.id === DEFAULT_PRESET_ID)?.text ?? PRESETS[0]?.text ?? '';
-}
-
 export function Header({ themeChoice, onThemeChange, onCopyLink, onReplaceSpec, onReset, getSpecText }: HeaderProps) {
   const reset = () => {
     if (window.confirm('Replace the spec with the default example and turn every output option off? Your current spec is lost (Undo in the editor can bring it back).')) {
@@ -25,7 +21,7 @@ export function Header({ themeChoice, onThemeChange, onCopyLink, onReplaceSpec, 
     }
   };
   const load = (id: string) => {
-    const preset = PRESETS.find((p) => p.id === id);
+    const preset = findPreset(id);
     if (!preset) return;
     if (hasOwnEdits(getSpecText()) && !window.confirm(`Replace your spec with the example "${preset.title}"? Your edits are lost (Undo in the editor can bring them back).`)) return;
     onReplaceSpec(preset.text, `Loaded the example "${preset.title}".`);

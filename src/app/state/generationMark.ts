@@ -27,6 +27,13 @@ export interface GenerationMark {
 }
 
 export function generationMark(storage: StorageLike | undefined): GenerationMark {
+  // Every request marks its text, and most requests (the cursor, the options, new keys) carry the
+  // same text as the one before: its digest is kept rather than computed again over the whole text.
+  let last: { text: string; digest: string } | undefined;
+  const digestOf = (text: string) => {
+    if (last?.text !== text) last = { text, digest: textDigest(text) };
+    return last.digest;
+  };
   // What this page last wrote; null until it writes (a mark from an earlier visit may be there).
   let marked: string | undefined | null = null;
   const write = (value: string | undefined) => {
@@ -40,11 +47,11 @@ export function generationMark(storage: StorageLike | undefined): GenerationMark
     }
   };
   return {
-    start: (text) => write(textDigest(text)),
+    start: (text) => write(digestOf(text)),
     done: () => write(undefined),
     leftOn(text) {
       try {
-        return storage?.getItem(GENERATING_KEY) === textDigest(text);
+        return storage?.getItem(GENERATING_KEY) === digestOf(text);
       } catch {
         return false;
       }

@@ -42,6 +42,8 @@ export interface Generation extends GenerationOutput {
   output: OutputDraft;
   /** Changes the output options and generates with them. */
   setOutput(next: OutputDraft): void;
+  /** Replaces the text and the output options together (Reset), in one request. */
+  reset(text: string, output: OutputDraft): void;
   /**
    * The first output is on screen, or a short wait has passed: from then on the page loads what
    * the first output must not wait for (Monaco, the core on the main thread).
@@ -164,9 +166,11 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
   const setText = useCallback(
     (next: string) => {
       request.current.text = next;
-      held.current = false;
-      setHeldBack(false);
-      setWaitingForEdit(false);
+      if (held.current) {
+        held.current = false;
+        setHeldBack(false);
+        setWaitingForEdit(false);
+      }
       setTextState(next);
       send();
     },
@@ -217,9 +221,18 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
     },
     [send],
   );
+  /** A new text with new output options, sent as one request. */
+  const reset = useCallback(
+    (nextText: string, nextOutput: OutputDraft) => {
+      setOutputState(nextOutput);
+      request.current.output = optionsOf(nextOutput);
+      setText(nextText);
+    },
+    [setText],
+  );
   const getText = useCallback(() => request.current.text, []);
   const getOutput = useCallback(() => request.current.output, []);
   const keepHeldBack = useCallback(() => setHeldBack(false), []);
 
-  return { ...generated, text, userCertificate, output, setOutput, startupDone, setText, edit, moveCursor, setUserCertificate, newKeys, getText, getOutput, stopped, heldBack, keepHeldBack, waitingForEdit };
+  return { ...generated, text, userCertificate, output, setOutput, reset, startupDone, setText, edit, moveCursor, setUserCertificate, newKeys, getText, getOutput, stopped, heldBack, keepHeldBack, waitingForEdit };
 }

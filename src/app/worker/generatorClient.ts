@@ -66,7 +66,7 @@ export interface GeneratorHooks {
 
 export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror' | 'onmessageerror'>;
 
-export interface ClientTimers {
+interface ClientTimers {
   setTimeout(run: () => void, ms: number): unknown;
   clearTimeout(timer: unknown): void;
 }
