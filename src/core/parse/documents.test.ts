@@ -27,6 +27,13 @@ describe('yamlDocuments', () => {
     expect(third?.syntaxError).toMatchObject({ message: expect.stringContaining('nests more than'), line: 12, column: MAX_DEPTH + 2 });
   });
 
+  it('reads a document nested too deep whose pairs before the limit hold a value the package cannot resolve', () => {
+    const text = `---\nkind: %x\nspec: ${'['.repeat(MAX_DEPTH + 10)}\n---\n${miniCluster('after')}`;
+    const [first, second] = yamlDocuments(text);
+    expect(first?.syntaxError?.message).toContain('nests more than');
+    expect(second).toMatchObject({ kind: 'MiniCluster', name: 'after' });
+  });
+
   it('resumes after a document nested too deep at a directive or a document end too', () => {
     const deep = '{a: '.repeat(400);
     const text = `${deep}\n...\n%YAML 1.1\n---\n${miniCluster('b')}`;

@@ -119,7 +119,8 @@ function lastMap(map: YAMLMap, key: string): YAMLMap | undefined {
 function identityBeforeTooDeep(root: CST.Token | undefined): Pick<YamlDocument, 'apiVersion' | 'kind' | 'name'> {
   const found: Pick<YamlDocument, 'apiVersion' | 'kind' | 'name'> = {};
   if (root?.type !== 'block-map') return found;
-  const text = (token: CST.Token | null | undefined) => CST.resolveAsScalar(token)?.value;
+  // A scalar the package cannot resolve (a plain value starting with '%') says nothing, rather than throwing.
+  const text = (token: CST.Token | null | undefined) => CST.resolveAsScalar(token, true, () => undefined)?.value;
   for (const item of root.items) {
     const key = text(item.key);
     if (key === 'apiVersion' || key === 'kind') {
