@@ -91,8 +91,11 @@ export function mergeEdit(original: string, base: string, next: string): string 
   const inserted = withCr(nextLines.slice(prefix, nextLines.length - suffix), nextLines.length - suffix);
   const splice = (start: number, end: number) => [...orig.slice(0, start), ...inserted, ...orig.slice(end)].join('\n');
   if (changedStart === changedEnd) {
-    // A pure insertion needs only one neighbour that both texts share.
-    if (changedEnd < baseLines.length && match[changedEnd]! >= 0) return splice(match[changedEnd]!, match[changedEnd]!);
+    // A pure insertion needs only one neighbour that both texts share. Blank lines only the yaml
+    // package wrote (it puts one above a document's last comment) are looked past.
+    let after = changedEnd;
+    while (after < baseLines.length && match[after]! < 0 && baseLines[after]!.trim() === '') after++;
+    if (after < baseLines.length && match[after]! >= 0) return splice(match[after]!, match[after]!);
     if (changedStart > 0 && match[changedStart - 1]! >= 0) return splice(match[changedStart - 1]! + 1, match[changedStart - 1]! + 1);
   } else {
     let contiguous = match[changedStart]! >= 0;

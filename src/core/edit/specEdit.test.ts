@@ -416,6 +416,11 @@ describe('what the fuzz suite found: an edit is made cleanly or refused with a r
     }
   });
 
+  it('adds a missing mapping without rewriting a flow list above a comment that ends the document', () => {
+    expect(applySpecEdit('fuzzDeep: [[[1]]]\n# c\n', { op: 'set', path: ['metadata', 'name'], value: 'x' })).toEqual({ ok: true, text: 'fuzzDeep: [[[1]]]\nmetadata:\n  name: x\n# c\n' });
+    expect(applySpecEdit('a: [1]\n#', { op: 'set', path: ['metadata', 'name'], value: 'x' })).toEqual({ ok: true, text: 'a: [1]\nmetadata:\n  name: x\n#' });
+  });
+
   it('keeps a CRLF file CRLF when its last line has no line break', () => {
     const text = 'apiVersion: a\r\nkind: MiniCluster\r\nmetadata:';
     expect(edit(text, { op: 'set', path: ['metadata', 'name'], value: 'x' })).toBe('apiVersion: a\r\nkind: MiniCluster\r\nmetadata:\r\n  name: x');
