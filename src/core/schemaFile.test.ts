@@ -44,20 +44,29 @@ interface Verdict {
   ajv: string[];
 }
 
-/** Each MiniCluster of a file, as the analysis and ajv see it. */
+/**
+ * Each MiniCluster of a file, as the analysis and ajv see it. A document our parser refuses (an
+ * infinity, which JSON cannot hold) has no data to validate, and no verdict.
+ */
 function verdicts(name: string, text: string): Verdict[] {
   const file = analyzeFile(text);
-  return file.specs.map((spec) => {
-    const own = file.documents.length > 0 ? text.slice(spec.document.start, spec.document.end) : text;
-    const parsed = parseSpecText(own);
-    expect(parsed.diagnostics.filter((d) => d.severity === 'error'), `${name}: the document parses`).toEqual([]);
+  return file.specs.flatMap((spec) => {
+    const parsed = parseSpecText(text.slice(spec.document.start, spec.document.end) || text);
+    if (parsed.diagnostics.some((d) => d.severity === 'error')) return [];
     const value = parsed.value as Record<string, unknown>;
     const version: MiniClusterVersion = value['apiVersion'] === 'flux-framework.org/v1alpha1' ? 'v1alpha1' : 'v1alpha2';
     const validate = validatorFor(version);
     const ajv = validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
     const analysis = spec.analysis.diagnostics.filter(isSchemaError).map((d) => `${d.path}: ${d.message}`);
-    return { where: `${name} (line ${spec.document.line})`, analysis, ajv };
+    return [{ where: `${name} (line ${spec.document.line})`, analysis, ajv }];
   });
+}
+
+/** verdicts() of a file all of whose MiniClusters parse. */
+function verdictsOfAll(name: string, text: string): Verdict[] {
+  const all = verdicts(name, text);
+  expect(all, `${name}: every MiniCluster parses`).toHaveLength(analyzeFile(text).specs.length);
+  return all;
 }
 
 const disagreements = (all: Verdict[]) => all.filter((v) => (v.analysis.length === 0) !== (v.ajv.length === 0));
@@ -90,8 +99,138 @@ describe('schemaFile', () => {
 
 describe.each(SCHEMA_VERSIONS)('the %s schema file and the analysis', (version) => {
   it('agree on every fixture', () => {
-    const all = fixtures(version).flatMap((f: Example) => verdicts(f.name, f.text));
+    const all = fixtures(version).flatMap((f: Example) => verdictsOfAll(f.name, f.text));
     expect(all.length).toBeGreaterThan(10);
+    expect(disagreements(all)).toEqual([]);
+  });
+
+  it('accept a MiniCluster as the API server returns it (kubeconform validates whole objects)', () => {
+    const text = `apiVersion: flux-framework.org/${version}
+kind: MiniCluster
+metadata:
+  name: flux-sample
+  namespace: default
+  uid: 6f1c2a2e-0d1b-4c55-9a53-9c1f0f3b1d2e
+  resourceVersion: "4711"
+  generation: 2
+  creationTimestamp: "2026-01-02T03:04:05Z"
+  labels: {app: flux}
+  annotations:
+    kubectl.kubernetes.io/last-applied-configuration: '{}'
+  finalizers: [example.org/keep]
+  managedFields:
+    - manager: kubectl
+      operation: Apply
+spec:
+  size: 2
+  containers:
+    - image: ubuntu
+      command: hostname
+status:
+  jobid: "1"
+`;
+    const [verdict] = verdictsOfAll('kubectl get', text);
+    expect(verdict).toMatchObject({ analysis: [], ajv: [] });
+  });
+});
+
+describeCorpus('the schema files and the analysis on the upstream examples', () => {
+  it.each([
+    ['v1alpha2', v1alpha2Examples],
+    ['v1alpha1', v1alpha1Examples],
+  ] as const)('agree on every %s example', (_version, examples) => {
+    const all = examples().flatMap((e) => verdictsOfAll(e.name, e.text));
+    expect(all.length).toBeGreaterThan(50);
+    expect(disagreements(all)).toEqual([]);
+  });
+});
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Path = (string | number)[];
+
+/** Every node below the root, with the path pattern (indexes and map keys as *) it stands for. */
+function nodes(value: Json, path: Path = [], pattern = ''): { path: Path; pattern: string; node: Json }[] {
+  if (value === null || typeof value !== 'object') return [];
+  const entries: [string | number, Json][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  return entries.flatMap(([key, child]) => {
+    const childPattern = `${pattern}/${typeof key === 'number' ? '*' : key}`;
+    return [{ path: [...path, key], pattern: childPattern, node: child }, ...nodes(child, [...path, key], childPattern)];
+  });
+}
+
+/** The value with the node at `path` replaced by `change(node)`; undefined deletes it. */
+function changed(value: Json, path: Path, change: (node: Json) => Json | undefined): Json {
+  const copy = structuredClone(value);
+  const parent = path.slice(0, -1).reduce<Json>((node, key) => (node as Record<string, Json>)[key] as Json, copy) as Record<string | number, Json>;
+  const last = path[path.length - 1] as string | number;
+  const next = change(parent[last] as Json);
+  if (next !== undefined) parent[last] = next;
+  else if (Array.isArray(parent)) parent.splice(last as number, 1);
+  else delete parent[last];
+  return copy;
+}
+
+/** Mutations of one node: other types, null, out-of-range numbers, text YAML 1.1 reads as a boolean, a missing field, an unknown field. */
+const MUTATIONS: Record<string, (node: Json) => Json | undefined> = {
+  'another type': (node) => (typeof node === 'string' ? 7 : typeof node === 'number' ? 'seven' : typeof node === 'boolean' ? 'maybe' : Array.isArray(node) ? { key: 'value' } : node === null ? 'text' : ['item']),
+  null: () => null,
+  deleted: () => undefined,
+  'a fraction': (node) => (typeof node === 'number' ? 1.5 : node),
+  'past int32': (node) => (typeof node === 'number' ? 2 ** 31 : node),
+  negative: (node) => (typeof node === 'number' ? -1 : node),
+  'empty text': (node) => (typeof node === 'string' ? '' : node),
+  '"yes" unquoted': (node) => (typeof node === 'string' ? 'yes' : node),
+  'an unknown field': (node) => (node !== null && typeof node === 'object' && !Array.isArray(node) ? { ...node, notAField: 'x' } : node),
+};
+
+describe.each(SCHEMA_VERSIONS)('the %s schema file and the analysis on mutated fixtures', (version) => {
+  it('agree on each mutation, and both accept and refuse some', () => {
+    const seen = new Set<string>();
+    const all: Verdict[] = [];
+    for (const fixture of fixtures(version)) {
+      for (const spec of analyzeFile(fixture.text).specs) {
+        const text = fixture.text.slice(spec.document.start, spec.document.end) || fixture.text;
+        const base = parseSpecText(text).value as Json;
+        for (const { path, pattern, node } of nodes(base)) {
+          for (const [label, mutation] of Object.entries(MUTATIONS)) {
+            const next = mutation(node);
+            const key = `${pattern} ${label}`;
+            if ((next === node && label !== 'deleted') || seen.has(key)) continue;
+            seen.add(key);
+            all.push(...verdicts(`${fixture.name} ${path.join('.')} ${label}`, stringify(changed(base, path, mutation))));
+          }
+        }
+      }
+    }
+    const accepted = all.filter((v) => v.ajv.length === 0).length;
+    expect(accepted).toBeGreaterThan(100);
+    expect(all.length - accepted).toBeGreaterThan(100);
+    expect(disagreements(all)).toEqual([]);
+  });
+});
+
+describe.each(SCHEMA_VERSIONS)('the %s schema file and the analysis on scalars YAML 1.1 reads its own way', (version) => {
+  // Raw scalars as written in a file: booleans, octal, sexagesimal and timestamps of YAML 1.1,
+  // infinities, numbers past what JavaScript holds exactly, and an empty value.
+  const SCALARS = ['yes', 'Off', '~', '', '0755', '0x1F', '1:20', '1_000', '2024-01-01', '1e3', '1.0', '.inf', '-.Inf', '.nan', '12345678901234567890', "'4'", '"true"', '[]', '{}'];
+  const FIELDS: Record<string, string> = {
+    'a number': 'spec:\n  size: SCALAR',
+    'a whole number of a record': 'spec:\n  containers:\n    - image: ubuntu\n      command: hostname\n      ports: [SCALAR]',
+    'a boolean': 'spec:\n  interactive: SCALAR',
+    'a text': 'spec:\n  containers:\n    - image: SCALAR',
+    'a text of a map': 'spec:\n  containers:\n    - image: ubuntu\n      environment:\n        NAME: SCALAR',
+    'a quantity': 'spec:\n  containers:\n    - image: ubuntu\n      resources:\n        limits:\n          cpu: SCALAR',
+    'a name': 'spec:\n  containers:\n    - image: ubuntu',
+  };
+
+  it.each(Object.entries(FIELDS))('agree on every scalar as %s', (_what, spec) => {
+    const all = SCALARS.flatMap((scalar) => {
+      const body = spec.includes('SCALAR') ? spec.replace('SCALAR', scalar) : spec;
+      const name = spec.includes('SCALAR') ? 'flux-sample' : scalar;
+      return verdicts(`${scalar}: ${body}`, `apiVersion: flux-framework.org/${version}\nkind: MiniCluster\nmetadata:\n  name: ${name}\n${body}\n`);
+    });
+    // Only the infinities and the not-a-number have no JSON form.
+    expect(all).toHaveLength(SCALARS.length - 3);
     expect(disagreements(all)).toEqual([]);
   });
 });
