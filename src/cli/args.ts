@@ -8,10 +8,13 @@ import {
   INCLUDE_LETTERS,
   INCLUDE_ORDER,
   OUTPUT_OPTIONS,
+  SCHEMA_VERSIONS,
   VERSION_INCLUDES,
+  isSchemaVersion,
   optionName,
   optionValueProblems,
   quote,
+  type MiniClusterVersion,
   type OutputOptions,
   type Workload,
 } from '../core/index.ts';
@@ -31,6 +34,8 @@ export interface CliOptions {
   migrate: boolean;
   help: boolean;
   version: boolean;
+  /** `--schema VERSION`: print that API's JSON Schema file instead of reading a spec. */
+  schema?: MiniClusterVersion;
   /** Where the output runs (see OUTPUT_OPTIONS in the core); absent keys are off. */
   output: OutputOptions;
 }
@@ -48,6 +53,7 @@ const VALUE_FLAGS = {
   'output-dir': 'outputDir',
   o: 'outputDir',
   format: 'format',
+  schema: 'schema',
   kubeconfig: null,
 } as const;
 
@@ -127,6 +133,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (key === 'format') {
       if (value !== 'yaml' && value !== 'json') throw new UsageError(`--format takes yaml or json, not ${quote(value)}`);
       options.format = value;
+    } else if (key === 'schema') {
+      if (!isSchemaVersion(value)) throw new UsageError(`--schema takes ${SCHEMA_VERSIONS.join(' or ')}, not ${quote(value)}`);
+      options.schema = value;
     } else if (key === 'namespace') {
       if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value) || value.length > 63) {
         throw new UsageError(`--namespace ${quote(value)} is not a valid namespace name (lowercase letters, digits and -)`);
@@ -210,6 +219,8 @@ ${outputOptionUsage()}
   -v, --verbose        also print notes about the defaults that were applied
   --migrate            read a flux-framework.org/v1alpha1 spec and print it as v1alpha2 instead of
                        generating; what could not be carried over is printed as FILE:LINE:COL: note:
+  --schema VERSION     print the JSON Schema of a MiniCluster API (v1alpha2 or v1alpha1), for
+                       editors and kubeconform; reads no spec
   -h, --help           show this help
   --version            print the version
 

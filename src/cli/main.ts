@@ -7,6 +7,7 @@ import {
   generateAny,
   includeLettersFor,
   printable,
+  schemaFileText,
   tooLargeMessage,
   type Manifest,
   type MiniClusterVersion,
@@ -98,6 +99,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (options.version) {
     io.stdout(`minicluster-gen ${packageJson.version}\n`);
+    return EXIT_OK;
+  }
+  if (options.schema) {
+    io.stdout(schemaFileText(options.schema));
     return EXIT_OK;
   }
   if (!options.file) return usageFault(io, 'give the MiniCluster YAML file with -f FILE (or -f - for standard input)');

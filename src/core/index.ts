@@ -52,3 +52,4 @@ export {
   type FiledManifest,
   type ResolvedAny,
 } from './pipeline.ts';
+export { SCHEMA_VERSIONS, isSchemaVersion, schemaFilePath, schemaFileText } from './schemaFile.ts';
