@@ -92,7 +92,7 @@ describe('schemaFile', () => {
     expect(Object.keys(document).slice(0, 4)).toEqual(['$schema', '$id', 'title', 'description']);
     expect(document['$schema']).toBe('http://json-schema.org/draft-07/schema#');
     expect(document['title']).toBe(`MiniCluster (flux-framework.org/${version})`);
-    expect(document['$id']).not.toBe(schemaDocument(version === 'v1alpha2' ? 'v1alpha1' : 'v1alpha2')['$id']);
+    expect(document['$id']).toBe(`urn:minicluster-studio:schemas:flux-framework.org:minicluster_${version}`);
     expect(() => validatorFor(version)).not.toThrow();
   });
 });

@@ -49,8 +49,8 @@ export function schemaDocument(version: MiniClusterVersion): JsonObject {
   return {
     // The header first, so that the file says what it is in its first lines.
     $schema,
-    // A URN: the file is served wherever the app is hosted, so no URL names it everywhere.
-    $id: `urn:minicluster-studio:schema:${apiVersion}:${KIND}`,
+    // A URN after the file's path: the file is served wherever the app is hosted, so no URL names it everywhere.
+    $id: `urn:minicluster-studio:${schemaFilePath(version).replace(/\.json$/, '').replaceAll('/', ':')}`,
     title: `${KIND} (${apiVersion})`,
     description: `${String(description)} Fields not listed here are accepted, as the API server drops them; the operator's rules beyond types and required fields are checked by MiniCluster Studio and minicluster-gen.`,
     ...rest,
