@@ -102,9 +102,9 @@ describe('the process and its output', () => {
   });
 
   it('a usage fault is one line and the --help pointer, exit 2', () => {
-    const r = cli(['-f', HELLO, 'b.yaml', '--workload', 'jobset']);
+    const r = cli(['-f', HELLO, '--diagnostics', 'xml', '--workload', 'jobset']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`minicluster-gen: unexpected argument "b.yaml": give the input file with -f FILE, and only flags besides\n${HELP_HINT}\n`);
+    expect(r.stderr).toBe(`minicluster-gen: --diagnostics takes text, json, github, not "xml"\n${HELP_HINT}\n`);
     expect(r.stdout).toBe('');
   });
 });
