@@ -303,10 +303,10 @@ async function runInputs(listed: InputList, options: CliOptions, io: CliIo, mode
   let worst = options.curveCert ? await loadCertificate(options.curveCert, run) : EXIT_OK;
   if (worst === EXIT_OK) {
     const readable = listed.entries.filter((entry) => entry.kind === 'file' || entry.kind === 'stdin');
-    const folders = inputFolderNames(readable.map((entry) => (entry.kind === 'file' ? entry.path : '-')));
+    const names = inputFolderNames(readable.map((entry) => (entry.kind === 'file' ? entry.path : '-')));
+    const folders = new Map<InputEntry, string>(readable.map((entry, index) => [entry, names[index] ?? '']));
     for (const entry of listed.entries) {
-      const folder = folders[readable.indexOf(entry as (typeof readable)[number])] ?? '';
-      worst = Math.max(worst, await runEntry(entry, folder, run, mode));
+      worst = Math.max(worst, await runEntry(entry, folders.get(entry) ?? '', run, mode));
       if (run.stopped) break;
     }
   }
