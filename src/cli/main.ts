@@ -217,7 +217,7 @@ async function runEntry(entry: InputEntry, folder: string, run: Run, mode: Input
   }
   if (read.identity !== undefined) {
     const first = run.seen.get(read.identity);
-    if (first !== undefined) return note(run, `${shown} is the same file as ${first}: it is read once.`);
+    if (first !== undefined) return note(run, `${shown} ${first === shown ? 'is given again' : `is the same file as ${first}`}: it is read once.`);
     run.seen.set(read.identity, shown);
   }
   if ('tooLarge' in read) {

@@ -112,13 +112,13 @@ describe('several inputs on standard output', () => {
     const twice = await run(['-i', 'j', join(dir, 'a.yaml'), join(dir, 'a.yaml')]);
     expect(twice.code).toBe(0);
     expect(docsOf(twice.stdout)).toEqual(['Job/a']);
-    expect(twice.stderr).toBe(`minicluster-gen: note: ${join(dir, 'a.yaml')} is the same file as ${join(dir, 'a.yaml')}: it is read once.\n`);
+    expect(twice.stderr).toBe(`minicluster-gen: note: ${join(dir, 'a.yaml')} is given again: it is read once.\n`);
     symlinkSync(join(dir, 'b.yaml'), join(dir, 'c.yaml'));
     const again = await run(['-i', 'j', join(dir, 'b.yaml'), dir]);
     expect(again.code).toBe(0);
     expect(docsOf(again.stdout)).toEqual(['Job/b', 'Job/a']);
     expect(again.lines).toEqual([
-      `minicluster-gen: note: ${join(dir, 'b.yaml')} is the same file as ${join(dir, 'b.yaml')}: it is read once.`,
+      `minicluster-gen: note: ${join(dir, 'b.yaml')} is given again: it is read once.`,
       `minicluster-gen: note: ${join(dir, 'c.yaml')} is the same file as ${join(dir, 'b.yaml')}: it is read once.`,
       '',
     ]);
