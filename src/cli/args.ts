@@ -1,8 +1,9 @@
 /**
  * Command-line flags in the style of Go's `flag` package, as `fluxoperator-gen` takes them:
- * one or two dashes, `-f x` or `-f=x`. Unlike Go's package, an argument that is not a flag is an
- * error rather than the end of the flags: stopping there silently dropped the flags after a stray
- * file name.
+ * one or two dashes, `-f x` or `-f=x`. Unlike Go's package, an argument that is not a flag does
+ * not end the flags: it is one more input, as `-f` gives one, since pre-commit and `xargs` put
+ * the file names after the flags (and the flags after a file name still count). `--` ends the
+ * flags: everything after it is an input, a name that starts with a dash included.
  */
 import {
   INCLUDE_LETTERS,
@@ -20,8 +21,13 @@ import {
 } from '../core/index.ts';
 import { shownName } from './shownName.ts';
 
+/** How problems are printed: `FILE:LINE:COL:` lines, one JSON array, or GitHub workflow commands. */
+export type DiagnosticsFormat = 'text' | 'json' | 'github';
+export const DIAGNOSTICS_FORMATS: readonly DiagnosticsFormat[] = ['text', 'json', 'github'];
+
 export interface CliOptions {
-  file?: string;
+  /** The inputs in command-line order: files, folders, `-` for standard input (at most once). */
+  inputs: string[];
   include: string;
   namespace: string;
   curveCert?: string;
@@ -32,6 +38,9 @@ export interface CliOptions {
   serverFields: boolean;
   verbose: boolean;
   migrate: boolean;
+  /** Analyse only: print the problems, write no objects. */
+  check: boolean;
+  diagnostics: DiagnosticsFormat;
   help: boolean;
   version: boolean;
   /** `--schema VERSION`: print that API's JSON Schema file instead of reading a spec. */
@@ -54,6 +63,7 @@ const VALUE_FLAGS = {
   o: 'outputDir',
   format: 'format',
   schema: 'schema',
+  diagnostics: 'diagnostics',
   kubeconfig: null,
 } as const;
 
@@ -66,6 +76,7 @@ const BOOL_FLAGS = {
   v: 'verbose',
   verbose: 'verbose',
   migrate: 'migrate',
+  check: 'check',
   version: 'version',
 } as const;
 
@@ -79,6 +90,7 @@ const OUTPUT_VALUE_FLAGS = new Map<string, 'queue' | 'priorityClass' | 'workload
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
+    inputs: [],
     include: '',
     namespace: 'default',
     format: 'yaml',
@@ -87,6 +99,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     serverFields: false,
     verbose: false,
     migrate: false,
+    check: false,
+    diagnostics: 'text',
     help: false,
     version: false,
     output: {},
@@ -94,11 +108,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--') {
-      const rest = argv[i + 1];
-      if (rest !== undefined) throw strayArgument(rest);
+      for (const rest of argv.slice(i + 1)) addInput(options, rest);
       break;
     }
-    if (!arg.startsWith('-') || arg === '-') throw strayArgument(arg);
+    if (!arg.startsWith('-') || arg === '-') {
+      addInput(options, arg);
+      continue;
+    }
     const body = arg.replace(/^--?/, '');
     const eq = body.indexOf('=');
     const name = eq >= 0 ? body.slice(0, eq) : body;
@@ -136,6 +152,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     } else if (key === 'schema') {
       if (!isSchemaVersion(value)) throw new UsageError(`--schema takes ${SCHEMA_VERSIONS.join(' or ')}, not ${quote(value)}`);
       options.schema = value;
+    } else if (key === 'diagnostics') {
+      const format = DIAGNOSTICS_FORMATS.find((f) => f === value);
+      if (!format) throw new UsageError(`--diagnostics takes ${DIAGNOSTICS_FORMATS.join(', ')}, not ${quote(value)}`);
+      options.diagnostics = format;
     } else if (key === 'namespace') {
       if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value) || value.length > 63) {
         throw new UsageError(`--namespace ${quote(value)} is not a valid namespace name (lowercase letters, digits and -)`);
@@ -145,17 +165,22 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       options.include = checkedLetters(value);
     } else {
       if (value === '') throw new UsageError(`flag ${shownName(arg)} needs ${key === 'outputDir' ? 'a folder name' : 'a file name'}`);
-      if (key === 'file' && options.file !== undefined) {
-        throw new UsageError(`-f is given twice (${shownName(options.file)} and ${shownName(value)}); give one input file`);
-      }
-      options[key] = value;
+      if (key === 'file') addInput(options, value);
+      else options[key] = value;
     }
   }
+  if (options.check && options.outputDir !== undefined) throw new UsageError('--check writes no objects: drop --output-dir, or drop --check to write them');
+  if (options.check && options.migrate) throw new UsageError('--check and --migrate do not go together: --migrate prints a migrated spec, --check only analyses');
+  if (options.migrate && options.diagnostics !== 'text') throw new UsageError(`--diagnostics ${options.diagnostics} is for generating and --check; --migrate prints its notes as text`);
+  if (options.migrate && options.inputs.length > 1) throw new UsageError(`--migrate reads one file, and ${options.inputs.length} inputs are given: migrate them one at a time`);
   return options;
 }
 
-function strayArgument(arg: string): UsageError {
-  return new UsageError(`unexpected argument ${quote(arg)}: give the input file with -f FILE, and only flags besides`);
+/** One more input; standard input can be read only once. */
+function addInput(options: CliOptions, input: string): void {
+  if (input === '') throw new UsageError('an empty argument is not a file name');
+  if (input === '-' && options.inputs.includes('-')) throw new UsageError('standard input (-) is given twice: it can be read once');
+  options.inputs.push(input);
 }
 
 /** Every letter and what it selects, with the letters only v1alpha1 has marked. */
@@ -193,13 +218,19 @@ function outputOptionUsage(): string {
   return OUTPUT_OPTIONS.map((option) => [`  ${option.flag}`, ...wrap(`${option.does} Needs: ${option.needs}`).map((line) => `      ${line}`)].join('\n')).join('\n');
 }
 
-export const USAGE = `Usage: minicluster-gen -f FILE [flags]
+export const USAGE = `Usage: minicluster-gen [flags] FILE|FOLDER|- ...
+       minicluster-gen --check [--diagnostics text|json|github] FILE|FOLDER ...
        minicluster-gen --migrate -f FILE > v1alpha2.yaml
 
 Turns a Flux Framework MiniCluster (flux-framework.org/v1alpha2, or the older v1alpha1) into the
 Kubernetes objects the Flux Operator creates, after the operator's defaults and validation.
 
-  -f FILE              the MiniCluster YAML to read; - reads standard input
+Inputs (as many as needed, in order; -f FILE and a plain FILE are the same):
+  -f FILE              a MiniCluster YAML file; - reads standard input (once)
+  FOLDER               its *.yaml and *.yml files, in subfolders too, sorted by path; names
+                       starting with a dot, links to folders and FIFOs are skipped
+  --                   the end of the flags: every argument after it is an input
+
   -i LETTERS           objects to include (default: all):
                          c ConfigMaps (and the certificate Secret), s Services,
                          j Job (or JobSet), p services Pod,
@@ -207,7 +238,8 @@ Kubernetes objects the Flux Operator creates, after the operator's defaults and 
   --namespace NS       namespace for a spec without metadata.namespace (default: default)
   --curve-cert FILE    use this CURVE certificate instead of generating a new one; it also
                        replaces the spec's own flux.curveCert (a note on standard error says so)
-  --output-dir DIR     write one file per object into DIR instead of standard output
+  --output-dir DIR     write one file per object into DIR instead of standard output; with
+                       several inputs, each input's objects go in a folder named after it
   --format yaml|json   output format (default: yaml; json prints a List for several objects)
   --sort-keys          sort mapping keys like fluxoperator-gen instead of Kubernetes order
   --legacy-separator   separate objects with fluxoperator-gen's "----" lines (not valid YAML streams)
@@ -216,6 +248,13 @@ Kubernetes objects the Flux Operator creates, after the operator's defaults and 
 Where the output runs (all off by default: the operator's own objects):
 ${outputOptionUsage()}
 
+  --check              only analyse: print the problems, write no objects (for CI and
+                       pre-commit); exit status 0 when no input has errors (warnings pass)
+  --diagnostics FORMAT how problems are printed: text (FILE:LINE:COL: field: message, the
+                       default), json (one array of {file, line, column, severity, path,
+                       message, code}) or github (::error file=F,line=L,col=C::message
+                       commands, for GitHub Actions). json and github go to standard output
+                       with --check or --output-dir, else to standard error
   -v, --verbose        also print notes about the defaults that were applied
   --migrate            read a flux-framework.org/v1alpha1 spec and print it as v1alpha2 instead of
                        generating; what could not be carried over is printed as FILE:LINE:COL: note:
@@ -224,9 +263,10 @@ ${outputOptionUsage()}
   -h, --help           show this help
   --version            print the version
 
-Exit status: 0 objects written, 1 the spec has problems (printed as FILE:LINE:COL: field: message;
-also a file over the 1 MiB limit), 2 wrong usage (a bad flag, a file or folder that cannot be read
-or written), 3 an internal error (a bug: please report it).
+Exit status, the worst of all the inputs: 0 objects written (or, with --check, no errors), 1 a spec
+has problems (also a file over the 1 MiB limit), 2 wrong usage (a bad flag, a file or folder that
+cannot be read or written), 3 an internal error (a bug: please report it). An input with problems
+gives no objects; the other inputs still give theirs.
 `;
 
 export const HELP_HINT = "Run 'minicluster-gen --help' for usage.";

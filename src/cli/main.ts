@@ -15,11 +15,15 @@ import {
 } from '../core/index.ts';
 import { readCurveCert, sodiumKeypairSource, z85Encode } from '../core/curve/index.ts';
 import { renderJson, renderYaml } from '../core/render/index.ts';
+import { join } from 'node:path';
 import { HELP_HINT, parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
 import { runMigrate } from './migrate.ts';
 import { diagnosticLine } from './diagnosticLine.ts';
-import { OutputDirError, writeOutputFiles } from './outputDir.ts';
-import { ReadError, readFileLimited, readStreamLimited, type ReadResult } from './readLimited.ts';
+import { diagnosticsOutput, STDIN_NAME, type DiagnosticsOutput } from './diagnosticsOutput.ts';
+import { listInputs, type InputEntry, type InputList } from './inputList.ts';
+import { OutputDirError, prepareOutputDir, writeOutputFiles } from './outputDir.ts';
+import { inputFolderNames, objectFileName } from './outputNames.ts';
+import { NotRegularFile, ReadError, readFileLimited, readIdentified, readStreamLimited, type ReadResult } from './readLimited.ts';
 import { shownName } from './shownName.ts';
 
 export interface CliIo {
@@ -42,20 +46,9 @@ function usageFault(io: CliIo, message: string): number {
   return EXIT_USAGE;
 }
 
-function fileName(manifest: Manifest, index: number): string {
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
-  return `${String(index + 1).padStart(2, '0')}-${safe(manifest.kind.toLowerCase())}-${safe(manifest.metadata.name)}`;
-}
-
 async function generateKeys(): Promise<{ publicKey: string; secretKey: string }> {
   const pair = await sodiumKeypairSource()();
   return { publicKey: z85Encode(pair.publicKey), secretKey: z85Encode(pair.secretKey) };
-}
-
-async function readInput(file: string, io: CliIo): Promise<ReadResult> {
-  if (file !== '-') return readFileLimited(file, DEFAULT_MAX_BYTES);
-  const stdin = io.readStdin();
-  return typeof stdin === 'string' ? { text: stdin } : readStreamLimited(stdin, DEFAULT_MAX_BYTES);
 }
 
 /** The letters of `-i` that select nothing in a MiniCluster of this version (v in v1alpha2). */
@@ -85,6 +78,273 @@ function applyCurveCertFlag(resolved: ResolvedAny, certificate: string, files: {
   );
 }
 
+/** One input, read: `file` names it in diagnostics (the path as given), `shown` in messages. */
+interface Input {
+  file: string;
+  shown: string;
+  text: string;
+  /** Its folder inside --output-dir when there are several inputs. */
+  folder: string;
+}
+
+/** What a run keeps from one input to the next. */
+interface Run {
+  options: CliOptions;
+  io: CliIo;
+  report: DiagnosticsOutput;
+  several: boolean;
+  certificate?: { text: string; shown: string };
+  /** Regular files read so far, by device and inode, with their shown names. */
+  seen: Map<string, string>;
+  /** Inputs that could not be used: the --help pointer is printed once, after all of them. */
+  faults: number;
+  /** Objects printed at the end: a JSON List holds every input's objects. */
+  pending: Manifest[];
+  outputDirReady: boolean;
+  /** Set by a fault that every later input would meet too (an --output-dir that cannot be made). */
+  stopped: boolean;
+}
+
+/**
+ * What a mode does with an input whose MiniClusters have no errors: the analysis, the
+ * diagnostics and the `-i` check are the same for every mode. A new mode is one more of these.
+ */
+type InputMode = (input: Input, clusters: ResolvedAny[], run: Run) => Promise<number>;
+
+/** `--check`: the analysis was all; nothing is written and no keypair is made. */
+const checkOnly: InputMode = async () => EXIT_OK;
+
+/** The default mode: the objects, on standard output or in --output-dir. */
+const writeObjects: InputMode = async (input, clusters, run) => {
+  const { options, io } = run;
+  const certificate = run.certificate;
+  if (certificate) for (const resolved of clusters) applyCurveCertFlag(resolved, certificate.text, { spec: input.shown, cert: certificate.shown }, io);
+
+  const render = (objects: Manifest[]) =>
+    options.format === 'json'
+      ? renderJson(objects)
+      : renderYaml(objects, { keyOrder: options.sortKeys ? 'sorted' : 'kubernetes', legacySeparator: options.legacySeparator });
+  // A YAML stream is the concatenation of its objects' documents, so each MiniCluster's objects
+  // are written as soon as they are made: a file of a thousand MiniClusters never holds all of
+  // their objects, or one string of all of them, at once. JSON (one List) and files wait.
+  const streaming = options.format === 'yaml' && !options.outputDir;
+  // With several inputs, a comment line says which input the objects below come from: a comment
+  // between documents keeps the stream valid YAML, which kubectl reads.
+  let source = run.several ? `# Source: ${input.shown}\n` : '';
+
+  // Each MiniCluster gets its own keypair: they are separate Flux instances.
+  const manifests: Manifest[] = [];
+  for (const resolved of clusters) {
+    const objects = generateAny(resolved, {
+      include: options.include,
+      serverFields: options.serverFields,
+      output: options.output,
+      keys: certificate ? { publicKey: '', secretKey: '' } : await generateKeys(),
+      ...(certificate ? { certificate: certificate.text } : {}),
+    });
+    if (!streaming) manifests.push(...objects);
+    else if (objects.length > 0) {
+      io.stdout(source + render(objects));
+      source = '';
+    }
+  }
+
+  if (!options.outputDir) {
+    if (!streaming) run.pending.push(...manifests);
+    return EXIT_OK;
+  }
+  try {
+    if (!run.outputDirReady) prepareOutputDir(options.outputDir);
+    run.outputDirReady = true;
+  } catch (error) {
+    if (!(error instanceof OutputDirError)) throw error;
+    run.stopped = true;
+    return inputFault(run, `--output-dir ${error.message}`);
+  }
+  const dir = run.several ? join(options.outputDir, input.folder) : options.outputDir;
+  const files = manifests.map((manifest, index) => ({ name: `${objectFileName(manifest, index)}.${options.format}`, text: render([manifest]) }));
+  try {
+    writeOutputFiles(dir, files, (path) => io.stderr(`wrote ${shownName(path)}\n`));
+  } catch (error) {
+    if (!(error instanceof OutputDirError)) throw error;
+    return inputFault(run, `--output-dir ${error.message}`);
+  }
+  return EXIT_OK;
+};
+
+/** An input that cannot be used: one line now, the --help pointer once at the end of the run. */
+function inputFault(run: Run, message: string): number {
+  run.io.stderr(`minicluster-gen: ${message}\n`);
+  run.faults += 1;
+  return EXIT_USAGE;
+}
+
+function note(run: Run, message: string): number {
+  run.io.stderr(`minicluster-gen: note: ${message}\n`);
+  return EXIT_OK;
+}
+
+/** The closing line of an input with problems; the JSON and GitHub formats say it by their entries. */
+function summary(run: Run, input: { shown: string }, errors: number): number {
+  if (run.options.diagnostics === 'text') {
+    const tail = run.options.check ? '.' : '; nothing generated.';
+    run.io.stderr(`minicluster-gen: ${input.shown}: ${errors} problem${errors === 1 ? '' : 's'}${tail}\n`);
+  }
+  return EXIT_SPEC;
+}
+
+async function readEntry(entry: Extract<InputEntry, { kind: 'file' | 'stdin' }>, io: CliIo): Promise<ReadResult & { identity?: string }> {
+  if (entry.kind === 'file') return readIdentified(entry.path, DEFAULT_MAX_BYTES, entry.found);
+  const stdin = io.readStdin();
+  return typeof stdin === 'string' ? { text: stdin } : readStreamLimited(stdin, DEFAULT_MAX_BYTES);
+}
+
+const tooLargeFinding = (file: string, size: number | undefined) =>
+  ({ severity: 'error', code: 'too-large', path: '', message: tooLargeMessage(DEFAULT_MAX_BYTES, size), line: 1, column: 1, file }) as const;
+
+/** One input from reading to its mode; its exit status. */
+async function runEntry(entry: InputEntry, folder: string, run: Run, mode: InputMode): Promise<number> {
+  if (entry.kind === 'skipped') return note(run, `skipped ${shownName(entry.path)}: ${entry.why}`);
+  if (entry.kind === 'fault') return inputFault(run, `cannot read ${shownName(entry.path)}: ${entry.reason}`);
+  const file = entry.kind === 'stdin' ? STDIN_NAME : entry.path;
+  const shown = entry.kind === 'stdin' ? STDIN_NAME : shownName(entry.path);
+  let read: ReadResult & { identity?: string };
+  try {
+    read = await readEntry(entry, run.io);
+  } catch (error) {
+    if (error instanceof NotRegularFile) return note(run, `skipped ${shown}: ${error.what}, not a regular file`);
+    if (!(error instanceof ReadError)) throw error;
+    return inputFault(run, `cannot read ${entry.kind === 'stdin' ? 'standard input' : shown}: ${error.reason}`);
+  }
+  if (read.identity !== undefined) {
+    const first = run.seen.get(read.identity);
+    if (first !== undefined) return note(run, `${shown} ${first === shown ? 'is given again' : `is the same file as ${first}`}: it is read once.`);
+    run.seen.set(read.identity, shown);
+  }
+  if ('tooLarge' in read) {
+    run.report.report(tooLargeFinding(file, read.tooLarge.size));
+    return summary(run, { shown }, 1);
+  }
+  const input: Input = { file, shown, text: read.text, folder };
+  const { options } = run;
+
+  // Every MiniCluster of the file, in file order; one with errors stops them all, as kubectl
+  // apply of half a file would leave a cluster half made.
+  const analysis = analyzeFile(input.text, { defaultNamespace: options.namespace, output: options.output });
+  const diagnostics = fileDiagnostics(analysis);
+  for (const d of diagnostics) {
+    if (d.severity !== 'info' || options.verbose || d.code === 'other-object') run.report.report({ ...d, file });
+  }
+  const clusters = analysis.specs.map((spec) => spec.analysis.resolved);
+  if (clusters.length === 0 || clusters.some((resolved) => resolved === undefined)) {
+    return summary(run, input, diagnostics.filter((d) => d.severity === 'error').length);
+  }
+  const resolvedAll = clusters as ResolvedAny[];
+
+  // Letters no version has were refused with the flags; one that only the other version has
+  // (v for v1alpha2) is a note while other letters still select objects, and a usage fault when
+  // nothing at all would be printed. Each input is judged on its own.
+  if (options.include) {
+    const include = options.include;
+    const versions = [...new Set(resolvedAll.map((resolved) => resolved.version))];
+    const lacking = versions.map((version) => ({ version, letters: lackingLetters(include, version) }));
+    if (lacking.every(({ letters }) => letters.length === new Set(include).size)) {
+      return inputFault(run, lacking.map(({ version, letters }) => lackingNote(include, version, letters)).join(' '));
+    }
+    for (const { version, letters } of lacking) {
+      if (letters.length > 0) note(run, lackingNote(include, version, letters));
+    }
+  }
+  return mode(input, resolvedAll, run);
+}
+
+/** `--curve-cert`, read and checked once for all the inputs; its exit status. */
+async function loadCertificate(path: string, run: Run): Promise<number> {
+  const shown = shownName(path);
+  let cert: ReadResult;
+  try {
+    cert = await readFileLimited(path, CERT_MAX_BYTES);
+  } catch (error) {
+    if (!(error instanceof ReadError)) throw error;
+    return inputFault(run, `cannot read the --curve-cert file ${shown}: ${error.reason}`);
+  }
+  const problem = { severity: 'error', code: 'curve-cert', path: 'curve certificate', file: path } as const;
+  if ('tooLarge' in cert) {
+    const message = `the file is more than ${CERT_MAX_BYTES / 1024} KiB, and a CURVE certificate is a few hundred bytes: give the certificate file (flux keygen writes one).`;
+    run.report.report({ ...problem, message, line: 1, column: 1 });
+    return EXIT_SPEC;
+  }
+  const check = readCurveCert(cert.text);
+  if (!check.ok) {
+    for (const p of check.problems) run.report.report({ ...problem, message: p.message, line: p.line, column: p.column });
+    return EXIT_SPEC;
+  }
+  run.certificate = { text: cert.text, shown };
+  return EXIT_OK;
+}
+
+/**
+ * Every input in order, each judged on its own (as `kubectl apply -f FOLDER` applies the good
+ * files and reports the others); the exit status is the worst of them.
+ */
+async function runInputs(listed: InputList, options: CliOptions, io: CliIo, mode: InputMode): Promise<number> {
+  // JSON and GitHub commands go to standard output when it carries no objects, where CI reads them.
+  const diagnosticsToStdout = options.diagnostics !== 'text' && (options.check || options.outputDir !== undefined);
+  const run: Run = {
+    options,
+    io,
+    report: diagnosticsOutput(options.diagnostics, diagnosticsToStdout ? io.stdout : io.stderr),
+    several: listed.several,
+    seen: new Map(),
+    faults: 0,
+    pending: [],
+    outputDirReady: false,
+    stopped: false,
+  };
+  let worst = options.curveCert ? await loadCertificate(options.curveCert, run) : EXIT_OK;
+  if (worst === EXIT_OK) {
+    const readable = listed.entries.filter((entry) => entry.kind === 'file' || entry.kind === 'stdin');
+    const names = inputFolderNames(readable.map((entry) => (entry.kind === 'file' ? entry.path : '-')));
+    const folders = new Map<InputEntry, string>(readable.map((entry, index) => [entry, names[index] ?? '']));
+    for (const entry of listed.entries) {
+      worst = Math.max(worst, await runEntry(entry, folders.get(entry) ?? '', run, mode));
+      if (run.stopped) break;
+    }
+  }
+  if (run.pending.length > 0) {
+    io.stdout(
+      options.format === 'json'
+        ? renderJson(run.pending)
+        : renderYaml(run.pending, { keyOrder: options.sortKeys ? 'sorted' : 'kubernetes', legacySeparator: options.legacySeparator }),
+    );
+  }
+  if (run.faults > 0) io.stderr(`${HELP_HINT}\n`);
+  run.report.finish();
+  return worst;
+}
+
+/** `--migrate`: one file (or standard input) in, its v1alpha2 spec out. */
+async function migrateOne(listed: InputList, options: CliOptions, io: CliIo): Promise<number> {
+  const entry = listed.entries[0];
+  if (listed.several || listed.entries.length !== 1 || (entry?.kind !== 'file' && entry?.kind !== 'stdin')) {
+    return usageFault(io, `--migrate reads one file, and ${shownName(options.inputs[0] ?? '')} is a folder: migrate its files one at a time`);
+  }
+  const name = entry.kind === 'stdin' ? STDIN_NAME : shownName(entry.path);
+  let read: ReadResult;
+  try {
+    read = await readEntry(entry, io);
+  } catch (error) {
+    if (!(error instanceof ReadError)) throw error;
+    return usageFault(io, `cannot read ${entry.kind === 'stdin' ? 'standard input' : name}: ${error.reason}`);
+  }
+  if ('tooLarge' in read) {
+    io.stderr(diagnosticLine(name, tooLargeFinding(name, read.tooLarge.size)));
+    io.stderr(`minicluster-gen: ${name}: 1 problem; nothing migrated.\n`);
+    return EXIT_SPEC;
+  }
+  return runMigrate({ name, text: read.text }, io);
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let options: CliOptions;
   try {
@@ -105,113 +365,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(schemaFileText(options.schema));
     return EXIT_OK;
   }
-  if (!options.file) return usageFault(io, 'give the MiniCluster YAML file with -f FILE (or -f - for standard input)');
-
-  const name = options.file === '-' ? '<stdin>' : shownName(options.file);
-  let read: ReadResult;
-  try {
-    read = await readInput(options.file, io);
-  } catch (error) {
-    if (!(error instanceof ReadError)) throw error;
-    return usageFault(io, `cannot read ${options.file === '-' ? 'standard input' : name}: ${error.reason}`);
+  if (options.inputs.length === 0) {
+    return usageFault(io, 'give the MiniCluster YAML files: minicluster-gen FILE..., -f FILE, a folder, or - for standard input');
   }
-  if ('tooLarge' in read) {
-    const message = tooLargeMessage(DEFAULT_MAX_BYTES, read.tooLarge.size);
-    io.stderr(diagnosticLine(name, { severity: 'error', code: 'too-large', path: '', message, line: 1, column: 1 }));
-    io.stderr(`minicluster-gen: ${name}: 1 problem; nothing ${options.migrate ? 'migrated' : 'generated'}.\n`);
-    return EXIT_SPEC;
-  }
-  const input = { name, text: read.text };
-  if (options.migrate) return runMigrate(input, io);
-
-  // Every MiniCluster of the file, in file order; one with errors stops them all, as kubectl
-  // apply of half a file would leave a cluster half made.
-  const file = analyzeFile(input.text, { defaultNamespace: options.namespace, output: options.output });
-  const diagnostics = fileDiagnostics(file);
-  for (const d of diagnostics) {
-    if (d.severity !== 'info' || options.verbose || d.code === 'other-object') io.stderr(diagnosticLine(input.name, d));
-  }
-  const clusters = file.specs.map((spec) => spec.analysis.resolved);
-  if (clusters.length === 0 || clusters.some((resolved) => resolved === undefined)) {
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    io.stderr(`minicluster-gen: ${input.name}: ${errors} problem${errors === 1 ? '' : 's'}; nothing generated.\n`);
-    return EXIT_SPEC;
-  }
-  const resolvedAll = clusters as ResolvedAny[];
-
-  let certificate: string | undefined;
-  if (options.curveCert) {
-    const certName = shownName(options.curveCert);
-    let cert: ReadResult;
-    try {
-      cert = await readFileLimited(options.curveCert, CERT_MAX_BYTES);
-    } catch (error) {
-      if (!(error instanceof ReadError)) throw error;
-      return usageFault(io, `cannot read the --curve-cert file ${certName}: ${error.reason}`);
-    }
-    if ('tooLarge' in cert) {
-      io.stderr(`${certName}:1:1: curve certificate: the file is more than ${CERT_MAX_BYTES / 1024} KiB, and a CURVE certificate is a few hundred bytes: give the certificate file (flux keygen writes one).\n`);
-      return EXIT_SPEC;
-    }
-    certificate = cert.text;
-    const check = readCurveCert(certificate);
-    if (!check.ok) {
-      for (const p of check.problems) io.stderr(`${certName}:${p.line}:${p.column}: curve certificate: ${printable(p.message)}\n`);
-      return EXIT_SPEC;
-    }
-    for (const resolved of resolvedAll) applyCurveCertFlag(resolved, certificate, { spec: input.name, cert: certName }, io);
-  }
-
-  // Letters no version has were refused with the flags; one that only the other version has
-  // (v for v1alpha2) is a note while other letters still select objects, and a usage fault when
-  // nothing at all would be printed.
-  if (options.include) {
-    const include = options.include;
-    const versions = [...new Set(resolvedAll.map((resolved) => resolved.version))];
-    const lacking = versions.map((version) => ({ version, letters: lackingLetters(include, version) }));
-    if (lacking.every(({ letters }) => letters.length === new Set(include).size)) {
-      return usageFault(io, lacking.map(({ version, letters }) => lackingNote(include, version, letters)).join(' '));
-    }
-    for (const { version, letters } of lacking) {
-      if (letters.length > 0) io.stderr(`minicluster-gen: note: ${lackingNote(include, version, letters)}\n`);
-    }
-  }
-
-  const render = (objects: Manifest[]) =>
-    options.format === 'json'
-      ? renderJson(objects)
-      : renderYaml(objects, { keyOrder: options.sortKeys ? 'sorted' : 'kubernetes', legacySeparator: options.legacySeparator });
-  // A YAML stream is the concatenation of its objects' documents, so each MiniCluster's objects
-  // are written as soon as they are made: a file of a thousand MiniClusters never holds all of
-  // their objects, or one string of all of them, at once. JSON (one List) and files wait.
-  const streaming = options.format === 'yaml' && !options.outputDir;
-
-  // Each MiniCluster gets its own keypair: they are separate Flux instances.
-  const manifests: Manifest[] = [];
-  for (const resolved of resolvedAll) {
-    const objects = generateAny(resolved, {
-      include: options.include,
-      serverFields: options.serverFields,
-      output: options.output,
-      keys: certificate ? { publicKey: '', secretKey: '' } : await generateKeys(),
-      ...(certificate ? { certificate } : {}),
-    });
-    if (!streaming) manifests.push(...objects);
-    else if (objects.length > 0) io.stdout(render(objects));
-  }
-
-  if (options.outputDir) {
-    const files = manifests.map((manifest, index) => ({ name: `${fileName(manifest, index)}.${options.format}`, text: render([manifest]) }));
-    try {
-      writeOutputFiles(options.outputDir, files, (path) => io.stderr(`wrote ${shownName(path)}\n`));
-    } catch (error) {
-      if (!(error instanceof OutputDirError)) throw error;
-      return usageFault(io, `--output-dir ${error.message}`);
-    }
-  } else if (!streaming && manifests.length > 0) {
-    io.stdout(render(manifests));
-  }
-  return EXIT_OK;
+  const listed = await listInputs(options.inputs);
+  if (options.migrate) return migrateOne(listed, options, io);
+  return runInputs(listed, options, io, options.check ? checkOnly : writeObjects);
 }
 
 /** A fault of the program itself, not of the spec or the command line. */

@@ -45,14 +45,19 @@ function makeFolder(dir: string): void {
   }
 }
 
-/** Checks the folder and the files it will hold, then writes them; throws OutputDirError before writing anything it can foresee failing. */
-export function writeOutputFiles(dir: string, files: readonly { name: string; text: string }[], written: (path: string) => void): void {
+/** Makes the folder (and the folders above it) if missing, and checks that it can be written into. */
+export function prepareOutputDir(dir: string): void {
   makeFolder(dir);
   try {
     accessSync(dir, constants.W_OK);
   } catch (error) {
     fail(dir, `cannot write into the folder: ${systemReason(error)}`);
   }
+}
+
+/** Checks the folder and the files it will hold, then writes them; throws OutputDirError before writing anything it can foresee failing. */
+export function writeOutputFiles(dir: string, files: readonly { name: string; text: string }[], written: (path: string) => void): void {
+  prepareOutputDir(dir);
   const paths = files.map((file) => join(dir, file.name));
   for (const path of paths) {
     let isFolder = false;

@@ -4,7 +4,7 @@
  * a timeout, so a CLI that reads without end or spins fails the test instead of hanging the run.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ const linux = process.platform === 'linux';
 const HELP_HINT = "Run 'minicluster-gen --help' for usage.";
 const STOPPED = 'The file is more than the limit of 1 MiB (1,048,576 bytes); a MiniCluster spec is normally a few KiB. Reading stopped at the limit.';
 
-function cli(args: string[], options: { input?: string } = {}): SpawnSyncReturns<string> {
+function cli(args: string[], options: { input?: string; uid?: number; gid?: number } = {}): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, ...options });
 }
 
@@ -102,9 +102,9 @@ describe('the process and its output', () => {
   });
 
   it('a usage fault is one line and the --help pointer, exit 2', () => {
-    const r = cli(['-f', HELLO, 'b.yaml', '--workload', 'jobset']);
+    const r = cli(['-f', HELLO, '--diagnostics', 'xml', '--workload', 'jobset']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`minicluster-gen: unexpected argument "b.yaml": give the input file with -f FILE, and only flags besides\n${HELP_HINT}\n`);
+    expect(r.stderr).toBe(`minicluster-gen: --diagnostics takes text, json, github, not "xml"\n${HELP_HINT}\n`);
     expect(r.stdout).toBe('');
   });
 });
@@ -126,4 +126,55 @@ describe.runIf(linux)('--output-dir on /proc and /sys: a clear fault, never a ha
       expect(r.stderr.split('\n')).toEqual([firstLine(r.stderr), HELP_HINT, '']);
     });
   }
+});
+
+describe('several inputs in the real process', () => {
+  const docs = (text: string) => [...text.matchAll(/^kind: (\w+)$/gm)].map((m) => m[1]);
+
+  it('- from a pipe among files; - twice is refused', () => {
+    const r = shell(`cat "${HELLO}" | "\${CLI[@]}" -i s "${HELLO}" - ; echo "status=\${PIPESTATUS[1]}"`);
+    expect(r.stdout.endsWith('status=0\n')).toBe(true);
+    expect(docs(r.stdout)).toEqual(['Service', 'Service']);
+    expect(r.stdout).toContain('# Source: <stdin>\n');
+    const twice = shell(`cat "${HELLO}" | "\${CLI[@]}" - -f - ; echo "status=\${PIPESTATUS[1]}"`);
+    expect(twice.stdout).toBe('status=2\n');
+    expect(twice.stderr).toBe(`minicluster-gen: standard input (-) is given twice: it can be read once\n${HELP_HINT}\n`);
+  });
+
+  it.runIf(linux)('a FIFO in a folder, or a link to one, is skipped with a note and never opened for reading (no hang)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcg-walk-fifo-'));
+    copyFileSync(HELLO, join(dir, 'a.yaml'));
+    if (spawnSync('mkfifo', [join(dir, 'pipe.yaml')]).status !== 0) return;
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync(join(dir, 'pipe.yaml'), join(dir, 'sub', 'link.yaml'));
+    const r = cli(['--check', dir]);
+    expect(r.signal, 'the CLI was killed after the timeout').toBeNull();
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      `minicluster-gen: note: skipped ${join(dir, 'pipe.yaml')}: a FIFO, not a regular file\n` +
+        `minicluster-gen: note: skipped ${join(dir, 'sub', 'link.yaml')}: a FIFO, not a regular file\n`,
+    );
+    // A FIFO named on the command line is still read (see the FIFO test above): only the walk skips them.
+  });
+
+  // Root reads any file, so as root the CLI runs as nobody for this test.
+  it.runIf(linux)('a file in a folder that cannot be read: one line, exit 2, the other files still checked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcg-walk-perm-'));
+    chmodSync(dir, 0o755);
+    writeFileSync(join(dir, 'a.yaml'), readFileSync(HELLO, 'utf8').replace('size: 4', 'size: 0'));
+    copyFileSync(HELLO, join(dir, 'b.yaml'));
+    chmodSync(join(dir, 'a.yaml'), 0o644);
+    chmodSync(join(dir, 'b.yaml'), 0o000);
+    mkdirSync(join(dir, 'closed'), 0o000);
+    chmodSync(join(dir, 'closed'), 0o000);
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const r = cli(['--check', dir], asUser);
+    expect(r.signal).toBeNull();
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr.split('\n').filter((line) => line.startsWith('minicluster-gen:'))).toEqual([
+      `minicluster-gen: ${join(dir, 'a.yaml')}: 1 problem.`,
+      `minicluster-gen: cannot read ${join(dir, 'b.yaml')}: permission denied`,
+      `minicluster-gen: cannot read ${join(dir, 'closed')}: the folder cannot be listed: permission denied`,
+    ]);
+  });
 });

@@ -3,6 +3,7 @@
  * chunks, so `-f /dev/zero`, a FIFO that never ends or `yes | minicluster-gen -f -` stop at the
  * limit instead of filling the memory. A regular file's size is known before reading it.
  */
+import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { systemReason } from './systemReason.ts';
 
@@ -12,6 +13,13 @@ export type ReadResult = { text: string } | { tooLarge: { size?: number } };
 export class ReadError extends Error {
   constructor(readonly reason: string) {
     super(reason);
+  }
+}
+
+/** A file the folder walk found that is not a regular file (a FIFO, a socket, a device): skipped, never read. */
+export class NotRegularFile extends Error {
+  constructor(readonly what: string) {
+    super(what);
   }
 }
 
@@ -36,10 +44,15 @@ export async function readStreamLimited(chunks: AsyncIterable<Uint8Array | strin
   return { text: decode(Buffer.concat(parts, total)) };
 }
 
-async function readHandle(handle: FileHandle, limit: number): Promise<ReadResult> {
+async function readHandle(handle: FileHandle, limit: number, regularOnly: boolean): Promise<ReadResult & { identity?: string }> {
   const stat = await handle.stat();
   if (stat.isDirectory()) throw new ReadError('it is a folder, not a file');
-  if (stat.isFile() && stat.size > limit) return { tooLarge: { size: stat.size } };
+  if (regularOnly && !stat.isFile()) {
+    throw new NotRegularFile(stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file');
+  }
+  // Only a regular file is the same input when given twice; a FIFO or a device gives new text each time.
+  const identity = stat.isFile() ? `${stat.dev}:${stat.ino}` : undefined;
+  if (stat.isFile() && stat.size > limit) return { tooLarge: { size: stat.size }, identity };
   // Devices, FIFOs and files of /proc report no size (or a wrong one): read, but never past the limit.
   const parts: Buffer[] = [];
   let total = 0;
@@ -49,23 +62,34 @@ async function readHandle(handle: FileHandle, limit: number): Promise<ReadResult
     if (bytesRead === 0) break;
     parts.push(buffer.subarray(0, bytesRead));
     total += bytesRead;
-    if (total > limit) return { tooLarge: {} };
+    if (total > limit) return { tooLarge: {}, identity };
   }
-  return { text: decode(Buffer.concat(parts, total)) };
+  return { text: decode(Buffer.concat(parts, total)), identity };
 }
 
 /** The file at `path` as UTF-8 text (as `readFileSync(path, 'utf8')` reads it), or that it is over `limit` bytes. */
 export async function readFileLimited(path: string, limit: number): Promise<ReadResult> {
+  return readIdentified(path, limit);
+}
+
+/**
+ * `readFileLimited`, with the file's identity (device and inode) to know the same file given
+ * twice. `regularOnly` is for the files a folder walk finds: one that is not a regular file
+ * throws NotRegularFile. It is opened without blocking, since opening a FIFO for reading
+ * otherwise waits for a writer that may never come, and its type is taken from the open handle,
+ * so it cannot change between the check and the read.
+ */
+export async function readIdentified(path: string, limit: number, regularOnly = false): Promise<ReadResult & { identity?: string }> {
   let handle: FileHandle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(path, regularOnly ? constants.O_RDONLY | constants.O_NONBLOCK : 'r');
   } catch (error) {
     throw new ReadError(systemReason(error));
   }
   try {
-    return await readHandle(handle, limit);
+    return await readHandle(handle, limit, regularOnly);
   } catch (error) {
-    throw error instanceof ReadError ? error : new ReadError(systemReason(error));
+    throw error instanceof ReadError || error instanceof NotRegularFile ? error : new ReadError(systemReason(error));
   } finally {
     await handle.close().catch(() => undefined);
   }

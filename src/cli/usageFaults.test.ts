@@ -41,7 +41,7 @@ const kinds = (text: string) => parseAllDocuments(text).map((d) => (d.toJS() as 
 
 describe('usage faults: one line, a pointer to --help, exit 2', () => {
   it('no -f, an unknown flag, a bad value: the line, not the whole usage', async () => {
-    const r = await expectUsageFault([], 'minicluster-gen: give the MiniCluster YAML file with -f FILE (or -f - for standard input)');
+    const r = await expectUsageFault([], 'minicluster-gen: give the MiniCluster YAML files: minicluster-gen FILE..., -f FILE, a folder, or - for standard input');
     expect(r.stderr).not.toContain('Usage:');
     await expectUsageFault(['-f', HELLO, '--bogus'], 'minicluster-gen: unknown flag --bogus');
     await expectUsageFault(['-f', HELLO, '--format', 'xml'], 'minicluster-gen: --format takes yaml or json, not "xml"');
@@ -53,18 +53,25 @@ describe('usage faults: one line, a pointer to --help, exit 2', () => {
     await expectUsageFault(['-f', HELLO, '--queue', '\u001b[2J'], /^minicluster-gen: --queue: The Kueue queue "\\u001b\[2J" is not a valid LocalQueue name/);
   });
 
-  it('a stray argument is named, and the flags after it are not dropped silently', async () => {
-    await expectUsageFault(['-f', HELLO, 'b.yaml', '--workload', 'jobset'], 'minicluster-gen: unexpected argument "b.yaml": give the input file with -f FILE, and only flags besides');
-    await expectUsageFault([HELLO], `minicluster-gen: unexpected argument ${JSON.stringify(HELLO)}: give the input file with -f FILE, and only flags besides`);
-    await expectUsageFault(['-f', HELLO, '-'], /^minicluster-gen: unexpected argument "-": /);
-    await expectUsageFault(['-f', HELLO, '--', 'x\u001b]0;t\u0007'], 'minicluster-gen: unexpected argument "x\\u001b]0;t\\u0007": give the input file with -f FILE, and only flags besides');
+  it('an argument without a flag is an input like -f FILE, and the flags after it still count', async () => {
+    const r = await run(['-f', HELLO, 'b.yaml', '--workload', 'jobset', '-i', 'j']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`minicluster-gen: cannot read b.yaml: no such file or folder\n${HELP_HINT}\n`);
+    expect(kinds(r.stdout)).toEqual(['JobSet']);
+    expect(kinds((await run([HELLO, '-i', 's'])).stdout)).toEqual(['Service']);
+    // After `--` every argument is an input, one that looks like a flag included; its name is escaped.
+    await expectUsageFault(['--', '-i'], 'minicluster-gen: cannot read -i: no such file or folder');
+    await expectUsageFault(['--', 'x\u001b]0;t\u0007'], 'minicluster-gen: cannot read "x\\u001b]0;t\\u0007": no such file or folder');
     // `--` with nothing after it still ends the flags.
     expect((await run(['-f', HELLO, '-i', 's', '--'])).code).toBe(0);
   });
 
-  it('a second -f is refused: one input file', async () => {
-    await expectUsageFault(['-f', HELLO, '-f', V1_HELLO], `minicluster-gen: -f is given twice (${HELLO} and ${V1_HELLO}); give one input file`);
-    await expectUsageFault(['-f', '-', '--file=-'], 'minicluster-gen: -f is given twice (- and -); give one input file');
+  it('standard input is one input: a second - is refused, in any spelling', async () => {
+    const twice = 'minicluster-gen: standard input (-) is given twice: it can be read once';
+    await expectUsageFault(['-f', '-', '--file=-'], twice);
+    await expectUsageFault(['-', HELLO, '-'], twice);
+    await expectUsageFault(['-f', '-', '--', '-'], twice);
+    await expectUsageFault([''], 'minicluster-gen: an empty argument is not a file name');
   });
 
   it('-i letters that no version has, or none, are named with the valid ones', async () => {
@@ -90,7 +97,7 @@ describe('files that cannot be read', () => {
   it('a missing file, a folder, an empty name say so in one line (exit 2)', async () => {
     await expectUsageFault(['-f', '/nonexistent/file.yaml'], 'minicluster-gen: cannot read /nonexistent/file.yaml: no such file or folder');
     const dir = tmp();
-    await expectUsageFault(['-f', dir], `minicluster-gen: cannot read ${dir}: it is a folder, not a file`);
+    await expectUsageFault(['-f', dir], `minicluster-gen: cannot read ${dir}: the folder holds no .yaml or .yml file (names starting with a dot are skipped)`);
     await expectUsageFault(['-f', join(HELLO, 'x.yaml')], `minicluster-gen: cannot read ${join(HELLO, 'x.yaml')}: a part of the path is not a folder`);
     await expectUsageFault(['-f', HELLO, '--curve-cert', dir], `minicluster-gen: cannot read the --curve-cert file ${dir}: it is a folder, not a file`);
     await expectUsageFault(['-f', HELLO, '--curve-cert', join(dir, 'none')], `minicluster-gen: cannot read the --curve-cert file ${join(dir, 'none')}: no such file or folder`);
