@@ -29,6 +29,10 @@ export interface CliOptions {
   serverFields: boolean;
   verbose: boolean;
   migrate: boolean;
+  /** Print the kubectl commands to run next (see commands.ts) instead of the objects. */
+  commands: boolean;
+  /** The file those commands apply. */
+  bundleFile?: string;
   help: boolean;
   version: boolean;
   /** Where the output runs (see OUTPUT_OPTIONS in the core); absent keys are off. */
@@ -46,6 +50,7 @@ const VALUE_FLAGS = {
   n: 'namespace',
   'curve-cert': 'curveCert',
   'output-dir': 'outputDir',
+  'bundle-file': 'bundleFile',
   o: 'outputDir',
   format: 'format',
   kubeconfig: null,
@@ -60,6 +65,7 @@ const BOOL_FLAGS = {
   v: 'verbose',
   verbose: 'verbose',
   migrate: 'migrate',
+  commands: 'commands',
   version: 'version',
 } as const;
 
@@ -81,6 +87,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     serverFields: false,
     verbose: false,
     migrate: false,
+    commands: false,
     help: false,
     version: false,
     output: {},
@@ -210,6 +217,12 @@ ${outputOptionUsage()}
   -v, --verbose        also print notes about the defaults that were applied
   --migrate            read a flux-framework.org/v1alpha1 spec and print it as v1alpha2 instead of
                        generating; what could not be carried over is printed as FILE:LINE:COL: note:
+  --commands           print the kubectl commands to run next (apply, watch the pods, the lead
+                       broker's log and a Flux shell on it, delete), each under a # comment, instead
+                       of the objects; with --output-dir the files are written and the commands
+                       apply that folder
+  --bundle-file FILE   the file those commands apply (default: NAME.yaml, as the app's "Download
+                       bundle" names it, or NAME.json with --format json; the --output-dir folder)
   -h, --help           show this help
   --version            print the version
 

@@ -16,6 +16,7 @@ import { readCurveCert, sodiumKeypairSource, z85Encode } from '../core/curve/ind
 import { renderJson, renderYaml } from '../core/render/index.ts';
 import { HELP_HINT, parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
 import { runMigrate } from './migrate.ts';
+import { commandsOutput } from './commands.ts';
 import { diagnosticLine } from './diagnosticLine.ts';
 import { OutputDirError, writeOutputFiles } from './outputDir.ts';
 import { ReadError, readFileLimited, readStreamLimited, type ReadResult } from './readLimited.ts';
@@ -100,6 +101,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(`minicluster-gen ${packageJson.version}\n`);
     return EXIT_OK;
   }
+  if (options.bundleFile !== undefined && !options.commands) return usageFault(io, '--bundle-file names the file in the --commands output: add --commands');
   if (!options.file) return usageFault(io, 'give the MiniCluster YAML file with -f FILE (or -f - for standard input)');
 
   const name = options.file === '-' ? '<stdin>' : shownName(options.file);
@@ -133,6 +135,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_SPEC;
   }
   const resolvedAll = clusters as ResolvedAny[];
+  if (options.commands && !options.outputDir) {
+    io.stdout(commandsOutput(resolvedAll, options));
+    return EXIT_OK;
+  }
 
   let certificate: string | undefined;
   if (options.curveCert) {
@@ -203,6 +209,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (!(error instanceof OutputDirError)) throw error;
       return usageFault(io, `--output-dir ${error.message}`);
     }
+    if (options.commands) io.stdout(commandsOutput(resolvedAll, options));
   } else if (!streaming && manifests.length > 0) {
     io.stdout(render(manifests));
   }
