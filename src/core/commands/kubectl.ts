@@ -39,11 +39,13 @@ export function kubectlCommands(targets: readonly CommandTarget[], bundleFile: s
   const out: KubectlCommand[] = [];
   const tag = (target: CommandTarget) => (several ? { cluster: `${target.namespace}/${target.name}` } : {});
 
-  const queues = unique(targets.filter((t) => t.queue).map((t) => ({ key: `${t.namespace}/${t.queue}`, namespace: t.namespace, queue: t.queue as string })));
-  for (const { key, namespace, queue } of queues) {
+  const queues = unique(
+    targets.filter((t) => t.queue).map((t) => ({ key: `${t.namespace}/${t.queue}`, namespace: t.namespace, queue: t.queue as string, kind: t.workload === 'jobset' ? 'JobSet' : 'Job' })),
+  );
+  for (const { key, namespace, queue, kind } of queues) {
     out.push({
       id: `localqueue:${key}`,
-      what: `Check that the Kueue LocalQueue ${queue} exists in namespace ${namespace} (Kueue holds the Job until that queue admits it)`,
+      what: `Check that the Kueue LocalQueue ${queue} exists in namespace ${namespace} (Kueue keeps the ${kind} suspended until that queue admits it)`,
       line: `kubectl get localqueue ${words('-n', namespace, queue)}`,
     });
   }
