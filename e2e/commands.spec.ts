@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { seriousViolationsInEachTheme } from './axe.ts';
-import { replaceSpec } from './editor.ts';
+import { goToLineEnd, replaceSpec } from './editor.ts';
 import { expect, test } from './guard.ts';
 import { forEachLook, type Look } from './screenshots.ts';
 
@@ -102,6 +102,23 @@ test.describe('with the clipboard', () => {
       expect(texts.filter((t) => t.includes(`app.kubernetes.io/name=${name}`))).toHaveLength(3);
     }
     await expect(panel(page).locator('.mcs-command-cluster', { hasText: 'default/second' })).toHaveCount(3);
+  });
+
+  test('while the spec has errors, a command of the last good output is copied only after the question', async ({ page }) => {
+    await openCommands(page);
+    await goToLineEnd(page, 'size: 4');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('0');
+    await expect(page.getByText('Out of date — fix the errors to update')).toBeVisible();
+    await page.evaluate(() => navigator.clipboard.writeText('before'));
+    await copyFor(page, 'Apply the bundle').click();
+    const question = page.getByRole('alertdialog', { name: 'The output is out of date' });
+    await expect(question).toBeVisible();
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
+    await copyFor(page, 'Apply the bundle').click();
+    await question.getByRole('button', { name: /anyway/ }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('kubectl apply --server-side -f flux-sample.yaml');
   });
 
   test('an axe scan of the open panel finds no serious or critical violations', async ({ page }) => {
