@@ -177,6 +177,7 @@ export function App({ services }: { services: AppServices }) {
             onIncludeChange={setInclude}
             volumesAvailable={lastGood?.version === 'v1alpha1'}
             clusterName={lastGood?.name}
+            commandTargets={lastGood?.commandTargets}
             pods={lastGood?.pods}
             getSpecText={getText}
           />

@@ -41,6 +41,10 @@ export interface CliOptions {
   /** Analyse only: print the problems, write no objects. */
   check: boolean;
   diagnostics: DiagnosticsFormat;
+  /** Print the kubectl commands to run next (see commands.ts) instead of the objects. */
+  commands: boolean;
+  /** The file those commands apply. */
+  bundleFile?: string;
   help: boolean;
   version: boolean;
   /** `--schema VERSION`: print that API's JSON Schema file instead of reading a spec. */
@@ -60,6 +64,7 @@ const VALUE_FLAGS = {
   n: 'namespace',
   'curve-cert': 'curveCert',
   'output-dir': 'outputDir',
+  'bundle-file': 'bundleFile',
   o: 'outputDir',
   format: 'format',
   schema: 'schema',
@@ -77,6 +82,7 @@ const BOOL_FLAGS = {
   verbose: 'verbose',
   migrate: 'migrate',
   check: 'check',
+  commands: 'commands',
   version: 'version',
 } as const;
 
@@ -101,6 +107,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     migrate: false,
     check: false,
     diagnostics: 'text',
+    commands: false,
     help: false,
     version: false,
     output: {},
@@ -172,6 +179,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (options.check && options.outputDir !== undefined) throw new UsageError('--check writes no objects: drop --output-dir, or drop --check to write them');
   if (options.check && options.migrate) throw new UsageError('--check and --migrate do not go together: --migrate prints a migrated spec, --check only analyses');
   if (options.migrate && options.diagnostics !== 'text') throw new UsageError(`--diagnostics ${options.diagnostics} is for generating and --check; --migrate prints its notes as text`);
+  if (options.commands && (options.check || options.migrate)) throw new UsageError(`--commands prints the commands for generated objects: drop ${options.check ? '--check' : '--migrate'}`);
+  if (options.bundleFile !== undefined && !options.commands) throw new UsageError('--bundle-file names the file in the --commands output: add --commands');
   if (options.migrate && options.inputs.length > 1) throw new UsageError(`--migrate reads one file, and ${options.inputs.length} inputs are given: migrate them one at a time`);
   return options;
 }
@@ -260,6 +269,12 @@ ${outputOptionUsage()}
                        generating; what could not be carried over is printed as FILE:LINE:COL: note:
   --schema VERSION     print the JSON Schema of a MiniCluster API (v1alpha2 or v1alpha1), for
                        editors and kubeconform; reads no spec
+  --commands           print the kubectl commands to run next (apply, watch the pods, the lead
+                       broker's log and a Flux shell on it, delete), each under a # comment, instead
+                       of the objects; with --output-dir the files are written and the commands
+                       apply that folder (with -R when each input has its own folder)
+  --bundle-file FILE   the file those commands apply (default: NAME.yaml, as the app's "Download
+                       bundle" names it, or NAME.json with --format json; the --output-dir folder)
   -h, --help           show this help
   --version            print the version
 

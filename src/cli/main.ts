@@ -18,6 +18,7 @@ import { renderJson, renderYaml } from '../core/render/index.ts';
 import { join } from 'node:path';
 import { HELP_HINT, parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
 import { runMigrate } from './migrate.ts';
+import { commandsOutput } from './commands.ts';
 import { diagnosticLine } from './diagnosticLine.ts';
 import { diagnosticsOutput, STDIN_NAME, type DiagnosticsOutput } from './diagnosticsOutput.ts';
 import { listInputs, type InputEntry, type InputList } from './inputList.ts';
@@ -103,6 +104,8 @@ interface Run {
   outputDirReady: boolean;
   /** Set by a fault that every later input would meet too (an --output-dir that cannot be made). */
   stopped: boolean;
+  /** `--commands`: the MiniClusters the commands are about. */
+  forCommands: ResolvedAny[];
 }
 
 /**
@@ -113,6 +116,18 @@ type InputMode = (input: Input, clusters: ResolvedAny[], run: Run) => Promise<nu
 
 /** `--check`: the analysis was all; nothing is written and no keypair is made. */
 const checkOnly: InputMode = async () => EXIT_OK;
+
+/** `--commands` without `--output-dir`: the commands are printed instead of the objects. */
+const commandsOnly: InputMode = async () => EXIT_OK;
+
+/** `--commands`: the MiniClusters whose objects were made, for the commands printed at the end. */
+function keptForCommands(mode: InputMode): InputMode {
+  return async (input, clusters, run) => {
+    const status = await mode(input, clusters, run);
+    if (status === EXIT_OK) run.forCommands.push(...clusters);
+    return status;
+  };
+}
 
 /** The default mode: the objects, on standard output or in --output-dir. */
 const writeObjects: InputMode = async (input, clusters, run) => {
@@ -300,6 +315,7 @@ async function runInputs(listed: InputList, options: CliOptions, io: CliIo, mode
     pending: [],
     outputDirReady: false,
     stopped: false,
+    forCommands: [],
   };
   let worst = options.curveCert ? await loadCertificate(options.curveCert, run) : EXIT_OK;
   if (worst === EXIT_OK) {
@@ -317,6 +333,11 @@ async function runInputs(listed: InputList, options: CliOptions, io: CliIo, mode
         ? renderJson(run.pending)
         : renderYaml(run.pending, { keyOrder: options.sortKeys ? 'sorted' : 'kubernetes', legacySeparator: options.legacySeparator }),
     );
+  }
+  if (options.commands) {
+    // Commands for part of the inputs would apply a bundle that lacks the others' objects.
+    if (worst !== EXIT_OK) note(run, 'no commands printed: fix the inputs above first, so the bundle holds every MiniCluster.');
+    else io.stdout(commandsOutput(run.forCommands, options, { recursive: run.several && options.outputDir !== undefined }));
   }
   if (run.faults > 0) io.stderr(`${HELP_HINT}\n`);
   run.report.finish();
@@ -370,7 +391,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const listed = await listInputs(options.inputs);
   if (options.migrate) return migrateOne(listed, options, io);
-  return runInputs(listed, options, io, options.check ? checkOnly : writeObjects);
+  const mode = options.check ? checkOnly : options.commands && !options.outputDir ? commandsOnly : writeObjects;
+  return runInputs(listed, options, io, options.commands ? keptForCommands(mode) : mode);
 }
 
 /** A fault of the program itself, not of the spec or the command line. */

@@ -23,6 +23,8 @@ export {
   type ObjectKind,
 } from './kinds.ts';
 export { migrateV1alpha1, nameFromGenerateName, type MigrationNote, type MigrationNoteKind, type MigrationResult } from './migrate/index.ts';
+export { commandTarget, type CommandTarget, type FluxShell } from './commands/target.ts';
+export { commandsText, kubectlCommands, type KubectlCommand } from './commands/kubectl.ts';
 export { analyzeFile, fileDiagnostics, specAt, type FileAnalysis, type SpecInFile } from './fileAnalysis.ts';
 export type { YamlDocument } from './parse/documents.ts';
 export { DEFAULT_MAX_BYTES, parseSpecText, tooLargeMessage } from './parse/index.ts';

@@ -16,7 +16,9 @@ export { sodiumKeypairSource, z85Encode, type CertProblem, type KeypairSource } 
 export { parseQuantity } from './render/quantity.ts';
 export { OUTPUT_OPTIONS, isDefaultOutput, optionName, optionValueProblems, type OptionProblem, type OutputOptionKey, type OutputOptions, type Workload } from './targets/options.ts';
 export { EDIT_PARSE_OPTIONS, keyName, plainJson } from './edit/yamlDocument.ts';
+export { kubectlCommands, type KubectlCommand } from './commands/kubectl.ts';
 // Types only: they cost the page nothing.
+export type { CommandTarget } from './commands/target.ts';
 export type { FormField } from './edit/formFields.ts';
 export type { SpecEdit } from './edit/specEdit.ts';
 export type { MigrationNote } from './migrate/index.ts';

@@ -101,6 +101,19 @@ describe('the worker generation step on a file of several documents', () => {
     expect(inSecond.manifests).toBeUndefined();
   });
 
+  it('sends what the Commands panel needs of every MiniCluster of the file without errors, with the objects', () => {
+    const both = `${cluster('first', 2)}---\n${cluster('second', 3).replace('  name: second\n', '  name: second\n  namespace: lab\n')}`;
+    const response = respond({ id: 4, text: both, keys: TEST_KEYS, defaultNamespace: 'default', cursor: 0, output: { queue: 'q', workload: 'jobset' } });
+    expect(response.commandTargets?.map((t) => `${t.namespace}/${t.name} ${t.workload} ${t.queue} ${t.fluxContainer}`)).toEqual([
+      'default/first jobset q first',
+      'lab/second jobset q second',
+    ]);
+    // The file above has an error in its second MiniCluster: only the first has commands.
+    expect(respond({ id: 5, text, keys: TEST_KEYS, defaultNamespace: 'default', cursor: 5 }).commandTargets?.map((t) => t.name)).toEqual(['first']);
+    // No objects, no commands.
+    expect(respond({ id: 6, text, keys: TEST_KEYS, defaultNamespace: 'default', cursor: text.indexOf('name: second') }).commandTargets).toBeUndefined();
+  });
+
   it('says nothing about documents for a file of one', () => {
     expect(respond({ id: 3, text: cluster('only', 1), keys: TEST_KEYS, defaultNamespace: 'default' }).inFile).toBeUndefined();
   });

@@ -14,6 +14,7 @@ import {
   analyzeFile,
   asRecord,
   clusterSummary,
+  commandTarget,
   fileDiagnostics,
   generateFiled,
   isDefaultOutput,
@@ -74,6 +75,8 @@ export function respond(request: GenerateRequest & { keys: CurveKeys }): Generat
     response.manifests = filed.map(({ letter, manifest }) => ({ kind: manifest.kind, name: manifest.metadata.name, letter, yaml: renderYaml([manifest]) }));
     const holder = filed.find(({ manifest }) => holdsCertificate(manifest));
     if (holder) response.certificateIn = { kind: holder.manifest.kind, name: holder.manifest.metadata.name };
+    // Every MiniCluster of the file: the bundle is applied as a whole.
+    response.commandTargets = file.specs.flatMap(({ analysis: each }) => (each.resolved ? [commandTarget(each.resolved, usable)] : []));
     const summary = clusterSummary(resolved);
     response.name = summary.name;
     response.pods = summary.pods;

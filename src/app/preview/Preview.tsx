@@ -8,10 +8,11 @@
  * output is out of date every copy and download of it asks first (StaleConfirmDialog).
  */
 import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref, memo } from 'react';
-import { INCLUDE_ORDER } from '../../core/page.ts';
+import { INCLUDE_ORDER, kubectlCommands, type KubectlCommand } from '../../core/page.ts';
+import { CommandsPanel } from '../commands/CommandsPanel.tsx';
 import { OutputPanel } from '../output/OutputPanel.tsx';
 import type { OutputDraft } from '../output/outputOptions.ts';
-import type { IncludeLetter, OptionProblem, RenderedManifest } from '../worker/protocol.ts';
+import type { CommandTarget, IncludeLetter, OptionProblem, RenderedManifest } from '../worker/protocol.ts';
 import { writeClipboard, downloadFile, YAML_TYPE, ZIP_TYPE } from './browser.ts';
 import {
   bundleFileName,
@@ -54,6 +55,8 @@ export interface PreviewProps {
   volumesAvailable: boolean;
   /** metadata.name, for file names. */
   clusterName: string | undefined;
+  /** What the Commands panel needs of each MiniCluster of the last good output. */
+  commandTargets: readonly CommandTarget[] | undefined;
   /** The Job's pods (spec.size), for the summary. */
   pods: number | undefined;
   /** The spec text, for "Download spec"; a getter so that typing does not re-render the preview. */
@@ -65,6 +68,7 @@ export interface PreviewProps {
 
 const COPIED_MS = 1500;
 const BUNDLE_KEY = 'bundle';
+const COMMAND_KEY = 'command:';
 
 interface Fallback {
   key: string;
@@ -93,6 +97,7 @@ function PreviewImpl({
   onIncludeChange,
   volumesAvailable,
   clusterName,
+  commandTargets,
   pods,
   getSpecText,
   ref,
@@ -144,9 +149,16 @@ function PreviewImpl({
     if (bundle !== '') handOut('Copy', () => void copy(BUNDLE_KEY, 'the bundle', bundle));
   }, [bundle, copy, handOut]);
 
+  const bundleFile = bundleFileName(clusterName);
   const downloadBundle = useCallback(() => {
-    if (bundle !== '') handOut('Download', () => downloadFile(bundleFileName(clusterName), bundle, YAML_TYPE));
-  }, [bundle, clusterName, handOut]);
+    if (bundle !== '') handOut('Download', () => downloadFile(bundleFile, bundle, YAML_TYPE));
+  }, [bundle, bundleFile, handOut]);
+
+  const commands = useMemo(() => (commandTargets && commandTargets.length > 0 ? kubectlCommands(commandTargets, bundleFile) : []), [commandTargets, bundleFile]);
+  const onCopyCommand = useCallback(
+    (command: KubectlCommand) => handOut('Copy', () => void copy(`${COMMAND_KEY}${command.id}`, `the command: ${command.what}`, command.line ?? '')),
+    [copy, handOut],
+  );
 
   useImperativeHandle(ref, () => ({ copyBundle, downloadBundle }), [copyBundle, downloadBundle]);
 
@@ -223,6 +235,14 @@ function PreviewImpl({
             Download spec
           </button>
         </div>
+        {!nothing && commands.length > 0 && (
+          <CommandsPanel
+            commands={commands}
+            bundleFile={bundleFile}
+            copiedId={copied?.startsWith(COMMAND_KEY) ? copied.slice(COMMAND_KEY.length) : undefined}
+            onCopy={onCopyCommand}
+          />
+        )}
       </div>
       {/* Always present so the change is announced; empty (and collapsed) while up to date. */}
       <p role="status" className="mcs-stale-banner">

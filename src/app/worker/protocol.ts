@@ -2,9 +2,9 @@
  * The generator's protocol: what the page asks for (a message to the worker, or a call of
  * `respond` on the main thread) and what comes back, whose rendered objects the preview shows.
  */
-import type { CurveKeys, Diagnostic, IncludeLetter, OptionProblem, OutputOptions } from '../../core/page.ts';
+import type { CommandTarget, CurveKeys, Diagnostic, IncludeLetter, OptionProblem, OutputOptions } from '../../core/page.ts';
 
-export type { CurveKeys, Diagnostic, IncludeLetter, OptionProblem, OutputOptions };
+export type { CommandTarget, CurveKeys, Diagnostic, IncludeLetter, OptionProblem, OutputOptions };
 
 export interface RenderedManifest {
   kind: string;
@@ -59,6 +59,11 @@ export interface GenerateResponse {
   name?: string;
   /** Pods the Job starts (spec.size), for the summary line. */
   pods?: number;
+  /**
+   * What the Commands panel needs of each MiniCluster of the file that has no errors, in file
+   * order; present with the objects. The page adds the bundle's file name (`kubectlCommands`).
+   */
+  commandTargets?: CommandTarget[];
   /** The MiniCluster API version the document declares, when it is a known one. */
   version?: 'v1alpha1' | 'v1alpha2';
   /**

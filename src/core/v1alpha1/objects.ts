@@ -15,7 +15,7 @@ import { startScriptInputs, waitScriptInputs } from './scriptInputs.ts';
 import { startScript } from './scripts/startScript.ts';
 import { waitScript } from './scripts/waitScript.ts';
 import { V1A1_HOSTPATH_CLASS, type V1alpha1Container, type V1alpha1ExistingVolume, type V1alpha1Volume } from './schema.ts';
-import { BROKER_PORT, entrypointName, SCRIPT_DIR } from '../common/operatorNames.ts';
+import { APP_NAME_LABEL, BROKER_PORT, entrypointName, fluxContainerName, SCRIPT_DIR } from '../common/operatorNames.ts';
 
 export const fluxConfigName = (mc: ResolvedV1alpha1MiniCluster) => `${mc.metadata.name}-flux-config`;
 export const curveName = (mc: ResolvedV1alpha1MiniCluster) => `${mc.metadata.name}-curve-mount`;
@@ -152,7 +152,7 @@ function ownMounts(container: V1alpha1Container): KObject[] {
 }
 
 function podContainer(mc: ResolvedV1alpha1MiniCluster, container: V1alpha1Container, index: number | undefined, base: KObject[]): KObject {
-  const out: KObject = { name: container.runFlux ? mc.metadata.name : (container.name ?? '') };
+  const out: KObject = { name: container.runFlux ? fluxContainerName(mc) : (container.name ?? '') };
   if (container.image) out['image'] = container.image;
   if (index !== undefined) {
     const [key] = scriptKeys(container, index);
@@ -229,7 +229,7 @@ function podVolumes(mc: ResolvedV1alpha1MiniCluster, certificateInSecret: boolea
 function podLabels(mc: ResolvedV1alpha1MiniCluster): Record<string, string> {
   const labels = sortedMap(mc.spec.pod.labels);
   labels['namespace'] = mc.metadata.namespace;
-  labels['app.kubernetes.io/name'] = mc.metadata.name;
+  labels[APP_NAME_LABEL] = mc.metadata.name;
   return labels;
 }
 

@@ -6,11 +6,17 @@ import { derivedPassword, derivedUuid } from './derivedSecrets.ts';
 import type { StartScriptInputs, V1alpha1Commands, WaitScriptInputs } from './scripts/inputs.ts';
 import type { V1alpha1Container } from './schema.ts';
 
+/** The brokers' local socket (`-Slocal-uri`): fixed in v1alpha1. */
+export const V1ALPHA1_LOCAL_URI = 'local:///run/flux/local';
+
+/** The Linux user the Flux container's broker runs as (unless `commands.runFluxAsRoot`). */
+export const fluxUserOf = (container: V1alpha1Container): string => container.fluxUser?.name || 'flux';
+
 export function v1alpha1BrokerOptions(mc: ResolvedV1alpha1MiniCluster): string[] {
   const { spec } = mc;
   const options = ['-Scron.directory=/etc/flux/system/cron.d', '-Stbon.fanout=256', '-Srundir=/run/flux'];
   if (spec.interactive) options.push('-Sbroker.rc2_none');
-  options.push('-Sstatedir=/var/lib/flux', '-Slocal-uri=local:///run/flux/local');
+  options.push('-Sstatedir=/var/lib/flux', `-Slocal-uri=${V1ALPHA1_LOCAL_URI}`);
   if (spec.flux.connectTimeout) options.push(`-Stbon.connect_timeout=${spec.flux.connectTimeout}`);
   const quorum = v1alpha1Quorum(mc);
   if (quorum) options.push(`-Sbroker.quorum=${quorum}`);
@@ -50,7 +56,7 @@ export function waitScriptInputs(mc: ResolvedV1alpha1MiniCluster, container: V1a
     strict: spec.logging.strict,
     timed: spec.logging.timed,
     debug: spec.logging.debug,
-    fluxUser: container.fluxUser?.name || 'flux',
+    fluxUser: fluxUserOf(container),
     fluxUid: container.fluxUser?.uid || 1000,
     installRoot: spec.flux.installRoot,
     runFluxAsRoot: container.commands?.runFluxAsRoot ?? false,

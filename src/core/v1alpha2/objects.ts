@@ -10,7 +10,7 @@ import type { KObject, Manifest } from '../common/kobject.ts';
 import { canonicalResources, containerEnv, imagePullSecrets, lifecycle, resourceList, sortedEntries } from '../common/podParts.ts';
 import { podLabels, pullPolicy, userMounts, userVolumes } from './podParts.ts';
 import { initInputs, runnerInputs, sidecarInputs } from './scriptInputs.ts';
-import { BROKER_PORT, entrypointName, SCRIPT_DIR } from '../common/operatorNames.ts';
+import { BROKER_PORT, entrypointName, fluxContainerName, SCRIPT_DIR } from '../common/operatorNames.ts';
 import { CURVE_KEY, CURVE_SECRET_DIR, curveSecretName, curveSecretVolume } from '../targets/curveSecret.ts';
 import { placementOf, type Placement } from '../targets/placement.ts';
 
@@ -122,7 +122,7 @@ function appContainer(mc: ResolvedMiniCluster, container: Container, index: numb
   const key = scriptKey(container, index);
   return podContainer(
     container,
-    container.runFlux ? mc.metadata.name : container.name,
+    container.runFlux ? fluxContainerName(mc) : container.name,
     key ? ['/bin/bash', `${SCRIPT_DIR}${key}.sh`] : undefined,
     [...operatorMounts(mc, placement.certificateInSecret && (container.runFlux ?? false)), { name: SOFTWARE_VOLUME, mountPath: '/opt/software' }, ...userMounts(container)],
   );

@@ -2,6 +2,7 @@
 import { canonicalQuantity } from '../render/quantity.ts';
 import { byKey, sortedEntries } from '../common/podParts.ts';
 import type { KObject } from '../common/kobject.ts';
+import { APP_NAME_LABEL } from '../common/operatorNames.ts';
 import type { ResolvedMiniCluster } from './defaults.ts';
 import type { Container, ContainerVolume } from './schema.ts';
 import { volumeSource } from './volumeSource.ts';
@@ -12,7 +13,7 @@ export function podLabels(mc: ResolvedMiniCluster, withHpaSelector: boolean): Re
   const labels: Record<string, string> = Object.fromEntries(sortedEntries(mc.spec.pod.labels));
   labels['namespace'] = mc.metadata.namespace;
   labels['app'] = 'flux-operator';
-  labels['app.kubernetes.io/name'] = name;
+  labels[APP_NAME_LABEL] = name;
   if (withHpaSelector) labels['hpa-selector'] = name;
   return labels;
 }

@@ -12,6 +12,12 @@ import { brokerToml } from './brokerToml.ts';
 import { hostlist } from '../common/hostlist.ts';
 import { placementOf } from '../targets/placement.ts';
 
+/** The lead broker's local socket as a Flux URI (`-Slocal-uri`), or undefined when `flux.disableSocket` leaves it out. */
+export function localUri(mc: ResolvedMiniCluster): string | undefined {
+  const flux = mc.spec.flux;
+  return flux.disableSocket ? undefined : `local://${flux.container.mountPath}/config/run/flux/local`;
+}
+
 export function brokerOptions(mc: ResolvedMiniCluster): string[] {
   const { spec } = mc;
   const flux = spec.flux;
@@ -19,7 +25,8 @@ export function brokerOptions(mc: ResolvedMiniCluster): string[] {
   const options = [`-Scron.directory=${config}/etc/flux/system/cron.d`, '-Stbon.fanout=256', `-Srundir=${config}/run/flux`];
   if (spec.interactive) options.push('-Sbroker.rc2_none');
   options.push(`-Sstatedir=${config}/var/lib/flux`);
-  if (!flux.disableSocket) options.push(`-Slocal-uri=local://${config}/run/flux/local`);
+  const socket = localUri(mc);
+  if (socket) options.push(`-Slocal-uri=${socket}`);
   if (flux.connectTimeout) options.push(`-Stbon.connect_timeout=${flux.connectTimeout}`);
   if (flux.topology) options.push(`-Stbon.topo=${flux.topology}`);
   const quorum = requiredRanks(mc);

@@ -4,6 +4,7 @@
  */
 import type { SystemPaths, ViewInputs } from './inputs.ts';
 import { quotedHereDoc, shellQuote, shellWord } from '../../common/scripts/shellQuote.ts';
+import { FLUX_VIEW_FILE, fluxViewScript } from './paths.ts';
 
 /** Valid names for `export NAME=...`; anything else would be shell code in the name position. */
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -158,13 +159,13 @@ function pathsSetupLines(inputs: ViewInputs, paths: SystemPaths): string[] {
     '  printf \'export fluxsocket=%s\\n\' "$(mcs_quote "local://${configroot}/run/flux/local")"',
   );
   if (envLines.length > 0) lines.push(quotedHereDoc('  cat', envLines.join('\n')));
-  lines.push(`} > ${tmp('flux-view.sh')}`, `mv -f ${tmp('flux-view.sh')} "\${viewbase}/flux-view.sh"`, '');
+  lines.push(`} > ${tmp(FLUX_VIEW_FILE)}`, `mv -f ${tmp(FLUX_VIEW_FILE)} "\${viewbase}/${FLUX_VIEW_FILE}"`, '');
 
   // The path is expanded now (the operator left `${viewbase}` in, undefined when the helper
   // runs); `${fluxsocket}` stays for flux-view.sh to define.
   const connect = [
     '#!/bin/bash',
-    `. ${shellQuote(`${inputs.mountPath}/flux-view.sh`)}`,
+    `. ${shellQuote(fluxViewScript(inputs.mountPath))}`,
     'flux proxy "${fluxsocket}" bash',
   ].join('\n');
   lines.push(

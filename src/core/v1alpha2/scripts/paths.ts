@@ -17,6 +17,10 @@ export function systemPathsOf(overrides: Partial<SystemPaths> | undefined): Syst
   return { ...DEFAULT_SYSTEM_PATHS, ...overrides };
 }
 
+/** The file the runner writes under the view's mount: the view's environment and `fluxsocket`, to source before `flux`. */
+export const FLUX_VIEW_FILE = 'flux-view.sh';
+export const fluxViewScript = (mountPath: string): string => `${mountPath}/${FLUX_VIEW_FILE}`;
+
 /** Where the scripts read the CURVE certificate: the ConfigMap's mount, or the Secret's. */
 export function certificatePath(paths: SystemPaths, inSecret: boolean): string {
   return `${inSecret ? paths.curveSecretDir : paths.operatorDir}/curve.cert`;
