@@ -355,7 +355,11 @@ function insertMultilineTypingVerbatim(editor: MonacoEditor.IStandaloneCodeEdito
  * moving a selection inside the editor by mouse is Monaco's and does not come here.
  */
 function acceptTextDrops(setup: Setup, editor: MonacoEditor.IStandaloneCodeEditor, host: HTMLElement): () => void {
-  const carriesText = (event: DragEvent) => event.dataTransfer?.types.includes('text/plain') ?? false;
+  // A file (which may carry its path as text too) is opened by the page, never inserted here.
+  const carriesText = (event: DragEvent) => {
+    const types = event.dataTransfer?.types ?? [];
+    return types.includes('text/plain') && !types.includes('Files');
+  };
   const onDragOver = (event: DragEvent) => {
     if (!carriesText(event)) return;
     event.preventDefault();

@@ -58,6 +58,8 @@ export interface PreviewProps {
   pods: number | undefined;
   /** The spec text, for "Download spec"; a getter so that typing does not re-render the preview. */
   getSpecText(): string;
+  /** The name of the file the spec was opened from: "Download spec" saves it under that name. */
+  specFileName?: string | undefined;
   ref?: Ref<PreviewHandle>;
   /** Heading level of the cards' titles, to fit the page's outline (default 3). */
   cardHeadingLevel?: 2 | 3 | 4 | 5;
@@ -95,6 +97,7 @@ function PreviewImpl({
   clusterName,
   pods,
   getSpecText,
+  specFileName: openedName,
   ref,
   cardHeadingLevel = 3,
 }: PreviewProps) {
@@ -219,7 +222,7 @@ function PreviewImpl({
           <button type="button" className="mcs-button" disabled={nothing} onClick={downloadZip}>
             Download zip
           </button>
-          <button type="button" className="mcs-button" onClick={() => downloadFile(specFileName(clusterName), getSpecText(), YAML_TYPE)}>
+          <button type="button" className="mcs-button" onClick={() => downloadFile(openedName ?? specFileName(clusterName), getSpecText(), YAML_TYPE)}>
             Download spec
           </button>
         </div>

@@ -39,3 +39,22 @@ export function FileNote({ inFile }: { inFile: SpecInFileInfo | undefined }) {
     </p>
   );
 }
+
+/**
+ * Why a file the user opened or dropped was not opened (the spec is as it was). An alert, so that
+ * it is announced wherever the focus is: a drop or the file chooser leaves it where it was.
+ */
+export function FileProblemNotice({ message, onDismiss }: { message: string | undefined; onDismiss(): void }) {
+  return (
+    <div className="mcs-file-problem-slot" role="alert">
+      {message && (
+        <p className="mcs-file-problem">
+          <span>{message}</span>{' '}
+          <button type="button" className="mcs-button" onClick={onDismiss}>
+            Dismiss
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
