@@ -155,3 +155,79 @@ test('a binary file, a file over the limit and several files get a message and l
   await expect(page.locator('.mcs-spec-file')).toHaveText('File: good.yaml');
   await expect(page.locator('.mcs-file-problem')).toHaveCount(0);
 });
+
+const kindsAndNames = (yaml: string) => [...yaml.matchAll(/^kind: (\w+)\nmetadata:\n {2}name: (\S+)/gm)].map((m) => `${m[1]}/${m[2]}`);
+const publicKeys = (yaml: string) => [...yaml.matchAll(/public-key = "([^"]+)"/g)].map((m) => m[1]);
+
+test('Copy bundle, Download bundle and Download zip of a file of two MiniClusters hold both, in file order, with the toggles applied', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPage(page);
+  await chooseFile(page, () => page.getByRole('button', { name: 'Open file…' }).click(), { name: 'two.yaml', text: TWO });
+  // The preview follows the cursor; a line says the bundle holds both.
+  await expect(page.locator('.mcs-file-note')).toContainText('Copy bundle, Download bundle and Download zip hold all 2.');
+
+  await page.getByRole('button', { name: 'Copy bundle', exact: true }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('name: second');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const both = ['ConfigMap/first-entrypoint', 'Service/first', 'Job/first', 'ConfigMap/second-entrypoint', 'Service/second', 'Job/second'];
+  expect(kindsAndNames(copied)).toEqual(both);
+  // Each MiniCluster is a Flux instance of its own, with its own keypair.
+  const keys = publicKeys(copied);
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).not.toBe(keys[1]);
+
+  const bundle = await download(page, 'Download bundle');
+  expect(bundle.text).toBe(copied);
+
+  // The preview of the first MiniCluster is what the bundle holds for it.
+  await page.locator('.monaco-editor .view-line', { hasText: 'size: 2' }).click();
+  await expect(page.locator('.mcs-file-note')).toContainText('MiniCluster 1 of 2 in this file (first)');
+  await page.getByRole('button', { name: 'Copy ConfigMap first-entrypoint', exact: true }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('name: first-entrypoint');
+  expect(copied).toContain(await page.evaluate(() => navigator.clipboard.readText()));
+
+  // The include toggles apply to every MiniCluster's objects.
+  await page.getByRole('checkbox', { name: 'Service' }).uncheck();
+  const withoutServices = await download(page, 'Download bundle');
+  expect(kindsAndNames(withoutServices.text)).toEqual(both.filter((n) => !n.startsWith('Service/')));
+
+  const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download zip', exact: true }).click()]);
+  const { unzipSync } = await import('fflate');
+  const { readFile } = await import('node:fs/promises');
+  expect(Object.keys(unzipSync(new Uint8Array(await readFile(await zip.path())))).sort()).toEqual([
+    '01-configmap-first-entrypoint.yaml',
+    '02-job-first.yaml',
+    '03-configmap-second-entrypoint.yaml',
+    '04-job-second.yaml',
+  ]);
+});
+
+test('while another MiniCluster of the file has errors, the bundle asks first and holds the last whole file', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPage(page);
+  await chooseFile(page, () => page.getByRole('button', { name: 'Open file…' }).click(), { name: 'two.yaml', text: TWO });
+  await expect(page.locator('.mcs-file-note')).toContainText('hold all 2');
+  // Break the second MiniCluster (size 0), then preview the first: it is up to date, the bundle is not.
+  await page.locator('.monaco-editor .view-line', { hasText: 'size: 3' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('0');
+  await page.locator('.monaco-editor .view-line', { hasText: 'size: 2' }).click();
+  await expect(page.locator('.mcs-file-note')).toContainText('MiniCluster 1 of 2 in this file (first)');
+  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible();
+  await expect(page.getByText('Out of date — fix the errors to update')).toHaveCount(0);
+
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
+  await page.getByRole('button', { name: 'Copy bundle', exact: true }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'The output is out of date' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Copy anyway' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('name: second');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/completions: 3\n/);
+  expect(kindsAndNames(copied)).toHaveLength(6);
+
+  // A card of the previewed MiniCluster is up to date: no question.
+  await page.getByRole('button', { name: 'Copy Job first', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+});

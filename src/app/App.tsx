@@ -216,6 +216,8 @@ export function App({ services }: { services: AppServices }) {
             clusterName={lastGood?.name}
             pods={lastGood?.pods}
             getSpecText={getText}
+            getBundle={generation.getBundle}
+            bundleStale={generation.bundleStale}
             specFileName={files.fileName}
           />
         </section>

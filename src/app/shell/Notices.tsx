@@ -30,12 +30,13 @@ export function DiagnosticNotes({ title, diagnostics }: { title: string; diagnos
   );
 }
 
-/** In a file of several MiniClusters, which one the output is of. */
+/** In a file of several MiniClusters, which one the preview is of, and that the bundle holds them all. */
 export function FileNote({ inFile }: { inFile: SpecInFileInfo | undefined }) {
   if (!inFile || inFile.count <= 1) return null;
   return (
     <p className="mcs-file-note">
-      MiniCluster {inFile.index + 1} of {inFile.count} in this file{inFile.name ? ` (${inFile.name})` : ''}: the one the cursor is in.
+      MiniCluster {inFile.index + 1} of {inFile.count} in this file{inFile.name ? ` (${inFile.name})` : ''}: the one the cursor is in. Copy bundle,
+      Download bundle and Download zip hold all {inFile.count}.
     </p>
   );
 }
