@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { seriousViolationsInEachTheme } from './axe.ts';
 import { download, downloadText } from './download.ts';
 import { expect, test } from './guard.ts';
+import { forEachLook, type Look } from './screenshots.ts';
 
 const cluster = (name: string, size: number, image = 'ubuntu:noble') => `apiVersion: flux-framework.org/v1alpha2
 kind: MiniCluster
@@ -230,4 +231,26 @@ test('while another MiniCluster of the file has errors, the bundle asks first an
   // A card of the previewed MiniCluster is up to date: no question.
   await page.getByRole('button', { name: 'Copy Job first', exact: true }).click();
   await expect(dialog).toHaveCount(0);
+});
+
+const LOOKS: readonly Look[] = [
+  ['light', 1440, 960],
+  ['dark', 1440, 960],
+  ['light', 390, 844],
+  ['dark', 390, 844],
+];
+
+test('screenshots: the Open file button, an opened file\'s name, a message and the drop state, in each look', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await forEachLook(browser, LOOKS, async (page, look) => {
+    await page.screenshot({ path: `test-results/screenshots/files-header-${look}.png` });
+    await chooseFile(page, () => page.getByRole('button', { name: 'Open file…' }).click(), { name: 'lammps-on-two-nodes.yaml', text: ONE });
+    await expect(page.locator('.mcs-spec-file')).toBeVisible();
+    await dropFiles(page, 'body', [{ name: 'a.yaml', text: ONE }, { name: 'b.yaml', text: ONE }]);
+    await expect(page.locator('.mcs-file-problem')).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/files-opened-${look}.png` });
+    await dropFiles(page, 'body', [{ name: 'c.yaml', text: ONE }], ['dragenter', 'dragover']);
+    await expect(page.locator('.mcs-drop-target')).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/files-drop-${look}.png` });
+  });
 });
