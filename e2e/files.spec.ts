@@ -3,6 +3,7 @@
  * editor's text as one undoable edit and names the file; files that cannot be a spec get a message
  * and leave the text alone; the bundle of a file of several MiniClusters holds all of them.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { seriousViolationsInEachTheme } from './axe.ts';
 import { download, downloadText } from './download.ts';
@@ -79,7 +80,20 @@ test('a file opened with the button replaces the spec, Undo brings the old one b
   // An example replaces the file: its name goes.
   await page.getByRole('combobox', { name: 'Load an example' }).selectOption({ index: 2 });
   await expect(page.locator('.mcs-spec-file')).toHaveCount(0);
-  expect((await download(page, 'Download spec')).name).not.toBe('my cluster.yaml');
+  const example = await download(page, 'Download spec');
+  expect(example.name).not.toBe('my cluster.yaml');
+});
+
+test('a file opened right after an example is an undo step of its own', async ({ page }) => {
+  await openPage(page);
+  await page.getByRole('combobox', { name: 'Load an example' }).selectOption('mpi-benchmark');
+  await chooseFile(page, () => page.getByRole('button', { name: 'Open file…' }).click(), { name: 'quick.yaml', text: ONE });
+  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Z');
+  // Back to the example, not to the spec before it.
+  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toHaveCount(0);
+  expect(await downloadText(page, 'Download spec')).toBe(await readFile(new URL('../src/app/presets/mpi-benchmark.yaml', import.meta.url), 'utf8'));
 });
 
 test('Ctrl+O opens the chooser instead of the browser\'s dialog, from the editor too', async ({ page }) => {
@@ -194,7 +208,6 @@ test('Copy bundle, Download bundle and Download zip of a file of two MiniCluster
 
   const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download zip', exact: true }).click()]);
   const { unzipSync } = await import('fflate');
-  const { readFile } = await import('node:fs/promises');
   expect(Object.keys(unzipSync(new Uint8Array(await readFile(await zip.path())))).sort()).toEqual([
     '01-configmap-first-entrypoint.yaml',
     '02-job-first.yaml',
