@@ -134,6 +134,8 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
   // The newest response whose whole bundle could be made: exports use it while a later text has errors.
   const lastWhole = useRef<GenerateResponse>(undefined);
   const makingKeys = useRef(false);
+  // New certificate starts a new set: keys still being made for the old one are not kept.
+  const keySet = useRef(0);
   // In a file of several MiniClusters, the one the preview shows: moving the cursor out of it
   // asks for the one it moved into.
   const shown = useRef<SpecInFileInfo | undefined>(undefined);
@@ -156,11 +158,12 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
     (count: number) => {
       if (makingKeys.current || request.current.moreKeys.length >= count - 1) return;
       makingKeys.current = true;
+      const set = keySet.current;
       void import('../certificate/keys.ts')
         .then(async ({ newKeys }) => {
           const more = [...request.current.moreKeys];
           while (more.length < count - 1) more.push(await newKeys());
-          request.current.moreKeys = more;
+          if (set === keySet.current) request.current.moreKeys = more;
         })
         .finally(() => {
           makingKeys.current = false;
@@ -265,6 +268,7 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
   const newKeys = useCallback(() => {
     // Every MiniCluster of the file gets a new one: the others' are made when the answer says how many.
     request.current.moreKeys = [];
+    keySet.current++;
     void makeNewKeys().then(() => send());
   }, [makeNewKeys, send]);
   const setOutput = useCallback(
