@@ -22,7 +22,9 @@ import { Footer } from './shell/Footer.tsx';
 import { Header } from './shell/Header.tsx';
 import { JumpBar } from './shell/JumpBar.tsx';
 import { GenerationStoppedNotice, HeldBackNotice } from './shell/GeneratorNotices.tsx';
-import { DiagnosticNotes, FileNote, SaveNotice } from './shell/Notices.tsx';
+import { DiagnosticNotes, FileNote, FileProblemNotice, SaveNotice } from './shell/Notices.tsx';
+import { DropTarget, FileChooserInput, SpecFileName } from './files/FileInputs.tsx';
+import { useSpecFiles } from './files/useSpecFiles.ts';
 import { fixLabel, fixProblem } from './shell/problemFixes.ts';
 import { useShortcuts, type ShortcutActions } from './shell/useShortcuts.ts';
 import { useAutosave } from './state/useAutosave.ts';
@@ -74,10 +76,32 @@ export function App({ services }: { services: AppServices }) {
     },
     [reset, setStatus],
   );
+  const openFile = useCallback(
+    (next: string, fileName: string) => replaceSpec(next, `Opened ${fileName} (Undo in the editor brings back the spec it replaced).`),
+    [replaceSpec],
+  );
+  // The file's name stays through edits, fixes and upgrades (it is still that file's spec), until an
+  // example, Reset or another file replaces the spec.
+  const files = useSpecFiles(openFile);
+  const { forgetFileName } = files;
+  const loadExample = useCallback(
+    (next: string, message: string) => {
+      forgetFileName();
+      replaceSpec(next, message);
+    },
+    [forgetFileName, replaceSpec],
+  );
+  const resetToExample = useCallback(
+    (next: string, message: string) => {
+      forgetFileName();
+      resetSpec(next, message);
+    },
+    [forgetFileName, resetSpec],
+  );
   const onCopyLink = useCallback(() => void copyLink(), [copyLink]);
   const startFromExample = useCallback(
-    () => replaceSpec(defaultPresetText(), 'Opened the default example.'),
-    [replaceSpec],
+    () => loadExample(defaultPresetText(), 'Opened the default example.'),
+    [loadExample],
   );
   const upgradeSpec = useCallback(
     (next: string) => replaceSpec(next, 'Upgraded the spec to v1alpha2 (Undo in the editor brings back the v1alpha1 spec).'),
@@ -98,23 +122,36 @@ export function App({ services }: { services: AppServices }) {
 
   const shortcuts = useMemo<ShortcutActions>(
     () => ({
+      openFile: files.chooseFile,
       downloadBundle: () => previewRef.current?.downloadBundle(),
       copyBundle: () => previewRef.current?.copyBundle(),
       copyLink: onCopyLink,
       ...(editor.undo && editor.redo ? { undo: editor.undo, redo: editor.redo } : {}),
     }),
-    [onCopyLink, editor.undo, editor.redo],
+    [files.chooseFile, onCopyLink, editor.undo, editor.redo],
   );
   useShortcuts(shortcuts);
 
   return (
     <div className="mcs-app">
-      <Header themeChoice={themeChoice} onThemeChange={setThemeChoice} onCopyLink={onCopyLink} onReplaceSpec={replaceSpec} onReset={resetSpec} getSpecText={getText} />
+      <Header
+        themeChoice={themeChoice}
+        onThemeChange={setThemeChoice}
+        onCopyLink={onCopyLink}
+        onOpenFile={files.chooseFile}
+        onReplaceSpec={loadExample}
+        onReset={resetToExample}
+        getSpecText={getText}
+      />
+      <FileChooserInput files={files} />
+      <DropTarget dragging={files.dragging} />
       <JumpBar spec={specColumn} output={outputColumn} />
       <main className="mcs-main">
         <section ref={specColumn} tabIndex={-1} className="mcs-column" aria-label="Spec">
+          <FileProblemNotice message={files.problem} onDismiss={files.dismissProblem} />
           <SaveNotice message={unsaved} />
           <HeldBackNotice show={generation.heldBack} onOpen={generation.keepHeldBack} onExample={startFromExample} />
+          <SpecFileName fileName={files.fileName} />
           <SpecViewTabs
             view={view}
             onViewChange={setView}
@@ -180,6 +217,9 @@ export function App({ services }: { services: AppServices }) {
             commandTargets={lastGood?.commandTargets}
             pods={lastGood?.pods}
             getSpecText={getText}
+            getBundle={generation.getBundle}
+            bundleStale={generation.bundleStale}
+            specFileName={files.fileName}
           />
         </section>
       </main>

@@ -47,8 +47,16 @@ export interface SpecEditorProps {
 
 export const SPEC_EDITOR_LABEL = 'MiniCluster spec (YAML)';
 
-/** Outside changes closer together than this, on one line, are one undo step. */
+/** Outside changes closer together than this, within one line, are one undo step. */
 const COALESCE_MS = 1000;
+/** The most line breaks a form keystroke's change can hold and still start a run (a new key and its parents). */
+const KEYSTROKE_LINES = 3;
+
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
 
 const MONO_FONT = 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace';
 
@@ -69,7 +77,7 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
   // Monaco's listeners are registered once; they read the props of the latest render from here.
   const latest = useRef(props);
   const readyReported = useRef(false);
-  const lastOutside = useRef<{ at: number; line: number; version: number; before: string }>(undefined);
+  const lastOutside = useRef<{ at: number; line: number; breaks: number; version: number; before: string }>(undefined);
   const hintId = useId();
   // Monaco's Tab focus mode (its Ctrl+M), which the hint under the editor describes.
   const [tabMovesFocus, setTabMovesFocus] = useState(false);
@@ -187,11 +195,21 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
     sync.write(value, () => {
       if (current === value) return;
       const now = performance.now();
-      const line = model.getPositionAt(changedSpan(current, value).start).lineNumber;
+      const span = changedSpan(current, value);
+      const line = model.getPositionAt(span.start).lineNumber;
+      const breaks = lineBreaks(span.text) + lineBreaks(current.slice(span.start, span.oldEnd));
       const last = lastOutside.current;
       // Typing in a form field sends one outside change per keystroke; a run of them on the same
       // line, with nothing else in between, becomes one undo step (undone, then redone as one).
-      const sameRun = last !== undefined && now - last.at < COALESCE_MS && last.line === line && last.version === model.getAlternativeVersionId();
+      // The run's first keystroke may add the field's key (a line or a few); a change of more
+      // lines (an example, a file) starts no run, and a change of several lines ends one.
+      const sameRun =
+        last !== undefined &&
+        last.breaks <= KEYSTROKE_LINES &&
+        breaks === 0 &&
+        now - last.at < COALESCE_MS &&
+        last.line === line &&
+        last.version === model.getAlternativeVersionId();
       let runStart = current;
       if (sameRun) {
         void model.undo();
@@ -199,7 +217,7 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
         else void model.redo();
       }
       replaceText(mounted, value);
-      lastOutside.current = { at: now, line, version: model.getAlternativeVersionId(), before: runStart };
+      lastOutside.current = { at: now, line, breaks, version: model.getAlternativeVersionId(), before: runStart };
     });
   }, [value, mounted]);
 
@@ -355,7 +373,11 @@ function insertMultilineTypingVerbatim(editor: MonacoEditor.IStandaloneCodeEdito
  * moving a selection inside the editor by mouse is Monaco's and does not come here.
  */
 function acceptTextDrops(setup: Setup, editor: MonacoEditor.IStandaloneCodeEditor, host: HTMLElement): () => void {
-  const carriesText = (event: DragEvent) => event.dataTransfer?.types.includes('text/plain') ?? false;
+  // A file (which may carry its path as text too) is opened by the page, never inserted here.
+  const carriesText = (event: DragEvent) => {
+    const types = event.dataTransfer?.types ?? [];
+    return types.includes('text/plain') && !types.includes('Files');
+  };
   const onDragOver = (event: DragEvent) => {
     if (!carriesText(event)) return;
     event.preventDefault();

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { TEST_KEYS } from '../../core/testing/testKeys.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../cli/main.ts';
+import { TEST_KEYS, testCertificate } from '../../core/testing/testKeys.ts';
 import { fixture } from '../../core/testing/fixtures.ts';
-import { respond } from './respond.ts';
+import { respond, wholeFileManifests } from './respond.ts';
 
 describe('one generation step (in the worker or on the main thread)', () => {
   it('returns one rendered document per object with its include letter', () => {
@@ -115,7 +119,75 @@ describe('the worker generation step on a file of several documents', () => {
   });
 
   it('says nothing about documents for a file of one', () => {
-    expect(respond({ id: 3, text: cluster('only', 1), keys: TEST_KEYS, defaultNamespace: 'default' }).inFile).toBeUndefined();
+    const only = respond({ id: 3, text: cluster('only', 1), keys: TEST_KEYS, defaultNamespace: 'default' });
+    expect(only.inFile).toBeUndefined();
+    expect(only.wholeFile).toBeUndefined();
+  });
+
+  it('has no whole file to bundle while one of its MiniClusters has errors', () => {
+    const inFirst = respond({ id: 1, text, keys: TEST_KEYS, moreKeys: [OTHER_KEYS], defaultNamespace: 'default', cursor: 5 });
+    expect(inFirst.manifests).toBeDefined();
+    expect(inFirst.wholeFile).toBeUndefined();
+  });
+});
+
+/** A second keypair (libzmq's documented test client pair). */
+const OTHER_KEYS = { publicKey: 'Yne@$w-vo<fVvi]a<NY6T1ed:M$fCG*[IaLV{hID', secretKey: 'D:)Q[IlAW!ahhC2ac:9*A}h:p?([4%wOTJ%JR%cs' };
+
+describe('the bundle of a file of several MiniClusters', () => {
+  const cluster = (name: string, size: number, image: string) =>
+    `apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: ${name}\nspec:\n  size: ${size}\n  containers:\n    - image: ${image}\n`;
+  const text = `${cluster('first', 2, 'ubuntu:noble')}---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\n---\n${cluster('second', 3, 'rockylinux:9')}`;
+  const base = { text, defaultNamespace: 'default', keys: TEST_KEYS, moreKeys: [OTHER_KEYS] };
+  const publicKeysIn = (yaml: string) => [...yaml.matchAll(/public-key = "([^"]+)"/g)].map((m) => m[1]);
+
+  it('previews each MiniCluster with its own keypair, and says how to make them all', () => {
+    const inFirst = respond({ id: 1, ...base, cursor: 0 });
+    const inSecond = respond({ id: 2, ...base, cursor: text.indexOf('second') });
+    expect(inFirst.keys).toBe(TEST_KEYS);
+    expect(inSecond.keys).toBe(OTHER_KEYS);
+    expect(publicKeysIn(inSecond.manifests?.[0]?.yaml ?? '')).toEqual([OTHER_KEYS.publicKey]);
+    expect(inFirst.wholeFile).toEqual({ text, defaultNamespace: 'default', keys: [TEST_KEYS, OTHER_KEYS] });
+    expect(inSecond.wholeFile).toEqual(inFirst.wholeFile);
+  });
+
+  it('holds every MiniCluster\'s objects in file order, each made as its own preview makes it', () => {
+    const whole = respond({ id: 1, ...base, cursor: 0 }).wholeFile;
+    const all = wholeFileManifests(whole!);
+    expect(all?.map((m) => `${m.kind}/${m.name}`)).toEqual([
+      'ConfigMap/first-entrypoint',
+      'Service/first',
+      'Job/first',
+      'ConfigMap/second-entrypoint',
+      'Service/second',
+      'Job/second',
+    ]);
+    const first = respond({ id: 2, ...base, cursor: 0 }).manifests;
+    const second = respond({ id: 3, ...base, cursor: text.indexOf('second') }).manifests;
+    expect(all).toEqual([...first!, ...second!]);
+  });
+
+  it('keeps the bundle back until every MiniCluster has a keypair of its own', () => {
+    const short = respond({ id: 1, text, defaultNamespace: 'default', keys: TEST_KEYS, cursor: 0 });
+    expect(short.manifests).toBeDefined();
+    expect(short.wholeFile).toBeUndefined();
+  });
+
+  it('uses the output options for every MiniCluster', () => {
+    const whole = respond({ id: 1, ...base, cursor: 0, output: { workload: 'jobset' } }).wholeFile;
+    expect(wholeFileManifests(whole!)?.filter((m) => m.kind === 'JobSet').map((m) => m.name)).toEqual(['first', 'second']);
+  });
+
+  it('is what the CLI writes for the file, byte for byte, with one certificate for all', async () => {
+    const certificate = testCertificate('first-0');
+    const whole = respond({ id: 1, ...base, certificate, cursor: 0 }).wholeFile;
+    const dir = mkdtempSync(join(tmpdir(), 'mcs-bundle-'));
+    writeFileSync(join(dir, 'file.yaml'), text);
+    writeFileSync(join(dir, 'curve.cert'), certificate);
+    let stdout = '';
+    const code = await runCli(['-f', join(dir, 'file.yaml'), '--curve-cert', join(dir, 'curve.cert')], { stdout: (t) => (stdout += t), stderr: () => undefined, readStdin: () => '' });
+    expect(code).toBe(0);
+    expect(wholeFileManifests(whole!)?.map((m) => m.yaml).join('')).toBe(stdout);
   });
 });
 

@@ -3,7 +3,8 @@
  * places: in the generator worker, and on the main thread once the page has loaded the core there
  * too (generatorClient.ts says when each is used), so it touches neither `self` nor the DOM. A
  * file of several documents is analysed whole (every problem is shown); the MiniCluster the
- * cursor is in is the one generated.
+ * cursor is in is the one generated, each MiniCluster with its own keypair. The others are made
+ * only when the bundle is exported (`wholeFileManifests`), which keeps an edit's work to one.
  *
  * The output options go into both the analysis (how they fit the spec: its problems are shown
  * like any other) and the generation. An option whose value is not valid is reported in
@@ -22,9 +23,10 @@ import {
   specAt,
   type Manifest,
   type OutputOptions,
+  type ResolvedAny,
 } from '../../core/index.ts';
 import { usableOptions } from '../output/outputOptions.ts';
-import type { CurveKeys, GenerateRequest, GenerateResponse } from '../worker/protocol.ts';
+import type { CurveKeys, GenerateRequest, GenerateResponse, RenderedManifest, WholeFileRequest } from '../worker/protocol.ts';
 
 /** The certificate's key in the ConfigMap or Secret that holds it. */
 const CERT_FILE = 'curve.cert';
@@ -42,12 +44,15 @@ export function respond(request: GenerateRequest & { keys: CurveKeys }): Generat
   const output: { output?: OutputOptions } = isDefaultOutput(usable) ? {} : { output: usable };
   const file = analyzeFile(request.text, { defaultNamespace: request.defaultNamespace, ...output });
   const spec = specAt(file, request.cursor ?? 0);
+  const index = spec ? file.specs.indexOf(spec) : 0;
+  const fileKeys = file.specs.map((_, i) => (i === 0 ? request.keys : request.moreKeys?.[i - 1]));
+  const keys = fileKeys[index] ?? request.keys;
   const analysis = spec?.analysis;
   const resolved = analysis?.resolved;
   const response: GenerateResponse = {
     id: request.id,
     diagnostics: fileDiagnostics(file),
-    keys: request.keys,
+    keys,
     // The same test certificateFor makes before it takes the spec's certificate over ours.
     hasCurveCert: Boolean(resolved?.cluster.spec.flux.curveCert),
     workerMs: 0,
@@ -57,7 +62,7 @@ export function respond(request: GenerateRequest & { keys: CurveKeys }): Generat
   if (spec && file.documents.length > 1) {
     const { document } = spec;
     response.inFile = {
-      index: file.specs.indexOf(spec),
+      index,
       count: file.specs.length,
       ...(document.name !== undefined ? { name: document.name } : {}),
       start: document.start,
@@ -68,11 +73,22 @@ export function respond(request: GenerateRequest & { keys: CurveKeys }): Generat
   }
   if (resolved && optionProblems.length === 0) {
     const filed = generateFiled(resolved, {
-      keys: request.keys,
+      keys,
       ...(request.certificate ? { certificate: request.certificate } : {}),
       ...output,
     });
-    response.manifests = filed.map(({ letter, manifest }) => ({ kind: manifest.kind, name: manifest.metadata.name, letter, yaml: renderYaml([manifest]) }));
+    response.manifests = rendered(filed);
+    // Only the check that every MiniCluster would generate, which the analysis has already done.
+    const everyKey = fileKeys.filter((k): k is CurveKeys => k !== undefined);
+    if (file.specs.length > 1 && file.specs.every((s) => s.analysis.resolved) && (everyKey.length === file.specs.length || request.certificate)) {
+      response.wholeFile = {
+        text: request.text,
+        defaultNamespace: request.defaultNamespace,
+        keys: file.specs.map((_, i) => fileKeys[i] ?? request.keys),
+        ...(request.certificate ? { certificate: request.certificate } : {}),
+        ...output,
+      };
+    }
     const holder = filed.find(({ manifest }) => holdsCertificate(manifest));
     if (holder) response.certificateIn = { kind: holder.manifest.kind, name: holder.manifest.metadata.name };
     // Every MiniCluster of the file: the bundle is applied as a whole.
@@ -83,6 +99,27 @@ export function respond(request: GenerateRequest & { keys: CurveKeys }): Generat
   }
   response.workerMs = performance.now() - started;
   return response;
+}
+
+/**
+ * Every MiniCluster's objects of a file of several, in file order, each with its own keypair, as
+ * the CLI writes them; undefined when one of them no longer generates (it cannot, for the text of
+ * a response that carried this request).
+ */
+export function wholeFileManifests(request: WholeFileRequest): RenderedManifest[] | undefined {
+  const output: { output?: OutputOptions } = request.output ? { output: request.output } : {};
+  const file = analyzeFile(request.text, { defaultNamespace: request.defaultNamespace, ...output });
+  const resolvedAll = file.specs.map((spec) => spec.analysis.resolved);
+  if (resolvedAll.length === 0 || !resolvedAll.every((r): r is ResolvedAny => r !== undefined)) return undefined;
+  return resolvedAll.flatMap((resolved, i) => {
+    const keys = request.keys[i];
+    if (!keys) throw new Error(`no keypair for MiniCluster ${i + 1} of the file`);
+    return rendered(generateFiled(resolved, { keys, ...(request.certificate ? { certificate: request.certificate } : {}), ...output }));
+  });
+}
+
+function rendered(filed: ReturnType<typeof generateFiled>): RenderedManifest[] {
+  return filed.map(({ letter, manifest }) => ({ kind: manifest.kind, name: manifest.metadata.name, letter, yaml: renderYaml([manifest]) }));
 }
 
 /** The object carries the certificate file (`curve.cert` in its data), whichever kind it is. */

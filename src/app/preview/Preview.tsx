@@ -31,7 +31,10 @@ import { toggleState } from './toggles.ts';
 import './preview.css';
 
 export interface PreviewHandle {
-  /** Copies the included objects' YAML (the "Copy bundle" button); asks first while the output is out of date. */
+  /**
+   * Copies the included objects' YAML (the "Copy bundle" button), of every MiniCluster when the
+   * file holds several; asks first while the output is out of date.
+   */
   copyBundle(): void;
   /** Downloads the included objects as `NAME.yaml` (the "Download bundle" button). */
   downloadBundle(): void;
@@ -61,6 +64,15 @@ export interface PreviewProps {
   pods: number | undefined;
   /** The spec text, for "Download spec"; a getter so that typing does not re-render the preview. */
   getSpecText(): string;
+  /**
+   * The objects Copy bundle, Download bundle and Download zip hand out (a file of several
+   * MiniClusters: all of them); without it, `manifests`. Keep it the same function while they stay.
+   */
+  getBundle?(): Promise<readonly RenderedManifest[] | undefined>;
+  /** The bundle is out of date while `stale` is not: another MiniCluster of the file has errors. */
+  bundleStale?: boolean;
+  /** The name of the file the spec was opened from: "Download spec" saves it under that name. */
+  specFileName?: string | undefined;
   ref?: Ref<PreviewHandle>;
   /** Heading level of the cards' titles, to fit the page's outline (default 3). */
   cardHeadingLevel?: 2 | 3 | 4 | 5;
@@ -100,6 +112,9 @@ function PreviewImpl({
   commandTargets,
   pods,
   getSpecText,
+  specFileName: openedName,
+  getBundle,
+  bundleStale = false,
   ref,
   cardHeadingLevel = 3,
 }: PreviewProps) {
@@ -109,14 +124,14 @@ function PreviewImpl({
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const notesId = useId();
   // Read at the moment of an export, so the cards' handlers stay the same while it changes.
-  const staleNow = useRef(stale);
+  const staleNow = useRef({ card: stale, bundle: stale || bundleStale });
   useLayoutEffect(() => {
-    staleNow.current = stale;
-  }, [stale]);
+    staleNow.current = { card: stale, bundle: stale || bundleStale };
+  }, [stale, bundleStale]);
 
   /** Every copy and download of the output goes through here: an out-of-date one asks first. */
-  const handOut = useCallback((verb: StaleVerb, run: () => void) => {
-    if (staleNow.current) setPending({ verb, run });
+  const handOut = useCallback((verb: StaleVerb, run: () => void, of: 'card' | 'bundle' = 'card') => {
+    if (staleNow.current[of]) setPending({ verb, run });
     else run();
   }, []);
 
@@ -145,14 +160,17 @@ function PreviewImpl({
   );
   const nothing = included.length === 0;
 
+  // The bundle's objects at the moment of an export: the previewed ones, or a whole file's.
+  const bundleNow = useCallback(async () => (getBundle ? ((await getBundle()) ?? manifests) : manifests) ?? [], [getBundle, manifests]);
+
   const copyBundle = useCallback(() => {
-    if (bundle !== '') handOut('Copy', () => void copy(BUNDLE_KEY, 'the bundle', bundle));
-  }, [bundle, copy, handOut]);
+    if (bundle !== '') handOut('Copy', () => void bundleNow().then((all) => copy(BUNDLE_KEY, 'the bundle', bundleText(all, include))), 'bundle');
+  }, [bundle, bundleNow, include, copy, handOut]);
 
   const bundleFile = bundleFileName(clusterName);
   const downloadBundle = useCallback(() => {
-    if (bundle !== '') handOut('Download', () => downloadFile(bundleFile, bundle, YAML_TYPE));
-  }, [bundle, bundleFile, handOut]);
+    if (bundle !== '') handOut('Download', () => void bundleNow().then((all) => downloadFile(bundleFile, bundleText(all, include), YAML_TYPE)), 'bundle');
+  }, [bundle, bundleNow, include, bundleFile, handOut]);
 
   const commands = useMemo(() => (commandTargets && commandTargets.length > 0 ? kubectlCommands(commandTargets, bundleFile) : []), [commandTargets, bundleFile]);
   const onCopyCommand = useCallback(
@@ -164,9 +182,13 @@ function PreviewImpl({
 
   const downloadZip = () => {
     if (!manifests || nothing) return;
-    handOut('Download', () => {
-      void import('./zip.ts').then(({ zipManifests }) => downloadFile(zipFileName(clusterName), zipManifests(manifests, include), ZIP_TYPE));
-    });
+    handOut(
+      'Download',
+      () => {
+        void Promise.all([import('./zip.ts'), bundleNow()]).then(([{ zipManifests }, all]) => downloadFile(zipFileName(clusterName), zipManifests(all, include), ZIP_TYPE));
+      },
+      'bundle',
+    );
   };
 
   const onCopyCard = useCallback(
@@ -231,7 +253,7 @@ function PreviewImpl({
           <button type="button" className="mcs-button" disabled={nothing} onClick={downloadZip}>
             Download zip
           </button>
-          <button type="button" className="mcs-button" onClick={() => downloadFile(specFileName(clusterName), getSpecText(), YAML_TYPE)}>
+          <button type="button" className="mcs-button" onClick={() => downloadFile(openedName ?? specFileName(clusterName), getSpecText(), YAML_TYPE)}>
             Download spec
           </button>
         </div>

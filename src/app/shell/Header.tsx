@@ -1,4 +1,4 @@
-/** The page's header: its title, the examples, Copy link, Reset and the theme. */
+/** The page's header: its title, Open file, the examples, Copy link, Reset and the theme. */
 import { PRESETS, defaultPresetText, findPreset, hasOwnEdits } from '../presets/index.ts';
 import type { ThemeChoice } from '../state/storage.ts';
 
@@ -6,6 +6,8 @@ export interface HeaderProps {
   themeChoice: ThemeChoice;
   onThemeChange(choice: ThemeChoice): void;
   onCopyLink(): void;
+  /** Opens the browser's file chooser for a spec file. */
+  onOpenFile(): void;
   /** Puts `text` in the editor and says `message` in the status line. */
   onReplaceSpec(text: string, message: string): void;
   /** Back to the default example with every output option off. */
@@ -14,7 +16,7 @@ export interface HeaderProps {
   getSpecText(): string;
 }
 
-export function Header({ themeChoice, onThemeChange, onCopyLink, onReplaceSpec, onReset, getSpecText }: HeaderProps) {
+export function Header({ themeChoice, onThemeChange, onCopyLink, onOpenFile, onReplaceSpec, onReset, getSpecText }: HeaderProps) {
   const reset = () => {
     if (window.confirm('Replace the spec with the default example and turn every output option off? Your current spec is lost (Undo in the editor can bring it back).')) {
       onReset(defaultPresetText(), 'Reset to the default example, with every output option off.');
@@ -31,6 +33,9 @@ export function Header({ themeChoice, onThemeChange, onCopyLink, onReplaceSpec, 
       <h1>
         MiniCluster Studio<small>Flux Framework MiniCluster → Kubernetes objects</small>
       </h1>
+      <button type="button" onClick={onOpenFile} aria-keyshortcuts="Control+O Meta+O">
+        Open file…
+      </button>
       <label>
         Example
         <select

@@ -30,12 +30,32 @@ export function DiagnosticNotes({ title, diagnostics }: { title: string; diagnos
   );
 }
 
-/** In a file of several MiniClusters, which one the output is of. */
+/** In a file of several MiniClusters, which one the preview is of, and that the bundle holds them all. */
 export function FileNote({ inFile }: { inFile: SpecInFileInfo | undefined }) {
   if (!inFile || inFile.count <= 1) return null;
   return (
     <p className="mcs-file-note">
-      MiniCluster {inFile.index + 1} of {inFile.count} in this file{inFile.name ? ` (${inFile.name})` : ''}: the one the cursor is in.
+      MiniCluster {inFile.index + 1} of {inFile.count} in this file{inFile.name ? ` (${inFile.name})` : ''}: the one the cursor is in. Copy bundle,
+      Download bundle and Download zip hold all {inFile.count}.
     </p>
+  );
+}
+
+/**
+ * Why a file the user opened or dropped was not opened (the spec is as it was). An alert, so that
+ * it is announced wherever the focus is: a drop or the file chooser leaves it where it was.
+ */
+export function FileProblemNotice({ message, onDismiss }: { message: string | undefined; onDismiss(): void }) {
+  return (
+    <div className="mcs-file-problem-slot" role="alert">
+      {message && (
+        <p className="mcs-file-problem">
+          <span>{message}</span>{' '}
+          <button type="button" className="mcs-button" onClick={onDismiss}>
+            Dismiss
+          </button>
+        </p>
+      )}
+    </div>
   );
 }

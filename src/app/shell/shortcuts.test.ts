@@ -17,6 +17,9 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(press('S', { ctrlKey: true, shiftKey: true }), false)?.action).toBe('copyLink');
     expect(shortcutFor(press('B', { ctrlKey: true, shiftKey: true }), false)?.action).toBe('copyBundle');
     expect(shortcutFor(press('s', { ctrlKey: true, altKey: true }), false)?.action).toBe('downloadBundle');
+    expect(shortcutFor(press('o', { ctrlKey: true }), true)?.action).toBe('openFile');
+    expect(shortcutFor(press('O', { metaKey: true }), false)?.action).toBe('openFile');
+    expect(shortcutFor(press('O', { ctrlKey: true, shiftKey: true }), false)).toBeUndefined();
   });
 
   it('needs Ctrl or ⌘ and the right Shift', () => {
@@ -40,6 +43,6 @@ describe('keyboard shortcuts', () => {
   });
 
   it('shows the keys as they are pressed', () => {
-    expect(SHORTCUTS.filter((s) => s.scope === 'page').map((s) => keysOf(s).join('+'))).toEqual(['Ctrl+S', 'Ctrl+Shift+B', 'Ctrl+Shift+S']);
+    expect(SHORTCUTS.filter((s) => s.scope === 'page').map((s) => keysOf(s).join('+'))).toEqual(['Ctrl+O', 'Ctrl+S', 'Ctrl+Shift+B', 'Ctrl+Shift+S']);
   });
 });

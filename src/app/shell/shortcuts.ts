@@ -2,7 +2,7 @@
  * Every keyboard shortcut of the page, in one table: the footer lists the page-wide ones, and one
  * listener (useShortcuts.ts) runs them all. Each is pressed with Ctrl (⌘ on a Mac).
  */
-export type ShortcutAction = 'downloadBundle' | 'copyBundle' | 'copyLink' | 'undo' | 'redo';
+export type ShortcutAction = 'openFile' | 'downloadBundle' | 'copyBundle' | 'copyLink' | 'undo' | 'redo';
 
 export interface Shortcut {
   /** `KeyboardEvent.key`, in lower case. */
@@ -22,6 +22,8 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
+  // In place of the browser's own Open dialog, which would replace the page with the file.
+  { key: 'o', shift: false, action: 'openFile', description: 'open a file', scope: 'page' },
   { key: 's', shift: false, action: 'downloadBundle', description: 'download bundle', scope: 'page' },
   { key: 'b', shift: true, action: 'copyBundle', description: 'copy bundle', scope: 'page' },
   { key: 's', shift: true, action: 'copyLink', description: 'copy link', scope: 'page' },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_KEYS } from '../../core/testing/testKeys.ts';
 import type { CurveKeys, GenerateResponse } from '../worker/protocol.ts';
-import { nextOutput, type GenerationOutput } from './useGeneration.ts';
+import { respond } from '../generation/respond.ts';
+import { bundleComplete, bundleOf, nextOutput, type GenerationOutput } from './useGeneration.ts';
 
 const OTHER_KEYS: CurveKeys = { publicKey: 'a'.repeat(40), secretKey: 'b'.repeat(40) };
 const none: GenerationOutput = { response: undefined, lastGood: undefined, keys: undefined };
@@ -31,5 +32,38 @@ describe('the generation output', () => {
     const third = nextOutput(second, broken(3, OTHER_KEYS));
     expect(third.keys).not.toBe(first.keys);
     expect(third.keys?.publicKey).toBe(OTHER_KEYS.publicKey);
+  });
+});
+
+describe('the bundle a response makes', () => {
+  const cluster = (name: string, size: number) =>
+    `apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: ${name}\nspec:\n  size: ${size}\n  containers:\n    - image: ubuntu:noble\n`;
+  const two = (secondSize: number) => `${cluster('first', 2)}---\n${cluster('second', secondSize)}`;
+  const ask = (text: string, moreKeys: CurveKeys[] = [OTHER_KEYS]) => respond({ id: 1, text, keys: TEST_KEYS, moreKeys, defaultNamespace: 'default', cursor: 0 });
+
+  it('is the previewed objects for a file of one MiniCluster', async () => {
+    const one = ask(cluster('only', 1), []);
+    expect(bundleComplete(one)).toBe(true);
+    expect(await bundleOf(one)).toBe(one.manifests);
+  });
+
+  it('is every MiniCluster\'s objects for a file of several, in file order', async () => {
+    const whole = ask(two(3));
+    expect(bundleComplete(whole)).toBe(true);
+    expect((await bundleOf(whole))?.map((m) => `${m.kind}/${m.name}`)).toEqual([
+      'ConfigMap/first-entrypoint',
+      'Service/first',
+      'Job/first',
+      'ConfigMap/second-entrypoint',
+      'Service/second',
+      'Job/second',
+    ]);
+  });
+
+  it('is not complete while another MiniCluster has errors, or lacks its keypair', () => {
+    const broken = ask(two(0));
+    expect(broken.manifests).toBeDefined();
+    expect(bundleComplete(broken)).toBe(false);
+    expect(bundleComplete(ask(two(3), []))).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ import { isDefaultOutput } from '../../core/page.ts';
 import { draftOf, optionsOf, type OutputDraft } from '../output/outputOptions.ts';
 import { markEdit, recordPreview, recordResult } from '../timing.ts';
 import type { GenerationFailure } from '../worker/generatorClient.ts';
-import { WARM_UP_KEYS, type CurveKeys, type GenerateResponse, type OutputOptions, type SpecInFileInfo } from '../worker/protocol.ts';
+import { WARM_UP_KEYS, type CurveKeys, type GenerateResponse, type OutputOptions, type RenderedManifest, type SpecInFileInfo } from '../worker/protocol.ts';
 
 export interface GenerationOutput {
   /** The newest response, with or without objects; undefined before the first. */
@@ -25,6 +25,24 @@ export interface GenerationOutput {
 }
 
 const NO_OUTPUT: GenerationOutput = { response: undefined, lastGood: undefined, keys: undefined };
+
+/** The response is about one MiniCluster of a file of several. */
+const ofSeveral = (response: GenerateResponse) => (response.inFile?.count ?? 1) > 1;
+
+/**
+ * The response's bundle is complete: it has objects, and for a file of several MiniClusters every
+ * one of them has objects too (so the bundle can be made from it).
+ */
+export function bundleComplete(response: GenerateResponse): boolean {
+  return response.manifests !== undefined && (!ofSeveral(response) || response.wholeFile !== undefined);
+}
+
+/** The objects of a bundle made from `source`: every MiniCluster's of a file of several. */
+export async function bundleOf(source: GenerateResponse | undefined): Promise<readonly RenderedManifest[] | undefined> {
+  if (!source?.wholeFile) return source?.manifests;
+  const { wholeFileManifests } = await import('../generation/respond.ts');
+  return wholeFileManifests(source.wholeFile) ?? source.manifests;
+}
 
 export function nextOutput(previous: GenerationOutput, result: GenerateResponse): GenerationOutput {
   return {
@@ -70,10 +88,19 @@ export interface Generation extends GenerationOutput {
   keepHeldBack(): void;
   /** The spec in the editor is not being generated until it is edited (it was held back at load). */
   waitingForEdit: boolean;
+  /**
+   * The objects of Copy bundle and Download bundle: the previewed MiniCluster's, or for a file of
+   * several every MiniCluster's, in file order, from the newest text that made them all.
+   */
+  getBundle(): Promise<readonly RenderedManifest[] | undefined>;
+  /** The newest text does not make the whole bundle (it or another MiniCluster of the file has errors). */
+  bundleStale: boolean;
 }
 
 interface Request {
   text: string;
+  /** The keypairs of a file's second, third… MiniCluster (the client adds the first's). */
+  moreKeys: CurveKeys[];
   certificate: string | undefined;
   namespace: string;
   cursor: number;
@@ -81,11 +108,12 @@ interface Request {
 }
 
 /** The request's fields from its state: the output options only when one is on. */
-function requestInput({ text, certificate, namespace, cursor, output }: Request) {
+function requestInput({ text, moreKeys, certificate, namespace, cursor, output }: Request) {
   return {
     text,
     defaultNamespace: namespace,
     cursor,
+    ...(moreKeys.length > 0 ? { moreKeys } : {}),
     ...(certificate ? { certificate } : {}),
     ...(isDefaultOutput(output) ? {} : { output }),
   };
@@ -102,7 +130,12 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
   const [generated, setGenerated] = useState(NO_OUTPUT);
   // What the next request sends; handlers change it and send it at once. The first request was
   // sent at startup, with the same text, namespace and output options.
-  const request = useRef<Request>({ text: initial.text, certificate: undefined, namespace: prefs.defaultNamespace, cursor: 0, output: initial.output ?? {} });
+  const request = useRef<Request>({ text: initial.text, moreKeys: [], certificate: undefined, namespace: prefs.defaultNamespace, cursor: 0, output: initial.output ?? {} });
+  // The newest response whose whole bundle could be made: exports use it while a later text has errors.
+  const lastWhole = useRef<GenerateResponse>(undefined);
+  const makingKeys = useRef(false);
+  // New certificate starts a new set: keys still being made for the old one are not kept.
+  const keySet = useRef(0);
   // In a file of several MiniClusters, the one the preview shows: moving the cursor out of it
   // asks for the one it moved into.
   const shown = useRef<SpecInFileInfo | undefined>(undefined);
@@ -120,17 +153,39 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
 
   useEffect(() => failures.listen((failure) => setStopped(failure)), [failures]);
 
+  /** Makes a keypair for each MiniCluster of the file that lacks one, then generates with them. */
+  const keysForFile = useCallback(
+    (count: number) => {
+      if (makingKeys.current || request.current.moreKeys.length >= count - 1) return;
+      makingKeys.current = true;
+      const set = keySet.current;
+      void import('../certificate/keys.ts')
+        .then(async ({ newKeys }) => {
+          const more = [...request.current.moreKeys];
+          while (more.length < count - 1) more.push(await newKeys());
+          if (set === keySet.current) request.current.moreKeys = more;
+        })
+        .finally(() => {
+          makingKeys.current = false;
+          send();
+        });
+    },
+    [send],
+  );
+
   useEffect(
     () =>
       results.listen((result) => {
         recordResult(result.id);
         shown.current = result.inFile;
+        if (bundleComplete(result)) lastWhole.current = result;
+        if (result.inFile && result.inFile.count > 1) keysForFile(result.inFile.count);
         setStopped(undefined);
         // Commit the new output in this task rather than a later one, which can queue behind the
         // editor's own work for the keystroke.
         flushSync(() => setGenerated((previous) => nextOutput(previous, result)));
       }),
-    [results],
+    [results, keysForFile],
   );
 
   const { response } = generated;
@@ -211,6 +266,9 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
     [send],
   );
   const newKeys = useCallback(() => {
+    // Every MiniCluster of the file gets a new one: the others' are made when the answer says how many.
+    request.current.moreKeys = [];
+    keySet.current++;
     void makeNewKeys().then(() => send());
   }, [makeNewKeys, send]);
   const setOutput = useCallback(
@@ -233,6 +291,9 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
   const getText = useCallback(() => request.current.text, []);
   const getOutput = useCallback(() => request.current.output, []);
   const keepHeldBack = useCallback(() => setHeldBack(false), []);
+  const lastGood = generated.lastGood;
+  const getBundle = useCallback(() => bundleOf(lastWhole.current ?? lastGood), [lastGood]);
+  const bundleStale = response !== undefined && !bundleComplete(response);
 
-  return { ...generated, text, userCertificate, output, setOutput, reset, startupDone, setText, edit, moveCursor, setUserCertificate, newKeys, getText, getOutput, stopped, heldBack, keepHeldBack, waitingForEdit };
+  return { ...generated, text, userCertificate, output, setOutput, reset, startupDone, setText, edit, moveCursor, setUserCertificate, newKeys, getText, getOutput, stopped, heldBack, keepHeldBack, waitingForEdit, getBundle, bundleStale };
 }

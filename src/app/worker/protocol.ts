@@ -20,6 +20,11 @@ export interface GenerateRequest {
   text: string;
   /** The keypair for the certificate, made on the page; absent only before it exists (a warm-up). */
   keys?: CurveKeys;
+  /**
+   * Keypairs for the file's second, third… MiniCluster (`keys` is the first's): each is a Flux
+   * instance of its own. One missing is made up with `keys` and keeps the file's bundle back.
+   */
+  moreKeys?: CurveKeys[];
   /** A user's own certificate (already checked), used instead of one made from the keys. */
   certificate?: string;
   defaultNamespace: string;
@@ -29,6 +34,19 @@ export interface GenerateRequest {
    * Where the output runs (Kueue, JobSet, the certificate in a Secret, the success policy); absent
    * for the operator's own objects. A value that is not valid withholds the objects (see respond.ts).
    */
+  output?: OutputOptions;
+}
+
+/**
+ * What makes the objects of every MiniCluster of a file of several, for the bundle: the text and
+ * options a response was made from, with a keypair for each MiniCluster in file order. Generated
+ * when the bundle is exported (generation.ts `wholeFileManifests`), not on every edit.
+ */
+export interface WholeFileRequest {
+  text: string;
+  defaultNamespace: string;
+  keys: CurveKeys[];
+  certificate?: string;
   output?: OutputOptions;
 }
 
@@ -79,7 +97,12 @@ export interface GenerateResponse {
   certificateIn?: { kind: string; name: string };
   /** The MiniCluster previewed, when the text holds more than one document. */
   inFile?: SpecInFileInfo;
-  /** The keypair the certificate was made from (its public key is shown; nothing leaves the page). */
+  /**
+   * A file of several MiniClusters whose every MiniCluster has its objects (no errors, a keypair
+   * each): how to make them all, for the bundle. Absent for a file of one, whose bundle is `manifests`.
+   */
+  wholeFile?: WholeFileRequest;
+  /** The keypair of the previewed MiniCluster's certificate (its public key is shown; nothing leaves the page). */
   keys: CurveKeys;
   /** How long generation took, for the speed measurements. */
   workerMs: number;

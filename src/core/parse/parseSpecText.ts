@@ -14,9 +14,9 @@ import { errorRank, rephraseYamlError } from './syntaxMessages.ts';
 import { BINARY_TAG, FLOAT_TAG, INT_TAG, SCALAR_TAGS, TIMESTAMP_TAG, convertDocument, scalarValue, type LinePos } from './toPlain.ts';
 import { utf8SizeIfOver } from './utf8.ts';
 import { quote, shortened } from '../common/quoteText.ts';
-import { tooLargeMessage } from './tooLarge.ts';
+import { DEFAULT_MAX_BYTES, tooLargeMessage } from './tooLarge.ts';
 
-export const DEFAULT_MAX_BYTES = 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 export const DEFAULT_MAX_ALIAS_COUNT = 100;
 export const DEFAULT_MAX_ALIAS_NODES = 10_000;
 
