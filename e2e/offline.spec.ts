@@ -77,8 +77,17 @@ async function loadedPaths(page: Page): Promise<string[]> {
 }
 
 test('after the first visit the app opens, generates and downloads with the network off', async ({ page, context }) => {
+  // Every request of the page and of its service worker, which the context sees too.
+  const requests: Array<{ url: string; byWorker: boolean }> = [];
+  context.on('request', (request) => requests.push({ url: request.url(), byWorker: request.serviceWorker() !== null }));
   await openApp(page);
   await untilControlled(page);
+  const kept = new Set((await precacheOf(BUILD_A)).entries.map((entry) => new URL(entry.url, server.url).href));
+  const byWorker = requests.filter((r) => r.byWorker).map((r) => r.url);
+  expect(byWorker).toEqual(expect.arrayContaining([...kept]));
+  // The worker fetched its own script and the build's files, each once, and nothing else.
+  expect(byWorker.filter((url) => !kept.has(url))).toEqual([`${server.url}sw.js`]);
+  expect(byWorker.length).toBe(kept.size + 1);
   await context.setOffline(true);
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   const reloaded = await page.reload();
@@ -92,6 +101,7 @@ test('after the first visit the app opens, generates and downloads with the netw
   expect(bundle.name).toBe('offline.yaml');
   const objects = parseAllDocuments(bundle.text).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
   expect(objects.map((o) => `${o.kind} ${o.metadata.name}`)).toEqual(['ConfigMap offline-entrypoint', 'Service offline', 'Job offline']);
+  expect(requests.filter((r) => !r.url.startsWith(server.url) && !/^(data|blob):/.test(r.url))).toEqual([]);
 });
 
 test('a new build is fetched whole, offered, and then replaces the old one with none of its files left', async ({ page }) => {
