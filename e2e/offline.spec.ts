@@ -183,3 +183,18 @@ test('the page links a web app manifest that makes it installable from its folde
   expect(url).toBe(href);
   expect(errors).toEqual([]);
 });
+
+test('a tab open since the first visit moves to the new build too when another tab switches', async ({ page, context }) => {
+  await openApp(page);
+  await untilControlled(page);
+  served = buildB;
+  const second = await context.newPage();
+  await openApp(second);
+  const notice = second.getByRole('status').filter({ hasText: 'A new version of MiniCluster Studio is ready.' });
+  await notice.getByRole('button', { name: 'Reload' }).click({ timeout: 30_000 });
+  await expect(second).toHaveTitle(TITLE_B, { timeout: 30_000 });
+  // The first tab was taken over by build A's worker while it was open; it must not stay on A's page under B's worker.
+  await expect(page).toHaveTitle(TITLE_B, { timeout: 30_000 });
+  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 45_000 });
+  expect(await page.evaluate(() => (window as { mcsBuild?: string }).mcsBuild)).toBe('B');
+});

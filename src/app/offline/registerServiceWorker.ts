@@ -44,12 +44,17 @@ function watchInstalling(registration: ServiceWorkerRegistration): void {
 
 async function register(): Promise<void> {
   const container = navigator.serviceWorker;
-  const controlledAtLoad = container.controller !== null;
+  let controlled = container.controller !== null;
   let reloading = false;
   container.addEventListener('controllerchange', () => {
-    // A page of an older build must not go on with the new build's files: it reloads into the new one.
-    // A first visit's page is taken over by the worker of its own build, and stays.
-    if (!controlledAtLoad || reloading) return;
+    // A first visit's page is taken over by the worker of its own build, and stays. A later change
+    // puts a new build's worker under a page of the old one, which must not go on with the new
+    // build's files: it reloads into the new one.
+    if (!controlled) {
+      controlled = true;
+      return;
+    }
+    if (reloading) return;
     reloading = true;
     location.reload();
   });
