@@ -19,16 +19,21 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 /** Every file of the build folder with its SHA-256 (the worker is listed too; buildPrecache leaves it out). */
-export async function builtFiles(outDir: string): Promise<BuiltFile[]> {
+async function builtFiles(outDir: string): Promise<BuiltFile[]> {
   const paths = await listFiles(outDir);
   return Promise.all(paths.map(async (path) => ({ path, sha256: createHash('sha256').update(await readFile(join(outDir, path))).digest('base64') })));
 }
 
 const hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** The precache list of a finished build folder. */
+export async function precacheOfBuild(outDir: string): Promise<Precache> {
+  return buildPrecache(await builtFiles(outDir), hex);
+}
+
 /** Writes `sw.js` into a finished build folder and returns the list it holds. */
 export async function writeServiceWorker(outDir: string): Promise<Precache> {
-  const precache = buildPrecache(await builtFiles(outDir), hex);
+  const precache = await precacheOfBuild(outDir);
   const bundled = await build({
     entryPoints: [WORKER_SOURCE],
     bundle: true,
