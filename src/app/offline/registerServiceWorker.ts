@@ -73,14 +73,36 @@ async function register(): Promise<void> {
   });
 }
 
+/** The mark of the first output on screen (timing.ts). */
+const FIRST_OUTPUT_PAINTED = 'mcs:first-output-painted';
+/** A page that shows no output (a spec held back after it stopped the generator) registers anyway. */
+const FIRST_OUTPUT_WAIT_MS = 10_000;
+
+/** Runs `run` once the first output has been painted, or after a while without one. */
+function afterFirstOutput(run: () => void): void {
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    observer.disconnect();
+    clearTimeout(timer);
+    run();
+  };
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntriesByName(FIRST_OUTPUT_PAINTED).length > 0) start();
+  });
+  observer.observe({ type: 'mark', buffered: true });
+  const timer = setTimeout(start, FIRST_OUTPUT_WAIT_MS);
+}
+
 /**
- * Registers the worker once the page is loaded and idle: installing fetches the whole build, which
- * must not compete with the first output and the editor. Nothing in the dev server, which has no
- * build to keep (and whose hot reload a cache would defeat).
+ * Registers the worker once the first output is on screen and the page is idle: installing fetches
+ * and checks the whole build, work that must not compete with the first output. Nothing in the dev
+ * server, which has no build to keep (and whose hot reload a cache would defeat).
  */
 export function startOfflineSupport(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  const whenIdle = () => {
+  afterFirstOutput(() => {
     const run = () =>
       void register().catch((error: unknown) => {
         // Offline use is a bonus: the app works without it, so a refusal (private mode, a browser policy) is only logged.
@@ -88,7 +110,5 @@ export function startOfflineSupport(): void {
       });
     if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 5000 });
     else setTimeout(run, 1000);
-  };
-  if (document.readyState === 'complete') whenIdle();
-  else window.addEventListener('load', whenIdle, { once: true });
+  });
 }
