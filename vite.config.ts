@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './src/app/contentSecurityPolicy.ts';
 import { schemaFilesPlugin } from './scripts/schemaFilesPlugin.ts';
+import { serviceWorkerPlugin } from './src/app/offline/serviceWorkerBuild.ts';
 
 /**
  * monaco-yaml's worker imports Prettier for its formatter, which the editor turns off; a stub
@@ -29,7 +30,8 @@ function contentSecurityPolicyMeta(): Plugin {
 // Relative base so the static build works from any sub-path (a project page, a file server folder).
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicyMeta(), schemaFilesPlugin()],
+  // The service worker's plugin lists the finished build, so it comes after every plugin that writes files.
+  plugins: [react(), contentSecurityPolicyMeta(), schemaFilesPlugin(), serviceWorkerPlugin()],
   // ES module workers can split: libsodium is its own file, fetched while the core is evaluated.
   worker: { format: 'es', plugins: () => [noPrettierInWorkers()] },
   // Dev server only: pre-bundling the yaml worker avoids a reload on the first cold start.

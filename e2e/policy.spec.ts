@@ -13,6 +13,9 @@ test('the built page carries the policy, and a fetch to another origin is refuse
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(policy).toContain("connect-src 'self'");
+  // The service worker and the web app manifest come from the page's own folder only.
+  expect(policy).toContain("worker-src 'self'");
+  expect(policy).toContain("manifest-src 'self'");
   expect(policy).toContain("object-src 'none'");
   expect(policy).toContain("base-uri 'none'");
   expect(policy).not.toContain("'unsafe-eval'");

@@ -1,6 +1,7 @@
 /**
- * A small static file server for the production build, used by the sub-path test and the browser
- * benchmark: it serves `root` under `prefix` only, so a broken relative URL shows up as a 404.
+ * A small static file server for the production build, used by the sub-path and offline tests and
+ * the browser benchmark: it serves `root` under `prefix` only, so a broken relative URL shows up as
+ * a 404. `root` may be a function, read at each request: the offline test swaps one build for another.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -16,6 +17,8 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.json': 'application/json',
   '.map': 'application/json',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
 export interface StaticServer {
@@ -24,14 +27,14 @@ export interface StaticServer {
   close(): void;
 }
 
-export async function serveStatic(root: string, prefix = '/'): Promise<StaticServer> {
+export async function serveStatic(root: string | (() => string), prefix = '/'): Promise<StaticServer> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end();
       return;
     }
-    let file = join(root, decodeURIComponent(path.slice(prefix.length)).replace(/\.\.+/g, ''));
+    let file = join(typeof root === 'string' ? root : root(), decodeURIComponent(path.slice(prefix.length)).replace(/\.\.+/g, ''));
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
       res.writeHead(404).end();

@@ -19,6 +19,7 @@ import { Preview, type PreviewHandle } from './preview/Preview.tsx';
 import type { AppServices } from './services/startServices.ts';
 import { groupDiagnostics } from './shell/diagnosticGroups.ts';
 import { Footer } from './shell/Footer.tsx';
+import { UpdateNotice } from './offline/UpdateNotice.tsx';
 import { Header } from './shell/Header.tsx';
 import { JumpBar } from './shell/JumpBar.tsx';
 import { GenerationStoppedNotice, HeldBackNotice } from './shell/GeneratorNotices.tsx';
@@ -223,6 +224,7 @@ export function App({ services }: { services: AppServices }) {
           />
         </section>
       </main>
+      <UpdateNotice />
       <Footer status={status} />
       {fallback && (
         <CopyFallbackDialog

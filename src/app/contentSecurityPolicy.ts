@@ -10,6 +10,8 @@ export const CONTENT_SECURITY_POLICY: ReadonlyArray<readonly [directive: string,
   ['script-src', "'self'", "'wasm-unsafe-eval'"],
   // The generator, Monaco's editor and monaco-yaml's workers are files of the build.
   ['worker-src', "'self'"],
+  // The web app manifest, which makes the app installable (default-src would allow it too; said here on purpose).
+  ['manifest-src', "'self'"],
   // Monaco writes its theme and decorations as <style> elements, and renders lines with style attributes.
   ['style-src', "'self'", "'unsafe-inline'"],
   ['font-src', "'self'"],

@@ -2,6 +2,8 @@
 // libsodium and makes the keypair: the first output waits for those two, not for the app.
 import './zodUnderPolicy.ts';
 import { startServices } from './services/startServices.ts';
+import { startOfflineSupport } from './offline/registerServiceWorker.ts';
 
 const services = startServices();
 void import('./render.tsx').then(({ renderApp }) => renderApp(services));
+startOfflineSupport();
