@@ -7,7 +7,7 @@
  */
 import type { GenerateResponse } from '../worker/protocol.ts';
 import { PRESETS } from '../presets/index.ts';
-import { browserStorage, loadPrefs, type Prefs, type StorageLike } from '../state/storage.ts';
+import { browserStorage, loadPrefs, tabIdentity, type Prefs, type StorageLike } from '../state/storage.ts';
 import { chooseInitialSpec, type InitialSpec } from '../state/initialSpec.ts';
 import { recordEdit, recordKeys, recordStartup } from '../timing.ts';
 import { generationMark } from '../state/generationMark.ts';
@@ -41,7 +41,7 @@ export function startServices(): AppServices {
   const results = createResultInbox<GenerateResponse>();
   const failures = createResultInbox<GenerationFailure>();
   const storage = browserStorage();
-  const mark = generationMark(storage);
+  const mark = generationMark(storage, { tab: tabIdentity(), now: Date.now });
   const generator = createGeneratorClient({
     onRequest(id, input) {
       recordEdit(id);

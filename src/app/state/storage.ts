@@ -38,6 +38,26 @@ export function browserStorage(): StorageLike | undefined {
   }
 }
 
+const TAB_KEY = 'minicluster-studio:v1:tab';
+
+/**
+ * A name for this tab that stays across its reloads (sessionStorage is per tab); a fresh one for
+ * each page where sessionStorage cannot be used.
+ */
+export function tabIdentity(): string {
+  const fresh = () => Math.random().toString(36).slice(2, 10);
+  try {
+    const session = globalThis.sessionStorage;
+    const known = session.getItem(TAB_KEY);
+    if (known) return known;
+    const made = fresh();
+    session.setItem(TAB_KEY, made);
+    return made;
+  } catch {
+    return fresh();
+  }
+}
+
 function readJson(storage: StorageLike | undefined, key: string): unknown {
   if (!storage) return undefined;
   try {
