@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { parseAllDocuments } from 'yaml';
+import { seriousViolationsInEachTheme } from './axe.ts';
 import { download } from './download.ts';
 import { replaceSpec } from './editor.ts';
 import { expect, test } from './guard.ts';
@@ -120,6 +121,11 @@ test('a new build is fetched whole, offered, and then replaces the old one with 
   const notice = page.getByRole('status').filter({ hasText: 'A new version of MiniCluster Studio is ready.' });
   await expect(notice).toBeVisible({ timeout: 30_000 });
   await expect(page).toHaveTitle('MiniCluster Studio');
+  expect(await seriousViolationsInEachTheme(page)).toEqual([]);
+  for (const theme of ['light', 'dark']) {
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+    await page.screenshot({ path: `test-results/screenshots/offline-update-${theme}.png` });
+  }
   expect(await page.evaluate(() => (window as { mcsBuild?: string }).mcsBuild)).toBeUndefined();
   for (const path of await loadedPaths(page)) expect(filesA, `${path} is of build A`).toContain(path);
   expect((await page.evaluate(() => caches.keys())).sort()).toEqual([cacheName(scope, a.version), cacheName(scope, b.version)].sort());
