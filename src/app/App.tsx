@@ -215,6 +215,7 @@ export function App({ services }: { services: AppServices }) {
             onIncludeChange={setInclude}
             volumesAvailable={lastGood?.version === 'v1alpha1'}
             clusterName={lastGood?.name}
+            bundleName={lastGood?.bundleName ?? lastGood?.name}
             commandTargets={lastGood?.commandTargets}
             pods={lastGood?.pods}
             getSpecText={getText}

@@ -118,6 +118,13 @@ describe('the worker generation step on a file of several documents', () => {
     expect(respond({ id: 6, text, keys: TEST_KEYS, defaultNamespace: 'default', cursor: text.indexOf('name: second') }).commandTargets).toBeUndefined();
   });
 
+  it("names the bundle after the file's first MiniCluster wherever the cursor is", () => {
+    const both = `${cluster('first', 2)}---\n${cluster('second', 3)}`;
+    const inSecond = respond({ id: 7, text: both, keys: TEST_KEYS, moreKeys: [OTHER_KEYS], defaultNamespace: 'default', cursor: both.indexOf('name: second') });
+    expect(inSecond.name).toBe('second');
+    expect(inSecond.bundleName).toBe('first');
+  });
+
   it('says nothing about documents for a file of one', () => {
     const only = respond({ id: 3, text: cluster('only', 1), keys: TEST_KEYS, defaultNamespace: 'default' });
     expect(only.inFile).toBeUndefined();

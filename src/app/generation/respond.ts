@@ -95,6 +95,7 @@ export function respond(request: GenerateRequest & { keys: CurveKeys }): Generat
     response.commandTargets = file.specs.flatMap(({ analysis: each }) => (each.resolved ? [commandTarget(each.resolved, usable)] : []));
     const summary = clusterSummary(resolved);
     response.name = summary.name;
+    response.bundleName = file.specs[0]?.analysis.resolved?.cluster.metadata.name ?? summary.name;
     response.pods = summary.pods;
   }
   response.workerMs = performance.now() - started;

@@ -58,6 +58,8 @@ export interface PreviewProps {
   volumesAvailable: boolean;
   /** metadata.name, for file names. */
   clusterName: string | undefined;
+  /** What the bundle's and the zip's files are named after (the file's first MiniCluster). */
+  bundleName: string | undefined;
   /** What the Commands panel needs of each MiniCluster of the last good output. */
   commandTargets: readonly CommandTarget[] | undefined;
   /** The Job's pods (spec.size), for the summary. */
@@ -109,6 +111,7 @@ function PreviewImpl({
   onIncludeChange,
   volumesAvailable,
   clusterName,
+  bundleName,
   commandTargets,
   pods,
   getSpecText,
@@ -167,7 +170,7 @@ function PreviewImpl({
     if (bundle !== '') handOut('Copy', () => void bundleNow().then((all) => copy(BUNDLE_KEY, 'the bundle', bundleText(all, include))), 'bundle');
   }, [bundle, bundleNow, include, copy, handOut]);
 
-  const bundleFile = bundleFileName(clusterName);
+  const bundleFile = bundleFileName(bundleName);
   const downloadBundle = useCallback(() => {
     if (bundle !== '') handOut('Download', () => void bundleNow().then((all) => downloadFile(bundleFile, bundleText(all, include), YAML_TYPE)), 'bundle');
   }, [bundle, bundleNow, include, bundleFile, handOut]);
@@ -185,7 +188,7 @@ function PreviewImpl({
     handOut(
       'Download',
       () => {
-        void Promise.all([import('./zip.ts'), bundleNow()]).then(([{ zipManifests }, all]) => downloadFile(zipFileName(clusterName), zipManifests(all, include), ZIP_TYPE));
+        void Promise.all([import('./zip.ts'), bundleNow()]).then(([{ zipManifests }, all]) => downloadFile(zipFileName(bundleName), zipManifests(all, include), ZIP_TYPE));
       },
       'bundle',
     );

@@ -75,6 +75,11 @@ export interface GenerateResponse {
   optionProblems?: OptionProblem[];
   /** metadata.name, for file names. */
   name?: string;
+  /**
+   * The name the bundle's files take: the file's first MiniCluster, as the CLI names it, so the
+   * name does not change with the cursor in a file of several.
+   */
+  bundleName?: string;
   /** Pods the Job starts (spec.size), for the summary line. */
   pods?: number;
   /**
