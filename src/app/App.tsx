@@ -40,7 +40,7 @@ const FormView = lazy(() => import('./form/FormView.tsx').then((m) => ({ default
 
 export function App({ services }: { services: AppServices }) {
   const generation = useGeneration(services);
-  const { text, response, lastGood, getText, setText, edit, output, setOutput, reset, getOutput } = generation;
+  const { text, response, lastGood, getText, setText, load, edit, output, setOutput, reset, getOutput } = generation;
   const outputOptions = useMemo(() => optionsOf(output), [output]);
   const optionProblems = useMemo(() => optionValueProblems(outputOptions), [outputOptions]);
   // Saved with the spec: the options that are on and valid (a value being typed is not kept until it is).
@@ -67,6 +67,14 @@ export function App({ services }: { services: AppServices }) {
     },
     [setText, setStatus],
   );
+  // Another spec (an example): its output is not compared with this one's, so nothing is marked changed.
+  const loadSpec = useCallback(
+    (next: string, message: string) => {
+      load(next);
+      setStatus(message);
+    },
+    [load, setStatus],
+  );
   const resetSpec = useCallback(
     (next: string, message: string) => {
       reset(next, OUTPUT_OFF);
@@ -76,8 +84,8 @@ export function App({ services }: { services: AppServices }) {
   );
   const onCopyLink = useCallback(() => void copyLink(), [copyLink]);
   const startFromExample = useCallback(
-    () => replaceSpec(defaultPresetText(), 'Opened the default example.'),
-    [replaceSpec],
+    () => loadSpec(defaultPresetText(), 'Opened the default example.'),
+    [loadSpec],
   );
   const upgradeSpec = useCallback(
     (next: string) => replaceSpec(next, 'Upgraded the spec to v1alpha2 (Undo in the editor brings back the v1alpha1 spec).'),
@@ -101,6 +109,8 @@ export function App({ services }: { services: AppServices }) {
       downloadBundle: () => previewRef.current?.downloadBundle(),
       copyBundle: () => previewRef.current?.copyBundle(),
       copyLink: onCopyLink,
+      nextChange: () => previewRef.current?.goToChange(1),
+      previousChange: () => previewRef.current?.goToChange(-1),
       ...(editor.undo && editor.redo ? { undo: editor.undo, redo: editor.redo } : {}),
     }),
     [onCopyLink, editor.undo, editor.redo],
@@ -109,7 +119,7 @@ export function App({ services }: { services: AppServices }) {
 
   return (
     <div className="mcs-app">
-      <Header themeChoice={themeChoice} onThemeChange={setThemeChoice} onCopyLink={onCopyLink} onReplaceSpec={replaceSpec} onReset={resetSpec} getSpecText={getText} />
+      <Header themeChoice={themeChoice} onThemeChange={setThemeChoice} onCopyLink={onCopyLink} onReplaceSpec={loadSpec} onReset={resetSpec} getSpecText={getText} />
       <JumpBar spec={specColumn} output={outputColumn} />
       <main className="mcs-main">
         <section ref={specColumn} tabIndex={-1} className="mcs-column" aria-label="Spec">
@@ -179,6 +189,8 @@ export function App({ services }: { services: AppServices }) {
             clusterName={lastGood?.name}
             pods={lastGood?.pods}
             getSpecText={getText}
+            // Another MiniCluster of a file of several under the cursor is another spec: nothing marked.
+            changesBase={`${generation.epoch}/${lastGood?.inFile?.index ?? 0}`}
           />
         </section>
       </main>
