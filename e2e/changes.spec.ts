@@ -144,12 +144,36 @@ const LOOKS: readonly Look[] = [
 ];
 
 test('screenshots of the marks', async ({ browser }) => {
+  test.setTimeout(120_000);
   await forEachLook(browser, LOOKS, async (page, look) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await setValue(page, 'size: 4', '5');
     await expect(changeLabel(page, 'Job', 'flux-sample')).toHaveText('2 lines changed');
     await page.keyboard.press('Alt+Shift+F5');
     await expect(card(page, 'Job', 'flux-sample').locator(':focus')).toHaveCount(1);
     await page.screenshot({ path: `test-results/screenshots/changes-${look}.png` });
     await card(page, 'Job', 'flux-sample').screenshot({ path: `test-results/screenshots/changes-card-${look}.png` });
+    // The Service switched off and on again: a new card, while the others keep their marks.
+    await page.getByRole('checkbox', { name: 'Service', exact: true }).uncheck();
+    await page.getByRole('checkbox', { name: 'Service', exact: true }).check();
+    await expect(changeLabel(page, 'Service', 'flux-sample')).toHaveText('New');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('.mcs-preview-bar').evaluate((bar) => bar.scrollIntoView());
+    await page.screenshot({ path: `test-results/screenshots/changes-new-${look}.png` });
+    // A line added, then taken away again (the notch between two lines).
+    await goToLineEnd(page, 'command: echo hello world');
+    await page.evaluate(() => navigator.clipboard.writeText('\n      workingDir: /tmp'));
+    await page.keyboard.press('ControlOrMeta+V');
+    await expect(changeLabel(page, 'Job', 'flux-sample')).toHaveText('1 line changed');
+    await page.keyboard.press('Alt+F5');
+    await page.screenshot({ path: `test-results/screenshots/changes-added-${look}.png` });
+    await goToLineEnd(page, 'workingDir: /tmp');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await expect(marked(page, 'Job', 'flux-sample')).toHaveAttribute('data-change', 'removedAbove');
+    await page.keyboard.press('Alt+F5');
+    await page.screenshot({ path: `test-results/screenshots/changes-removed-${look}.png` });
   });
 });

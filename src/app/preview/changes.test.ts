@@ -37,8 +37,19 @@ describe('nextShown', () => {
   it('clears the marks of a card the next output leaves alone', () => {
     const first = nextShown(undefined, output('a', '2'), ALL, BASE);
     const second = nextShown(first, output('a', '3'), ALL, BASE);
-    const sameAgain = output('a', '3');
-    expect(nextShown(second, sameAgain, ALL, BASE).changes.size).toBe(0);
+    expect([...second.changes.keys()]).toEqual(['Job/a']);
+    const servicePort = output('a', '3').map((card) => (card.kind === 'Service' ? m('Service', 'a', 's', 'port: 81') : card));
+    const third = nextShown(second, servicePort, ALL, BASE);
+    expect([...third.changes.keys()]).toEqual(['Service/a']);
+  });
+
+  it('keeps the marks when an edit leaves every object as it was, and clears them when one goes', () => {
+    const first = nextShown(undefined, output('a', '2'), ALL, BASE);
+    const second = nextShown(first, output('a', '3'), ALL, BASE);
+    const sameAgain = nextShown(second, output('a', '3'), ALL, BASE);
+    expect(sameAgain.changes).toBe(second.changes);
+    const fewer = nextShown(second, output('a', '3').slice(0, 2), ALL, BASE);
+    expect(fewer.changes.size).toBe(0);
   });
 
   it('says a card is new when its object was not in the output before', () => {

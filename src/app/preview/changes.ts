@@ -3,7 +3,8 @@
  *
  * "The output before" is the previous output the preview showed: marks last until the next output,
  * so a card an edit did not touch loses its marks with that edit. An output with errors is not
- * shown (the preview keeps the last good one), so it neither marks nor clears anything. Nothing is
+ * shown (the preview keeps the last good one), and an output equal to the one shown is not a new
+ * one (the edit changed a comment or a blank line): neither marks nor clears anything. Nothing is
  * marked when there is no comparable output before: the first output after the page loads, and an
  * output of another spec (an example loaded, a reset, another MiniCluster of a file of several
  * under the cursor), which the caller tells by changing `base`.
@@ -80,6 +81,8 @@ export function nextShown(
       else if (lines.count > 0) changes.set(key, { kind: 'changed', lines });
     }
   }
+  // An edit that changes no object (a comment, a blank line) is not a new output to compare with.
+  if (changes.size === 0 && before.length === after.length) return { ...now, changes: previous.changes };
   return { ...now, changes };
 }
 
