@@ -1,11 +1,11 @@
 /**
  * Which lines of a card changed since the output before: a line diff (Myers' O(ND) algorithm),
- * written here rather than taken from a package because the preview needs two things a general
- * diff library does not give together: a hard bound on the work (a 3 MB spec makes objects of
- * tens of thousands of lines, and a diff runs on every keystroke) with a clean "too large" answer,
- * and an answer shaped as gutter marks of the new text rather than as a patch. Lines equal at the
- * start and the end are skipped first, so a typical edit (a few lines in a large object) costs one
- * pass over the text and a diff of the lines in between.
+ * written here rather than taken from a package because it is small and the preview needs its
+ * answer in a shape of its own: marks of the new text's lines and runs to jump to, under one
+ * bound on the work shared by all the cards of an output (a spec of 1 MB makes an object of
+ * 40,000 lines, and a diff runs on every keystroke), with a clean "too large" answer past it.
+ * Lines equal at the start and the end are skipped first, so a typical edit costs one pass over
+ * the text and a diff of the lines in between.
  */
 
 /**
