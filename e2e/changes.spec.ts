@@ -46,7 +46,9 @@ test('an edit marks the changed lines of the cards it changed, and the next edit
   await expect(marked(page, 'Job', 'flux-sample').first()).toHaveAttribute('data-change', 'changed');
   // The entrypoint's changes are below its first lines: the card says so on its "Show all" button.
   await expect(changeLabel(page, 'ConfigMap', 'flux-sample-entrypoint')).toHaveText('3 lines changed');
-  await expect(card(page, 'ConfigMap', 'flux-sample-entrypoint').getByRole('button', { name: /^Show all \d+ lines of ConfigMap flux-sample-entrypoint \(3 changes below\)$/ })).toBeVisible();
+  const showAll = card(page, 'ConfigMap', 'flux-sample-entrypoint').getByRole('button', { name: /^Show all \d+ lines of ConfigMap flux-sample-entrypoint$/ });
+  await expect(showAll).toHaveAccessibleDescription('(3 changes below)');
+  await expect(showAll).toContainText('(3 changes below)');
   // The Service did not change: it says nothing.
   await expect(changeLabel(page, 'Service', 'flux-sample')).toHaveCount(0);
   await expect(marked(page, 'Service', 'flux-sample')).toHaveCount(0);
@@ -66,7 +68,9 @@ test('an edit marks the changed lines of the cards it changed, and the next edit
   await page.keyboard.press('ControlOrMeta+V');
   await expect(page.getByText('1 object changed')).toBeVisible();
   await expect(changeLabel(page, 'Job', 'flux-sample')).toHaveText('1 line changed');
-  await card(page, 'Job', 'flux-sample').getByRole('button', { name: /^Show all \d+ lines of Job flux-sample \(1 change below\)$/ }).click();
+  const showJob = card(page, 'Job', 'flux-sample').getByRole('button', { name: /^Show all \d+ lines of Job flux-sample$/ });
+  await expect(showJob).toHaveAccessibleDescription('(1 change below)');
+  await showJob.click();
   await expect(marked(page, 'Job', 'flux-sample')).toHaveCount(1);
   await expect(marked(page, 'Job', 'flux-sample')).toHaveAttribute('data-change', 'added');
   await expect(marked(page, 'Job', 'flux-sample')).toHaveText(/workingDir: \/tmp/);

@@ -72,6 +72,7 @@ function ManifestCardImpl({ manifest, copied, onCopy, onDownload, headingLevel, 
   const { kind, name, yaml } = manifest;
   const headingId = useId();
   const codeId = useId();
+  const belowId = useId();
   const [expanded, setExpanded] = useState(false);
   const lines = lineCount(yaml);
   const long = lines > COLLAPSE_LINES;
@@ -136,10 +137,22 @@ function ManifestCardImpl({ manifest, copied, onCopy, onDownload, headingLevel, 
         marks={drawn.yaml === yaml ? drawn.marks : undefined}
       />
       {long && (
-        <button type="button" className="mcs-show-all" aria-expanded={expanded} aria-controls={codeId} onClick={() => setExpanded((open) => !open)}>
+        <button
+          type="button"
+          className="mcs-show-all"
+          aria-expanded={expanded}
+          aria-controls={codeId}
+          aria-describedby={changesBelow > 0 ? belowId : undefined}
+          onClick={() => setExpanded((open) => !open)}
+        >
           {expanded ? 'Show less' : `Show all ${lines} lines`}
           <span className="mcs-visually-hidden"> of {what}</span>
-          {changesBelow > 0 && ` (${changesBelow === 1 ? '1 change' : `${changesBelow} changes`} below)`}
+          {/* A description, not part of the button's name, which stays the same with or without changes. */}
+          {changesBelow > 0 && (
+            <span id={belowId} aria-hidden="true">
+              {` (${changesBelow === 1 ? '1 change' : `${changesBelow} changes`} below)`}
+            </span>
+          )}
         </button>
       )}
     </article>
