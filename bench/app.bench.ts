@@ -5,7 +5,10 @@
  *   `mcs:first-output-painted`; `mcs:first-output` is its commit to the DOM), in an
  *   idle tab and in a brand-new window;
  * - for every upstream example, time from an edit typed in the editor to the preview showing its
- *   result (the app's own marks, `window.__mcsTimings`), median and p95.
+ *   result (the app's own marks, `window.__mcsTimings`), median and p95;
+ * - within that, the time the preview takes to find each output's change marks
+ *   (`window.__mcsChangesMs`), for every example and for a spec of about 1 MB typed into (whose
+ *   typing is reported apart, not in the examples' figures).
  *
  * Run with `npm run bench:app` (builds first). Writes .bench/app.json.
  */
@@ -15,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { benchExamples } from './examples.ts';
 import { replaceSpec } from '../e2e/editor.ts';
+import { largeSpec } from '../e2e/largeSpec.ts';
 import { serveStatic } from '../e2e/staticServer.ts';
 
 const DIST = resolve('dist');
@@ -67,8 +71,17 @@ async function timings(page: Page): Promise<Array<{ editToPreviewMs: number; edi
   return page.evaluate(() => window.__mcsTimings ?? []);
 }
 
-async function waitForTimings(page: Page, count: number) {
-  await page.waitForFunction((n) => (window.__mcsTimings ?? []).length >= n, count, { timeout: 20_000 });
+/** The change-mark times recorded since the last call (the app records them once the array exists). */
+async function takeChangesMs(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const ms = window.__mcsChangesMs ?? [];
+    window.__mcsChangesMs = [];
+    return ms;
+  });
+}
+
+async function waitForTimings(page: Page, count: number, timeout = 20_000) {
+  await page.waitForFunction((n) => (window.__mcsTimings ?? []).length >= n, count, { timeout });
 }
 
 const server = await serveStatic(DIST);
@@ -133,31 +146,34 @@ try {
   const page = await context.newPage();
   await page.goto(server.url);
   await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
-  const rows: Array<{ example: string; edits: number; medianMs: number; p95Ms: number; generationMedianMs: number; editsMs: number[] }> = [];
+  const rows: Array<{ example: string; edits: number; medianMs: number; p95Ms: number; generationMedianMs: number; changesMedianMs: number; changesMaxMs: number; editsMs: number[] }> = [];
+  const changesMs: number[] = [];
   const all: number[] = [];
   const resultMs: number[] = [];
   let onMainThread = 0;
   const only = process.env['BENCH_ONLY'];
   /** Pastes `text`, then types `edits` keystrokes at the end of its first `name:` line; their timings. */
-  async function typeInto(text: string, edits: number) {
+  async function typeInto(text: string, edits: number, timeout = 20_000) {
     await replaceSpec(page, text);
     await page.keyboard.press('ControlOrMeta+Home');
     await page.waitForTimeout(Number(process.env['BENCH_SETTLE_MS'] ?? 300));
     const before = (await timings(page)).length;
+    await takeChangesMs(page);
     await page.locator('.monaco-editor .view-line', { hasText: /name:\s/ }).first().click();
     await page.keyboard.press('End');
     for (let i = 0; i < edits; i++) {
       await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace');
-      await waitForTimings(page, before + i + 1);
+      await waitForTimings(page, before + i + 1, timeout);
     }
-    return (await timings(page)).slice(before);
+    return { measured: (await timings(page)).slice(before), changesMs: await takeChangesMs(page) };
   }
   // Steady-state typing is measured, as bench:core measures a warmed-up core: one unmeasured round
   // of edits first lets the JIT compile the main thread's generation and rendering.
   const examples = benchExamples();
   await typeInto(examples.at(-1)?.text ?? '', EDITS_PER_EXAMPLE);
   for (const example of examples.filter((e) => !only || only.split(',').some((o) => e.name.includes(o)))) {
-    const measured = await typeInto(example.text, EDITS_PER_EXAMPLE);
+    const { measured, changesMs: marks } = await typeInto(example.text, EDITS_PER_EXAMPLE);
+    changesMs.push(...marks);
     const ms = measured.map((t) => t.editToPreviewMs);
     all.push(...ms);
     resultMs.push(...measured.map((t) => t.editToResultMs));
@@ -168,9 +184,21 @@ try {
       medianMs: percentile(ms, 50),
       p95Ms: percentile(ms, 95),
       generationMedianMs: percentile(measured.map((t) => t.workerMs), 50),
+      changesMedianMs: +percentile(marks, 50).toFixed(3),
+      changesMaxMs: +Math.max(...marks).toFixed(3),
       editsMs: ms.map((v) => +v.toFixed(1)),
     });
   }
+  // A spec of about 1 MB (the largest the core generates), typed into like the examples.
+  const LARGE_EDITS = Number(process.env['BENCH_LARGE_EDITS'] ?? 10);
+  const large = await typeInto(largeSpec('bench-large', 1000 * 1024), LARGE_EDITS, 60_000);
+  const largeSpecTyping = {
+    bytes: 1000 * 1024,
+    edits: large.measured.length,
+    editToPreviewMedianMs: +percentile(large.measured.map((t) => t.editToPreviewMs), 50).toFixed(1),
+    changesMedianMs: +percentile(large.changesMs, 50).toFixed(2),
+    changesMaxMs: +Math.max(...large.changesMs).toFixed(2),
+  };
 
   const isWorker = (f: string) => /\.worker-/.test(f);
   const isSodium = (f: string) => /libsodium/.test(f);
@@ -196,9 +224,26 @@ try {
       generatedOnMainThread: onMainThread,
       generationMedianMs: +percentile(rows.map((r) => r.generationMedianMs), 50).toFixed(2),
     },
+    changeMarks: {
+      outputs: changesMs.length,
+      medianMs: +percentile(changesMs, 50).toFixed(3),
+      p95Ms: +percentile(changesMs, 95).toFixed(3),
+      maxMs: +Math.max(...changesMs).toFixed(3),
+      slowestExample: (() => {
+        const row = rows.reduce((a, b) => (b.changesMedianMs > a.changesMedianMs ? b : a));
+        return { example: row.example, medianMs: row.changesMedianMs, maxMs: row.changesMaxMs };
+      })(),
+      largeSpecTyping,
+    },
   };
   for (const r of rows) {
-    console.log(r.example.padEnd(62), `median ${r.medianMs.toFixed(2)} ms`.padStart(16), `p95 ${r.p95Ms.toFixed(2)} ms`.padStart(14), `generation ${r.generationMedianMs.toFixed(2)} ms`.padStart(17));
+    console.log(
+      r.example.padEnd(62),
+      `median ${r.medianMs.toFixed(2)} ms`.padStart(16),
+      `p95 ${r.p95Ms.toFixed(2)} ms`.padStart(14),
+      `generation ${r.generationMedianMs.toFixed(2)} ms`.padStart(17),
+      `marks ${r.changesMedianMs.toFixed(2)} ms`.padStart(14),
+    );
   }
   console.log('\nsummary', JSON.stringify(summary, null, 2));
   mkdirSync('.bench', { recursive: true });

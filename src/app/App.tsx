@@ -43,7 +43,7 @@ const FormView = lazy(() => import('./form/FormView.tsx').then((m) => ({ default
 
 export function App({ services }: { services: AppServices }) {
   const generation = useGeneration(services);
-  const { text, response, lastGood, getText, setText, edit, output, setOutput, reset, getOutput } = generation;
+  const { text, response, lastGood, getText, setText, load, edit, output, setOutput, reset, getOutput } = generation;
   const outputOptions = useMemo(() => optionsOf(output), [output]);
   const optionProblems = useMemo(() => optionValueProblems(outputOptions), [outputOptions]);
   // Saved with the spec: the options that are on and valid (a value being typed is not kept until it is).
@@ -70,6 +70,14 @@ export function App({ services }: { services: AppServices }) {
     },
     [setText, setStatus],
   );
+  // Another spec (an example): its output is not compared with this one's, so nothing is marked changed.
+  const loadSpec = useCallback(
+    (next: string, message: string) => {
+      load(next);
+      setStatus(message);
+    },
+    [load, setStatus],
+  );
   const resetSpec = useCallback(
     (next: string, message: string) => {
       reset(next, OUTPUT_OFF);
@@ -78,8 +86,8 @@ export function App({ services }: { services: AppServices }) {
     [reset, setStatus],
   );
   const openFile = useCallback(
-    (next: string, fileName: string) => replaceSpec(next, `Opened ${fileName} (Undo in the editor brings back the spec it replaced).`),
-    [replaceSpec],
+    (next: string, fileName: string) => loadSpec(next, `Opened ${fileName} (Undo in the editor brings back the spec it replaced).`),
+    [loadSpec],
   );
   // The file's name stays through edits, fixes and upgrades (it is still that file's spec), until an
   // example, Reset or another file replaces the spec.
@@ -88,9 +96,9 @@ export function App({ services }: { services: AppServices }) {
   const loadExample = useCallback(
     (next: string, message: string) => {
       forgetFileName();
-      replaceSpec(next, message);
+      loadSpec(next, message);
     },
-    [forgetFileName, replaceSpec],
+    [forgetFileName, loadSpec],
   );
   const resetToExample = useCallback(
     (next: string, message: string) => {
@@ -127,6 +135,8 @@ export function App({ services }: { services: AppServices }) {
       downloadBundle: () => previewRef.current?.downloadBundle(),
       copyBundle: () => previewRef.current?.copyBundle(),
       copyLink: onCopyLink,
+      nextChange: () => previewRef.current?.goToChange(1),
+      previousChange: () => previewRef.current?.goToChange(-1),
       ...(editor.undo && editor.redo ? { undo: editor.undo, redo: editor.redo } : {}),
     }),
     [files.chooseFile, onCopyLink, editor.undo, editor.redo],
@@ -222,6 +232,8 @@ export function App({ services }: { services: AppServices }) {
             getBundle={generation.getBundle}
             bundleStale={generation.bundleStale}
             specFileName={files.fileName}
+            // Another MiniCluster of a file of several under the cursor is another spec: nothing marked.
+            changesBase={`${generation.epoch}/${lastGood?.inFile?.index ?? 0}`}
           />
         </section>
       </main>

@@ -6,6 +6,10 @@
  * them from the app's key handler; they act on the objects currently included, exactly like the
  * "Copy bundle" and "Download bundle" buttons (same feedback, same fallback dialog). While the
  * output is out of date every copy and download of it asks first (StaleConfirmDialog).
+ *
+ * Each card marks the lines that changed since the output shown before (changes.ts says which
+ * output that is); `goToChange` (the "Next change" button, Alt+F5) brings each run of changes into
+ * view in turn.
  */
 import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref, memo } from 'react';
 import { INCLUDE_ORDER, kubectlCommands, type KubectlCommand } from '../../core/page.ts';
@@ -26,6 +30,7 @@ import { CopyFallbackDialog } from './CopyFallbackDialog.tsx';
 import { ManifestCard } from './ManifestCard.tsx';
 import { StaleConfirmDialog } from './StaleConfirmDialog.tsx';
 import type { StaleVerb } from './staleExport.ts';
+import { cardKeys, changeStops, changesSummary, nextShown, type ChangeStop, type ShownOutput } from './changes.ts';
 import { summaryLine } from './summary.ts';
 import { toggleState } from './toggles.ts';
 import './preview.css';
@@ -38,6 +43,8 @@ export interface PreviewHandle {
   copyBundle(): void;
   /** Downloads the included objects as `NAME.yaml` (the "Download bundle" button). */
   downloadBundle(): void;
+  /** Brings the next (1) or previous (-1) change into view, wrapping around (the "Next change" button). */
+  goToChange(step: 1 | -1): void;
 }
 
 export interface PreviewProps {
@@ -78,6 +85,11 @@ export interface PreviewProps {
   ref?: Ref<PreviewHandle>;
   /** Heading level of the cards' titles, to fit the page's outline (default 3). */
   cardHeadingLevel?: 2 | 3 | 4 | 5;
+  /**
+   * Outputs are compared for change marks only while this stays the same: change it with an
+   * output of another spec (an example loaded, another MiniCluster of the file).
+   */
+  changesBase?: string;
 }
 
 const COPIED_MS = 1500;
@@ -100,6 +112,25 @@ function cardKey(manifest: RenderedManifest): string {
   return `card:${manifest.kind}/${manifest.name}`;
 }
 
+/** Where "next change" last went, in the changes it was computed for. */
+interface Jump extends ChangeStop {
+  index: number;
+  of: ShownOutput['changes'];
+  /** Asks the card again when the same line is the target twice in a row (a single change). */
+  seq: number;
+}
+
+/** The changes since the output shown before, found as the output arrives (in the render that shows it). */
+function useShownChanges(manifests: readonly RenderedManifest[] | undefined, include: ReadonlySet<IncludeLetter>, base: string): ShownOutput {
+  const [shown, setShown] = useState<ShownOutput>(() => nextShown(undefined, manifests, include, base));
+  if (shown.manifests === manifests && shown.include === include && shown.base === base) return shown;
+  const start = performance.now();
+  const next = nextShown(shown, manifests, include, base);
+  window.__mcsChangesMs?.push(performance.now() - start);
+  setShown(next);
+  return next;
+}
+
 function PreviewImpl({
   manifests,
   notGenerated,
@@ -120,6 +151,7 @@ function PreviewImpl({
   bundleStale = false,
   ref,
   cardHeadingLevel = 3,
+  changesBase = '',
 }: PreviewProps) {
   const [copied, setCopied] = useState<string>();
   const [fallback, setFallback] = useState<Fallback>();
@@ -181,7 +213,23 @@ function PreviewImpl({
     [copy, handOut],
   );
 
-  useImperativeHandle(ref, () => ({ copyBundle, downloadBundle }), [copyBundle, downloadBundle]);
+  const { changes } = useShownChanges(manifests, include, changesBase);
+  const stops = useMemo(() => changeStops(cardKeys(included), changes), [included, changes]);
+  const [jump, setJump] = useState<Jump>();
+  const goToChange = useCallback(
+    (step: 1 | -1) => {
+      if (stops.length === 0) return;
+      setJump((last) => {
+        const from = last?.of === changes ? last.index : step === 1 ? -1 : 0;
+        const index = (from + step + stops.length) % stops.length;
+        return { ...(stops[index] as ChangeStop), index, of: changes, seq: (last?.seq ?? 0) + 1 };
+      });
+    },
+    [stops, changes],
+  );
+  const focusLine = useMemo(() => (jump && jump.of === changes ? { key: jump.key, line: jump.line, seq: jump.seq } : undefined), [jump, changes]);
+
+  useImperativeHandle(ref, () => ({ copyBundle, downloadBundle, goToChange }), [copyBundle, downloadBundle, goToChange]);
 
   const downloadZip = () => {
     if (!manifests || nothing) return;
@@ -211,7 +259,7 @@ function PreviewImpl({
   };
 
   const summary = manifests === undefined ? (notGenerated ?? 'Generating the objects…') : summaryLine(manifests, include, pods);
-  const seen = new Map<string, number>();
+  const keys = cardKeys(included);
 
   return (
     <div className="mcs-preview" data-stale={stale || undefined}>
@@ -241,6 +289,19 @@ function PreviewImpl({
         </fieldset>
         <OutputPanel value={output} problems={optionProblems} onChange={onOutputChange} />
         <p className="mcs-summary">{summary}</p>
+        <p className="mcs-changes">
+          <span className="mcs-changes-text">{manifests === undefined ? '' : changesSummary(changes)}</span>
+          <button
+            type="button"
+            className="mcs-button mcs-button-small"
+            disabled={stops.length === 0}
+            aria-keyshortcuts="Alt+F5"
+            title="Next change (Alt+F5; Alt+Shift+F5 for the previous one)"
+            onClick={(event) => goToChange(event.shiftKey ? -1 : 1)}
+          >
+            Next change
+          </button>
+        </p>
         <div className="mcs-actions">
           <span className="mcs-copy-wrap">
             <button type="button" className="mcs-button mcs-button-primary" disabled={nothing} data-copied={copied === BUNDLE_KEY || undefined} onClick={copyBundle}>
@@ -274,18 +335,18 @@ function PreviewImpl({
         {stale ? (optionProblems.length > 0 ? 'Out of date — fix the output options to update' : 'Out of date — fix the errors to update') : ''}
       </p>
       <div className="mcs-cards">
-        {included.map((manifest) => {
-          const base = cardKey(manifest);
-          const n = (seen.get(base) ?? 0) + 1;
-          seen.set(base, n);
+        {included.map((manifest, i) => {
+          const key = keys[i] as string;
           return (
             <ManifestCard
-              key={n === 1 ? base : `${base}#${n}`}
+              key={key}
               manifest={manifest}
-              copied={copied === base}
+              copied={copied === cardKey(manifest)}
               onCopy={onCopyCard}
               onDownload={onDownloadCard}
               headingLevel={cardHeadingLevel}
+              change={changes.get(key)}
+              focusLine={focusLine?.key === key ? focusLine : undefined}
             />
           );
         })}

@@ -1,6 +1,7 @@
 /** Read-only, highlighted YAML with tabs and trailing spaces made visible. */
-import { memo, type ReactNode } from 'react';
+import { cloneElement, isValidElement, memo, type ReactNode } from 'react';
 import { highlightYaml, tokenLines, type YamlToken, type YamlTokenKind } from './highlightYaml.ts';
+import type { LineMark } from './lineDiff.ts';
 
 const CLASS_OF: Record<YamlTokenKind, string | undefined> = {
   plain: undefined,
@@ -60,6 +61,8 @@ interface LineProps {
   tokens: readonly YamlToken[];
   /** The line's text and token kinds: equal signatures render the same. */
   signature: string;
+  /** Its change since the output before (a gutter mark, named for assistive technology in CSS). */
+  mark?: LineMark | undefined;
 }
 
 /**
@@ -68,11 +71,20 @@ interface LineProps {
  * lines are inserted above them.
  */
 const Line = memo(
-  function Line({ tokens }: LineProps) {
-    return <span>{renderTokens(tokens, 't')}</span>;
+  function Line({ tokens, mark }: LineProps) {
+    return <span data-change={mark}>{renderTokens(tokens, 't')}</span>;
   },
-  (before, after) => before.signature === after.signature,
+  (before, after) => before.signature === after.signature && before.mark === after.mark,
 );
+
+/** The cached lines with the marks of the changed ones: only those lines render again. */
+function withMarks(nodes: ReactNode[], marks: ReadonlyMap<number, LineMark> | undefined): ReactNode[] {
+  if (!marks || marks.size === 0) return nodes;
+  return nodes.map((node, i) => {
+    const mark = marks.get(i);
+    return mark && isValidElement<LineProps>(node) ? cloneElement(node, { mark }) : node;
+  });
+}
 
 function renderYaml(text: string): ReactNode[] {
   const seen = new Map<string, number>();
@@ -112,14 +124,16 @@ export interface YamlCodeProps {
   /** Names the scrollable code area for assistive technology. */
   label: string;
   className?: string;
+  /** Changed lines, by index; a stable object while they stay the same. */
+  marks?: ReadonlyMap<number, LineMark> | undefined;
 }
 
-/** Memoised on the text: an edit re-renders only the objects whose YAML changed. */
-export const YamlCode = memo(function YamlCode({ text, id, label, className }: YamlCodeProps) {
+/** Memoised on the text and its marks: an edit re-renders only the objects whose YAML changed. */
+export const YamlCode = memo(function YamlCode({ text, id, label, className, marks }: YamlCodeProps) {
   return (
     // Focusable so keyboard users can scroll long scripts (axe: scrollable-region-focusable).
     <pre id={id} className={className ? `mcs-code ${className}` : 'mcs-code'} tabIndex={0} role="group" aria-label={label}>
-      <code>{highlightedNodes(text)}</code>
+      <code>{withMarks(highlightedNodes(text), marks)}</code>
     </pre>
   );
 });

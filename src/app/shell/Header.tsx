@@ -8,7 +8,7 @@ export interface HeaderProps {
   onCopyLink(): void;
   /** Opens the browser's file chooser for a spec file. */
   onOpenFile(): void;
-  /** Puts `text` in the editor and says `message` in the status line. */
+  /** Puts `text` (another spec: nothing is marked changed) in the editor and says `message` in the status line. */
   onReplaceSpec(text: string, message: string): void;
   /** Back to the default example with every output option off. */
   onReset(text: string, message: string): void;

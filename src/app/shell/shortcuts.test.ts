@@ -37,12 +37,22 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(press('z', { ctrlKey: true, altKey: true }), true)).toBeUndefined();
   });
 
+  it('jumps between changes with Alt+F5 and Alt+Shift+F5, not with Ctrl', () => {
+    expect(shortcutFor(press('F5', { altKey: true }), false)?.action).toBe('nextChange');
+    expect(shortcutFor(press('F5', { altKey: true, shiftKey: true }), true)?.action).toBe('previousChange');
+    expect(shortcutFor(press('F5'), false)).toBeUndefined();
+    expect(shortcutFor(press('F5', { ctrlKey: true }), false)).toBeUndefined();
+    expect(shortcutFor(press('F5', { ctrlKey: true, altKey: true }), false)).toBeUndefined();
+    // Alt alone does not take the Ctrl shortcuts either.
+    expect(shortcutFor(press('s', { altKey: true }), false)).toBeUndefined();
+  });
+
   it('has no two shortcuts on the same keys in the same place', () => {
-    const seen = SHORTCUTS.map((s) => `${s.scope} ${s.shift} ${s.key}`);
+    const seen = SHORTCUTS.map((s) => `${s.scope} ${s.modifier ?? 'ctrl'} ${s.shift} ${s.key}`);
     expect(new Set(seen).size).toBe(seen.length);
   });
 
   it('shows the keys as they are pressed', () => {
-    expect(SHORTCUTS.filter((s) => s.scope === 'page').map((s) => keysOf(s).join('+'))).toEqual(['Ctrl+O', 'Ctrl+S', 'Ctrl+Shift+B', 'Ctrl+Shift+S']);
+    expect(SHORTCUTS.filter((s) => s.scope === 'page').map((s) => keysOf(s).join('+'))).toEqual(['Ctrl+O', 'Ctrl+S', 'Ctrl+Shift+B', 'Ctrl+Shift+S', 'Alt+F5', 'Alt+Shift+F5']);
   });
 });

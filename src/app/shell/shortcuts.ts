@@ -1,16 +1,20 @@
 /**
  * Every keyboard shortcut of the page, in one table: the footer lists the page-wide ones, and one
- * listener (useShortcuts.ts) runs them all. Each is pressed with Ctrl (⌘ on a Mac).
+ * listener (useShortcuts.ts) runs them all. Each is pressed with Ctrl (⌘ on a Mac), except the
+ * change jumps, pressed with Alt as in VS Code (Alt+F5): neither Monaco nor the browser uses it,
+ * and F7 alone would be the browser's caret browsing.
  */
-export type ShortcutAction = 'openFile' | 'downloadBundle' | 'copyBundle' | 'copyLink' | 'undo' | 'redo';
+export type ShortcutAction = 'openFile' | 'downloadBundle' | 'copyBundle' | 'copyLink' | 'undo' | 'redo' | 'nextChange' | 'previousChange';
 
 export interface Shortcut {
   /** `KeyboardEvent.key`, in lower case. */
   key: string;
-  /** Whether Shift is held; Ctrl (or ⌘) always is. */
+  /** Whether Shift is held; Ctrl (or ⌘) always is, unless `modifier` says Alt. */
   shift: boolean;
   /** `false`: not with Alt held; absent: with or without Alt. */
   alt?: false;
+  /** `alt`: pressed with Alt and without Ctrl or ⌘ (default: with Ctrl or ⌘). */
+  modifier?: 'alt';
   action: ShortcutAction;
   description: string;
   /**
@@ -31,6 +35,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: 'z', shift: false, alt: false, action: 'undo', description: 'undo the last change of the spec', scope: 'form' },
   { key: 'z', shift: true, alt: false, action: 'redo', description: 'redo', scope: 'form' },
   { key: 'y', shift: false, alt: false, action: 'redo', description: 'redo', scope: 'form' },
+  { key: 'f5', shift: false, modifier: 'alt', action: 'nextChange', description: 'next change in the objects', scope: 'page' },
+  { key: 'f5', shift: true, modifier: 'alt', action: 'previousChange', description: 'previous change', scope: 'page' },
 ];
 
 /** The form view's outermost element, which FormView marks. */
@@ -40,14 +46,18 @@ export type KeyPress = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shif
 
 /** The shortcut `press` is, if any; `inForm`: the focus is in the form view. */
 export function shortcutFor(press: KeyPress, inForm: boolean, table: readonly Shortcut[] = SHORTCUTS): Shortcut | undefined {
-  if (!(press.ctrlKey || press.metaKey)) return undefined;
+  const ctrl = press.ctrlKey || press.metaKey;
   const key = press.key.toLowerCase();
   return table.find(
-    (s) => s.key === key && s.shift === press.shiftKey && (s.alt === undefined || s.alt === press.altKey) && (s.scope === 'page' || inForm),
+    (s) =>
+      s.key === key &&
+      s.shift === press.shiftKey &&
+      (s.modifier === 'alt' ? press.altKey && !ctrl : ctrl && (s.alt === undefined || s.alt === press.altKey)) &&
+      (s.scope === 'page' || inForm),
   );
 }
 
 /** The keys to press, as the page shows them (`Ctrl`, `Shift`, `S`). */
 export function keysOf(shortcut: Shortcut): string[] {
-  return ['Ctrl', ...(shortcut.shift ? ['Shift'] : []), shortcut.key.toUpperCase()];
+  return [shortcut.modifier === 'alt' ? 'Alt' : 'Ctrl', ...(shortcut.shift ? ['Shift'] : []), shortcut.key.toUpperCase()];
 }

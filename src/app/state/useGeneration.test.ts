@@ -5,7 +5,7 @@ import { respond } from '../generation/respond.ts';
 import { bundleComplete, bundleOf, nextOutput, type GenerationOutput } from './useGeneration.ts';
 
 const OTHER_KEYS: CurveKeys = { publicKey: 'a'.repeat(40), secretKey: 'b'.repeat(40) };
-const none: GenerationOutput = { response: undefined, lastGood: undefined, keys: undefined };
+const none: GenerationOutput = { response: undefined, lastGood: undefined, keys: undefined, epoch: 0 };
 const good = (id: number, keys: CurveKeys = TEST_KEYS): GenerateResponse => ({
   id,
   diagnostics: [],
@@ -32,6 +32,22 @@ describe('the generation output', () => {
     const third = nextOutput(second, broken(3, OTHER_KEYS));
     expect(third.keys).not.toBe(first.keys);
     expect(third.keys?.publicKey).toBe(OTHER_KEYS.publicKey);
+  });
+
+  it('starts a new epoch with the first good output, and with the first good output of another spec', () => {
+    const first = nextOutput(none, broken(1));
+    expect(first.epoch).toBe(0);
+    const second = nextOutput(first, good(2));
+    expect(second.epoch).toBe(1);
+    expect(nextOutput(second, good(3)).epoch).toBe(1);
+    // Request 4 was for another spec: its answer, or the first good one after it, starts an epoch.
+    const errors = nextOutput(second, broken(4), 4);
+    expect(errors.epoch).toBe(1);
+    const loaded = nextOutput(errors, good(5), 4);
+    expect(loaded.epoch).toBe(2);
+    expect(nextOutput(loaded, good(6), 4).epoch).toBe(2);
+    // An answer to a request older than the load does not.
+    expect(nextOutput(second, good(3), 4).epoch).toBe(1);
   });
 });
 

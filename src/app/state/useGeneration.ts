@@ -22,9 +22,14 @@ export interface GenerationOutput {
   lastGood: GenerateResponse | undefined;
   /** The keypair of the newest response; the same object for as long as its public key stays. */
   keys: CurveKeys | undefined;
+  /**
+   * Goes up with the first good output and with the first good output of another spec (`load`,
+   * `reset`): the preview marks no changes between outputs of different epochs.
+   */
+  epoch: number;
 }
 
-const NO_OUTPUT: GenerationOutput = { response: undefined, lastGood: undefined, keys: undefined };
+const NO_OUTPUT: GenerationOutput = { response: undefined, lastGood: undefined, keys: undefined, epoch: 0 };
 
 /** The response is about one MiniCluster of a file of several. */
 const ofSeveral = (response: GenerateResponse) => (response.inFile?.count ?? 1) > 1;
@@ -44,11 +49,14 @@ export async function bundleOf(source: GenerateResponse | undefined): Promise<re
   return wholeFileManifests(source.wholeFile) ?? source.manifests;
 }
 
-export function nextOutput(previous: GenerationOutput, result: GenerateResponse): GenerationOutput {
+/** `freshFrom`: the id of the newest request for another spec (`load`, `reset`). */
+export function nextOutput(previous: GenerationOutput, result: GenerateResponse, freshFrom = 0): GenerationOutput {
+  const fresh = result.manifests !== undefined && result.id >= freshFrom && (previous.lastGood?.id ?? -1) < freshFrom;
   return {
     response: result,
     lastGood: result.manifests ? result : previous.lastGood,
     keys: previous.keys?.publicKey === result.keys.publicKey ? previous.keys : result.keys,
+    epoch: fresh ? previous.epoch + 1 : previous.epoch,
   };
 }
 
@@ -67,8 +75,10 @@ export interface Generation extends GenerationOutput {
    * the first output must not wait for (Monaco, the core on the main thread).
    */
   startupDone: boolean;
-  /** Replaces the spec (an example, a fix, an upgrade). */
+  /** Replaces the spec (a fix, an upgrade): the preview marks what changed. */
   setText(next: string): void;
+  /** Replaces the spec with another one (an example, a file opened): a new `epoch`, nothing marked. */
+  load(next: string): void;
   /** The user's own edit, timed for the speed measurements. */
   edit(next: string): void;
   /** The cursor's offset in the text. */
@@ -139,6 +149,10 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
   // In a file of several MiniClusters, the one the preview shows: moving the cursor out of it
   // asks for the one it moved into.
   const shown = useRef<SpecInFileInfo | undefined>(undefined);
+  // The next request is for another spec; then the id it was sent with (see nextOutput).
+  const freshNext = useRef(false);
+  const freshFrom = useRef(0);
+  const lastSent = useRef(0);
 
   // A spec that stopped the generator last time is not generated until it changes.
   const held = useRef(heldAtStart);
@@ -148,7 +162,13 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
 
   const send = useCallback(() => {
     if (held.current) return;
-    generator.request(requestInput(request.current));
+    // Before the request: a request generated on the main thread is answered before it returns.
+    // Its id is the one after the last (the client numbers them in turn).
+    if (freshNext.current) {
+      freshNext.current = false;
+      freshFrom.current = lastSent.current + 1;
+    }
+    lastSent.current = generator.request(requestInput(request.current));
   }, [generator]);
 
   useEffect(() => failures.listen((failure) => setStopped(failure)), [failures]);
@@ -183,7 +203,10 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
         setStopped(undefined);
         // Commit the new output in this task rather than a later one, which can queue behind the
         // editor's own work for the keystroke.
-        flushSync(() => setGenerated((previous) => nextOutput(previous, result)));
+        // The services sent the first request before this hook existed.
+        lastSent.current = Math.max(lastSent.current, result.id);
+        const from = freshFrom.current;
+        flushSync(() => setGenerated((previous) => nextOutput(previous, result, from)));
       }),
     [results, keysForFile],
   );
@@ -279,14 +302,21 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
     },
     [send],
   );
+  const load = useCallback(
+    (next: string) => {
+      freshNext.current = true;
+      setText(next);
+    },
+    [setText],
+  );
   /** A new text with new output options, sent as one request. */
   const reset = useCallback(
     (nextText: string, nextOutput: OutputDraft) => {
       setOutputState(nextOutput);
       request.current.output = optionsOf(nextOutput);
-      setText(nextText);
+      load(nextText);
     },
-    [setText],
+    [load],
   );
   const getText = useCallback(() => request.current.text, []);
   const getOutput = useCallback(() => request.current.output, []);
@@ -295,5 +325,5 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
   const getBundle = useCallback(() => bundleOf(lastWhole.current ?? lastGood), [lastGood]);
   const bundleStale = response !== undefined && !bundleComplete(response);
 
-  return { ...generated, text, userCertificate, output, setOutput, reset, startupDone, setText, edit, moveCursor, setUserCertificate, newKeys, getText, getOutput, stopped, heldBack, keepHeldBack, waitingForEdit, getBundle, bundleStale };
+  return { ...generated, text, userCertificate, output, setOutput, reset, startupDone, setText, load, edit, moveCursor, setUserCertificate, newKeys, getText, getOutput, stopped, heldBack, keepHeldBack, waitingForEdit, getBundle, bundleStale };
 }
