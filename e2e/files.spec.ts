@@ -57,6 +57,8 @@ test('a file opened with the button replaces the spec, Undo brings the old one b
   await chooseFile(page, () => page.getByRole('button', { name: 'Open file…' }).click(), { name: 'my cluster.yaml', text: ONE });
 
   await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
+  // Another spec, not an edit of the one before: no card is marked changed.
+  await expect(page.locator('[data-change]')).toHaveCount(0);
   await expect(page.locator('.mcs-spec-file')).toHaveText('File: my cluster.yaml');
   await expect(page.getByRole('status').filter({ hasText: 'Opened my cluster.yaml' })).toBeVisible();
   const saved = await download(page, 'Download spec');
