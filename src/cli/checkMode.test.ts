@@ -6,21 +6,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as curve from '../core/curve/index.ts';
 import { HELP_HINT } from './args.ts';
 import { escapeGithubData, escapeGithubProperty, githubCommand } from './diagnosticsOutput.ts';
-import { runCli } from './main.ts';
+import { runInProcess as run } from './runInProcess.test-util.ts';
 
 // Counts the keypairs made: --check must make none.
 vi.mock('../core/curve/index.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../core/curve/index.ts')>();
   return { ...original, sodiumKeypairSource: vi.fn(original.sodiumKeypairSource) };
 });
-
-
-async function run(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => stdin });
-  return { code, stdout, stderr, lines: stderr.split('\n') };
-}
 
 const cluster = (name: string, size = 2, extra = '') =>
   `apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: ${name}\n${extra}spec:\n  size: ${size}\n  containers:\n    - image: ubuntu:noble\n`;

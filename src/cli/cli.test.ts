@@ -3,24 +3,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { readCurveCert } from '../core/curve/index.ts';
 import { fixturePath } from '../core/testing/fixtures.ts';
-import { runCli } from './main.ts';
+import { BIN, runInProcess as run } from './runInProcess.test-util.ts';
 
 const HELLO = fixturePath('v1alpha2', 'hello-world');
 const V1_VOLUMES = fixturePath('v1alpha1', 'volumes');
 const USER_CERT = fixturePath('v1alpha2', 'user-certificate');
-const BIN = fileURLToPath(new URL('../../bin/minicluster-gen.js', import.meta.url));
-
-async function run(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => stdin });
-  return { code, stdout, stderr };
-}
 
 const docsOf = (text: string) => parseAllDocuments(text).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
 

@@ -3,20 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../core/testing/fixtures.ts';
-import { runCli } from './main.ts';
+import { BIN, runInProcess as run } from './runInProcess.test-util.ts';
 
 const HELLO = fixturePath('v1alpha2', 'hello-world');
-const BIN = fileURLToPath(new URL('../../bin/minicluster-gen.js', import.meta.url));
-
-async function run(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => stdin });
-  return { code, stdout, stderr };
-}
 
 /** The command lines, without their comments. */
 const linesOf = (text: string) => text.split('\n').filter((line) => line !== '' && !line.startsWith('#'));

@@ -3,15 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeSpec } from '../core/v1alpha2/analyze.ts';
 import { fixturePath } from '../core/testing/fixtures.ts';
-import { runCli } from './main.ts';
+import { runInProcess as run } from './runInProcess.test-util.ts';
 import { USAGE } from './args.ts';
-
-async function run(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => stdin });
-  return { code, stdout, stderr };
-}
 
 describe('minicluster-gen --migrate', () => {
   it('prints the v1alpha2 spec on stdout and each note as FILE:LINE:COL: note: on stderr', async () => {

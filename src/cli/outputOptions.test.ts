@@ -4,17 +4,10 @@ import { parseAllDocuments } from 'yaml';
 import { readCurveCert } from '../core/curve/index.ts';
 import { fixturePath } from '../core/testing/fixtures.ts';
 import { parseArgs } from './args.ts';
-import { runCli } from './main.ts';
+import { runInProcess as run } from './runInProcess.test-util.ts';
 
 const HELLO = fixturePath('v1alpha2', 'hello-world');
 const V1_HELLO = fixturePath('v1alpha1', 'hello-world');
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => '' });
-  return { code, stdout, stderr };
-}
 
 type Doc = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> }; spec?: Record<string, unknown>; stringData?: Record<string, string>; data?: Record<string, string> };
 const docsOf = (text: string) => parseAllDocuments(text).map((d) => d.toJS() as Doc);

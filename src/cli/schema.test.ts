@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSIONS, schemaFileText } from '../core/schemaFile.ts';
 import { fixturePath } from '../core/testing/fixtures.ts';
 import { HELP_HINT, USAGE } from './args.ts';
-import { runCli } from './main.ts';
+import { runInProcess as run } from './runInProcess.test-util.ts';
 
 const sodium = vi.hoisted(() => ({ loaded: false }));
 vi.mock('libsodium-wrappers', () => {
@@ -17,23 +17,16 @@ vi.mock('libsodium-wrappers', () => {
   return { default: {} };
 });
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => '' });
-  return { code, stdout, stderr };
-}
-
 describe('minicluster-gen --schema', () => {
   it.each(SCHEMA_VERSIONS)('--schema %s prints the served file, and nothing else, without loading libsodium', async (version) => {
-    expect(await run(['--schema', version])).toEqual({ code: 0, stdout: schemaFileText(version), stderr: '' });
-    expect(await run([`--schema=${version}`])).toEqual({ code: 0, stdout: schemaFileText(version), stderr: '' });
+    expect(await run(['--schema', version])).toMatchObject({ code: 0, stdout: schemaFileText(version), stderr: '' });
+    expect(await run([`--schema=${version}`])).toMatchObject({ code: 0, stdout: schemaFileText(version), stderr: '' });
     expect(sodium.loaded).toBe(false);
   });
 
   it('reads no spec: a -f beside it is not read', async () => {
     const r = await run(['--schema', 'v1alpha1', '-f', fixturePath('v1alpha2', 'no-such-file')]);
-    expect(r).toEqual({ code: 0, stdout: schemaFileText('v1alpha1'), stderr: '' });
+    expect(r).toMatchObject({ code: 0, stdout: schemaFileText('v1alpha1'), stderr: '' });
   });
 
   it.each([
@@ -42,7 +35,7 @@ describe('minicluster-gen --schema', () => {
     [['--schema='], 'minicluster-gen: --schema takes v1alpha2 or v1alpha1, not ""'],
     [['--schema'], 'minicluster-gen: flag --schema needs a value'],
   ])('%j is a usage fault of one line', async (args, line) => {
-    expect(await run(args)).toEqual({ code: 2, stdout: '', stderr: `${line}\n${HELP_HINT}\n` });
+    expect(await run(args)).toMatchObject({ code: 2, stdout: '', stderr: `${line}\n${HELP_HINT}\n` });
   });
 
   it('is in the usage', () => {

@@ -10,18 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { fixturePath } from '../core/testing/fixtures.ts';
 import { HELP_HINT } from './args.ts';
-import { runCli } from './main.ts';
+import { runInProcess as run } from './runInProcess.test-util.ts';
 import { inputFolderNames } from './outputNames.ts';
 
 const HELLO = fixturePath('v1alpha2', 'hello-world');
 const V1_HELLO = fixturePath('v1alpha1', 'hello-world');
-
-async function run(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => stdin });
-  return { code, stdout, stderr, lines: stderr.split('\n') };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'mcg-many-'));
 const cluster = (name: string, size = 2) =>

@@ -10,20 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { fixturePath } from '../core/testing/fixtures.ts';
 import { HELP_HINT, USAGE } from './args.ts';
-import { runCli, runGuarded, type CliIo } from './main.ts';
+import { runGuarded } from './main.ts';
+import { runInProcess as run } from './runInProcess.test-util.ts';
 
 const HELLO = fixturePath('v1alpha2', 'hello-world');
 const V1_HELLO = fixturePath('v1alpha1', 'hello-world');
 const LIMIT = 1024 * 1024;
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-
-async function run(args: string[], stdin: ReturnType<CliIo['readStdin']> = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => stdin });
-  const lines = stderr.split('\n');
-  return { code, stdout, stderr, first: lines[0] ?? '', lines };
-}
 
 /** A usage fault: exit 2, this first line, the --help pointer as the second and last line, no output. */
 async function expectUsageFault(args: string[], first: string | RegExp) {

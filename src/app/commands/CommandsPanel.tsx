@@ -6,6 +6,7 @@
  */
 import { memo, useId, useState } from 'react';
 import type { KubectlCommand } from '../../core/page.ts';
+import '../shell/disclosure.css';
 import './commands.css';
 
 export interface CommandsPanelProps {
@@ -24,12 +25,12 @@ function CommandsPanelImpl({ commands, bundleFile, copiedId, onCopy }: CommandsP
   const several = commands.some((command) => command.cluster !== undefined);
 
   return (
-    <details className="mcs-commands" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary className="mcs-commands-summary">
-        <span className="mcs-commands-title">Commands</span>
-        <span className="mcs-commands-state">kubectl: apply, watch the pods, the lead broker’s log and a Flux shell, delete</span>
+    <details className="mcs-commands mcs-disclosure" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="mcs-commands-summary mcs-disclosure-summary">
+        <span className="mcs-commands-title mcs-disclosure-title">Commands</span>
+        <span className="mcs-commands-state mcs-disclosure-state">kubectl: apply, watch the pods, the lead broker’s log and a Flux shell, delete</span>
       </summary>
-      <div className="mcs-commands-body">
+      <div className="mcs-commands-body mcs-disclosure-body">
         <p className="mcs-commands-intro">
           What to run next, in order, where kubectl reaches your cluster and beside <code className="mcs-commands-file">{bundleFile}</code> (the file
           “Download bundle” saves{several ? ', with every MiniCluster of this file' : ''}).

@@ -11,6 +11,7 @@
 import { memo, useId, useState, type ReactNode } from 'react';
 import { OUTPUT_OPTIONS, isDefaultOutput, type OptionProblem } from '../../core/page.ts';
 import { optionsOf, optionsOnWords, type OutputDraft } from './outputOptions.ts';
+import '../shell/disclosure.css';
 import './output.css';
 
 /** One row of the core's table (its type is not on the page's façade). */
@@ -84,12 +85,12 @@ function OutputPanelImpl({ value, problems, onChange }: OutputPanelProps) {
   };
 
   return (
-    <details className="mcs-output" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary className="mcs-output-summary">
-        <span className="mcs-output-title">Output options</span>
-        <span className="mcs-output-state">{words.length > 0 ? words.join(' · ') : 'none: the operator’s own objects'}</span>
+    <details className="mcs-output mcs-disclosure" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="mcs-output-summary mcs-disclosure-summary">
+        <span className="mcs-output-title mcs-disclosure-title">Output options</span>
+        <span className="mcs-output-state mcs-disclosure-state">{words.length > 0 ? words.join(' · ') : 'none: the operator’s own objects'}</span>
       </summary>
-      <div className="mcs-output-body">
+      <div className="mcs-output-body mcs-disclosure-body">
         <p className="mcs-output-intro">
           Where the objects will run. These are not MiniCluster fields: they are never written into the spec, but the
           share link and autosave keep them.
