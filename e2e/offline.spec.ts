@@ -189,16 +189,25 @@ test('a tab open since the first visit moves to the new build too when another t
   test.setTimeout(60_000);
   await openApp(page);
   await untilControlled(page);
+  // Each tab has its own spec, and keeps it through the reload (tabs share the autosave).
+  await replaceSpec(page, FIRST_TAB_SPEC);
+  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible();
   served = buildB;
   const second = await context.newPage();
   await openApp(second);
+  await replaceSpec(second, FIRST_TAB_SPEC.replace('first-tab', 'second-tab').replace('size: 2', 'size: 3'));
+  await expect(second.getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
   const notice = second.getByRole('status').filter({ hasText: 'A new version of MiniCluster Studio is ready.' });
   await notice.getByRole('button', { name: 'Reload' }).click({ timeout: 30_000 });
   await expect(second).toHaveTitle(TITLE_B, { timeout: 30_000 });
   // The first tab was taken over by build A's worker while it was open; it must not stay on A's page under B's worker.
   await expect(page).toHaveTitle(TITLE_B, { timeout: 30_000 });
   expect(await page.evaluate(() => (window as { mcsBuild?: string }).mcsBuild)).toBe('B');
-  // Not its output: both tabs reload at once, and one may take the other's generation mark
-  // (src/app/state/generationMark.ts) for one left by a spec that stopped the generator.
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('first-tab');
+  await expect(second.getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible({ timeout: 30_000 });
+  await expect(second.locator('.monaco-editor .view-lines')).toContainText('second-tab');
 });
+
+const FIRST_TAB_SPEC = 'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: first-tab\nspec:\n  size: 2\n  containers:\n    - image: ubuntu:noble\n';

@@ -7,7 +7,7 @@
  */
 import type { GenerateResponse } from '../worker/protocol.ts';
 import { PRESETS } from '../presets/index.ts';
-import { browserStorage, loadPrefs, tabIdentity, type Prefs, type StorageLike } from '../state/storage.ts';
+import { browserStorage, loadPrefs, tabIdentity, tabStorage, type Prefs, type StorageLike } from '../state/storage.ts';
 import { chooseInitialSpec, type InitialSpec } from '../state/initialSpec.ts';
 import { recordEdit, recordKeys, recordStartup } from '../timing.ts';
 import { generationMark } from '../state/generationMark.ts';
@@ -60,7 +60,7 @@ export function startServices(): AppServices {
   // chain of modules that import it has loaded.
   void import('libsodium-wrappers');
 
-  const initial = chooseInitialSpec({ hash: window.location.hash, storage, presets: PRESETS });
+  const initial = chooseInitialSpec({ hash: window.location.hash, storage, tab: tabStorage(), presets: PRESETS });
   const prefs = loadPrefs(storage);
   // A share link is read once; dropping it from the address bar lets a reload show later edits.
   if (initial.source === 'link') history.replaceState(null, '', window.location.pathname + window.location.search);

@@ -139,6 +139,16 @@ describe('browserStorage', () => {
 });
 
 describe('createAutosaver', () => {
+  it("keeps a copy in this tab's storage too", () => {
+    const shared = new FakeStorage();
+    const tab = new FakeStorage();
+    const saver = createAutosaver(500, shared, undefined, tab);
+    saver.schedule('apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\n');
+    saver.flush();
+    expect(loadSaved(tab)?.text).toBe(loadSaved(shared)?.text);
+    expect(loadSaved(tab)?.text).toContain('MiniCluster');
+  });
+
   beforeEach(() => {
     vi.useFakeTimers();
   });

@@ -74,6 +74,7 @@ export function createAutosaver(
   delayMs: number,
   storage: StorageLike | undefined = browserStorage(),
   onResult?: (result: SaveResult) => void,
+  thisTab?: StorageLike,
 ): Autosaver {
   let pending: string | SpecToSave | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -87,6 +88,8 @@ export function createAutosaver(
     const spec = pending;
     pending = undefined;
     const result = save(spec, storage);
+    // This tab's copy (see tabStorage); what the user hears about is the shared save.
+    if (thisTab) save(spec, thisTab);
     onResult?.(result);
     return result;
   };

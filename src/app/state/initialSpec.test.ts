@@ -33,6 +33,13 @@ describe('chooseInitialSpec', () => {
     }
   });
 
+  it("opens this tab's own autosave before the one all tabs share, so a reload keeps this tab's spec", () => {
+    const mine = SAVED.replace('from-storage', 'from-this-tab');
+    expect(chooseInitialSpec({ hash: '', storage: storageWith(SAVED), tab: storageWith(mine), presets: PRESETS })).toEqual({ text: mine, source: 'autosave' });
+    // A new tab has no copy of its own: the shared one.
+    expect(chooseInitialSpec({ hash: '', storage: storageWith(SAVED), tab: new FakeStorage(), presets: PRESETS })).toEqual({ text: SAVED, source: 'autosave' });
+  });
+
   it('opens the default preset when there is neither', () => {
     expect(chooseInitialSpec({ hash: '', storage: new FakeStorage(), presets: PRESETS })).toEqual({ text: defaultText, source: 'default' });
     expect(chooseInitialSpec({ hash: '', storage: undefined, presets: PRESETS })).toEqual({ text: defaultText, source: 'default' });

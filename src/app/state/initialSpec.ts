@@ -33,12 +33,14 @@ export interface InitialSpecInput {
   /** `location.hash`. */
   hash: string;
   storage: StorageLike | undefined;
+  /** This tab's copy of its autosave (a reload brings back this tab's spec, not another tab's). */
+  tab?: StorageLike | undefined;
   presets: readonly Preset[];
   defaultPresetId?: string;
 }
 
-export function chooseInitialSpec({ hash, storage, presets, defaultPresetId = DEFAULT_PRESET_ID }: InitialSpecInput): InitialSpec {
-  const saved = loadSaved(storage);
+export function chooseInitialSpec({ hash, storage, tab, presets, defaultPresetId = DEFAULT_PRESET_ID }: InitialSpecInput): InitialSpec {
+  const saved = loadSaved(tab) ?? loadSaved(storage);
   const linked = decodeSpecHash(hash);
   if (linked !== undefined) {
     const { options, problems } = decodeOutputParams(hash);

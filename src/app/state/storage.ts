@@ -58,6 +58,19 @@ export function tabIdentity(): string {
   }
 }
 
+/**
+ * This tab's own storage (sessionStorage), or undefined where it cannot be used. The autosave keeps
+ * a copy there: tabs share localStorage, so a reload, or every tab reloading when a new build takes
+ * over, would otherwise bring back whichever tab saved last.
+ */
+export function tabStorage(): StorageLike | undefined {
+  try {
+    return globalThis.sessionStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function readJson(storage: StorageLike | undefined, key: string): unknown {
   if (!storage) return undefined;
   try {
