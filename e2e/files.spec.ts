@@ -269,3 +269,24 @@ test('screenshots: the Open file button, an opened file\'s name, a message and t
     await page.screenshot({ path: `test-results/screenshots/files-drop-${look}.png` });
   });
 });
+
+test("the bundle never holds the objects of a file that another file has replaced", async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPage(page);
+  await chooseFile(page, () => page.getByRole('button', { name: 'Open file…' }).click(), { name: 'two.yaml', text: TWO });
+  await expect(page.locator('.mcs-file-note')).toContainText('hold all 2');
+  // Another file of two MiniClusters, the second with an error: its whole bundle is never made.
+  const other = `${cluster('third', 2)}---\n${cluster('fourth', 0)}`;
+  await chooseFile(page, () => page.getByRole('button', { name: 'Open file…' }).click(), { name: 'other.yaml', text: other });
+  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy Job third', exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Copy bundle', exact: true }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'The output is out of date' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Copy anyway' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('name: third');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).not.toContain('name: first');
+  expect(copied).not.toContain('name: second');
+});

@@ -143,6 +143,8 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
   const request = useRef<Request>({ text: initial.text, moreKeys: [], certificate: undefined, namespace: prefs.defaultNamespace, cursor: 0, output: initial.output ?? {} });
   // The newest response whose whole bundle could be made: exports use it while a later text has errors.
   const lastWhole = useRef<GenerateResponse>(undefined);
+  /** Making the keypairs of a file's other MiniClusters failed (libsodium did not load). */
+  const keysFailed = useRef(false);
   const makingKeys = useRef(false);
   // New certificate starts a new set: keys still being made for the old one are not kept.
   const keySet = useRef(0);
@@ -176,7 +178,7 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
   /** Makes a keypair for each MiniCluster of the file that lacks one, then generates with them. */
   const keysForFile = useCallback(
     (count: number) => {
-      if (makingKeys.current || request.current.moreKeys.length >= count - 1) return;
+      if (makingKeys.current || keysFailed.current || request.current.moreKeys.length >= count - 1) return;
       makingKeys.current = true;
       const set = keySet.current;
       void import('../certificate/keys.ts')
@@ -184,10 +186,15 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
           const more = [...request.current.moreKeys];
           while (more.length < count - 1) more.push(await newKeys());
           if (set === keySet.current) request.current.moreKeys = more;
+          send();
+        })
+        .catch(() => {
+          // Not again on every answer: that would loop. The preview goes on; the bundle of the
+          // whole file stays unavailable (the export asks first, as for an out-of-date output).
+          keysFailed.current = true;
         })
         .finally(() => {
           makingKeys.current = false;
-          send();
         });
     },
     [send],
@@ -305,6 +312,8 @@ export function useGeneration({ generator, results, failures, heldBack: heldAtSt
   const load = useCallback(
     (next: string) => {
       freshNext.current = true;
+      // The last whole-file bundle is of the spec this one replaces: never handed out for it.
+      lastWhole.current = undefined;
       setText(next);
     },
     [setText],
