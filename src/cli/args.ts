@@ -180,6 +180,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (options.check && options.migrate) throw new UsageError('--check and --migrate do not go together: --migrate prints a migrated spec, --check only analyses');
   if (options.migrate && options.diagnostics !== 'text') throw new UsageError(`--diagnostics ${options.diagnostics} is for generating and --check; --migrate prints its notes as text`);
   if (options.commands && (options.check || options.migrate)) throw new UsageError(`--commands prints the commands for generated objects: drop ${options.check ? '--check' : '--migrate'}`);
+  if (options.commands && options.legacySeparator && options.outputDir !== undefined) {
+    throw new UsageError('--legacy-separator writes files kubectl cannot read, so the --commands would fail on them: drop one of the two');
+  }
+  if (options.schema !== undefined && options.inputs.length > 0) throw new UsageError('--schema prints a schema and reads no spec: drop the inputs, or drop --schema');
   if (options.bundleFile !== undefined && !options.commands) throw new UsageError('--bundle-file names the file in the --commands output: add --commands');
   if (options.migrate && options.inputs.length > 1) throw new UsageError(`--migrate reads one file, and ${options.inputs.length} inputs are given: migrate them one at a time`);
   return options;

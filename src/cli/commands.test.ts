@@ -90,6 +90,21 @@ describe('minicluster-gen --commands', () => {
     expect(stderr).toContain('no commands printed');
   });
 
+  it('--commands with --diagnostics json and --output-dir: the commands alone on standard output, the JSON on standard error', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'mcg-commands-')), 'out');
+    const { code, stdout, stderr } = await run(['--commands', '--diagnostics', 'json', '-f', HELLO, '--output-dir', dir]);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('[');
+    expect(linesOf(stdout)).toContain(`kubectl apply --server-side -f ${dir}`);
+    expect(JSON.parse(stderr.split('\n').find((line) => line.startsWith('[')) ?? '')).toEqual([]);
+  });
+
+  it('--commands with --legacy-separator and --output-dir is a usage fault: kubectl cannot read those files', async () => {
+    const { code, first } = await run(['--commands', '--legacy-separator', '-f', HELLO, '--output-dir', join(tmpdir(), 'never-made')]);
+    expect(code).toBe(2);
+    expect(first).toContain('--legacy-separator writes files kubectl cannot read');
+  });
+
   it('--commands with --check is a usage fault (exit status 2)', async () => {
     const { code, stderr } = await run(['--commands', '--check', '-f', HELLO]);
     expect(code).toBe(2);

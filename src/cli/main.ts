@@ -7,6 +7,7 @@ import {
   generateAny,
   includeLettersFor,
   printable,
+  quote,
   schemaFileText,
   tooLargeMessage,
   type Manifest,
@@ -106,6 +107,8 @@ interface Run {
   stopped: boolean;
   /** `--commands`: the MiniClusters the commands are about. */
   forCommands: ResolvedAny[];
+  /** Each MiniCluster's NAMESPACE/NAME so far, with where it is: two inputs must not share one. */
+  clusterNames: Map<string, string>;
 }
 
 /**
@@ -256,6 +259,25 @@ async function runEntry(entry: InputEntry, folder: string, run: Run, mode: Input
   }
   const resolvedAll = clusters as ResolvedAny[];
 
+  // Within a file the analysis finds two MiniClusters of one name; across inputs it is found here,
+  // since one stream or one apply of every input would let the later overwrite the earlier.
+  const clashes = analysis.specs.flatMap(({ document }, index) => {
+    const { name, namespace = options.namespace } = resolvedAll[index]?.cluster.metadata ?? { name: '' };
+    const key = `${namespace}/${name}`;
+    const earlier = run.clusterNames.get(key);
+    if (earlier === undefined) return [];
+    const message = `${earlier} is also the MiniCluster ${quote(name)} in namespace ${quote(namespace)}: their objects have the same names and would overwrite each other. Rename one of them (or put it in another namespace).`;
+    return [{ severity: 'error', code: 'duplicate-minicluster', path: 'metadata.name', line: document.line, column: document.column, file, message } as const];
+  });
+  for (const [index, { document }] of analysis.specs.entries()) {
+    const metadata = resolvedAll[index]?.cluster.metadata;
+    if (metadata) run.clusterNames.set(`${metadata.namespace ?? options.namespace}/${metadata.name}`, `${shown}:${document.line}`);
+  }
+  if (clashes.length > 0) {
+    for (const clash of clashes) run.report.report(clash);
+    return summary(run, input, clashes.length);
+  }
+
   // Letters no version has were refused with the flags; one that only the other version has
   // (v for v1alpha2) is a note while other letters still select objects, and a usage fault when
   // nothing at all would be printed. Each input is judged on its own.
@@ -304,7 +326,7 @@ async function loadCertificate(path: string, run: Run): Promise<number> {
  */
 async function runInputs(listed: InputList, options: CliOptions, io: CliIo, mode: InputMode): Promise<number> {
   // JSON and GitHub commands go to standard output when it carries no objects, where CI reads them.
-  const diagnosticsToStdout = options.diagnostics !== 'text' && (options.check || options.outputDir !== undefined);
+  const diagnosticsToStdout = options.diagnostics !== 'text' && !options.commands && (options.check || options.outputDir !== undefined);
   const run: Run = {
     options,
     io,
@@ -316,6 +338,7 @@ async function runInputs(listed: InputList, options: CliOptions, io: CliIo, mode
     outputDirReady: false,
     stopped: false,
     forCommands: [],
+    clusterNames: new Map(),
   };
   let worst = options.curveCert ? await loadCertificate(options.curveCert, run) : EXIT_OK;
   if (worst === EXIT_OK) {

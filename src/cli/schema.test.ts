@@ -24,9 +24,10 @@ describe('minicluster-gen --schema', () => {
     expect(sodium.loaded).toBe(false);
   });
 
-  it('reads no spec: a -f beside it is not read', async () => {
+  it('reads no spec: an input beside it is a usage fault, not silently left unread', async () => {
     const r = await run(['--schema', 'v1alpha1', '-f', fixturePath('v1alpha2', 'no-such-file')]);
-    expect(r).toMatchObject({ code: 0, stdout: schemaFileText('v1alpha1'), stderr: '' });
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.first).toBe('minicluster-gen: --schema prints a schema and reads no spec: drop the inputs, or drop --schema');
   });
 
   it.each([

@@ -43,6 +43,25 @@ function tree(files: Record<string, string>): string {
   return root;
 }
 
+describe('two inputs with a MiniCluster of the same name and namespace', () => {
+  it('the later one is an error at the start of its document, with where the earlier is, and gives no objects', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcg-same-name-'));
+    const spec = readFileSync(fixturePath('v1alpha2', 'hello-world'), 'utf8');
+    writeFileSync(join(dir, 'a.yaml'), spec);
+    writeFileSync(join(dir, 'b.yaml'), `# the same cluster again\n${spec}`);
+    writeFileSync(join(dir, 'c.yaml'), spec.replace('name: flux-sample', 'name: other'));
+    const { code, stdout, stderr } = await run([join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'c.yaml')]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${join(dir, 'b.yaml')}:1:1: metadata.name: ${join(dir, 'a.yaml')}:1 is also the MiniCluster "flux-sample" in namespace "default"`);
+    const names = stdout.match(/^kind: Job\n(?:.*\n)*?  name: (.*)$/gm) ?? [];
+    expect(names.join()).toContain('name: other');
+    expect(stdout.match(/^kind: Job$/gm)).toHaveLength(2);
+    // In another namespace it is another MiniCluster.
+    writeFileSync(join(dir, 'b.yaml'), spec.replace('name: flux-sample', 'name: flux-sample\n  namespace: lab'));
+    expect((await run(['--check', join(dir, 'a.yaml'), join(dir, 'b.yaml')])).code).toBe(0);
+  });
+});
+
 describe('several inputs on standard output', () => {
   it('two -f inputs: each input objects in order, under a # Source comment, in one valid YAML stream', async () => {
     const r = await run(['-f', HELLO, '-f', V1_HELLO, '-i', 's']);
