@@ -86,8 +86,9 @@ export function App({ services }: { services: AppServices }) {
     [reset, setStatus],
   );
   const openFile = useCallback(
-    (next: string, fileName: string) => loadSpec(next, `Opened ${fileName} (Undo in the editor brings back the spec it replaced).`),
-    [loadSpec],
+    // Before the editor has loaded, the plain text box it replaces keeps no undo history.
+    (next: string, fileName: string) => loadSpec(next, editor.undo ? `Opened ${fileName} (Undo in the editor brings back the spec it replaced).` : `Opened ${fileName}.`),
+    [loadSpec, editor.undo],
   );
   // The file's name stays through edits, fixes and upgrades (it is still that file's spec), until an
   // example, Reset or another file replaces the spec.
