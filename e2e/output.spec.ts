@@ -258,6 +258,8 @@ test('a share link restores the spec and the options in a new page; a bad value 
 test('a link or a save from before the options opens with every option off', async ({ page }) => {
   // The spec as older versions saved it: text and time only.
   await page.evaluate(() => localStorage.setItem('minicluster-studio:v1:spec', JSON.stringify({ text: 'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: old-save\nspec:\n  size: 2\n  containers:\n    - image: ubuntu:noble\n', savedAt: 1 })));
+  // As on a new visit: this tab's own copy of its autosave (sessionStorage) would be opened first.
+  await page.evaluate(() => sessionStorage.clear());
   await page.reload();
   await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible({ timeout: 20_000 });
   await expect(panel(page)).not.toHaveAttribute('open');
