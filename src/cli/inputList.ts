@@ -19,6 +19,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { notRegularKind } from './readLimited.ts';
 import { errorCode, systemReason } from './systemReason.ts';
 
 export type InputEntry =
@@ -101,15 +102,9 @@ async function walkFolder(root: string): Promise<Exclude<InputEntry, { kind: 'st
       }
       if (!yamlName) continue;
       if (dirent.isFile()) out.push({ kind: 'file', path, found: true });
-      else out.push({ kind: 'skipped', path, why: `${notRegular(dirent)}, not a regular file` });
+      else out.push({ kind: 'skipped', path, why: `${notRegularKind(dirent)}, not a regular file` });
     }
   };
   await visit(root);
   return out.sort((a, b) => Buffer.compare(pathOf(a), pathOf(b)));
-}
-
-function notRegular(dirent: Dirent): string {
-  if (dirent.isFIFO()) return 'a FIFO';
-  if (dirent.isSocket()) return 'a socket';
-  return 'a device';
 }

@@ -117,6 +117,13 @@ interface Run {
  */
 type InputMode = (input: Input, clusters: ResolvedAny[], run: Run) => Promise<number>;
 
+/** Objects as the flags ask: a JSON List or a YAML stream. */
+function renderObjects(objects: Manifest[], options: CliOptions): string {
+  return options.format === 'json'
+    ? renderJson(objects)
+    : renderYaml(objects, { keyOrder: options.sortKeys ? 'sorted' : 'kubernetes', legacySeparator: options.legacySeparator });
+}
+
 /** `--check`: the analysis was all; nothing is written and no keypair is made. */
 const checkOnly: InputMode = async () => EXIT_OK;
 
@@ -138,10 +145,7 @@ const writeObjects: InputMode = async (input, clusters, run) => {
   const certificate = run.certificate;
   if (certificate) for (const resolved of clusters) applyCurveCertFlag(resolved, certificate.text, { spec: input.shown, cert: certificate.shown }, io);
 
-  const render = (objects: Manifest[]) =>
-    options.format === 'json'
-      ? renderJson(objects)
-      : renderYaml(objects, { keyOrder: options.sortKeys ? 'sorted' : 'kubernetes', legacySeparator: options.legacySeparator });
+  const render = (objects: Manifest[]) => renderObjects(objects, options);
   // A YAML stream is the concatenation of its objects' documents, so each MiniCluster's objects
   // are written as soon as they are made: a file of a thousand MiniClusters never holds all of
   // their objects, or one string of all of them, at once. JSON (one List) and files wait.
@@ -351,11 +355,7 @@ async function runInputs(listed: InputList, options: CliOptions, io: CliIo, mode
     }
   }
   if (run.pending.length > 0) {
-    io.stdout(
-      options.format === 'json'
-        ? renderJson(run.pending)
-        : renderYaml(run.pending, { keyOrder: options.sortKeys ? 'sorted' : 'kubernetes', legacySeparator: options.legacySeparator }),
-    );
+    io.stdout(renderObjects(run.pending, options));
   }
   if (options.commands) {
     // Commands for part of the inputs would apply a bundle that lacks the others' objects.

@@ -3,7 +3,7 @@
  * chunks, so `-f /dev/zero`, a FIFO that never ends or `yes | minicluster-gen -f -` stop at the
  * limit instead of filling the memory. A regular file's size is known before reading it.
  */
-import { constants } from 'node:fs';
+import { constants, type Dirent } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { systemReason } from './systemReason.ts';
 
@@ -44,11 +44,19 @@ export async function readStreamLimited(chunks: AsyncIterable<Uint8Array | strin
   return { text: decode(Buffer.concat(parts, total)) };
 }
 
+/** What a file that is not a regular one is, as the notes say it (a folder entry or a file's stat). */
+export function notRegularKind(entry: Pick<Dirent, 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>): string {
+  if (entry.isFIFO()) return 'a FIFO';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
 async function readHandle(handle: FileHandle, limit: number, regularOnly: boolean): Promise<ReadResult & { identity?: string }> {
   const stat = await handle.stat();
   if (stat.isDirectory()) throw new ReadError('it is a folder, not a file');
   if (regularOnly && !stat.isFile()) {
-    throw new NotRegularFile(stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file');
+    throw new NotRegularFile(notRegularKind(stat));
   }
   // Only a regular file is the same input when given twice; a FIFO or a device gives new text each time.
   const identity = stat.isFile() ? `${stat.dev}:${stat.ino}` : undefined;
