@@ -385,8 +385,10 @@ function checkEdit(run: Run, text: string, edit: SpecEdit, target: DocumentRange
   if (allowed === undefined) return;
   const before = linesOf(text);
   const after = linesOf(result.text);
-  // A last line without a line break gets one when lines go after it: still the same line.
-  const same = (a: string | undefined, b: string | undefined) => a === b || (a !== undefined && !a.endsWith('\n') && b === `${a}\n`);
+  // A last line without a line break gets one when lines go after it, and the line before a removed
+  // last line loses its break when the file had none at its end: still the same line.
+  const gainedBreak = (a: string | undefined, b: string | undefined) => a !== undefined && !a.endsWith('\n') && b === `${a}\n`;
+  const same = (a: string | undefined, b: string | undefined) => a === b || gainedBreak(a, b) || gainedBreak(b, a);
   let prefix = 0;
   while (prefix < before.length && prefix < after.length && same(before[prefix], after[prefix])) prefix++;
   let suffix = 0;
