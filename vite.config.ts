@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './src/app/contentSecurityPolicy.ts';
+import { firstScreenPlugin, firstScreenScriptSource } from './scripts/firstScreenPlugin.ts';
 import { schemaFilesPlugin } from './scripts/schemaFilesPlugin.ts';
 import { serviceWorkerPlugin } from './src/app/offline/serviceWorkerBuild.ts';
 
@@ -23,7 +24,7 @@ function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'mcs-content-security-policy',
     apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy() }, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy([firstScreenScriptSource()]) }, injectTo: 'head-prepend' }],
   };
 }
 
@@ -31,7 +32,7 @@ function contentSecurityPolicyMeta(): Plugin {
 export default defineConfig({
   base: './',
   // The service worker's plugin lists the finished build, so it comes after every plugin that writes files.
-  plugins: [react(), contentSecurityPolicyMeta(), schemaFilesPlugin(), serviceWorkerPlugin()],
+  plugins: [react(), contentSecurityPolicyMeta(), firstScreenPlugin(), schemaFilesPlugin(), serviceWorkerPlugin()],
   // ES module workers can split: libsodium is its own file, fetched while the core is evaluated.
   worker: { format: 'es', plugins: () => [noPrettierInWorkers()] },
   // Dev server only: pre-bundling the yaml worker avoids a reload on the first cold start.

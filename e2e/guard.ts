@@ -13,7 +13,7 @@ function reportPolicyViolations(): void {
   });
 }
 
-interface Guard {
+export interface Guard {
   /** Accepts problems that match (each must then occur at least once). */
   allowProblem(pattern: RegExp): void;
 }

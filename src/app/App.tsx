@@ -15,6 +15,7 @@ import { OUTPUT_OFF, optionsOf, withoutProblems } from './output/outputOptions.t
 import { defaultPresetText } from './presets/index.ts';
 import { SpecViewTabs } from './form/SpecViewTabs.tsx';
 import { CopyFallbackDialog } from './preview/CopyFallbackDialog.tsx';
+import { useRevealApp } from './firstScreen/useRevealApp.ts';
 import { Preview, type PreviewHandle } from './preview/Preview.tsx';
 import type { AppServices } from './services/startServices.ts';
 import { groupDiagnostics } from './shell/diagnosticGroups.ts';
@@ -44,6 +45,7 @@ const FormView = lazy(() => import('./form/FormView.tsx').then((m) => ({ default
 export function App({ services }: { services: AppServices }) {
   const generation = useGeneration(services);
   const { text, response, lastGood, getText, setText, load, edit, output, setOutput, reset, getOutput } = generation;
+  useRevealApp(response !== undefined || generation.stopped !== undefined || generation.heldBack);
   const outputOptions = useMemo(() => optionsOf(output), [output]);
   const optionProblems = useMemo(() => optionValueProblems(outputOptions), [outputOptions]);
   // Saved with the spec: the options that are on and valid (a value being typed is not kept until it is).

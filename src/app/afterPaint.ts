@@ -17,3 +17,30 @@ export function afterNextPaint(run: () => void): () => void {
     channel.port1.close();
   };
 }
+
+/**
+ * Runs `run` once the page's first contents are on screen: the browser reports that paint (First
+ * Contentful Paint) when the frame has been presented, which can be well after the main thread
+ * drew it when other threads hold the CPU. A page that is not visible paints nothing, and a
+ * browser may not report the paint: `run` then runs at once, or after `atMostMs`.
+ */
+export function afterFirstContentfulPaint(run: () => void, atMostMs: number): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    observer?.disconnect();
+    clearTimeout(timer);
+    run();
+  };
+  const timer = setTimeout(once, atMostMs);
+  let observer: PerformanceObserver | undefined;
+  if (document.visibilityState !== 'visible' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    once();
+    return;
+  }
+  observer = new PerformanceObserver((list) => {
+    if (list.getEntries().some((entry) => entry.name === 'first-contentful-paint')) once();
+  });
+  observer.observe({ type: 'paint', buffered: true });
+}

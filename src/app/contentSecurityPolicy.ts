@@ -25,7 +25,11 @@ export const CONTENT_SECURITY_POLICY: ReadonlyArray<readonly [directive: string,
   ['form-action', "'none'"],
 ];
 
-/** The policy as the content of a `<meta http-equiv="Content-Security-Policy">`. */
-export function contentSecurityPolicy(): string {
-  return CONTENT_SECURITY_POLICY.map((parts) => parts.join(' ')).join('; ');
+/**
+ * The policy as the content of a `<meta http-equiv="Content-Security-Policy">`. `inlineScripts`
+ * are the hash sources of the page's own inline scripts (the first screen's, in the build), the
+ * only inline scripts it allows.
+ */
+export function contentSecurityPolicy(inlineScripts: readonly string[] = []): string {
+  return CONTENT_SECURITY_POLICY.map((parts) => (parts[0] === 'script-src' ? [...parts, ...inlineScripts] : parts).map(String).join(' ')).join('; ');
 }

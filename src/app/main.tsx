@@ -1,9 +1,20 @@
-// The generator worker starts before React and the app are even parsed, while this page loads
-// libsodium and makes the keypair: the first output waits for those two, not for the app.
-import './zodUnderPolicy.ts';
-import { startServices } from './services/startServices.ts';
-import { startOfflineSupport } from './offline/registerServiceWorker.ts';
+// The page's entry: the styles of the page's first screen, and the app's start (boot.ts).
+// The styles are in the page's head, so the first screen (written into index.html at build time)
+// is painted styled; the app's other styles load with the app.
+import './app.css';
+import './form/tabs.css';
+import './editor/editor.css';
+import './shell/disclosure.css';
+import './preview/preview.css';
+import './firstScreen/firstScreen.css';
+import { afterFirstContentfulPaint } from './afterPaint.ts';
+import { FIRST_SCREEN_ID } from './firstScreen/ids.ts';
 
-const services = startServices();
-void import('./render.tsx').then(({ renderApp }) => renderApp(services));
-startOfflineSupport();
+const boot = () => void import('./boot.ts');
+
+// On a machine of two cores, the worker, libsodium and the app's scripts starting at once held the
+// first screen's paint back by over 100 ms, also after the page had drawn it (it is shown by
+// another process, which needs a core too): when there is a first screen, it is on screen first.
+// The entry is kept this small for the same reason: it runs before the first paint.
+if (document.getElementById(FIRST_SCREEN_ID)) afterFirstContentfulPaint(boot, 500);
+else boot();

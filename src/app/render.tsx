@@ -1,4 +1,4 @@
-/** React and the app, loaded by main.tsx once the generator worker is on its way. */
+/** React and the app, loaded by boot.ts once the generator worker is on its way. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

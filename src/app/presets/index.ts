@@ -10,69 +10,31 @@ import mpiBenchmark from './mpi-benchmark.yaml?raw';
 import sidecars from './sidecars.yaml?raw';
 import v1alpha1Volume from './v1alpha1-volume.yaml?raw';
 import volumes from './volumes.yaml?raw';
+import { DEFAULT_PRESET_ID, PRESET_CATALOG, type PresetEntry } from './catalog.ts';
 
-export interface Preset {
-  /** Stable identifier (menu value, tests); never shown. */
-  id: string;
-  title: string;
-  /** One sentence for the menu's description or tooltip. */
-  description: string;
+export interface Preset extends PresetEntry {
   /** The spec, YAML with comments. */
   text: string;
 }
 
-export const DEFAULT_PRESET_ID = 'hello-world';
+export { DEFAULT_PRESET_ID };
 
-export const PRESETS: readonly Preset[] = [
-  {
-    id: 'hello-world',
-    title: 'Hello world',
-    description: 'Four pods, four tasks, one echo: the smallest useful MiniCluster.',
-    text: helloWorld,
-  },
-  {
-    id: 'mpi-benchmark',
-    title: 'MPI benchmark',
-    description: 'The OSU allreduce benchmark on 16 MPI ranks across 4 pods, with resources, environment and Flux submit options.',
-    text: mpiBenchmark,
-  },
-  {
-    id: 'sidecars',
-    title: 'Sidecar containers',
-    description: 'A Flux runner with a web server sidecar on port 80 and a wrapped sidecar that queries Flux.',
-    text: sidecars,
-  },
-  {
-    id: 'volumes',
-    title: 'Volumes',
-    description: 'A host directory, an existing PersistentVolumeClaim, shared memory and files from a ConfigMap.',
-    text: volumes,
-  },
-  {
-    id: 'bursting',
-    title: 'Bursting',
-    description: 'An interactive cluster that can grow to 4 pods and knows the hosts of a bursted cluster.',
-    text: bursting,
-  },
-  {
-    id: 'minimal-service',
-    title: 'Minimal service',
-    description: 'A Service that exposes only the lead broker on port 8050.',
-    text: minimalService,
-  },
-  {
-    id: 'interactive',
-    title: 'Interactive',
-    description: 'Brokers that start and wait without a job, for you to attach and submit work.',
-    text: interactive,
-  },
-  {
-    id: 'v1alpha1-volume',
-    title: 'Older API (v1alpha1) with a volume',
-    description: 'A flux-framework.org/v1alpha1 spec: three ConfigMaps, a PersistentVolume and claim, the Service and the Job; ready to upgrade.',
-    text: v1alpha1Volume,
-  },
-];
+const TEXTS: Readonly<Record<string, string>> = {
+  'hello-world': helloWorld,
+  'mpi-benchmark': mpiBenchmark,
+  sidecars: sidecars,
+  volumes: volumes,
+  bursting: bursting,
+  'minimal-service': minimalService,
+  interactive: interactive,
+  'v1alpha1-volume': v1alpha1Volume,
+};
+
+export const PRESETS: readonly Preset[] = PRESET_CATALOG.map((entry) => {
+  const text = TEXTS[entry.id];
+  if (text === undefined) throw new Error(`the preset ${entry.id} has no file`);
+  return { ...entry, text };
+});
 
 export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((preset) => preset.id === id);

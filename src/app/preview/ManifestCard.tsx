@@ -3,23 +3,8 @@ import { memo, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useSta
 import type { RenderedManifest } from '../worker/protocol.ts';
 import { changeLabel, type CardChange } from './changes.ts';
 import type { LineMark } from './lineDiff.ts';
+import { COLLAPSE_LINES, firstLines, lineCount } from './collapse.ts';
 import { YamlCode } from './YamlCode.tsx';
-
-/** Cards longer than this start collapsed to their first lines with a "Show all" toggle. */
-export const COLLAPSE_LINES = 40;
-
-/**
- * The first `count` lines. A collapsed card renders only these: the DOM of a whole script bundle
- * is what made every edit slow to lay out, and the rest is one click away.
- */
-function firstLines(text: string, count: number): string {
-  let end = -1;
-  for (let i = 0; i < count; i++) {
-    end = text.indexOf('\n', end + 1);
-    if (end < 0) return text;
-  }
-  return text.slice(0, end + 1);
-}
 
 export interface ManifestCardProps {
   manifest: RenderedManifest;
@@ -40,12 +25,6 @@ interface MarkedText {
 }
 
 const UNMARKED: MarkedText = { yaml: undefined, marks: undefined };
-
-function lineCount(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return text.endsWith('\n') || text === '' ? n : n + 1;
-}
 
 /**
  * Brings line `line` of the code into view, focused and highlighted until the focus leaves it. The

@@ -1,5 +1,5 @@
 /**
- * What the page starts before React and the app are parsed, called once by the entry (main.tsx):
+ * What the page starts before React and the app are parsed, called once by the app's start (boot.ts):
  * the generator worker (which loads the core and warms it up on the spec the editor opens with),
  * the load of libsodium for the keypair, so that the two large loads run side by side, and the
  * first request. The first output is made as soon as both are ready; the app picks it up from
