@@ -4,8 +4,9 @@
  * to run; the worker's start; libsodium; React's first commit; the first paint of an object.
  * Medians over several loads, each in a fresh browser context from an idle tab (as bench:app).
  *
- * Run with `npm run bench:profile` (builds first). Writes .bench/profile.json; the breakdown in
- * docs/performance.md is taken from its output.
+ * Run with `npm run bench:profile` (builds first). BENCH_PROFILE_DISTS=DIR,DIR profiles other
+ * builds too (an older one, for a before and after), interleaved with this one. Writes
+ * .bench/profile.json; the breakdown in docs/performance.md is taken from its output.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -39,9 +40,10 @@ async function profileOnce(browser: Browser, url: string) {
     categories: ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading'],
   });
   await page.goto(url);
-  const firstObject = await firstObjectPainted(page);
-  // Wait until the app's own first output too, so the trace holds the whole start.
+  // Wait until the app's own first output, so the trace holds the whole start. A build without
+  // timed objects (an older one) has its first object in that output.
   await page.waitForFunction(() => performance.getEntriesByName('mcs:first-output-painted').length > 0, undefined, { timeout: 30_000 });
+  const firstObject = await firstObjectPainted(page, 2000).catch(() => Number.NaN);
   // No named functions inside: tsx would wrap them in a helper the page does not have.
   const marks = await page.evaluate(() => {
     return {
@@ -70,7 +72,10 @@ async function profileOnce(browser: Browser, url: string) {
     const kind = /compile|parse/i.test(e.name) ? 'compileMs' : /evaluate|EvaluateScript|FunctionCall|run/i.test(e.name) ? 'runMs' : undefined;
     if (!kind) continue;
     const thread = threadNames.get(`${e.pid}:${e.tid}`) ?? '?';
-    const key = `${short(scriptUrl)} (${/Worker/i.test(thread) ? 'worker' : 'page'})`;
+    // Scripts are compiled off the main thread while they stream in (thread pool), then run on the
+    // page's main thread or in a worker.
+    const where = thread === 'CrRendererMain' ? 'page' : /DedicatedWorker/.test(thread) ? 'worker' : /ServiceWorker/.test(thread) ? 'service worker' : 'background';
+    const key = `${short(scriptUrl)} (${where})`;
     const row = perScript.get(key) ?? { compileMs: 0, runMs: 0, thread };
     row[kind] += e.dur / 1000;
     perScript.set(key, row);
@@ -79,11 +84,23 @@ async function profileOnce(browser: Browser, url: string) {
   return { navigation, firstObject, marks, arrivals, perScript: Object.fromEntries(perScript) };
 }
 
-const server = await serveStatic(resolve('dist'));
+const dists = ['dist', ...(process.env['BENCH_PROFILE_DISTS'] ?? '').split(',').filter(Boolean)];
+const servers = await Promise.all(dists.map((dist) => serveStatic(resolve(dist))));
 const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+type Load = Awaited<ReturnType<typeof profileOnce>>;
 try {
-  const loads: Array<Awaited<ReturnType<typeof profileOnce>>> = [];
-  for (let i = 0; i < LOADS; i++) loads.push(await profileOnce(browser, server.url));
+  const loadsOf: Load[][] = dists.map(() => []);
+  for (let i = 0; i < LOADS; i++) for (const [d, server] of servers.entries()) loadsOf[d]?.push(await profileOnce(browser, server.url));
+  const profiles = Object.fromEntries(dists.map((dist, d) => [dist, breakdownOf(loadsOf[d] ?? [])]));
+  console.log(JSON.stringify(profiles, null, 2));
+  mkdirSync('.bench', { recursive: true });
+  writeFileSync('.bench/profile.json', JSON.stringify(profiles, null, 2));
+} finally {
+  await browser.close();
+  for (const server of servers) server.close();
+}
+
+function breakdownOf(loads: Load[]) {
   const med = (pick: (l: (typeof loads)[number]) => number | undefined) => {
     const values = loads.map(pick).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
     return values.length ? +median(values).toFixed(1) : undefined;
@@ -105,10 +122,5 @@ try {
       scripts.map((s) => [s, { compileMs: med((l) => l.perScript[s]?.compileMs ?? 0), runMs: med((l) => l.perScript[s]?.runMs ?? 0) }]),
     ),
   };
-  console.log(JSON.stringify(breakdown, null, 2));
-  mkdirSync('.bench', { recursive: true });
-  writeFileSync('.bench/profile.json', JSON.stringify(breakdown, null, 2));
-} finally {
-  await browser.close();
-  server.close();
+  return breakdown;
 }

@@ -11,6 +11,8 @@ test.beforeEach(async ({ page }) => {
   });
   await page.goto('./');
   await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 45_000 });
+  // The page's first screen shows the same summary before the app (and its shortcuts) has loaded.
+  await expect(page.locator('#mcs-first-screen')).toHaveCount(0);
 });
 
 test('"Copy link" shows the link, selected, in the copy dialog when the clipboard refuses', async ({ page }) => {
