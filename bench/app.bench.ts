@@ -105,6 +105,9 @@ function floorPage(): string {
 
 const server = await serveStatic(DIST);
 const floor = await serveStatic(floorPage());
+// An older build (BENCH_BEFORE_DIST=DIR), measured in the same loop for a before and after.
+const beforeDir = process.env['BENCH_BEFORE_DIST'];
+const before = beforeDir ? await serveStatic(resolve(beforeDir)) : undefined;
 const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
 try {
@@ -130,14 +133,16 @@ try {
       );
     }
     await page.goto(url);
-    const firstObjectMs = await firstObjectPainted(page);
     if (!app) {
+      const floorMs = await firstObjectPainted(page);
       await context.close();
-      return { firstObjectMs, appOutputMs: Number.NaN, startup: {}, scripts: [] };
+      return { firstObjectMs: floorMs, appOutputMs: Number.NaN, startup: {}, scripts: [] };
     }
     await page.waitForFunction(() => performance.getEntriesByName('mcs:first-output-painted').length > 0, undefined, { timeout: 20_000 });
     // The app's own first output (its objects live, with the real keys): painted, and committed to the DOM.
     const appOutputMs = await page.evaluate(() => performance.getEntriesByName('mcs:first-output-painted')[0]?.startTime ?? Number.NaN);
+    // A build from before the objects were timed has its first object in that output.
+    const firstObjectMs = await firstObjectPainted(page, 2000).catch(() => appOutputMs);
     const committedMs = await page.evaluate(() => performance.getEntriesByName('mcs:first-output')[0]?.startTime ?? Number.NaN);
     const startup = await page.evaluate(() => ({ ...(window.__mcsStartup ?? {}) }) as Record<string, number>);
     const scripts = await scriptsBeforeFirstOutput(page);
@@ -153,6 +158,9 @@ try {
   const startupsNewWindow: Array<Record<string, number>> = [];
   let loaded: string[] = [];
   const returningSpec = readFileSync(resolve('src/app/presets/mpi-benchmark.yaml'), 'utf8');
+  const beforeFirst: number[] = [];
+  const beforeReturning: number[] = [];
+  const returningApp: number[] = [];
   // Interleaved, so that the app and its floor share whatever else the machine is doing.
   for (let i = 0; i < LOADS; i++) {
     const load = await loadOnce(server.url, { fromIdleTab: true, app: true });
@@ -161,7 +169,13 @@ try {
     startups.push(load.startup);
     loaded = load.scripts;
     floorMs.push((await loadOnce(floor.url, { fromIdleTab: true, app: false })).firstObjectMs);
-    returning.push((await loadOnce(server.url, { fromIdleTab: true, app: true, savedSpec: returningSpec })).firstObjectMs);
+    const back = await loadOnce(server.url, { fromIdleTab: true, app: true, savedSpec: returningSpec });
+    returning.push(back.firstObjectMs);
+    returningApp.push(back.appOutputMs);
+    if (before) {
+      beforeFirst.push((await loadOnce(before.url, { fromIdleTab: true, app: true })).firstObjectMs);
+      beforeReturning.push((await loadOnce(before.url, { fromIdleTab: true, app: true, savedSpec: returningSpec })).appOutputMs);
+    }
     const cold = await loadOnce(server.url, { fromIdleTab: false, app: true });
     firstOutputNewWindow.push(cold.firstObjectMs);
     startupsNewWindow.push(cold.startup);
@@ -266,6 +280,11 @@ try {
     firstOutputRatio: +(percentile(firstOutput, 50) / percentile(floorMs, 50)).toFixed(2),
     appFirstOutputMs: { median: percentile(appOutput, 50), max: Math.max(...appOutput), loads: appOutput.length },
     returningUserFirstObjectMs: { median: percentile(returning, 50), max: Math.max(...returning), loads: returning.length },
+    // The app's own mark (its commit, then the next frame), which an older build has too.
+    returningUserAppOutputMs: { median: percentile(returningApp, 50), max: Math.max(...returningApp), loads: returningApp.length },
+    ...(before
+      ? { before: { dist: beforeDir, firstObjectMs: percentile(beforeFirst, 50), returningUserAppOutputMs: percentile(beforeReturning, 50) } }
+      : {}),
     firstOutputNewWindowMs: { median: percentile(firstOutputNewWindow, 50), max: Math.max(...firstOutputNewWindow), loads: firstOutputNewWindow.length },
     firstOutputPhases: phases(startups),
     firstOutputPhasesNewWindow: phases(startupsNewWindow),
@@ -308,4 +327,5 @@ try {
   await browser.close();
   server.close();
   floor.close();
+  before?.close();
 }

@@ -36,6 +36,25 @@ export function withInlineStyles(html: string, css: (href: string) => string | u
   });
 }
 
+/**
+ * `<link rel="modulepreload">` for the app's start (`boot.ts`) and every chunk it imports: the
+ * entry imports it only once the first screen is on screen, and its files are then already here.
+ */
+export function bootPreloads(bundle: Record<string, { type: string; fileName: string; facadeModuleId?: string | null; imports?: string[]; isEntry?: boolean }>): string {
+  const chunks = Object.values(bundle);
+  const boot = chunks.find((chunk) => chunk.type === 'chunk' && chunk.facadeModuleId?.endsWith('/src/app/boot.ts'));
+  if (!boot) throw new Error('the build has no chunk for src/app/boot.ts to preload');
+  const files = new Set<string>();
+  const visit = (fileName: string) => {
+    if (files.has(fileName)) return;
+    files.add(fileName);
+    for (const imported of bundle[fileName]?.imports ?? []) visit(imported);
+  };
+  visit(boot.fileName);
+  // The entry is the page's own script, already loading.
+  return [...files].filter((file) => !bundle[file]?.isEntry).map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`).join('');
+}
+
 export function firstScreenPlugin(): Plugin {
   return {
     name: 'mcs-first-screen',
@@ -46,10 +65,12 @@ export function firstScreenPlugin(): Plugin {
       handler(html, { bundle }) {
         const specFile = fileURLToPath(new URL(`../src/app/presets/${DEFAULT_PRESET_ID}.yaml`, import.meta.url));
         const page = withFirstScreen(html, firstScreenOf(readFileSync(specFile, 'utf8'), PRESET_CATALOG.map((entry) => entry.title)), gateScript());
-        return withInlineStyles(page, (href) => {
-          const asset = bundle?.[href.replace(/^\.\//, '')];
+        if (!bundle) throw new Error('the first screen is written into a built page only');
+        const styled = withInlineStyles(page, (href) => {
+          const asset = bundle[href.replace(/^\.\//, '')];
           return asset?.type === 'asset' && typeof asset.source === 'string' ? asset.source : undefined;
         });
+        return styled.replace('</head>', `${bootPreloads(bundle)}</head>`);
       },
     },
   };
