@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { firstScreenScriptSource, withFirstScreen, withInlineStyles } from './firstScreenPlugin.ts';
+import { bootPreloads, firstScreenScriptSource, withFirstScreen, withInlineStyles } from './firstScreenPlugin.ts';
 import { gateScript } from '../src/app/firstScreen/gateScript.ts';
 
 const PAGE = '<html><head><link rel="stylesheet" crossorigin href="./assets/index-1.css"></head><body><div id="root"><noscript>x</noscript></div></body></html>';
@@ -28,5 +28,24 @@ describe('the first screen in index.html', () => {
     expect(html).toContain('<style>a{color:red}<\\/style><script>x</script></style>');
     expect(html).not.toContain('<link rel="stylesheet"');
     expect(withInlineStyles(PAGE, () => undefined)).toBe(PAGE);
+  });
+});
+
+describe('the preloads of the app’s start', () => {
+  const chunk = (fileName: string, imports: string[], extra: object = {}) => ({ type: 'chunk', fileName, imports, ...extra });
+  it('name the start’s chunk and every chunk it imports, once each, but not the page’s entry', () => {
+    const bundle = {
+      'assets/index.js': chunk('assets/index.js', ['assets/shared.js'], { isEntry: true }),
+      'assets/boot.js': chunk('assets/boot.js', ['assets/shared.js', 'assets/index.js', 'assets/a.js'], { facadeModuleId: '/x/src/app/boot.ts' }),
+      'assets/a.js': chunk('assets/a.js', ['assets/shared.js']),
+      'assets/shared.js': chunk('assets/shared.js', []),
+      'assets/late.js': chunk('assets/late.js', []),
+    };
+    const links = bootPreloads(bundle).match(/href="[^"]+"/g);
+    expect(links).toEqual(['href="./assets/boot.js"', 'href="./assets/shared.js"', 'href="./assets/a.js"']);
+  });
+
+  it('says so when the build has no start to preload', () => {
+    expect(() => bootPreloads({})).toThrow(/no chunk for src\/app\/boot.ts/);
   });
 });
