@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALL_INCLUDES } from '../../core/kinds.ts';
-import { PREFS_KEY, SPEC_KEY } from '../state/storage.ts';
+import { chooseInitialSpec } from '../state/initialSpec.ts';
+import { FakeStorage } from '../state/fakeStorage.test-util.ts';
+import { PREFS_KEY, SPEC_KEY, loadPrefs } from '../state/storage.ts';
 import { gateScript } from './gateScript.ts';
 import { FIRST_SCREEN_ID } from './ids.ts';
 
@@ -71,12 +74,21 @@ describe('the first screen’s inline script', () => {
     ['this tab’s other spec over the browser’s example', { session: { [SPEC_KEY]: saved('kind: Other') }, local: { [SPEC_KEY]: saved(SPEC) } }],
     ['the example saved with output options', { local: { [SPEC_KEY]: saved(SPEC, { output: { workload: 'jobset' } }) } }],
     ['unreadable saved JSON', { local: { [SPEC_KEY]: '{' } }],
-    ['a saved null', { local: { [SPEC_KEY]: 'null' } }],
     ['fewer objects included', { local: { [PREFS_KEY]: JSON.stringify({ include: 'cs' }) } }],
     ['another default namespace', { local: { [PREFS_KEY]: JSON.stringify({ defaultNamespace: 'hpc' }) } }],
     ['storage that throws', { storageThrows: true }],
   ] as const)('removes it before it is painted for %s, and leaves the app shown', (_, state) => {
     expect(gone(run(state))).toBe(true);
+  });
+
+  it('keeps it when what is saved is not a spec the app would read (it opens the example then)', () => {
+    expect(shown(run({ local: { [SPEC_KEY]: 'null' } }))).toBe(true);
+    expect(shown(run({ local: { [SPEC_KEY]: JSON.stringify({ text: 'kind: Other', savedAt: 'yesterday' }) } }))).toBe(true);
+  });
+
+  it('passes over this tab’s unreadable save to the browser’s, as the app does', () => {
+    const session = { [SPEC_KEY]: JSON.stringify({ text: SPEC, savedAt: '1' }) };
+    expect(gone(run({ session, local: { [SPEC_KEY]: saved(SPEC, { output: { queue: 'q' } }) } }))).toBe(true);
   });
 
   it('keeps it when the stored preferences are the defaults', () => {
@@ -93,5 +105,43 @@ describe('the first screen’s inline script', () => {
   it('does nothing to the app’s root on a page without a first screen', () => {
     const page = run({ withScreen: false });
     expect(page.root.hidden).toBe(false);
+  });
+});
+
+describe('the first screen’s inline script against the app’s own choice of spec', () => {
+  // Values the storage may hold: our own formats, near misses of them, and anything else.
+  const savedValue = fc.oneof(
+    fc.constant(saved(SPEC)),
+    fc.record({ text: fc.constantFrom(SPEC, `${SPEC} `, 'kind: Other\n'), savedAt: fc.oneof(fc.integer(), fc.constant('1')), output: fc.option(fc.oneof(fc.constant({}), fc.record({ queue: fc.constant('q') })), { nil: undefined }) }).map((v) => JSON.stringify(v)),
+    fc.json(),
+    fc.string(),
+  );
+  const prefsValue = fc.oneof(
+    fc.record({ include: fc.constantFrom(ALL_INCLUDES, 'cs', 'vjpsc', 5), defaultNamespace: fc.constantFrom('default', 'hpc', 'BAD', undefined), theme: fc.constantFrom('dark', 'light', 'system', 1) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+    fc.json(),
+  );
+  const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+
+  it('never keeps it when the app would open anything but the example with the default output', () => {
+    fc.assert(
+      fc.property(maybe(savedValue), maybe(savedValue), maybe(prefsValue), fc.constantFrom('', '#', '#spec=x', '#queue=q', `#spec=${'N4Ig'}`), (local, session, prefs, hash) => {
+        const localItems: Record<string, string> = {};
+        const sessionItems: Record<string, string> = {};
+        if (local !== undefined) localItems[SPEC_KEY] = local;
+        if (prefs !== undefined) localItems[PREFS_KEY] = prefs;
+        if (session !== undefined) sessionItems[SPEC_KEY] = session;
+        const page = run({ local: localItems, session: sessionItems, hash });
+        const storage = new FakeStorage();
+        const tab = new FakeStorage();
+        for (const [k, v] of Object.entries(localItems)) storage.setItem(k, v);
+        for (const [k, v] of Object.entries(sessionItems)) tab.setItem(k, v);
+        const initial = chooseInitialSpec({ hash, storage, tab, presets: [{ id: 'default', title: '', description: '', text: SPEC }], defaultPresetId: 'default' });
+        const stored = loadPrefs(storage);
+        const appOpensExample = initial.text === SPEC && initial.output === undefined && stored.include === ALL_INCLUDES && stored.defaultNamespace === 'default';
+        if (shown(page)) expect(appOpensExample).toBe(true);
+        else expect(gone(page)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

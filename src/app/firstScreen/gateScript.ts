@@ -32,13 +32,19 @@ export function gateScript(): string {
     if (prefs === undefined || prefs === null || typeof prefs !== 'object') prefs = {};
     d.documentElement.dataset.theme = prefs.theme === 'light' || prefs.theme === 'dark' ? prefs.theme
       : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-    var saved = read(sessionStorage, ${json(SPEC_KEY)});
-    if (saved === undefined) saved = read(localStorage, ${json(SPEC_KEY)});
+    // A saved spec as the app reads one (state/storage.ts): any other value is passed over, as the app does.
+    function savedIn(storage) {
+      var value = read(storage, ${json(SPEC_KEY)});
+      return value !== null && typeof value === 'object' && typeof value.text === 'string'
+        && typeof value.savedAt === 'number' && isFinite(value.savedAt) ? value : undefined;
+    }
+    var saved = savedIn(sessionStorage);
+    if (saved === undefined) saved = savedIn(localStorage);
     var spec = screen && screen.querySelector('[data-spec]');
     show = Boolean(spec) && location.hash === ''
       && (prefs.include === undefined || prefs.include === ${json(ALL_INCLUDES)})
       && (prefs.defaultNamespace === undefined || prefs.defaultNamespace === 'default')
-      && (saved === undefined || (saved !== null && typeof saved === 'object' && saved.text === spec.textContent && saved.output === undefined));
+      && (saved === undefined || (saved.text === spec.textContent && saved.output === undefined));
   } catch (e) {
     show = false;
   }
