@@ -9,8 +9,11 @@ import './preview/preview.css';
 import './firstScreen/firstScreen.css';
 import { afterFirstContentfulPaint } from './afterPaint.ts';
 import { FIRST_SCREEN_ID } from './firstScreen/ids.ts';
+import { newGeneratorWorker } from './worker/newWorker.ts';
 
-const boot = () => void import('./boot.ts');
+// The worker is the longest wait of the app's first output, and runs on a thread of its own.
+const worker = newGeneratorWorker();
+const boot = () => void import('./boot.ts').then((app) => app.boot(worker));
 
 // On a machine of two cores, the worker, libsodium and the app's scripts starting at once held the
 // first screen's paint back by over 100 ms, also after the page had drawn it (it is shown by

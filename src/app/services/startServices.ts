@@ -12,6 +12,7 @@ import { chooseInitialSpec, type InitialSpec } from '../state/initialSpec.ts';
 import { recordEdit, recordKeys, recordStartup } from '../timing.ts';
 import { generationMark } from '../state/generationMark.ts';
 import { createGeneratorClient, type GenerationFailure, type GeneratorClient } from '../worker/generatorClient.ts';
+import { newGeneratorWorker } from '../worker/newWorker.ts';
 import { createResultInbox, type ResultInbox } from './resultInbox.ts';
 
 export interface AppServices {
@@ -35,7 +36,8 @@ export interface AppServices {
   makeNewKeys(): Promise<void>;
 }
 
-export function startServices(): AppServices {
+/** `firstWorker`: the generator worker the page's entry has already started, if it has. */
+export function startServices(firstWorker?: Worker): AppServices {
   performance.mark('mcs:startup');
 
   const results = createResultInbox<GenerateResponse>();
@@ -54,7 +56,7 @@ export function startServices(): AppServices {
     },
     // The mark stays: reopened, the text is not generated again without asking.
     onFailure: (failure) => failures.deliver(failure),
-  });
+  }, startedFirst(firstWorker));
 
   // libsodium is the largest thing the first output waits for: its fetch starts now, not after the
   // chain of modules that import it has loaded.
@@ -77,4 +79,14 @@ export function startServices(): AppServices {
   void makeNewKeys();
 
   return { generator, results, failures, heldBack, storage, initial, prefs, makeNewKeys };
+}
+
+/** Hands out `first` once, then starts new workers (after a worker stopped or stuck). */
+function startedFirst(first: Worker | undefined): () => Worker {
+  let waiting = first;
+  return () => {
+    const worker = waiting ?? newGeneratorWorker();
+    waiting = undefined;
+    return worker;
+  };
 }

@@ -18,6 +18,7 @@
  * same way, wherever it ran.
  */
 import type { CurveKeys, GenerateFailure, GenerateRequest, GenerateResponse } from './protocol.ts';
+import { newGeneratorWorker } from './newWorker.ts';
 
 export type LocalGenerate = (request: GenerateRequest & { keys: CurveKeys }) => GenerateResponse;
 
@@ -76,7 +77,7 @@ const browserTimers: ClientTimers = {
   clearTimeout: (timer) => globalThis.clearTimeout(timer as ReturnType<typeof setTimeout>),
 };
 
-export function createGeneratorClient(hooks: GeneratorHooks, makeWorker: () => WorkerLike = newWorker, timers: ClientTimers = browserTimers): GeneratorClient {
+export function createGeneratorClient(hooks: GeneratorHooks, makeWorker: () => WorkerLike = newGeneratorWorker, timers: ClientTimers = browserTimers): GeneratorClient {
   let latest = 0;
   let keys: CurveKeys | undefined;
   let waitingForKeys: GenerateInput | undefined;
@@ -187,8 +188,4 @@ export function createGeneratorClient(hooks: GeneratorHooks, makeWorker: () => W
     },
   };
   return client;
-}
-
-function newWorker(): Worker {
-  return new Worker(new URL('./generator.worker.ts', import.meta.url), { type: 'module' });
 }
