@@ -14,7 +14,7 @@ import {
   type MiniClusterVersion,
   type ResolvedAny,
 } from '../core/index.ts';
-import { readCurveCert, sodiumKeypairSource, z85Encode } from '../core/curve/index.ts';
+import { readCurveCert, z85Encode } from '../core/curve/index.ts';
 import { renderJson, renderYaml } from '../core/render/index.ts';
 import { join } from 'node:path';
 import { HELP_HINT, parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
@@ -25,6 +25,7 @@ import { diagnosticsOutput, STDIN_NAME, type DiagnosticsOutput } from './diagnos
 import { listInputs, type InputEntry, type InputList } from './inputList.ts';
 import { OutputDirError, prepareOutputDir, writeOutputFiles } from './outputDir.ts';
 import { inputFolderNames, objectFileName } from './outputNames.ts';
+import { nodeKeypair } from './nodeKeypair.ts';
 import { NotRegularFile, ReadError, readFileLimited, readIdentified, readStreamLimited, type ReadResult } from './readLimited.ts';
 import { shownName } from './shownName.ts';
 
@@ -48,8 +49,8 @@ function usageFault(io: CliIo, message: string): number {
   return EXIT_USAGE;
 }
 
-async function generateKeys(): Promise<{ publicKey: string; secretKey: string }> {
-  const pair = await sodiumKeypairSource()();
+function generateKeys(): { publicKey: string; secretKey: string } {
+  const pair = nodeKeypair();
   return { publicKey: z85Encode(pair.publicKey), secretKey: z85Encode(pair.secretKey) };
 }
 
@@ -161,7 +162,7 @@ const writeObjects: InputMode = async (input, clusters, run) => {
       include: options.include,
       serverFields: options.serverFields,
       output: options.output,
-      keys: certificate ? { publicKey: '', secretKey: '' } : await generateKeys(),
+      keys: certificate ? { publicKey: '', secretKey: '' } : generateKeys(),
       ...(certificate ? { certificate: certificate.text } : {}),
     });
     if (!streaming) manifests.push(...objects);

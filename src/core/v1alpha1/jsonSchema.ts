@@ -2,7 +2,7 @@
  * JSON Schema of a v1alpha1 MiniCluster for the editor, derived from the zod definition
  * (`io: 'input'`: defaulted fields are optional and carry `default`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { miniClusterSchema } from './schema.ts';
 
 let cached: Record<string, unknown> | undefined;

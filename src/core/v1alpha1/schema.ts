@@ -8,7 +8,7 @@
  * (`logging: {}` gets `strict: true`; no `logging:` key gets nothing, so strict mode is off).
  */
 import { API_VERSIONS } from '../common/apiVersions.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   DEFAULT_APP_IMAGE, bool, int32, str, stringMap,
   burstingOf, containerFields, containersOf, deadlineSecondsOf, existingSourceFields, fluxFields, loggingOf,
