@@ -59,4 +59,5 @@ const script = new Script(bundle.toString('latin1'), { filename: bundlePath, cac
 const module = { exports: {} };
 script.runInThisContext()(module.exports, require, module);
 await module.exports.main(process.argv.slice(2));
-if (cachedData === undefined || script.cachedDataRejected) writeCache(script.createCachedData());
+// Written again unless V8 took the cache (`cachedDataRejected` is false only then).
+if (script.cachedDataRejected !== false) writeCache(script.createCachedData());
