@@ -2,7 +2,9 @@
  * Process entry of the bundled CLI (`dist-cli/minicluster-gen.cjs`), which `bin/minicluster-gen.js`
  * loads as a script (with V8's code cache) and then calls `main`.
  */
-import { runGuarded } from './main.ts';
+import { answerWithoutInput } from './answers.ts';
+import { parseArgs } from './args.ts';
+import type { CliIo } from './main.ts';
 import { systemReason } from './systemReason.ts';
 
 /** Standard output that cannot be written (a full disk): like an output folder that cannot be. */
@@ -23,10 +25,25 @@ export async function main(argv: readonly string[]): Promise<void> {
     // Nowhere left to say anything.
   });
 
-  const code = await runGuarded(argv, {
+  const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readStdin: () => process.stdin,
-  });
+  };
+  const answer = quickAnswer(argv);
+  let code = 0;
+  if (answer !== undefined) io.stdout(answer);
+  // The rest of the CLI and the core are started only for a run that reads input (in the bundle,
+  // a module reached by import() is run when it is imported).
+  else code = await (await import('./main.ts')).runGuarded(argv, io);
   process.exitCode = outputFailed ? EXIT_UNWRITABLE : code;
+}
+
+/** --help, --version or --schema alone: answered without the core. Anything else (a fault too) goes to runCli. */
+function quickAnswer(argv: readonly string[]): string | undefined {
+  try {
+    return answerWithoutInput(parseArgs(argv));
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,4 @@
 /** `minicluster-gen`: a thin command-line adapter over the core. */
-import packageJson from '../../package.json' with { type: 'json' };
 import {
   DEFAULT_MAX_BYTES,
   analyzeFile,
@@ -8,7 +7,6 @@ import {
   includeLettersFor,
   printable,
   quote,
-  schemaFileText,
   tooLargeMessage,
   type Manifest,
   type MiniClusterVersion,
@@ -17,7 +15,8 @@ import {
 import { readCurveCert, z85Encode } from '../core/curve/index.ts';
 import { renderJson, renderYaml } from '../core/render/index.ts';
 import { join } from 'node:path';
-import { HELP_HINT, parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
+import { answerWithoutInput } from './answers.ts';
+import { HELP_HINT, parseArgs, UsageError, type CliOptions } from './args.ts';
 import { runMigrate } from './migrate.ts';
 import { commandsOutput } from './commands.ts';
 import { diagnosticLine } from './diagnosticLine.ts';
@@ -398,16 +397,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (!(error instanceof UsageError)) throw error;
     return usageFault(io, error.message);
   }
-  if (options.help) {
-    io.stdout(USAGE);
-    return EXIT_OK;
-  }
-  if (options.version) {
-    io.stdout(`minicluster-gen ${packageJson.version}\n`);
-    return EXIT_OK;
-  }
-  if (options.schema) {
-    io.stdout(schemaFileText(options.schema));
+  const answer = answerWithoutInput(options);
+  if (answer !== undefined) {
+    io.stdout(answer);
     return EXIT_OK;
   }
   if (options.inputs.length === 0) {
