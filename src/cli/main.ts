@@ -1,4 +1,5 @@
 /** `minicluster-gen`: a thin command-line adapter over the core. */
+import './zodJitless.ts';
 import {
   DEFAULT_MAX_BYTES,
   analyzeFile,
