@@ -7,10 +7,26 @@
  */
 import type { CurveKeypair } from '../core/curve/index.ts';
 
+/** The DER around an X25519 key (RFC 8410): the raw 32 bytes come right after these. */
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const SPKI_PREFIX = Buffer.from('302a300506032b656e032100', 'hex');
+
+function keyAfter(prefix: Buffer, der: Buffer): Uint8Array {
+  if (der.length !== prefix.length + 32 || !der.subarray(0, prefix.length).equals(prefix)) {
+    throw new Error('X25519 key in an unexpected DER encoding');
+  }
+  return new Uint8Array(der.subarray(prefix.length));
+}
+
 export function nodeKeypair(): CurveKeypair {
   // node:crypto is loaded on the first key, not with the CLI: --help, --check and --schema make none.
   const { generateKeyPairSync } = process.getBuiltinModule('node:crypto');
-  const jwk = generateKeyPairSync('x25519').privateKey.export({ format: 'jwk' });
-  if (typeof jwk.d !== 'string' || typeof jwk.x !== 'string') throw new Error('X25519 key export without its key bytes');
-  return { publicKey: new Uint8Array(Buffer.from(jwk.x, 'base64url')), secretKey: new Uint8Array(Buffer.from(jwk.d, 'base64url')) };
+  // The keys come encoded from the key generation itself. Exporting a new KeyObject instead
+  // (`.export({ format: 'jwk' })`) can deadlock Node 20: a garbage collection during the export
+  // frees the generation job, whose key shares the lock the export holds.
+  const { publicKey, privateKey } = generateKeyPairSync('x25519', {
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+  });
+  return { publicKey: keyAfter(SPKI_PREFIX, publicKey), secretKey: keyAfter(PKCS8_PREFIX, privateKey) };
 }
