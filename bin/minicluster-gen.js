@@ -4,11 +4,12 @@
 // compiled code of a whole run, so a run compiles next to nothing. A cache that does not match
 // the script byte for byte, is damaged, or that V8 turns down (another Node version or other V8
 // flags) is not used, and the run makes a new one when it can write the folder.
-import { createRequire } from 'node:module';
+//
+// A CommonJS file (bin/package.json says so): Node starts an ES module entry some milliseconds
+// later, and this file needs nothing of ES modules.
+'use strict';
 
-const bundlePath = `${import.meta.dirname}/../dist-cli/minicluster-gen.cjs`;
-const require = createRequire(bundlePath);
-// Node's modules through `require`: an ESM import of node:fs would load all of its streams.
+const bundlePath = `${__dirname}/../dist-cli/minicluster-gen.cjs`;
 const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { Script } = require('node:vm');
 const { crc32 } = require('node:zlib');
@@ -56,8 +57,9 @@ function writeCache(data) {
 const cachedData = readCache();
 // The script is ASCII (esbuild escapes the rest), so Latin-1 reads it as is, and without decoding.
 const script = new Script(bundle.toString('latin1'), { filename: bundlePath, cachedData });
-const module = { exports: {} };
-script.runInThisContext()(module.exports, require, module);
-await module.exports.main(process.argv.slice(2));
-// Written again unless V8 took the cache (`cachedDataRejected` is false only then).
-if (script.cachedDataRejected !== false) writeCache(script.createCachedData());
+const loaded = { exports: {} };
+script.runInThisContext()(loaded.exports, require, loaded);
+loaded.exports.main(process.argv.slice(2)).then(() => {
+  // Written again unless V8 took the cache (`cachedDataRejected` is false only then).
+  if (script.cachedDataRejected !== false) writeCache(script.createCachedData());
+});

@@ -35,6 +35,7 @@ function install(withCache: boolean): Install {
   mkdirSync(join(root, 'bin'));
   mkdirSync(join(root, 'dist-cli'));
   copyFileSync(join(ROOT, 'bin', 'minicluster-gen.js'), join(root, 'bin', 'minicluster-gen.js'));
+  copyFileSync(join(ROOT, 'bin', 'package.json'), join(root, 'bin', 'package.json'));
   copyFileSync(BUILT, join(root, 'dist-cli', 'minicluster-gen.cjs'));
   if (withCache) copyFileSync(`${BUILT}.cache`, join(root, 'dist-cli', 'minicluster-gen.cjs.cache'));
   return {
