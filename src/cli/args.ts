@@ -5,20 +5,13 @@
  * the file names after the flags (and the flags after a file name still count). `--` ends the
  * flags: everything after it is an input, a name that starts with a dash included.
  */
-import {
-  INCLUDE_LETTERS,
-  INCLUDE_ORDER,
-  OUTPUT_OPTIONS,
-  SCHEMA_VERSIONS,
-  VERSION_INCLUDES,
-  isSchemaVersion,
-  optionName,
-  optionValueProblems,
-  quote,
-  type MiniClusterVersion,
-  type OutputOptions,
-  type Workload,
-} from '../core/index.ts';
+// From the modules that hold them, not the core's index: the usage and the flags are read
+// before (and for --help without) the rest of the core.
+import type { MiniClusterVersion } from '../core/common/apiVersions.ts';
+import { quote } from '../core/common/quoteText.ts';
+import { INCLUDE_LETTERS, INCLUDE_ORDER, VERSION_INCLUDES } from '../core/kinds.ts';
+import { SCHEMA_VERSIONS, isSchemaVersion } from '../core/schemaFile.ts';
+import { OUTPUT_OPTIONS, optionName, optionValueProblems, type OutputOptions, type Workload } from '../core/targets/options.ts';
 import { shownName } from './shownName.ts';
 
 /** How problems are printed: `FILE:LINE:COL:` lines, one JSON array, or GitHub workflow commands. */

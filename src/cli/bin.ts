@@ -1,27 +1,49 @@
-/** Process entry of the bundled CLI (`dist-cli/minicluster-gen.mjs`). */
-import { runGuarded } from './main.ts';
+/**
+ * Process entry of the bundled CLI (`dist-cli/minicluster-gen.cjs`), which `bin/minicluster-gen.js`
+ * loads as a script (with V8's code cache) and then calls `main`.
+ */
+import { answerWithoutInput } from './answers.ts';
+import { parseArgs } from './args.ts';
+import type { CliIo } from './main.ts';
 import { systemReason } from './systemReason.ts';
 
 /** Standard output that cannot be written (a full disk): like an output folder that cannot be. */
 const EXIT_UNWRITABLE = 2;
-let outputFailed = false;
 
-// A reader that goes away (`minicluster-gen -f big.yaml | head -1`) ends the output, not the run:
-// without a listener the EPIPE would be thrown as an uncaught error with its stack. Files that
-// --output-dir is writing are still written when only the "wrote" lines have no reader.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') return;
-  if (!outputFailed) process.stderr.write(`minicluster-gen: cannot write standard output: ${systemReason(error)}\n`);
-  outputFailed = true;
-  process.exitCode = EXIT_UNWRITABLE;
-});
-process.stderr.on('error', () => {
-  // Nowhere left to say anything.
-});
+export async function main(argv: readonly string[]): Promise<void> {
+  let outputFailed = false;
+  // A reader that goes away (`minicluster-gen -f big.yaml | head -1`) ends the output, not the run:
+  // without a listener the EPIPE would be thrown as an uncaught error with its stack. Files that
+  // --output-dir is writing are still written when only the "wrote" lines have no reader.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    if (!outputFailed) process.stderr.write(`minicluster-gen: cannot write standard output: ${systemReason(error)}\n`);
+    outputFailed = true;
+    process.exitCode = EXIT_UNWRITABLE;
+  });
+  process.stderr.on('error', () => {
+    // Nowhere left to say anything.
+  });
 
-const code = await runGuarded(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readStdin: () => process.stdin,
-});
-process.exitCode = outputFailed ? EXIT_UNWRITABLE : code;
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: () => process.stdin,
+  };
+  const answer = quickAnswer(argv);
+  let code = 0;
+  if (answer !== undefined) io.stdout(answer);
+  // The rest of the CLI and the core are started only for a run that reads input (in the bundle,
+  // a module reached by import() is run when it is imported).
+  else code = await (await import('./main.ts')).runGuarded(argv, io);
+  process.exitCode = outputFailed ? EXIT_UNWRITABLE : code;
+}
+
+/** --help, --version or --schema alone: answered without the core. Anything else (a fault too) goes to runCli. */
+function quickAnswer(argv: readonly string[]): string | undefined {
+  try {
+    return answerWithoutInput(parseArgs(argv));
+  } catch {
+    return undefined;
+  }
+}

@@ -3,15 +3,15 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import * as curve from '../core/curve/index.ts';
+import * as nodeKeys from './nodeKeypair.ts';
 import { HELP_HINT } from './args.ts';
 import { escapeGithubData, escapeGithubProperty, githubCommand } from './diagnosticsOutput.ts';
 import { runInProcess as run } from './runInProcess.test-util.ts';
 
 // Counts the keypairs made: --check must make none.
-vi.mock('../core/curve/index.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../core/curve/index.ts')>();
-  return { ...original, sodiumKeypairSource: vi.fn(original.sodiumKeypairSource) };
+vi.mock('./nodeKeypair.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('./nodeKeypair.ts')>();
+  return { ...original, nodeKeypair: vi.fn(original.nodeKeypair) };
 });
 
 const cluster = (name: string, size = 2, extra = '') =>
@@ -29,7 +29,7 @@ const DIR = files({ 'good.yaml': cluster('good'), 'bad.yaml': cluster('bad', 0),
 const GOOD = join(DIR, 'good.yaml');
 const BAD = join(DIR, 'bad.yaml');
 const WARN = join(DIR, 'warn.yaml');
-const keypairs = vi.mocked(curve.sodiumKeypairSource);
+const keypairs = vi.mocked(nodeKeys.nodeKeypair);
 
 beforeEach(() => keypairs.mockClear());
 

@@ -1,5 +1,5 @@
 /** `minicluster-gen`: a thin command-line adapter over the core. */
-import packageJson from '../../package.json' with { type: 'json' };
+import './zodJitless.ts';
 import {
   DEFAULT_MAX_BYTES,
   analyzeFile,
@@ -8,16 +8,16 @@ import {
   includeLettersFor,
   printable,
   quote,
-  schemaFileText,
   tooLargeMessage,
   type Manifest,
   type MiniClusterVersion,
   type ResolvedAny,
 } from '../core/index.ts';
-import { readCurveCert, sodiumKeypairSource, z85Encode } from '../core/curve/index.ts';
+import { readCurveCert, z85Encode } from '../core/curve/index.ts';
 import { renderJson, renderYaml } from '../core/render/index.ts';
 import { join } from 'node:path';
-import { HELP_HINT, parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
+import { answerWithoutInput } from './answers.ts';
+import { HELP_HINT, parseArgs, UsageError, type CliOptions } from './args.ts';
 import { runMigrate } from './migrate.ts';
 import { commandsOutput } from './commands.ts';
 import { diagnosticLine } from './diagnosticLine.ts';
@@ -25,6 +25,7 @@ import { diagnosticsOutput, STDIN_NAME, type DiagnosticsOutput } from './diagnos
 import { listInputs, type InputEntry, type InputList } from './inputList.ts';
 import { OutputDirError, prepareOutputDir, writeOutputFiles } from './outputDir.ts';
 import { inputFolderNames, objectFileName } from './outputNames.ts';
+import { nodeKeypair } from './nodeKeypair.ts';
 import { NotRegularFile, ReadError, readFileLimited, readIdentified, readStreamLimited, type ReadResult } from './readLimited.ts';
 import { shownName } from './shownName.ts';
 
@@ -48,8 +49,8 @@ function usageFault(io: CliIo, message: string): number {
   return EXIT_USAGE;
 }
 
-async function generateKeys(): Promise<{ publicKey: string; secretKey: string }> {
-  const pair = await sodiumKeypairSource()();
+function generateKeys(): { publicKey: string; secretKey: string } {
+  const pair = nodeKeypair();
   return { publicKey: z85Encode(pair.publicKey), secretKey: z85Encode(pair.secretKey) };
 }
 
@@ -161,7 +162,7 @@ const writeObjects: InputMode = async (input, clusters, run) => {
       include: options.include,
       serverFields: options.serverFields,
       output: options.output,
-      keys: certificate ? { publicKey: '', secretKey: '' } : await generateKeys(),
+      keys: certificate ? { publicKey: '', secretKey: '' } : generateKeys(),
       ...(certificate ? { certificate: certificate.text } : {}),
     });
     if (!streaming) manifests.push(...objects);
@@ -397,16 +398,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (!(error instanceof UsageError)) throw error;
     return usageFault(io, error.message);
   }
-  if (options.help) {
-    io.stdout(USAGE);
-    return EXIT_OK;
-  }
-  if (options.version) {
-    io.stdout(`minicluster-gen ${packageJson.version}\n`);
-    return EXIT_OK;
-  }
-  if (options.schema) {
-    io.stdout(schemaFileText(options.schema));
+  const answer = answerWithoutInput(options);
+  if (answer !== undefined) {
+    io.stdout(answer);
     return EXIT_OK;
   }
   if (options.inputs.length === 0) {

@@ -44,7 +44,7 @@ describe('minicluster-gen --schema', () => {
   });
 
   const BIN = fileURLToPath(new URL('../../bin/minicluster-gen.js', import.meta.url));
-  it.runIf(existsSync(fileURLToPath(new URL('../../dist-cli/minicluster-gen.mjs', import.meta.url))))('the bundled CLI prints the same bytes', () => {
+  it.runIf(existsSync(fileURLToPath(new URL('../../dist-cli/minicluster-gen.cjs', import.meta.url))))('the bundled CLI prints the same bytes', () => {
     for (const version of SCHEMA_VERSIONS) {
       const r = spawnSync(process.execPath, [BIN, '--schema', version], { encoding: 'utf8', timeout: 20_000 });
       expect(r.status, r.stderr).toBe(0);

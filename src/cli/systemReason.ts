@@ -1,5 +1,5 @@
 /** Why a file operation failed, in words, without Node's `ENOENT: ..., open 'path'` wrapping (the caller names the path). */
-import { printable } from '../core/index.ts';
+import { printable } from '../core/common/quoteText.ts';
 
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file or folder',

@@ -7,7 +7,7 @@
  * Reusing one zod instance in several places is safe for the JSON Schema: `z.toJSONSchema`
  * inlines reused schemas unless they carry an `id`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The queue policies Fluxion's scheduler knows. */
 export const QUEUE_POLICIES = ['fcfs', 'easy', 'conservative', 'hybrid'] as const;

@@ -3,7 +3,7 @@
  * Help texts, bounds, enum values and defaults are read from the zod schema, so the meaning of a
  * field is written once (schema.ts) for the editor's hover and the form alike.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatPath, type PathSegment } from '../diagnostics.ts';
 import { miniClusterSchema, VIEW_IMAGES } from '../v1alpha2/schema.ts';
 import { QUEUE_POLICIES } from '../common/schemaParts.ts';

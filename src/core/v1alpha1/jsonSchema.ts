@@ -2,12 +2,12 @@
  * JSON Schema of a v1alpha1 MiniCluster for the editor, derived from the zod definition
  * (`io: 'input'`: defaulted fields are optional and carry `default`).
  */
-import { z } from 'zod';
-import { miniClusterSchema } from './schema.ts';
+import * as z from 'zod';
+import { v1alpha1Schemas } from './schema.ts';
 
 let cached: Record<string, unknown> | undefined;
 
 export function miniClusterJsonSchema(): Record<string, unknown> {
-  cached ??= z.toJSONSchema(miniClusterSchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
+  cached ??= z.toJSONSchema(v1alpha1Schemas().miniClusterSchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
   return cached;
 }

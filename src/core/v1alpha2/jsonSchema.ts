@@ -2,7 +2,7 @@
  * JSON Schema of a MiniCluster for the editor (monaco-yaml), derived from the zod definition.
  * `io: 'input'` describes what a user writes: defaulted fields are optional and carry `default`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { miniClusterSchema } from './schema.ts';
 
 let cached: Record<string, unknown> | undefined;

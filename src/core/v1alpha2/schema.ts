@@ -10,7 +10,7 @@
  * Descriptions are ours; they feed hover docs in the editor and help texts in the form.
  */
 import { API_VERSIONS, KIND } from '../common/apiVersions.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   QUEUE_POLICIES,
   DEFAULT_APP_IMAGE, QUANTITY_PATTERN, bool, int32, str, stringMap,

@@ -1,0 +1,76 @@
+// `npm run build:cli`: the CLI's script for bin/minicluster-gen.js, and its first code cache.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const outfile = 'dist-cli/minicluster-gen.cjs';
+rmSync('dist-cli', { recursive: true, force: true });
+
+/**
+ * Each version's JSON Schema (made from its zod definition by the core's own function), made here
+ * once: the analysis reads it for unknown fields, and zod takes some 10 ms to make it at run time.
+ * The CLI's script gets the made schema in place of the module that makes it.
+ */
+async function madeJsonSchemas() {
+  const made = await build({
+    stdin: {
+      contents: ['v1alpha2', 'v1alpha1'].map((v) => `export { miniClusterJsonSchema as ${v} } from './src/core/${v}/jsonSchema.ts';`).join('\n'),
+      resolveDir: '.',
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(made.outputFiles[0].contents).toString('base64')}`);
+}
+const schemas = await madeJsonSchemas();
+const madeJsonSchemasPlugin = {
+  name: 'made-json-schemas',
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]src[\\/]core[\\/]v1alpha[12][\\/]jsonSchema\.ts$/ }, ({ path }) => {
+      const version = /(v1alpha[12])[\\/]jsonSchema\.ts$/.exec(path)[1];
+      const text = JSON.stringify(schemas[version]());
+      return {
+        contents: `let cached;\nexport function miniClusterJsonSchema() {\n  return (cached ??= JSON.parse(${JSON.stringify(text)}));\n}\n`,
+        loader: 'js',
+      };
+    });
+  },
+};
+await build({
+  entryPoints: ['src/cli/bin.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile,
+  minify: !process.argv.includes('--no-minify'),
+  // The `yaml` package's browser build, the one the app ships: its Node build reads `process.env`
+  // for every token it parses.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
+  // The script is one function expression, called by bin/minicluster-gen.js like a CommonJS module.
+  banner: { js: '(function (exports, require, module) {' },
+  footer: { js: '})' },
+  plugins: [madeJsonSchemasPlugin],
+  logLevel: 'warning',
+});
+
+// One run makes the code cache beside the script (bin/minicluster-gen.js writes it when there is
+// none). A run that does not end in time is tried once more; the CLI works without the cache too,
+// and makes it on its first run.
+const fixture = 'src/core/testing/fixtures/v1alpha2/hello-world.yaml';
+for (let attempt = 1; ; attempt++) {
+  const run = spawnSync(process.execPath, ['bin/minicluster-gen.js', '-f', fixture], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 60_000 });
+  if (run.status === 0) break;
+  if (run.signal === null) {
+    process.stderr.write(`build:cli: the built CLI failed its first run (status ${run.status}).\n`);
+    process.exit(1);
+  }
+  if (attempt === 2) {
+    process.stderr.write('build:cli: the first run of the built CLI did not end; dist-cli has no code cache yet.\n');
+    break;
+  }
+}

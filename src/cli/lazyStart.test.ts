@@ -1,0 +1,69 @@
+/**
+ * What the built CLI starts for a run: --help, --version and --schema answer without the core (no
+ * zod, no schema built), a run without keypairs (--check) without node:crypto, and a run that
+ * writes objects with both; the answers are the same bytes as runCli's. A preloaded module says
+ * at exit whether zod made its global registry and whether node:crypto was loaded.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fixturePath } from '../core/testing/fixtures.ts';
+import { BIN, runInProcess } from './runInProcess.test-util.ts';
+
+const BUILT = fileURLToPath(new URL('../../dist-cli/minicluster-gen.cjs', import.meta.url));
+const HELLO = fixturePath('v1alpha2', 'hello-world');
+
+const PROBE = join(mkdtempSync(join(tmpdir(), 'mcg-lazy-')), 'probe.cjs');
+writeFileSync(
+  PROBE,
+  `process.on('exit', () => process._rawDebug('STARTED ' + JSON.stringify({
+  zod: globalThis.__zod_globalRegistry !== undefined,
+  crypto: process.moduleLoadList.includes('NativeModule crypto'),
+})));\n`,
+);
+
+function started(args: string[]): { status: number | null; stdout: string; zod: boolean; crypto: boolean } {
+  const r = spawnSync(process.execPath, ['--require', PROBE, BIN, ...args], { encoding: 'utf8', timeout: 20_000 });
+  const line = r.stderr.split('\n').find((l) => l.startsWith('STARTED ')) ?? '';
+  const { zod, crypto } = JSON.parse(line.slice('STARTED '.length)) as { zod: boolean; crypto: boolean };
+  return { status: r.status, stdout: r.stdout, zod, crypto };
+}
+
+describe.runIf(existsSync(BUILT))('what the built CLI starts', () => {
+  it.each([[['--help']], [['-h']], [['--version']], [['--schema', 'v1alpha2']], [['--schema=v1alpha1']]])(
+    '%j answers without the core, with the bytes runCli prints',
+    async (args) => {
+      const r = started(args);
+      expect(r.status).toBe(0);
+      expect(r.zod).toBe(false);
+      expect(r.crypto).toBe(false);
+      expect(r.stdout).toBe((await runInProcess(args)).stdout);
+    },
+  );
+
+  it('--check starts the core but makes no keypair, so node:crypto stays unloaded', () => {
+    const r = started(['--check', HELLO]);
+    expect(r.status).toBe(0);
+    expect(r.zod).toBe(true);
+    expect(r.crypto).toBe(false);
+  });
+
+  it('writing objects starts both', () => {
+    const r = started(['-f', HELLO]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^kind: Job$/m);
+    expect(r.zod).toBe(true);
+    expect(r.crypto).toBe(true);
+  });
+
+  it('--help among other flags, or a usage fault, still goes through the whole CLI', async () => {
+    for (const args of [['--help', '-f', HELLO], ['--help', '--no-such-flag']]) {
+      const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000 });
+      const inProcess = await runInProcess(args);
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: inProcess.code, stdout: inProcess.stdout, stderr: inProcess.stderr });
+    }
+  });
+});
