@@ -75,6 +75,8 @@ async function profileOnce(browser: Browser, url: string) {
     // Scripts are compiled off the main thread while they stream in (thread pool), then run on the
     // page's main thread or in a worker.
     const where = thread === 'CrRendererMain' ? 'page' : /DedicatedWorker/.test(thread) ? 'worker' : /ServiceWorker/.test(thread) ? 'service worker' : 'background';
+    // Off the main thread a script is only compiled (its streaming task wraps that compile).
+    if (where === 'background' && kind === 'runMs') continue;
     const key = `${short(scriptUrl)} (${where})`;
     const row = perScript.get(key) ?? { compileMs: 0, runMs: 0, thread };
     row[kind] += e.dur / 1000;
@@ -93,6 +95,7 @@ try {
   for (let i = 0; i < LOADS; i++) for (const [d, server] of servers.entries()) loadsOf[d]?.push(await profileOnce(browser, server.url));
   const profiles = Object.fromEntries(dists.map((dist, d) => [dist, breakdownOf(loadsOf[d] ?? [])]));
   console.log(JSON.stringify(profiles, null, 2));
+  console.log(`\n${markdown(profiles)}`);
   mkdirSync('.bench', { recursive: true });
   writeFileSync('.bench/profile.json', JSON.stringify(profiles, null, 2));
 } finally {
@@ -123,4 +126,30 @@ function breakdownOf(loads: Load[]) {
     ),
   };
   return breakdown;
+}
+
+/** The breakdowns side by side as a Markdown table (docs/performance.md): one column per build. */
+function markdown(profiles: Record<string, ReturnType<typeof breakdownOf>>): string {
+  const builds = Object.keys(profiles);
+  const cell = (value: number | undefined) => (value === undefined ? '—' : `${Math.round(value)}`);
+  const lines = [`| ms after navigation (median of ${profiles[builds[0] ?? '']?.loads ?? 0}) | ${builds.join(' | ')} |`, `|---|${builds.map(() => '---').join('|')}|`];
+  const row = (label: string, pick: (b: ReturnType<typeof breakdownOf>) => number | undefined) =>
+    lines.push(`| ${label} | ${builds.map((b) => cell(pick(profiles[b] as ReturnType<typeof breakdownOf>))).join(' | ')} |`);
+  row('first contentful paint', (b) => b.firstContentfulPaintMs);
+  row('first object painted (Element Timing)', (b) => b.firstObjectPaintedMs);
+  for (const mark of ['pageScriptStarted', 'workerStarted', 'keysReady', 'workerCoreReady', 'firstResult']) row(`mark: ${mark}`, (b) => b.startupMarksMs[mark]);
+  row("app's first output committed (React)", (b) => b.appFirstOutputCommittedMs);
+  row("app's first output painted", (b) => b.appFirstOutputPaintedMs);
+  const scripts = [...new Set(builds.flatMap((b) => Object.keys(profiles[b]?.scripts ?? {})))].sort();
+  lines.push('', `| script (where) | ${builds.map((b) => `${b}: arrived / compile / run`).join(' | ')} |`, `|---|${builds.map(() => '---').join('|')}|`);
+  for (const script of scripts) {
+    const cells = builds.map((b) => {
+      const p = profiles[b];
+      const t = p?.scripts[script];
+      if (!t || (t.compileMs ?? 0) + (t.runMs ?? 0) < 1) return '—';
+      return `${cell(p?.scriptArrivedMs[script.replace(/ \(.*$/, '')])} / ${t.compileMs?.toFixed(1)} / ${t.runMs?.toFixed(1)}`;
+    });
+    if (cells.some((c) => c !== '—')) lines.push(`| ${script} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
 }
