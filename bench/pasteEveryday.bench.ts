@@ -1,6 +1,6 @@
 /**
- * Browser benchmark of pasting an everyday spec (the v1alpha2 examples, 0.3 to 10 KB) over another
- * one in the production build (Chromium): clipboard, select all, Ctrl+V, as a user does. Every
+ * Browser benchmark of pasting an everyday spec (the v1alpha2 examples, bench/examples.ts) over
+ * another one in the production build (Chromium): clipboard, select all, Ctrl+V, as a user does. Every
  * example is pasted over the one before it (a different spec), one unmeasured round first, then
  * BENCH_PASTE_EVERYDAY_ROUNDS measured rounds.
  *
@@ -17,14 +17,20 @@
  *   highlighting of new card texts), with `changeMarks` the time spent finding the changes;
  * - commitToScriptDone: the rest of the task's script (the commit's passive effects: editor markers,
  *   autosave scheduling);
- * - scriptDoneToFrame: waiting for the next frame (the display's rate: up to 16.7 ms at 60 Hz);
+ * - scriptDoneToFrame: waiting for the next frame (the display's rate: up to 16.7 ms at 60 Hz), and
+ *   the browser's own layout for the focused editor's input state before it;
  * - frameCallbacks: the frame's animation callbacks (Monaco renders its lines there);
- * - frameToPaint: style, layout and paint of the changed DOM, until a task after the paint runs.
+ * - frameToPaint: style, layout, paint and the compositor commit of the changed DOM, until a task
+ *   after the paint runs.
  *
  * Run with `npm run bench:paste-everyday` (builds first). Writes .bench/paste-everyday.json.
- * BENCH_PROFILE=1 also records a CPU profile of the measured rounds and prints the functions that
- * took the most time of their own; BENCH_TRACE=1 a trace, summed by the renderer's main-thread
- * event (style, layout, paint...).
+ * For finding where the time goes (each slows the pastes it watches):
+ * - BENCH_DISTS=dirA,dirB compares builds, their pastes interleaved (the machine's load falls on each alike);
+ * - BENCH_PROFILE=1 records a CPU profile of each measured paste (of the first build) and prints the
+ *   functions' time, their own and with their callees;
+ * - BENCH_TRACE=1 records a trace of each and sums the renderer main thread's events (style, layout,
+ *   paint...); BENCH_TRACE_DIR=dir keeps the traces and profiles, one file per example;
+ * - BENCH_STYLE=css adds CSS to the page (e.g. to hide a part and see what it costs).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -36,6 +42,7 @@ const ROUNDS = Number(process.env['BENCH_PASTE_EVERYDAY_ROUNDS'] ?? 2);
 /** Time after each paste for the page's later work (yaml validation, autosave) before the next one. */
 const SETTLE_MS = Number(process.env['BENCH_SETTLE_MS'] ?? 500);
 const PROFILE = process.env['BENCH_PROFILE'] === '1';
+const MODIFIER = process.platform === 'darwin' ? 'Meta' : 'Control';
 const TRACE = process.env['BENCH_TRACE'] === '1';
 
 const percentile = (values: number[], p: number) => {
@@ -118,14 +125,20 @@ async function pasteOnce(page: Page, name: string, text: string, trace = false):
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
-  const before = await page.evaluate(() => {
+  const before = await page.evaluate(async () => {
+    // The frame that shows the selection first: then the frame after the paste starts with the
+    // probe's animation callback, ahead of the editor's.
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
     window.__pasteProbe = {};
     window.__mcsChangesMs = [];
     return (window.__mcsTimings ?? []).length;
   });
-  if (TRACE && trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'v8.execute'] });
+  if (TRACE && trace) await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8.execute', 'v8', 'disabled-by-default-v8.gc'] });
   if (trace && cdp) await cdp.send('Profiler.start');
-  await page.keyboard.press('ControlOrMeta+V');
+  // The keys are released once the preview has painted: a hand lifts them a tenth of a second
+  // later, while a key press sent at once would run its keyup handlers before the frame.
+  await page.keyboard.down(MODIFIER);
+  await page.keyboard.down('v');
   await page.waitForFunction(
     (n) => {
       const mine = (window.__mcsTimings ?? []).slice(n).find((t) => t.at?.modelChangedAt !== undefined);
@@ -134,6 +147,8 @@ async function pasteOnce(page: Page, name: string, text: string, trace = false):
     before,
     { timeout: 20_000 },
   );
+  await page.keyboard.up('v');
+  await page.keyboard.up(MODIFIER);
   const { timing, probe, changesMs } = await page.evaluate(
     (n) => ({
       timing: (window.__mcsTimings ?? []).slice(n).find((t) => t.at?.modelChangedAt !== undefined) as Timing,
@@ -142,8 +157,16 @@ async function pasteOnce(page: Page, name: string, text: string, trace = false):
     }),
     before,
   );
-  if (trace && cdp) addProfile((await cdp.send('Profiler.stop')).profile);
-  if (TRACE && trace) addTrace(await browser.stopTracing());
+  if (trace && cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    addProfile(profile);
+    if (process.env['BENCH_TRACE_DIR']) writeFileSync(resolve(process.env['BENCH_TRACE_DIR'], `${name.replace(/\W+/g, '_')}.cpuprofile`), JSON.stringify(profile));
+  }
+  if (TRACE && trace) {
+    const buffer = await browser.stopTracing();
+    addTrace(buffer);
+    if (process.env['BENCH_TRACE_DIR']) writeFileSync(resolve(process.env['BENCH_TRACE_DIR'], `${name.replace(/\W+/g, '_')}.json`), buffer);
+  }
   const at = timing.at as Required<Steps>;
   const keydownAt = probe.keydownAt ?? Number.NaN;
   const pasteAt = probe.pasteAt ?? Number.NaN;
