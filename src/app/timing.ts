@@ -7,6 +7,11 @@ import { afterNextPaint } from './afterPaint.ts';
 const editStarts = new Map<number, number>();
 const received = new Map<number, number>();
 let pendingEditAt: number | undefined;
+/** When the editor's model took the edit (its change event), before the editor reports it. */
+let modelChangedAt: number | undefined;
+let pendingModelAt: number | undefined;
+/** The steps of each request still waiting for its preview (`performance.now()` times). */
+const requestSteps = new Map<number, { modelChangedAt?: number; editAt: number; requestAt: number }>();
 
 export interface EditTiming {
   id: number;
@@ -16,6 +21,27 @@ export interface EditTiming {
   editToResultMs: number;
   workerMs: number;
   onMainThread: boolean;
+  /**
+   * When each step happened (`performance.now()`), for the paste benchmark's breakdown. `paintedAt`
+   * comes later, after the frame that shows the preview, and only while `__mcsTrackPaint` is set.
+   */
+  at?: EditSteps;
+}
+
+export interface EditSteps {
+  /** The editor's model changed (undefined for an edit that did not come through the editor). */
+  modelChangedAt?: number;
+  /** The edit reached the app (`markEdit`), or the request was made for another reason. */
+  editAt: number;
+  requestAt: number;
+  resultAt?: number;
+  /** The preview committed the result (React's layout effects). */
+  commitAt: number;
+  /** The task's script ended (the commit's passive effects included); with `paintedAt`. */
+  scriptDoneAt?: number;
+  /** The next frame's animation callbacks registered before the commit (the editor's rendering) ran. */
+  framedAt?: number;
+  paintedAt?: number;
 }
 
 declare global {
@@ -23,18 +49,38 @@ declare global {
     __mcsTimings?: EditTiming[];
     /** When a benchmark sets it: how long finding each output's change marks took (ms). */
     __mcsChangesMs?: number[];
+    /** When a benchmark sets it: each timing gets the time of the paint that showed it (`at.paintedAt`). */
+    __mcsTrackPaint?: boolean;
   }
 }
 
 /** Called where the user's edit arrives (the editor's change event), before any rendering. */
 export function markEdit(): void {
   pendingEditAt = performance.now();
+  pendingModelAt = modelChangedAt;
+}
+
+/**
+ * Called in the editor model's change event, after the editor's own listener that reports the
+ * change to the app has queued its microtask: that one reads the time (in `markEdit`) before this
+ * one clears it. A burst of changes in one task keeps the time of its first.
+ */
+export function markModelChange(): void {
+  if (modelChangedAt !== undefined) return;
+  modelChangedAt = performance.now();
+  queueMicrotask(() => {
+    modelChangedAt = undefined;
+  });
 }
 
 /** Ties the generation request `id` to the edit that caused it. */
 export function recordEdit(id: number): void {
-  editStarts.set(id, pendingEditAt ?? performance.now());
+  const requestAt = performance.now();
+  const editAt = pendingEditAt ?? requestAt;
+  editStarts.set(id, editAt);
+  requestSteps.set(id, { ...(pendingModelAt !== undefined ? { modelChangedAt: pendingModelAt } : {}), editAt, requestAt });
   pendingEditAt = undefined;
+  pendingModelAt = undefined;
   performance.mark(`mcs:edit:${id}`);
 }
 
@@ -46,16 +92,50 @@ export function recordResult(id: number): void {
 export function recordPreview(id: number, workerMs: number, onMainThread = false): void {
   const start = editStarts.get(id);
   const resultAt = received.get(id);
+  const steps = requestSteps.get(id);
   if (start === undefined) return;
   editStarts.clear();
   received.clear();
+  requestSteps.clear();
   performance.mark(`mcs:preview:${id}`);
   if (!performance.getEntriesByName('mcs:first-output').length) {
     performance.mark('mcs:first-output');
     afterNextPaint(() => performance.mark('mcs:first-output-painted'));
   }
   const timings = (window.__mcsTimings ??= []);
-  timings.push({ id, editToPreviewMs: performance.now() - start, editToResultMs: (resultAt ?? Number.NaN) - start, workerMs, onMainThread });
+  const commitAt = performance.now();
+  const at: EditSteps | undefined = steps && { ...steps, ...(resultAt !== undefined ? { resultAt } : {}), commitAt };
+  const timing: EditTiming = { id, editToPreviewMs: commitAt - start, editToResultMs: (resultAt ?? Number.NaN) - start, workerMs, onMainThread, ...(at ? { at } : {}) };
+  timings.push(timing);
+  if (at && window.__mcsTrackPaint) {
+    queueMicrotask(() => {
+      at.scriptDoneAt = performance.now();
+    });
+    requestAnimationFrame(() => {
+      at.framedAt = performance.now();
+    });
+    afterPaintFirst(() => {
+      at.paintedAt = performance.now();
+    });
+  }
+}
+
+interface PostTask {
+  postTask(run: () => void, options: { priority: 'user-blocking' }): Promise<unknown>;
+}
+
+/**
+ * Like afterNextPaint, but ahead of the tasks that were queued before the paint (the editor's
+ * timers, React's deferred renders) where the browser can order tasks: their time is not the paint's.
+ */
+function afterPaintFirst(run: () => void): void {
+  const scheduler = (globalThis as { scheduler?: Partial<PostTask> }).scheduler;
+  if (typeof scheduler?.postTask !== 'function') {
+    afterNextPaint(run);
+    return;
+  }
+  const post = scheduler.postTask.bind(scheduler);
+  requestAnimationFrame(() => void post(run, { priority: 'user-blocking' }));
 }
 
 export interface StartupTiming {

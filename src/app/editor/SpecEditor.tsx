@@ -10,6 +10,7 @@ import { withCharacterBoundsLimit } from './characterBounds.ts';
 import { MARKER_OWNER, toMarkers } from './markers.ts';
 import { ModelSync } from './modelSync.ts';
 import { changedSpan, movedOffset } from './textEdit.ts';
+import { markModelChange } from '../timing.ts';
 import './editor.css';
 
 export interface SpecEditorHandle {
@@ -148,7 +149,11 @@ export const SpecEditor = forwardRef<SpecEditorHandle, SpecEditorProps>(function
         }
         const sync = new ModelSync({ read: () => model.getValue(), report: (text) => latest.current.onChange(text) });
         sync.isOutsideChange(current.value);
-        const changes = model.onDidChangeContent(() => sync.modelChanged());
+        const changes = model.onDidChangeContent(() => {
+          sync.modelChanged();
+          // After it: the edit's report (a microtask it queues) reads the time this takes.
+          markModelChange();
+        });
         const cursor = editor.onDidChangeCursorPosition((event) => latest.current.onCursorChange?.(model.getOffsetAt(event.position)));
         const stopVerbatim = insertMultilineTypingVerbatim(editor);
         const stopDrops = acceptTextDrops(setup, editor, host);
