@@ -13,7 +13,8 @@
  *   (`window.__mcsChangesMs`), for every example and for a spec of about 1 MB typed into (whose
  *   typing is reported apart, not in the examples' figures).
  *
- * Run with `npm run bench:app` (builds first). Writes .bench/app.json.
+ * Run with `npm run bench:app` (builds first). Writes .bench/app.json (BENCH_DIST and BENCH_OUT:
+ * another build, another file).
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,9 @@ import { DEFAULT_PRESET_ID, PRESET_CATALOG } from '../src/app/presets/catalog.ts
 import { SPEC_KEY } from '../src/app/state/storage.ts';
 import { CHROMIUM_ARGS, firstObjectPainted, percentile } from './firstOutput.ts';
 
-const DIST = resolve('dist');
+// BENCH_DIST measures another build (an older one, for a before), BENCH_OUT names its result file.
+const DIST = resolve(process.env['BENCH_DIST'] ?? 'dist');
+const OUT = process.env['BENCH_OUT'] ?? 'app';
 // 40 edits: a p95 over 20 samples is just the second-worst one.
 const EDITS_PER_EXAMPLE = 40;
 const LOADS = Number(process.env['BENCH_LOADS'] ?? 9);
@@ -322,7 +325,7 @@ try {
   }
   console.log('\nsummary', JSON.stringify(summary, null, 2));
   mkdirSync('.bench', { recursive: true });
-  writeFileSync('.bench/app.json', JSON.stringify({ summary, rows }, null, 2));
+  writeFileSync(`.bench/${OUT}.json`, JSON.stringify({ summary, rows }, null, 2));
 } finally {
   await browser.close();
   server.close();
