@@ -20,7 +20,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { benchExamples } from './examples.ts';
 import { replaceSpec } from '../e2e/editor.ts';
 import { largeSpec } from '../e2e/largeSpec.ts';
@@ -29,7 +29,8 @@ import { escapeHtml } from '../src/app/firstScreen/firstScreenHtml.ts';
 import { firstScreenParts } from '../src/app/firstScreen/firstScreen.ts';
 import { DEFAULT_PRESET_ID, PRESET_CATALOG } from '../src/app/presets/catalog.ts';
 import { SPEC_KEY } from '../src/app/state/storage.ts';
-import { CHROMIUM_ARGS, firstObjectPainted, percentile } from './firstOutput.ts';
+import { firstObjectPainted } from './firstOutput.ts';
+import { launchChromium, percentile } from './stats.ts';
 
 // BENCH_DIST measures another build (an older one, for a before), BENCH_OUT names its result file.
 const DIST = resolve(process.env['BENCH_DIST'] ?? 'dist');
@@ -111,7 +112,7 @@ const floor = await serveStatic(floorPage());
 // An older build (BENCH_BEFORE_DIST=DIR), measured in the same loop for a before and after.
 const beforeDir = process.env['BENCH_BEFORE_DIST'];
 const before = beforeDir ? await serveStatic(resolve(beforeDir)) : undefined;
-const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 
 try {
   /**

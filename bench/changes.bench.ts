@@ -17,6 +17,7 @@ import type { IncludeLetter, RenderedManifest } from '../src/app/worker/protocol
 import { TEST_KEYS } from '../src/core/testing/testKeys.ts';
 import { largeSpec } from '../e2e/largeSpec.ts';
 import { benchExamples } from './examples.ts';
+import { percentile } from './stats.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 41);
 const ALL = new Set<IncludeLetter>(['c', 's', 'j', 'p', 'v']);
@@ -28,7 +29,6 @@ function generate(text: string): RenderedManifest[] {
 }
 
 const size = (manifests: readonly RenderedManifest[]) => manifests.reduce((sum, m) => sum + m.yaml.length, 0);
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)] ?? Number.NaN;
 
 /** Times `nextShown` from the output of `before` to the output of `after`. */
 function measure(name: string, before: string, after: string) {

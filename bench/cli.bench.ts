@@ -16,6 +16,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'minicluster-gen.js');
@@ -27,11 +28,6 @@ const COMPARE = process.env['BENCH_CLI_COMPARE'] ? resolve(process.env['BENCH_CL
 
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_CLI_RUNS must be a whole number of rounds, not ${process.env['BENCH_CLI_RUNS']}`);
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 // The specs: the hello-world preset, each copy with a MiniCluster name of its own.
 const work = mkdtempSync(join(tmpdir(), 'mcg-bench-'));

@@ -10,9 +10,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { serveStatic } from '../e2e/staticServer.ts';
-import { CHROMIUM_ARGS, firstObjectPainted, median } from './firstOutput.ts';
+import { firstObjectPainted } from './firstOutput.ts';
+import { launchChromium, median } from './stats.ts';
 
 const LOADS = Number(process.env['BENCH_PROFILE_LOADS'] ?? 5);
 const IDLE_TAB_MS = 1500;
@@ -88,7 +89,7 @@ async function profileOnce(browser: Browser, url: string) {
 
 const dists = ['dist', ...(process.env['BENCH_PROFILE_DISTS'] ?? '').split(',').filter(Boolean)];
 const servers = await Promise.all(dists.map((dist) => serveStatic(resolve(dist))));
-const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 type Load = Awaited<ReturnType<typeof profileOnce>>;
 try {
   const loadsOf: Load[][] = dists.map(() => []);

@@ -10,10 +10,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { replaceSpec } from '../e2e/editor.ts';
 import { largeSpec } from '../e2e/largeSpec.ts';
 import { serveStatic } from '../e2e/staticServer.ts';
+import { launchChromium } from './stats.ts';
 
 const KB = 1024;
 const ROUNDS = Number(process.env['BENCH_PASTE_ROUNDS'] ?? 3);
@@ -37,10 +38,7 @@ async function compose(context: BrowserContext, page: Page, text: string): Promi
 }
 
 const server = await serveStatic(resolve('dist'));
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 const rows: Array<{ case: string; round: number; answersMs: number; outputMs: number }> = [];
 try {
   for (const bytes of [800 * KB, 3 * KB * KB]) {

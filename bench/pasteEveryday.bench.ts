@@ -34,8 +34,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { benchExamples } from './examples.ts';
+import { launchChromium, percentile } from './stats.ts';
 import { serveStatic } from '../e2e/staticServer.ts';
 
 const ROUNDS = Number(process.env['BENCH_PASTE_EVERYDAY_ROUNDS'] ?? 2);
@@ -45,10 +46,6 @@ const PROFILE = process.env['BENCH_PROFILE'] === '1';
 const MODIFIER = process.platform === 'darwin' ? 'Meta' : 'Control';
 const TRACE = process.env['BENCH_TRACE'] === '1';
 
-const percentile = (values: number[], p: number) => {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
 const stat = (values: number[]) => ({ median: +percentile(values, 50).toFixed(2), p95: +percentile(values, 95).toFixed(2) });
 
 interface Steps {
@@ -288,10 +285,7 @@ const examples = benchExamples().filter((e, i, all) => i === 0 || e.text !== all
 // machine falls on each alike. The first is the one reported.
 const variants = (process.env['BENCH_DISTS'] ?? 'dist').split(',').map((dir) => dir.trim()).filter(Boolean);
 const servers = await Promise.all(variants.map((dir) => serveStatic(resolve(dir))));
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   const pages: Page[] = [];
   for (const server of servers) {

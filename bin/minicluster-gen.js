@@ -10,7 +10,8 @@
 'use strict';
 
 const bundlePath = `${__dirname}/../dist-cli/minicluster-gen.cjs`;
-const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { dirname } = require('node:path');
 const { Script } = require('node:vm');
 const { crc32 } = require('node:zlib');
 const cachePath = `${bundlePath}.cache`;
@@ -49,8 +50,23 @@ function writeCache(data) {
     writeFileSync(temporary, Buffer.concat([header, data]));
     renameSync(temporary, cachePath);
   } catch {
-    // A read-only install runs without a cache of its own.
-    rmSync(temporary, { force: true });
+    // A read-only install runs without a cache of its own; nothing here may fail the run, whose
+    // output is already written.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written.
+    }
+  }
+}
+
+/** Whether the cache's folder takes a new file: making the cache's data costs a few milliseconds. */
+function canWriteCache() {
+  try {
+    accessSync(dirname(cachePath), constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -61,5 +77,5 @@ const loaded = { exports: {} };
 script.runInThisContext()(loaded.exports, require, loaded);
 loaded.exports.main(process.argv.slice(2)).then(() => {
   // Written again unless V8 took the cache (`cachedDataRejected` is false only then).
-  if (script.cachedDataRejected !== false) writeCache(script.createCachedData());
+  if (script.cachedDataRejected !== false && canWriteCache()) writeCache(script.createCachedData());
 });

@@ -38,7 +38,7 @@ const card = (page: Page, kind: string, name: string) =>
   page.locator('article, section, div').filter({ has: page.getByRole('button', { name: `Copy ${kind} ${name}`, exact: true }) }).last();
 
 test('the default example renders its objects', async ({ page }) => {
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy ConfigMap flux-sample-entrypoint', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy Service flux-sample', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy Job flux-sample', exact: true })).toBeVisible();
@@ -186,7 +186,7 @@ test('a share link restores the spec, without the certificate', async ({ page, c
   const other = await browser.newContext();
   const fresh = await other.newPage();
   await fresh.goto(link);
-  await expect(fresh.getByText('1 ConfigMap, 1 Service, 1 Job: 5 pods')).toBeVisible({ timeout: 20_000 });
+  await expect(fresh.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 5 pods')).toBeVisible({ timeout: 20_000 });
   // The link carries the spec only: the new page makes its own keypair.
   await expect(fresh.locator('code.mcs-cert__key')).toHaveText(/^.{40}$/);
   expect(await fresh.locator('code.mcs-cert__key').textContent()).not.toBe(publicKey);
@@ -200,12 +200,12 @@ test('autosave restores the spec after a reload', async ({ page }) => {
   await expect(card(page, 'Job', 'flux-sample')).toContainText('completions: 7');
   await page.waitForTimeout(800);
   await page.reload();
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 7 pods')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 7 pods')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText('Restored your last spec.')).toBeVisible();
 });
 
 test('an axe scan finds no serious or critical violations', async ({ page }) => {
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
   expect(await seriousViolationsInEachTheme(page)).toEqual([]);
 });
 

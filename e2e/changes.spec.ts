@@ -23,7 +23,7 @@ async function setValue(page: Page, line: string, value: string): Promise<void> 
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
 });
 
 test('the first output marks nothing', async ({ page }) => {
@@ -36,7 +36,7 @@ test('the first output marks nothing', async ({ page }) => {
 test('an edit marks the changed lines of the cards it changed, and the next edit clears the cards it leaves alone', async ({ page }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await setValue(page, 'size: 4', '5');
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 5 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 5 pods')).toBeVisible();
   await expect(page.getByText('2 objects changed')).toBeVisible();
 
   // The Job's pod counts, and nothing else of it.

@@ -22,7 +22,7 @@ async function setJobSetAndQueue(page: Page, queue: string): Promise<void> {
   if ((await output.getAttribute('open')) === null) await output.locator('summary').click();
   await page.getByRole('checkbox', { name: 'Run as a JobSet', exact: true }).check();
   await page.getByRole('textbox', { name: 'Kueue queue', exact: true }).fill(queue);
-  await expect(page.getByText('1 ConfigMap, 1 JobSet: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 JobSet: 4 pods')).toBeVisible();
 }
 
 test.describe('with the clipboard', () => {
@@ -30,7 +30,7 @@ test.describe('with the clipboard', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('./');
     await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
-    await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+    await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
   });
 
   test('the panel is one closed line; open, it lists the commands for the file "Download bundle" saves', async ({ page }) => {
@@ -133,7 +133,7 @@ test('when the clipboard refuses, Copy offers the command selected in the copy d
     Clipboard.prototype.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
   });
   await page.goto('./');
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 45_000 });
   await openCommands(page);
   const button = copyFor(page, 'Watch the pods of flux-sample start (Ctrl+C stops watching)');
   await button.click();

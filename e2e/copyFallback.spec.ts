@@ -10,7 +10,7 @@ test.beforeEach(async ({ page }) => {
     Clipboard.prototype.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
   });
   await page.goto('./');
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 45_000 });
   // The page's first screen shows the same summary before the app (and its shortcuts) has loaded.
   await expect(page.locator('#mcs-first-screen')).toHaveCount(0);
 });

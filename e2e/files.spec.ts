@@ -26,7 +26,7 @@ const TWO = `${cluster('first', 2)}---\n${cluster('second', 3, 'rockylinux:9')}`
 async function openPage(page: Page): Promise<void> {
   await page.goto('./');
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
 }
 
 type FileSpec = { name: string; text?: string; bytes?: number[]; size?: number };
@@ -56,7 +56,7 @@ test('a file opened with the button replaces the spec, Undo brings the old one b
   const before = await downloadText(page, 'Download spec');
   await chooseFile(page, () => page.getByRole('button', { name: 'Open file…' }).click(), { name: 'my cluster.yaml', text: ONE });
 
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
   // Another spec, not an edit of the one before: no card is marked changed.
   await expect(page.locator('[data-change]')).toHaveCount(0);
   await expect(page.locator('.mcs-spec-file')).toHaveText('File: my cluster.yaml');
@@ -68,15 +68,15 @@ test('a file opened with the button replaces the spec, Undo brings the old one b
   await page.locator('.monaco-editor .view-line', { hasText: 'size: 3' }).click();
   await page.keyboard.press('End');
   await page.keyboard.type('0');
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 30 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 30 pods')).toBeVisible();
   expect((await download(page, 'Download spec')).name).toBe('my cluster.yaml');
 
   // Undo the edit, then the file: the spec from before it.
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+Z');
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
   await page.keyboard.press('ControlOrMeta+Z');
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
   expect(await downloadText(page, 'Download spec')).toBe(before);
 
   // An example replaces the file: its name goes.
@@ -90,11 +90,11 @@ test('a file opened right after an example is an undo step of its own', async ({
   await openPage(page);
   await page.getByRole('combobox', { name: 'Load an example' }).selectOption('mpi-benchmark');
   await chooseFile(page, () => page.getByRole('button', { name: 'Open file…' }).click(), { name: 'quick.yaml', text: ONE });
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+Z');
   // Back to the example, not to the spec before it.
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toHaveCount(0);
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toHaveCount(0);
   expect(await downloadText(page, 'Download spec')).toBe(await readFile(new URL('../src/app/presets/mpi-benchmark.yaml', import.meta.url), 'utf8'));
 });
 
@@ -118,13 +118,13 @@ test('a file dropped on the editor opens as the spec: the drop state shows, and 
   await page.screenshot({ path: 'test-results/screenshots/files-drop-target.png' });
   await dropFiles(page, '.monaco-editor .view-lines', [{ name: 'dropped.yaml', text: ONE }], ['drop']);
   await expect(target).toHaveCount(0);
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
   await expect(page.locator('.mcs-spec-file')).toHaveText('File: dropped.yaml');
   expect(await downloadText(page, 'Download spec')).toBe(ONE);
 
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+Z');
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
   expect(await downloadText(page, 'Download spec')).toBe(before);
 });
 
@@ -136,7 +136,7 @@ test('a file dropped anywhere on the page opens; leaving the page ends the drop 
   await expect(page.locator('.mcs-drop-target')).toHaveCount(0);
   await dropFiles(page, '.mcs-header', [{ name: 'header.yml', text: ONE }]);
   await expect(page.locator('.mcs-spec-file')).toHaveText('File: header.yml');
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
 });
 
 test('a binary file, a file over the limit and several files get a message and leave the spec as it was', async ({ page }) => {
@@ -230,7 +230,7 @@ test('while another MiniCluster of the file has errors, the bundle asks first an
   await page.keyboard.type('0');
   await page.locator('.monaco-editor .view-line', { hasText: 'size: 2' }).click();
   await expect(page.locator('.mcs-file-note')).toContainText('MiniCluster 1 of 2 in this file (first)');
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible();
   await expect(page.getByText('Out of date — fix the errors to update')).toHaveCount(0);
 
   await page.evaluate(() => navigator.clipboard.writeText('before'));
@@ -278,7 +278,7 @@ test("the bundle never holds the objects of a file that another file has replace
   // Another file of two MiniClusters, the second with an error: its whole bundle is never made.
   const other = `${cluster('third', 2)}---\n${cluster('fourth', 0)}`;
   await chooseFile(page, () => page.getByRole('button', { name: 'Open file…' }).click(), { name: 'other.yaml', text: other });
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy Job third', exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'Copy bundle', exact: true }).click();

@@ -139,3 +139,29 @@ test('axe finds nothing serious on the first screen, in light and dark', async (
     expect(bad.map((v) => `${scheme}: ${v.id} ${v.nodes[0]?.html ?? ''}`)).toEqual([]);
   }
 });
+
+test('a page whose inline script does not run (a host that rewrote it) never shows the first screen, and the app works', async ({ page, guard }) => {
+  guard.allowProblem(/violates the following Content Security Policy directive/);
+  guard.allowProblem(/securitypolicyviolation: script-src-elem blocked inline/);
+  await page.addInitScript(recordFirstScreenFrames);
+  // The script's text changed: its hash no longer matches the page's policy, which blocks it.
+  await page.route(/\/$|index\.html$/, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('<script>(function', '<script>/* rewritten */(function');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto('./');
+  await expect(page.getByRole('button', { name: 'Copy Job flux-sample', exact: true })).toBeVisible({ timeout: 20_000 });
+  expect(await framesWithFirstScreen(page)).toBe(0);
+});
+
+test('an app that cannot make its keypair still shows itself, without the first screen standing in for it', async ({ page, guard }) => {
+  guard.allowProblem(/Failed to load resource/);
+  // The keypair's load rejects with no message of its own.
+  guard.allowProblem(/^uncaught: /);
+  await page.route(/libsodium-wrappers-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('./');
+  await expect(page.locator('#root')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('#mcs-first-screen')).toHaveCount(0);
+  await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
+});

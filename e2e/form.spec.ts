@@ -21,7 +21,7 @@ test.describe.configure({ timeout: 90_000 });
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
 });
 
 const group = (scope: Page | Locator, name: string) => scope.getByRole('group', { name, exact: true });

@@ -8,7 +8,7 @@ test.describe.configure({ timeout: 90_000 });
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
 });
 
 /** Answers the next native confirm with `accept`, and records its message. */
@@ -44,20 +44,20 @@ test('loading an example over an untouched one does not ask; over edits it asks,
   answerConfirm(page, true);
   await example(page).selectOption({ label: 'Hello world' });
   await expect(page.getByText('Loaded the example "Hello world".')).toBeVisible();
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
 });
 
 test('Reset brings back the default example and turns every output option off', async ({ page }) => {
   await page.locator('summary', { hasText: 'Output options' }).click();
   await page.getByRole('checkbox', { name: 'Run as a JobSet', exact: true }).check();
   await page.getByRole('textbox', { name: 'Kueue queue', exact: true }).fill('team-a');
-  await expect(page.getByText('1 ConfigMap, 1 JobSet: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 JobSet: 4 pods')).toBeVisible();
 
   const asked = answerConfirm(page, true);
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect.poll(() => asked.length).toBe(1);
   expect(asked[0]).toMatch(/turn every output option off/);
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Run as a JobSet', exact: true })).not.toBeChecked();
   await expect(page.getByRole('textbox', { name: 'Kueue queue', exact: true })).toHaveValue('');
   await expect(page.locator('.mcs-output-state')).toHaveText('none: the operator’s own objects');

@@ -24,7 +24,7 @@ async function copiedText(page: Page): Promise<string> {
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByText(/1 Job: 4 pods$/)).toBeVisible();
+  await expect(page.locator('#root').getByText(/1 Job: 4 pods$/)).toBeVisible();
 });
 
 test('an 800 KB spec pasted over another 800 KB spec', async ({ page }) => {

@@ -13,7 +13,7 @@ async function open(browser: Browser, scheme: 'light' | 'dark', width: number, h
   const page = await context.newPage();
   await page.goto('./');
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
   return page;
 }
 
@@ -52,7 +52,7 @@ test('at 800 px the output is one press away from the top, and the spec one pres
   const output = page.getByRole('region', { name: 'Generated objects' });
   await expect(output).toBeFocused();
   await expect(page.getByRole('button', { name: 'Copy bundle', exact: true })).toBeInViewport();
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeInViewport();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeInViewport();
   // The bar stays at the top, over the output.
   await expect(bar).toBeInViewport();
   await page.screenshot({ path: 'test-results/screenshots/narrow-800-output.png' });

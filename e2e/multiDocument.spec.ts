@@ -41,7 +41,7 @@ test('previews the MiniCluster the cursor is in, names the others, and the form 
 
   // After the paste the cursor is at the end of the file: in the second MiniCluster.
   await expect(jobCard(page, 'second')).toBeVisible();
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
   await expect(page.getByText('MiniCluster 2 of 2 in this file (second): the one the cursor is in.')).toBeVisible();
   await expect(page.getByText(/PodGroup first \(scheduling\.x-k8s\.io\/v1alpha1\) is not a MiniCluster/)).toBeVisible();
   await expect(page.getByText('No problems')).toBeVisible();
@@ -52,13 +52,13 @@ test('previews the MiniCluster the cursor is in, names the others, and the form 
 
   await page.locator('.monaco-editor .view-line', { hasText: 'size: 2' }).first().click();
   await expect(jobCard(page, 'first')).toBeVisible();
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible();
   await expect(page.getByText('MiniCluster 1 of 2 in this file (first): the one the cursor is in.')).toBeVisible();
 
   await page.getByRole('tab', { name: 'Form' }).click();
   await expect(page.getByLabel('Name', { exact: true }).first()).toHaveValue('first');
   await page.getByLabel('Size', { exact: true }).fill('5');
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 5 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 5 pods')).toBeVisible();
   await page.getByRole('tab', { name: 'YAML' }).click();
   await expect(page.locator('.monaco-editor .view-line', { hasText: 'size: 5' })).toHaveCount(1);
   await expect(page.locator('.monaco-editor .view-line', { hasText: 'size: 3' })).toHaveCount(1);

@@ -87,11 +87,11 @@ test('after the first visit the app opens, generates and downloads with the netw
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   const reloaded = await page.reload();
   expect(reloaded?.fromServiceWorker()).toBe(true);
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 45_000 });
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
 
   await replaceSpec(page, 'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: offline\nspec:\n  size: 2\n  containers:\n    - image: ubuntu:noble\n      command: hostname\n');
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible({ timeout: 20_000 });
   const bundle = await download(page, 'Download bundle');
   expect(bundle.name).toBe('offline.yaml');
   const objects = parseAllDocuments(bundle.text).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
@@ -117,7 +117,7 @@ test('a new build is fetched whole, offered, and then replaces the old one with 
   served = buildB;
   // The visit after the deployment: the page is still build A, whole, while B is fetched.
   await page.reload();
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 45_000 });
   const notice = page.getByRole('status').filter({ hasText: 'A new version of MiniCluster Studio is ready.' });
   await expect(notice).toBeVisible({ timeout: 30_000 });
   await expect(page).toHaveTitle('MiniCluster Studio');
@@ -132,7 +132,7 @@ test('a new build is fetched whole, offered, and then replaces the old one with 
 
   await notice.getByRole('button', { name: 'Reload' }).click();
   await expect(page).toHaveTitle(TITLE_B, { timeout: 30_000 });
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 45_000 });
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
   expect(await page.evaluate(() => (window as { mcsBuild?: string }).mcsBuild)).toBe('B');
   for (const path of await loadedPaths(page)) expect(filesB, `${path} is of build B`).toContain(path);
@@ -191,12 +191,12 @@ test('a tab open since the first visit moves to the new build too when another t
   await untilControlled(page);
   // Each tab has its own spec, and keeps it through the reload (tabs share the autosave).
   await replaceSpec(page, FIRST_TAB_SPEC);
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible();
   served = buildB;
   const second = await context.newPage();
   await openApp(second);
   await replaceSpec(second, FIRST_TAB_SPEC.replace('first-tab', 'second-tab').replace('size: 2', 'size: 3'));
-  await expect(second.getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
+  await expect(second.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible();
   const notice = second.getByRole('status').filter({ hasText: 'A new version of MiniCluster Studio is ready.' });
   await notice.getByRole('button', { name: 'Reload' }).click({ timeout: 30_000 });
   await expect(second).toHaveTitle(TITLE_B, { timeout: 30_000 });
@@ -204,9 +204,9 @@ test('a tab open since the first visit moves to the new build too when another t
   await expect(page).toHaveTitle(TITLE_B, { timeout: 30_000 });
   expect(await page.evaluate(() => (window as { mcsBuild?: string }).mcsBuild)).toBe('B');
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('first-tab');
-  await expect(second.getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible({ timeout: 30_000 });
+  await expect(second.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 3 pods')).toBeVisible({ timeout: 30_000 });
   await expect(second.locator('.monaco-editor .view-lines')).toContainText('second-tab');
 });
 

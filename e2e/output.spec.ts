@@ -22,7 +22,7 @@ test.beforeEach(async ({ page }) => {
   await page.goto('./');
   // The first page of a run also waits for the preview server's cold start.
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
 });
 
 const panel = (page: Page) => page.locator('details.mcs-output');
@@ -92,7 +92,7 @@ test('each option changes the objects: a JobSet, a Secret, the queue labels, the
   // The certificate moves from the ConfigMap into a Secret, and the certificate panel says so.
   await checkbox(page, 'Certificate in a Secret').check();
   await expect(copyButton(page, 'Secret', 'flux-sample-curve')).toBeVisible();
-  await expect(page.getByText('1 ConfigMap, 1 Secret, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Secret, 1 Service, 1 Job: 4 pods')).toBeVisible();
   await expect(checkbox(page, 'ConfigMaps, Secret')).toBeChecked();
   expect(dataOf(await copied(page, 'ConfigMap', 'flux-sample-entrypoint'))).not.toHaveProperty(['curve.cert']);
   const secret = await copied(page, 'Secret', 'flux-sample-curve');
@@ -105,7 +105,7 @@ test('each option changes the objects: a JobSet, a Secret, the queue labels, the
   await expect(copyButton(page, 'JobSet', 'flux-sample')).toBeVisible();
   await expect(copyButton(page, 'Job', 'flux-sample')).toHaveCount(0);
   await expect(copyButton(page, 'Service', 'flux-sample')).toHaveCount(0);
-  await expect(page.getByText('1 ConfigMap, 1 Secret, 1 JobSet: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Secret, 1 JobSet: 4 pods')).toBeVisible();
   await expect(checkbox(page, 'JobSet')).toBeChecked();
   await expect(card(page, 'JobSet', 'flux-sample')).toContainText(`${QUEUE_LABEL}: team-a`);
   // The Service toggle says what it would control: only per-container Services, none here.
@@ -116,7 +116,7 @@ test('each option changes the objects: a JobSet, a Secret, the queue labels, the
   await checkbox(page, 'Run as a JobSet').uncheck();
   await checkbox(page, 'Certificate in a Secret').uncheck();
   await textbox(page, 'Kueue queue').fill('');
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
   await expect(checkbox(page, 'Service')).toBeEnabled();
   await expect(card(page, 'Job', 'flux-sample')).not.toContainText(QUEUE_LABEL);
   await expect(page.locator('.mcs-cert__facts')).toContainText('The secret key is written into the flux-sample-entrypoint ConfigMap');
@@ -130,7 +130,7 @@ test('the bundle and the zip carry every option at once', async ({ page }) => {
   await checkbox(page, 'Finish with the lead broker').check();
   await checkbox(page, 'Certificate in a Secret').check();
   await expect(panel(page).locator('summary')).toContainText('JobSet · queue team-a · priority high · finish with the lead broker · certificate in a Secret');
-  await expect(page.getByText('1 ConfigMap, 1 Secret, 1 JobSet: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Secret, 1 JobSet: 4 pods')).toBeVisible();
 
   const objects = await bundleObjects(page);
   expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['ConfigMap/flux-sample-entrypoint', 'Secret/flux-sample-curve', 'JobSet/flux-sample']);
@@ -205,7 +205,7 @@ test('autosave keeps the options across a reload', async ({ page }) => {
   await expect(card(page, 'JobSet', 'flux-sample')).toContainText(`${QUEUE_LABEL}: team-a`);
   await page.waitForTimeout(800);
   await page.reload();
-  await expect(page.getByText('1 ConfigMap, 1 Secret, 1 JobSet: 4 pods')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Secret, 1 JobSet: 4 pods')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText('Restored your last spec.')).toBeVisible();
   // Opened, since options are on.
   await expect(panel(page)).toHaveAttribute('open');
@@ -231,7 +231,7 @@ test('a share link restores the spec and the options in a new page; a bad value 
   const other = await browser.newContext();
   const fresh = await other.newPage();
   await fresh.goto(link);
-  await expect(fresh.getByText('1 ConfigMap, 1 JobSet: 4 pods')).toBeVisible({ timeout: 20_000 });
+  await expect(fresh.locator('#root').getByText('1 ConfigMap, 1 JobSet: 4 pods')).toBeVisible({ timeout: 20_000 });
   await expect(fresh.getByText('Opened the spec from the shared link.')).toBeVisible();
   await expect(panel(fresh)).toHaveAttribute('open');
   await expect(checkbox(fresh, 'Run as a JobSet')).toBeChecked();
@@ -244,7 +244,7 @@ test('a share link restores the spec and the options in a new page; a bad value 
   const edited = link.replace(/&.*$/, '&workload=pods&queue=Not_A_Queue&cert-secret=1&succeed-on-lead=maybe');
   await fresh.goto('about:blank');
   await fresh.goto(edited);
-  await expect(fresh.getByText('1 ConfigMap, 1 Secret, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 20_000 });
+  await expect(fresh.locator('#root').getByText('1 ConfigMap, 1 Secret, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 20_000 });
   const status = fresh.getByRole('status').filter({ hasText: 'without some of its output options' });
   await expect(status).toContainText('The link\'s workload "pods" is not job or jobset');
   await expect(status).toContainText('The Kueue queue "Not_A_Queue" is not a valid LocalQueue name');
@@ -261,7 +261,7 @@ test('a link or a save from before the options opens with every option off', asy
   // As on a new visit: this tab's own copy of its autosave (sessionStorage) would be opened first.
   await page.evaluate(() => sessionStorage.clear());
   await page.reload();
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible({ timeout: 20_000 });
   await expect(panel(page)).not.toHaveAttribute('open');
   await expect(panel(page).locator('summary')).toContainText('none: the operator’s own objects');
 });
@@ -285,7 +285,7 @@ test('screenshots: the Output panel in light and dark, wide and narrow', async (
     await expect(page.getByText(/is not a valid LocalQueue name/)).toBeVisible();
     await page.locator('.mcs-preview-bar').screenshot({ path: `test-results/screenshots/output-open-${look}.png` });
     await textbox(page, 'Kueue queue').fill('team-a');
-    await expect(page.getByText('1 ConfigMap, 1 Secret, 1 JobSet: 4 pods')).toBeVisible();
+    await expect(page.locator('#root').getByText('1 ConfigMap, 1 Secret, 1 JobSet: 4 pods')).toBeVisible();
     await page.screenshot({ path: `test-results/screenshots/output-page-${look}.png` });
     await page.locator('.mcs-cert').screenshot({ path: `test-results/screenshots/output-certificate-${look}.png` });
   });

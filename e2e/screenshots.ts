@@ -17,7 +17,7 @@ export async function forEachLook(browser: Browser, looks: readonly Look[], shoo
     const page = await context.newPage();
     await page.goto('./');
     await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+    await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
     await shoot(page, `${scheme}-${width}`);
     await context.close();
   }

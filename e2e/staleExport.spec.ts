@@ -17,7 +17,7 @@ test.beforeEach(async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('./');
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
 });
 
 /** Breaks the spec (size 0), so the shown output is the last good one, out of date. */

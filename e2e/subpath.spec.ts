@@ -20,7 +20,7 @@ test('the app runs from a sub-path with every asset and worker found', async ({ 
     if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
   });
   await page.goto(server.url);
-  await expect(page.getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('code.mcs-cert__key')).toHaveText(/^.{40}$/);
   expect(failed).toEqual([]);

@@ -29,6 +29,10 @@ describe('the first screen in index.html', () => {
     expect(html).not.toContain('<link rel="stylesheet"');
     expect(withInlineStyles(PAGE, () => undefined)).toBe(PAGE);
   });
+
+  it('refuses a stylesheet with a url(), which would be read from another folder in the page', () => {
+    expect(() => withInlineStyles(PAGE, () => '.a{background:url(./x.svg)}')).toThrow(/url\(\)/);
+  });
 });
 
 describe('the preloads of the app’s start', () => {

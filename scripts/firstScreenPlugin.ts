@@ -32,7 +32,10 @@ export function withFirstScreen(html: string, firstScreen: string, gate: string)
 export function withInlineStyles(html: string, css: (href: string) => string | undefined): string {
   return html.replace(/<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g, (link, href: string) => {
     const text = css(href);
-    return text === undefined ? link : `<style>${text.replaceAll('</style', '<\\/style')}</style>`;
+    if (text === undefined) return link;
+    // In the page, a relative url() would be read from the page's folder, not the stylesheet's.
+    if (/url\(/.test(text)) throw new Error(`${href} has a url(), which would point elsewhere once it is written into the page: keep such styles out of the first screen's`);
+    return `<style>${text.replaceAll('</style', '<\\/style')}</style>`;
   });
 }
 

@@ -4,8 +4,9 @@
 import './zodUnderPolicy.ts';
 import { startServices } from './services/startServices.ts';
 import { startOfflineSupport } from './offline/registerServiceWorker.ts';
+import type { EarlyWorker } from './worker/earlyWorker.ts';
 
-export function boot(firstWorker?: Worker): void {
+export function boot(firstWorker?: EarlyWorker): void {
   const services = startServices(firstWorker);
   void import('./render.tsx').then(({ renderApp }) => renderApp(services));
   startOfflineSupport();

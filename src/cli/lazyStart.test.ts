@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath } from '../core/testing/fixtures.ts';
 import { BIN, runInProcess } from './runInProcess.test-util.ts';
 
@@ -32,7 +32,10 @@ function started(args: string[]): { status: number | null; stdout: string; zod: 
   return { status: r.status, stdout: r.stdout, zod, crypto };
 }
 
-describe.runIf(existsSync(BUILT))('what the built CLI starts', () => {
+describe('what the built CLI starts', () => {
+  beforeAll(() => {
+    if (!existsSync(BUILT)) throw new Error('The CLI is not built: run `npm run build:cli` first.');
+  });
   it.each([[['--help']], [['-h']], [['--version']], [['--schema', 'v1alpha2']], [['--schema=v1alpha1']]])(
     '%j answers without the core, with the bytes runCli prints',
     async (args) => {

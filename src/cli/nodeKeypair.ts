@@ -1,9 +1,9 @@
 /**
  * The CLI's keypairs from Node's own X25519 (OpenSSL), which is part of the Node binary: libsodium
  * would add some 460 KB of JavaScript and a WebAssembly start to every run that writes objects.
- * It is the same key as libsodium's `crypto_box_keypair` makes: 32 random bytes as the secret key
- * (clamped only when used, as RFC 7748 has it) and X25519 of them with the base point as the
- * public key.
+ * It is a key of the same kind as libsodium's `crypto_box_keypair` makes: 32 random bytes as the
+ * secret key (OpenSSL clamps them as it makes them; libsodium leaves that to each use, which gives
+ * the same public key) and X25519 of them with the base point as the public key.
  */
 import type { CurveKeypair } from '../core/curve/index.ts';
 

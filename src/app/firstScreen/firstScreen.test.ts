@@ -90,8 +90,8 @@ describe('the first screen’s HTML', () => {
     expect(second).not.toContain('Placeholder keys');
   });
 
-  it('is inert, for the keyboard, the mouse and assistive technology', () => {
-    expect(html).toMatch(new RegExp(`^<div id="${FIRST_SCREEN_ID}"[^>]* inert>`));
+  it('arrives hidden (only its inline script may show it) and inert, for the keyboard, the mouse and assistive technology', () => {
+    expect(html).toMatch(new RegExp(`^<div id="${FIRST_SCREEN_ID}" class="[^"]*" hidden inert>`));
   });
 });
 

@@ -92,8 +92,10 @@ const closedBox = (name: string, title: string, state: string) =>
  */
 export function firstScreenHtml({ specText, objects, summary, toggles, exampleTitles }: FirstScreenInput): string {
   return [
-    // Inert: no focus, no clicks, nothing for assistive technology; the app that replaces it within a second is all that.
-    `<div id="${FIRST_SCREEN_ID}" class="mcs-app mcs-first-screen" inert>`,
+    // Hidden until the inline script after it says it may show (gateScript.ts): a page that arrives
+    // in pieces, or a script that does not run, never shows it. Inert: no focus, no clicks, nothing
+    // for assistive technology; the app that replaces it within a second is all that.
+    `<div id="${FIRST_SCREEN_ID}" class="mcs-app mcs-first-screen" hidden inert>`,
     '<header class="mcs-header"><h1>MiniCluster Studio<small>Flux Framework MiniCluster → Kubernetes objects</small></h1>',
     `<button type="button">Open file…</button><label>Example<select><option>Load an example…</option>${exampleTitles.map((t) => `<option>${escapeHtml(t)}</option>`).join('')}</select></label>`,
     '<button type="button">Copy link</button><button type="button">Reset</button><label>Theme<select><option>System</option></select></label></header>',

@@ -10,7 +10,8 @@ import { FIRST_SCREEN_ID } from './ids.ts';
 const SPEC = 'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\n';
 
 interface Page {
-  screen: { removed: boolean } | undefined;
+  /** The screen arrives hidden, as firstScreenHtml writes it. */
+  screen: { removed: boolean; hidden: boolean } | undefined;
   root: { hidden: boolean };
   theme: string | undefined;
 }
@@ -24,7 +25,7 @@ function run({
   storageThrows = false,
   withScreen = true,
 }: { local?: Record<string, string>; session?: Record<string, string>; hash?: string; dark?: boolean; storageThrows?: boolean; withScreen?: boolean }): Page {
-  const page: Page = { screen: withScreen ? { removed: false } : undefined, root: { hidden: false }, theme: undefined };
+  const page: Page = { screen: withScreen ? { removed: false, hidden: true } : undefined, root: { hidden: false }, theme: undefined };
   const storage = (items: Record<string, string>) => ({
     getItem: (key: string) => {
       if (storageThrows) throw new Error('SecurityError');
@@ -32,6 +33,9 @@ function run({
     },
   });
   const screenElement = page.screen && {
+    set hidden(value: boolean) {
+      if (page.screen) page.screen.hidden = value;
+    },
     remove: () => {
       if (page.screen) page.screen.removed = true;
     },
@@ -53,7 +57,7 @@ function run({
   return page;
 }
 
-const shown = (page: Page) => page.screen?.removed === false && page.root.hidden;
+const shown = (page: Page) => page.screen?.removed === false && page.screen.hidden === false && page.root.hidden;
 const gone = (page: Page) => page.screen?.removed === true && !page.root.hidden;
 const saved = (text: string, extra: object = {}) => JSON.stringify({ text, savedAt: 1, ...extra });
 

@@ -1,11 +1,12 @@
 /**
  * The small script written inline after the first screen (firstScreenHtml.ts), which runs before
- * the browser first paints the page. It keeps the first screen only for a visitor who will open
- * the default example with the default output: no link in the address (a share link carries its
- * own spec), no autosaved spec other than the example (a returning user's own work), no stored
- * preference that changes the objects. Anyone else never sees the example's objects, not for one
- * frame: the first screen is removed before it is painted, and the app shows as it always did.
- * When the first screen stays, the app's root is hidden under it until the app takes over.
+ * the browser first paints the page. The first screen arrives hidden: this script shows it only
+ * for a visitor who will open the default example with the default output: no link in the address
+ * (a share link carries its own spec), no autosaved spec other than the example (a returning
+ * user's own work), no stored preference that changes the objects. For anyone else it removes the
+ * screen, never shown, and the app shows as it always did; a page that arrives in pieces, or a
+ * script that is blocked, shows nothing of it either. When the first screen shows, the app's root
+ * is hidden under it until the app takes over.
  *
  * It also sets the theme the app would choose, so the first paint already has the right colours.
  * Anything it cannot read (blocked storage, unreadable JSON) counts against the first screen.
@@ -14,7 +15,7 @@
  * allows no other inline script.
  */
 import { ALL_INCLUDES } from '../../core/kinds.ts';
-import { PREFS_KEY, SPEC_KEY } from '../state/storage.ts';
+import { DEFAULT_PREFS, PREFS_KEY, SPEC_KEY } from '../state/storage.ts';
 import { FIRST_SCREEN_ID } from './ids.ts';
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -43,12 +44,14 @@ export function gateScript(): string {
     var spec = screen && screen.querySelector('[data-spec]');
     show = Boolean(spec) && location.hash === ''
       && (prefs.include === undefined || prefs.include === ${json(ALL_INCLUDES)})
-      && (prefs.defaultNamespace === undefined || prefs.defaultNamespace === 'default')
+      && (prefs.defaultNamespace === undefined || prefs.defaultNamespace === ${json(DEFAULT_PREFS.defaultNamespace)})
       && (saved === undefined || (saved.text === spec.textContent && saved.output === undefined));
   } catch (e) {
     show = false;
   }
-  if (show && root) root.hidden = true;
-  else if (screen) screen.remove();
+  if (show && root) {
+    root.hidden = true;
+    screen.hidden = false;
+  } else if (screen) screen.remove();
 })();`;
 }

@@ -4,7 +4,6 @@ import { highlightYaml, tokenLines, type YamlToken } from './highlightYaml.ts';
 import { CLASS_OF } from './tokenClasses.ts';
 import type { LineMark } from './lineDiff.ts';
 
-
 // A tab, or spaces that end a line: both invisible in plain text, both meaningful in scripts.
 const INVISIBLE = /\t|[ ]+(?=\r?\n)/g;
 
@@ -88,13 +87,6 @@ function renderYaml(text: string): ReactNode[] {
 // React elements are immutable, so the nodes of a text can be reused by every render and every
 // card that shows it: switching a toggle off and on again, or an edit that leaves an object
 // unchanged, costs no highlighting. A few dozen entries cover a bundle and its recent versions.
-/**
- * Chromium's Element Timing reports when each object was first painted: the benchmark's measure
- * of the first output, the same for these cards as for the objects written into the page at build
- * time. The attribute is not in React's types, hence the spread.
- */
-const ELEMENT_TIMING = { elementtiming: 'mcs-object' } as Record<string, string>;
-
 const CACHE_LIMIT = 48;
 const cache = new Map<string, ReactNode[]>();
 
@@ -113,6 +105,13 @@ export function highlightedNodes(text: string): ReactNode[] {
   }
   return nodes;
 }
+
+/**
+ * Chromium's Element Timing reports when each object was first painted: the benchmark's measure
+ * of the first output, the same for these cards as for the objects written into the page at build
+ * time. The attribute is not in React's types, hence the spread.
+ */
+const ELEMENT_TIMING = { elementtiming: 'mcs-object' } as Record<string, string>;
 
 export interface YamlCodeProps {
   text: string;

@@ -12,6 +12,7 @@ import { chooseInitialSpec, type InitialSpec } from '../state/initialSpec.ts';
 import { recordEdit, recordKeys, recordStartup } from '../timing.ts';
 import { generationMark } from '../state/generationMark.ts';
 import { createGeneratorClient, type GenerationFailure, type GeneratorClient } from '../worker/generatorClient.ts';
+import type { EarlyWorker } from '../worker/earlyWorker.ts';
 import { newGeneratorWorker } from '../worker/newWorker.ts';
 import { createResultInbox, type ResultInbox } from './resultInbox.ts';
 
@@ -37,7 +38,7 @@ export interface AppServices {
 }
 
 /** `firstWorker`: the generator worker the page's entry has already started, if it has. */
-export function startServices(firstWorker?: Worker): AppServices {
+export function startServices(firstWorker?: EarlyWorker): AppServices {
   performance.mark('mcs:startup');
 
   const results = createResultInbox<GenerateResponse>();
@@ -82,10 +83,10 @@ export function startServices(firstWorker?: Worker): AppServices {
 }
 
 /** Hands out `first` once, then starts new workers (after a worker stopped or stuck). */
-function startedFirst(first: Worker | undefined): () => Worker {
+function startedFirst(first: EarlyWorker | undefined): () => Worker {
   let waiting = first;
   return () => {
-    const worker = waiting ?? newGeneratorWorker();
+    const worker = waiting?.take() ?? newGeneratorWorker();
     waiting = undefined;
     return worker;
   };
