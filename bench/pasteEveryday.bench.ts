@@ -38,6 +38,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import { benchExamples } from './examples.ts';
 import { launchChromium, percentile } from './stats.ts';
 import { serveStatic } from '../e2e/staticServer.ts';
+import type { EditSteps } from '../src/app/timing.ts';
 
 const ROUNDS = Number(process.env['BENCH_PASTE_EVERYDAY_ROUNDS'] ?? 2);
 /** Time after each paste for the page's later work (yaml validation, autosave) before the next one. */
@@ -48,16 +49,7 @@ const TRACE = process.env['BENCH_TRACE'] === '1';
 
 const stat = (values: number[]) => ({ median: +percentile(values, 50).toFixed(2), p95: +percentile(values, 95).toFixed(2) });
 
-interface Steps {
-  modelChangedAt?: number;
-  editAt: number;
-  requestAt: number;
-  resultAt?: number;
-  commitAt: number;
-  scriptDoneAt?: number;
-  framedAt?: number;
-  paintedAt?: number;
-}
+type Steps = EditSteps;
 interface Timing {
   id: number;
   editToPreviewMs: number;
