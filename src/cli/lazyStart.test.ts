@@ -5,7 +5,7 @@
  * at exit whether zod made its global registry and whether node:crypto was loaded.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,14 +22,15 @@ writeFileSync(
   `process.on('exit', () => process._rawDebug('STARTED ' + JSON.stringify({
   zod: globalThis.__zod_globalRegistry !== undefined,
   crypto: process.moduleLoadList.includes('NativeModule crypto'),
+  fsPromises: process.moduleLoadList.includes('NativeModule internal/fs/promises'),
 })));\n`,
 );
 
-function started(args: string[]): { status: number | null; stdout: string; zod: boolean; crypto: boolean } {
+function started(args: string[]): { status: number | null; stdout: string; zod: boolean; crypto: boolean; fsPromises: boolean } {
   const r = spawnSync(process.execPath, ['--require', PROBE, BIN, ...args], { encoding: 'utf8', timeout: 20_000 });
   const line = r.stderr.split('\n').find((l) => l.startsWith('STARTED ')) ?? '';
-  const { zod, crypto } = JSON.parse(line.slice('STARTED '.length)) as { zod: boolean; crypto: boolean };
-  return { status: r.status, stdout: r.stdout, zod, crypto };
+  const { zod, crypto, fsPromises } = JSON.parse(line.slice('STARTED '.length)) as { zod: boolean; crypto: boolean; fsPromises: boolean };
+  return { status: r.status, stdout: r.stdout, zod, crypto, fsPromises };
 }
 
 describe('what the built CLI starts', () => {
@@ -54,12 +55,21 @@ describe('what the built CLI starts', () => {
     expect(r.crypto).toBe(false);
   });
 
-  it('writing objects starts both', () => {
+  it('writing objects starts both, and a run that walks no folder leaves fs/promises unloaded', () => {
     const r = started(['-f', HELLO]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^kind: Job$/m);
     expect(r.zod).toBe(true);
     expect(r.crypto).toBe(true);
+    expect(r.fsPromises).toBe(false);
+  });
+
+  it('a folder given as input is walked (with fs/promises)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'mcg-lazy-folder-'));
+    copyFileSync(HELLO, join(folder, 'spec.yaml'));
+    const r = started(['--check', folder]);
+    expect(r.status).toBe(0);
+    expect(r.fsPromises).toBe(true);
   });
 
   it('--help among other flags, or a usage fault, still goes through the whole CLI', async () => {
