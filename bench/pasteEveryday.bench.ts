@@ -49,13 +49,12 @@ const TRACE = process.env['BENCH_TRACE'] === '1';
 
 const stat = (values: number[]) => ({ median: +percentile(values, 50).toFixed(2), p95: +percentile(values, 95).toFixed(2) });
 
-type Steps = EditSteps;
 interface Timing {
   id: number;
   editToPreviewMs: number;
   workerMs: number;
   onMainThread: boolean;
-  at?: Steps;
+  at?: EditSteps;
 }
 interface Probe {
   keydownAt?: number;
@@ -156,7 +155,7 @@ async function pasteOnce(page: Page, name: string, text: string, trace = false):
     addTrace(buffer);
     if (process.env['BENCH_TRACE_DIR']) writeFileSync(resolve(process.env['BENCH_TRACE_DIR'], `${name.replace(/\W+/g, '_')}.json`), buffer);
   }
-  const at = timing.at as Required<Steps>;
+  const at = timing.at as Required<EditSteps>;
   const keydownAt = probe.keydownAt ?? Number.NaN;
   const pasteAt = probe.pasteAt ?? Number.NaN;
   await page.waitForTimeout(SETTLE_MS);

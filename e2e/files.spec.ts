@@ -234,12 +234,7 @@ test('while another MiniCluster of the file has errors, the bundle asks first an
   await expect(page.getByText('Out of date — fix the errors to update')).toHaveCount(0);
 
   await page.evaluate(() => navigator.clipboard.writeText('before'));
-  await page.getByRole('button', { name: 'Copy bundle', exact: true }).click();
-  const dialog = page.getByRole('alertdialog', { name: 'The output is out of date' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'Copy anyway' }).click();
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('name: second');
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const { dialog, copied } = await copyBundleAnyway(page, 'name: second');
   expect(copied).toMatch(/completions: 3\n/);
   expect(kindsAndNames(copied)).toHaveLength(6);
 
@@ -247,6 +242,16 @@ test('while another MiniCluster of the file has errors, the bundle asks first an
   await page.getByRole('button', { name: 'Copy Job first', exact: true }).click();
   await expect(dialog).toHaveCount(0);
 });
+
+/** Copy bundle over the question it asks of out-of-date output; what reached the clipboard, once it holds `expected`. */
+async function copyBundleAnyway(page: Page, expected: string) {
+  await page.getByRole('button', { name: 'Copy bundle', exact: true }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'The output is out of date' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Copy anyway' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(expected);
+  return { dialog, copied: await page.evaluate(() => navigator.clipboard.readText()) };
+}
 
 const LOOKS: readonly Look[] = [
   ['light', 1440, 960],
@@ -281,12 +286,7 @@ test("the bundle never holds the objects of a file that another file has replace
   await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 2 pods')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy Job third', exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Copy bundle', exact: true }).click();
-  const dialog = page.getByRole('alertdialog', { name: 'The output is out of date' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'Copy anyway' }).click();
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('name: third');
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const { copied } = await copyBundleAnyway(page, 'name: third');
   expect(copied).not.toContain('name: first');
   expect(copied).not.toContain('name: second');
 });

@@ -4,13 +4,12 @@
  */
 import { afterNextPaint } from './afterPaint.ts';
 
-const editStarts = new Map<number, number>();
 const received = new Map<number, number>();
 let pendingEditAt: number | undefined;
 /** When the editor's model took the edit (its change event), before the editor reports it. */
 let modelChangedAt: number | undefined;
 let pendingModelAt: number | undefined;
-/** The steps of each request still waiting for its preview (`performance.now()` times). */
+/** The steps of each request still waiting for its preview (`performance.now()` times): `editAt` starts its timing. */
 const requestSteps = new Map<number, { modelChangedAt?: number; editAt: number; requestAt: number }>();
 
 export interface EditTiming {
@@ -25,7 +24,7 @@ export interface EditTiming {
    * When each step happened (`performance.now()`), for the paste benchmark's breakdown. `paintedAt`
    * comes later, after the frame that shows the preview, and only while `__mcsTrackPaint` is set.
    */
-  at?: EditSteps;
+  at: EditSteps;
 }
 
 export interface EditSteps {
@@ -77,7 +76,6 @@ export function markModelChange(): void {
 export function recordEdit(id: number): void {
   const requestAt = performance.now();
   const editAt = pendingEditAt ?? requestAt;
-  editStarts.set(id, editAt);
   requestSteps.set(id, { ...(pendingModelAt !== undefined ? { modelChangedAt: pendingModelAt } : {}), editAt, requestAt });
   pendingEditAt = undefined;
   pendingModelAt = undefined;
@@ -90,11 +88,10 @@ export function recordResult(id: number): void {
 }
 
 export function recordPreview(id: number, workerMs: number, onMainThread = false): void {
-  const start = editStarts.get(id);
-  const resultAt = received.get(id);
   const steps = requestSteps.get(id);
-  if (start === undefined) return;
-  editStarts.clear();
+  const resultAt = received.get(id);
+  if (steps === undefined) return;
+  const start = steps.editAt;
   received.clear();
   requestSteps.clear();
   performance.mark(`mcs:preview:${id}`);
@@ -104,10 +101,10 @@ export function recordPreview(id: number, workerMs: number, onMainThread = false
   }
   const timings = (window.__mcsTimings ??= []);
   const commitAt = performance.now();
-  const at: EditSteps | undefined = steps && { ...steps, ...(resultAt !== undefined ? { resultAt } : {}), commitAt };
-  const timing: EditTiming = { id, editToPreviewMs: commitAt - start, editToResultMs: (resultAt ?? Number.NaN) - start, workerMs, onMainThread, ...(at ? { at } : {}) };
+  const at: EditSteps = { ...steps, ...(resultAt !== undefined ? { resultAt } : {}), commitAt };
+  const timing: EditTiming = { id, editToPreviewMs: commitAt - start, editToResultMs: (resultAt ?? Number.NaN) - start, workerMs, onMainThread, at };
   timings.push(timing);
-  if (at && window.__mcsTrackPaint) {
+  if (window.__mcsTrackPaint) {
     queueMicrotask(() => {
       at.scriptDoneAt = performance.now();
     });

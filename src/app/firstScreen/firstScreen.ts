@@ -2,12 +2,12 @@
  * The first screen of a spec, made the way the app makes its output (the same `respond` the
  * generator worker runs), with the certificate's keys left as a placeholder. Runs at build time.
  */
-import { ALL_INCLUDES, INCLUDE_ORDER, type IncludeLetter } from '../../core/kinds.ts';
+import { ALL_INCLUDES, type IncludeLetter } from '../../core/kinds.ts';
 import { respond } from '../generation/respond.ts';
 import { DEFAULT_PREFS } from '../state/storage.ts';
 import { includedManifests } from '../preview/bundle.ts';
 import { summaryLine } from '../preview/summary.ts';
-import { toggleState } from '../preview/toggles.ts';
+import { includeToggles } from '../preview/toggles.ts';
 import { PLACEHOLDER_KEY, firstScreenHtml, type FirstScreenInput } from './firstScreenHtml.ts';
 
 // Stand-ins of a key's length, replaced by the placeholder in the output's text.
@@ -24,12 +24,8 @@ export function firstScreenParts(specText: string, exampleTitles: readonly strin
     name,
     yaml: yaml.replaceAll(STAND_IN.publicKey, PLACEHOLDER_KEY).replaceAll(STAND_IN.secretKey, PLACEHOLDER_KEY),
   }));
-  const volumesAvailable = response.version === 'v1alpha1';
-  // As the preview draws its toggles: the services Pod's only when there is one, a kind that cannot be made shown off.
-  const toggles = INCLUDE_ORDER.filter((letter) => letter !== 'p' || manifests.some((m) => m.letter === 'p')).map((letter) => {
-    const state = toggleState(letter, manifests, volumesAvailable);
-    return { ...state, checked: !state.disabled && include.has(letter) };
-  });
+  // As the preview draws them: a kind that cannot be made is shown off.
+  const toggles = includeToggles(manifests, response.version === 'v1alpha1').map((toggle) => ({ ...toggle, checked: !toggle.disabled && include.has(toggle.letter) }));
   return { specText, objects, summary: summaryLine(manifests, include, response.pods), toggles, exampleTitles };
 }
 

@@ -12,7 +12,7 @@
  * view in turn.
  */
 import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref, memo } from 'react';
-import { INCLUDE_ORDER, kubectlCommands, type KubectlCommand } from '../../core/page.ts';
+import { kubectlCommands, type KubectlCommand } from '../../core/page.ts';
 import { CommandsPanel } from '../commands/CommandsPanel.tsx';
 import { OutputPanel } from '../output/OutputPanel.tsx';
 import type { OutputDraft } from '../output/outputOptions.ts';
@@ -32,7 +32,7 @@ import { StaleConfirmDialog } from './StaleConfirmDialog.tsx';
 import type { StaleVerb } from './staleExport.ts';
 import { cardKeys, changeStops, changesSummary, nextShown, type ChangeStop, type ShownOutput } from './changes.ts';
 import { summaryLine } from './summary.ts';
-import { toggleState } from './toggles.ts';
+import { includeToggles } from './toggles.ts';
 import './preview.css';
 
 export interface PreviewHandle {
@@ -188,11 +188,7 @@ function PreviewImpl({
 
   const included = useMemo(() => (manifests ? includedManifests(manifests, include) : []), [manifests, include]);
   const bundle = useMemo(() => (manifests ? bundleText(manifests, include) : ''), [manifests, include]);
-  const hasPod = manifests?.some((manifest) => manifest.letter === 'p') ?? false;
-  const toggles = useMemo(
-    () => INCLUDE_ORDER.filter((letter) => letter !== 'p' || hasPod).map((letter) => ({ letter, ...toggleState(letter, manifests, volumesAvailable) })),
-    [manifests, volumesAvailable, hasPod],
-  );
+  const toggles = useMemo(() => includeToggles(manifests, volumesAvailable), [manifests, volumesAvailable]);
   const nothing = included.length === 0;
 
   // The bundle's objects at the moment of an export: the previewed ones, or a whole file's.

@@ -1,5 +1,5 @@
 /** What each include toggle of the preview says and whether it can be used, for the objects made now. */
-import { INCLUDE_LETTERS } from '../../core/page.ts';
+import { INCLUDE_LETTERS, INCLUDE_ORDER } from '../../core/page.ts';
 import type { IncludeLetter, RenderedManifest } from '../worker/protocol.ts';
 
 export interface ToggleState {
@@ -27,4 +27,13 @@ export function toggleState(letter: IncludeLetter, manifests: readonly RenderedM
       : { label: 'Container Services', disabled: true, note: 'none: the JobSet makes the brokers’ headless Service' };
   }
   return { label: INCLUDE_LETTERS[letter], disabled: false };
+}
+
+/**
+ * The toggles the preview draws, in order: the services Pod's only when there is such a Pod (the
+ * preview's, and the page's first screen's, firstScreen/).
+ */
+export function includeToggles(manifests: readonly RenderedManifest[] | undefined, volumesAvailable: boolean): Array<ToggleState & { letter: IncludeLetter }> {
+  const hasPod = manifests?.some((manifest) => manifest.letter === 'p') ?? false;
+  return INCLUDE_ORDER.filter((letter) => letter !== 'p' || hasPod).map((letter) => ({ letter, ...toggleState(letter, manifests, volumesAvailable) }));
 }

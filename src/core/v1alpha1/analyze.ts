@@ -20,7 +20,7 @@ import { findUnknownFields } from '../common/unknownFields.ts';
 import { applyDefaults, type ResolvedV1alpha1MiniCluster } from './defaults.ts';
 import { miniClusterJsonSchema } from './jsonSchema.ts';
 import { validateCluster } from './rules.ts';
-import { API_VERSION, v1alpha1Schemas } from './schema.ts';
+import { API_VERSION, v1alpha1MiniClusterSchema } from './schema.ts';
 
 export interface Analysis {
   diagnostics: Diagnostic[];
@@ -55,7 +55,7 @@ export function analyzeParsed(parsed: ParsedText, options: AnalyzeOptions = {}):
   for (const unknown of findUnknownFields(doc, miniClusterJsonSchema(), V1ALPHA1_HINTS)) {
     diagnostics.push(diagnosticAtKey(parsed, 'warning', 'unknown-field', unknown.path, unknown.message));
   }
-  const result = v1alpha1Schemas().miniClusterSchema.safeParse(doc);
+  const result = v1alpha1MiniClusterSchema().safeParse(doc);
   if (!result.success) {
     for (const issue of schemaIssueMessages(result.error.issues, doc)) diagnostics.push(diagnosticAt(parsed, 'error', 'schema', issue.path, issue.message));
     return finish();

@@ -3,11 +3,11 @@
  * (`io: 'input'`: defaulted fields are optional and carry `default`).
  */
 import * as z from 'zod';
-import { v1alpha1Schemas } from './schema.ts';
+import { v1alpha1MiniClusterSchema } from './schema.ts';
 
 let cached: Record<string, unknown> | undefined;
 
 export function miniClusterJsonSchema(): Record<string, unknown> {
-  cached ??= z.toJSONSchema(v1alpha1Schemas().miniClusterSchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
+  cached ??= z.toJSONSchema(v1alpha1MiniClusterSchema(), { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
   return cached;
 }

@@ -244,18 +244,18 @@ function buildSchemas() {
     })
     .meta({ description: 'A Flux Framework MiniCluster of the older API (flux-framework.org/v1alpha1).' });
 
-  return { v1alpha1SpecSchema, miniClusterSchema };
+  return miniClusterSchema;
 }
 
 let built: ReturnType<typeof buildSchemas> | undefined;
 
-/** The v1alpha1 zod schemas, built on the first call. */
-export function v1alpha1Schemas(): ReturnType<typeof buildSchemas> {
+/** The v1alpha1 MiniCluster's zod schema, built on the first call. */
+export function v1alpha1MiniClusterSchema(): ReturnType<typeof buildSchemas> {
   return (built ??= buildSchemas());
 }
 
-/** The whole MiniCluster; parsing with it builds the schemas (see v1alpha1Schemas). */
-export const miniClusterSchema = z.lazy(() => v1alpha1Schemas().miniClusterSchema);
+/** The whole MiniCluster; parsing with it builds the schemas (see v1alpha1MiniClusterSchema). */
+export const miniClusterSchema = z.lazy(v1alpha1MiniClusterSchema);
 
 /** What a user writes (defaults not applied). */
 export type V1alpha1MiniClusterInput = z.input<typeof miniClusterSchema>;
