@@ -1,6 +1,7 @@
 // `npm run build:cli`: the CLI's script for bin/minicluster-gen.js, and its first code cache.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const outfile = 'dist-cli/minicluster-gen.cjs';
@@ -40,6 +41,17 @@ const madeJsonSchemasPlugin = {
     });
   },
 };
+// The core's certificate check computes a public key with the noble curves, which build their
+// Edwards curve and probe WebCrypto as they load; the CLI has Node's X25519 at hand instead, the
+// same function (src/cli/nodePublicKey.test.ts holds the two equal).
+const nodePublicKeyPlugin = {
+  name: 'node-public-key',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\/publicKey\.ts$/ }, ({ importer }) =>
+      /[\\/]src[\\/]core[\\/]curve[\\/][^\\/]+\.ts$/.test(importer) ? { path: resolve('src/cli/nodePublicKey.ts') } : undefined,
+    );
+  },
+};
 await build({
   entryPoints: ['src/cli/bin.ts'],
   bundle: true,
@@ -54,7 +66,7 @@ await build({
   // The script is one function expression, called by bin/minicluster-gen.js like a CommonJS module.
   banner: { js: '(function (exports, require, module) {' },
   footer: { js: '})' },
-  plugins: [madeJsonSchemasPlugin],
+  plugins: [madeJsonSchemasPlugin, nodePublicKeyPlugin],
   logLevel: 'warning',
 });
 

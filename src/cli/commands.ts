@@ -1,5 +1,7 @@
 /** `--commands`: the kubectl commands to run next for the bundle, as the app's Commands panel lists them. */
-import { commandTarget, commandsText, kubectlCommands, type ResolvedAny } from '../core/index.ts';
+import { commandTarget } from '../core/commands/target.ts';
+import { commandsText, kubectlCommands } from '../core/commands/kubectl.ts';
+import type { ResolvedAny } from '../core/pipeline.ts';
 import type { CliOptions } from './args.ts';
 
 /**

@@ -4,7 +4,8 @@
  * anything invisible that still reaches here (a newline, an ESC sequence, a bidi override, in the
  * file name too) is escaped rather than printed.
  */
-import { printable, type Diagnostic } from '../core/index.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { printable } from '../core/common/quoteText.ts';
 
 export function diagnosticLine(file: string, d: Diagnostic): string {
   const label = d.severity === 'error' ? '' : d.severity === 'warning' ? 'warning: ' : 'note: ';

@@ -11,7 +11,8 @@
  * Text from the spec is made printable first (diagnosticLine's rule), so no format lets a spec
  * write an escape sequence to the terminal or forge a second line.
  */
-import { printable, type Diagnostic } from '../core/index.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { printable } from '../core/common/quoteText.ts';
 import type { DiagnosticsFormat } from './args.ts';
 import { diagnosticLine } from './diagnosticLine.ts';
 import { shownName } from './shownName.ts';

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CURVE_PAIRS } from '../core/curve/vectors.test-data.ts';
+import { formatCurveCert } from '../core/curve/zcert.ts';
 import { fixturePath } from '../core/testing/fixtures.ts';
 import { BIN, runInProcess } from './runInProcess.test-util.ts';
 
@@ -23,14 +25,23 @@ writeFileSync(
   zod: globalThis.__zod_globalRegistry !== undefined,
   crypto: process.moduleLoadList.includes('NativeModule crypto'),
   fsPromises: process.moduleLoadList.includes('NativeModule internal/fs/promises'),
+  webCrypto: process.moduleLoadList.includes('NativeModule internal/crypto/webcrypto'),
 })));\n`,
 );
 
-function started(args: string[]): { status: number | null; stdout: string; zod: boolean; crypto: boolean; fsPromises: boolean } {
+interface Started {
+  status: number | null;
+  stdout: string;
+  zod: boolean;
+  crypto: boolean;
+  fsPromises: boolean;
+  webCrypto: boolean;
+}
+
+function started(args: string[]): Started {
   const r = spawnSync(process.execPath, ['--require', PROBE, BIN, ...args], { encoding: 'utf8', timeout: 20_000 });
   const line = r.stderr.split('\n').find((l) => l.startsWith('STARTED ')) ?? '';
-  const { zod, crypto, fsPromises } = JSON.parse(line.slice('STARTED '.length)) as { zod: boolean; crypto: boolean; fsPromises: boolean };
-  return { status: r.status, stdout: r.stdout, zod, crypto, fsPromises };
+  return { status: r.status, stdout: r.stdout, ...(JSON.parse(line.slice('STARTED '.length)) as Omit<Started, 'status' | 'stdout'>) };
 }
 
 describe('what the built CLI starts', () => {
@@ -62,6 +73,18 @@ describe('what the built CLI starts', () => {
     expect(r.zod).toBe(true);
     expect(r.crypto).toBe(true);
     expect(r.fsPromises).toBe(false);
+  });
+
+  // The core's certificate check would build noble's Edwards curve, which probes WebCrypto as it
+  // loads; the CLI's build gives it Node's X25519 instead (nodePublicKey.ts).
+  it('neither writing objects nor checking a --curve-cert loads WebCrypto', () => {
+    const cert = join(mkdtempSync(join(tmpdir(), 'mcg-lazy-cert-')), 'curve.cert');
+    writeFileSync(cert, formatCurveCert({ name: 'flux', hostname: 'flux-sample-0', publicKey: CURVE_PAIRS[0]!.public, secretKey: CURVE_PAIRS[0]!.secret }));
+    for (const args of [['-f', HELLO], ['--check', HELLO, '--curve-cert', cert]]) {
+      const r = started(args);
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.webCrypto, args.join(' ')).toBe(false);
+    }
   });
 
   it('a folder given as input is walked (with fs/promises)', () => {

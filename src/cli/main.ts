@@ -1,24 +1,19 @@
 /** `minicluster-gen`: a thin command-line adapter over the core. */
 import './zodJitless.ts';
-import {
-  DEFAULT_MAX_BYTES,
-  analyzeFile,
-  fileDiagnostics,
-  generateAny,
-  includeLettersFor,
-  printable,
-  quote,
-  tooLargeMessage,
-  type Manifest,
-  type MiniClusterVersion,
-  type ResolvedAny,
-} from '../core/index.ts';
-import { readCurveCert, z85Encode } from '../core/curve/index.ts';
+// The core's modules themselves, not its index: a run starts only what it uses (not the form's
+// field catalog, not the migration unless it migrates).
+import { analyzeFile, fileDiagnostics } from '../core/fileAnalysis.ts';
+import { generateAny, includeLettersFor, type ResolvedAny } from '../core/pipeline.ts';
+import type { MiniClusterVersion } from '../core/common/apiVersions.ts';
+import type { Manifest } from '../core/common/kobject.ts';
+import { printable, quote } from '../core/common/quoteText.ts';
+import { DEFAULT_MAX_BYTES, tooLargeMessage } from '../core/parse/tooLarge.ts';
+import { readCurveCert } from '../core/curve/certReader.ts';
+import { z85Encode } from '../core/curve/z85.ts';
 import { renderJson, renderYaml } from '../core/render/index.ts';
 import { join } from 'node:path';
 import { answerWithoutInput } from './answers.ts';
 import { HELP_HINT, parseArgs, UsageError, type CliOptions } from './args.ts';
-import { runMigrate } from './migrate.ts';
 import { commandsOutput } from './commands.ts';
 import { diagnosticLine } from './diagnosticLine.ts';
 import { diagnosticsOutput, STDIN_NAME, type DiagnosticsOutput } from './diagnosticsOutput.ts';
@@ -387,6 +382,7 @@ async function migrateOne(listed: InputList, options: CliOptions, io: CliIo): Pr
     io.stderr(`minicluster-gen: ${name}: 1 problem; nothing migrated.\n`);
     return EXIT_SPEC;
   }
+  const { runMigrate } = await import('./migrate.ts');
   return runMigrate({ name, text: read.text }, io);
 }
 

@@ -1,5 +1,6 @@
 /** `minicluster-gen --migrate`: a v1alpha1 spec in, the v1alpha2 spec on stdout, notes on stderr. */
-import { migrateV1alpha1, printable } from '../core/index.ts';
+import { migrateV1alpha1 } from '../core/migrate/index.ts';
+import { printable } from '../core/common/quoteText.ts';
 
 import { diagnosticLine } from './diagnosticLine.ts';
 

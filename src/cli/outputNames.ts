@@ -8,7 +8,7 @@
  * does not move the folders of the inputs after it.
  */
 import { basename, extname } from 'node:path';
-import type { Manifest } from '../core/index.ts';
+import type { Manifest } from '../core/common/kobject.ts';
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
 
