@@ -105,15 +105,33 @@ export function certDiagnostics(parsed: ParsedText, cert: string): Diagnostic[] 
   });
 }
 
-/** Path of the first string value matching `pattern`, depth first. */
-export function pathOfText(node: unknown, pattern: RegExp, path: PathSegment[] = []): PathSegment[] | undefined {
-  if (typeof node === 'string') return pattern.test(node) ? path : undefined;
-  if (node === null || typeof node !== 'object') return undefined;
-  for (const [key, child] of Object.entries(node)) {
-    const found = pathOfText(child, pattern, [...path, Array.isArray(node) ? Number(key) : key]);
-    if (found) return found;
-  }
-  return undefined;
+/**
+ * Path of the first string value matching `pattern`, depth first. The path is made only for the
+ * match: every spec is searched, and a path copied at each step was a good part of the analysis'
+ * garbage.
+ */
+export function pathOfText(node: unknown, pattern: RegExp, path: readonly PathSegment[] = []): PathSegment[] | undefined {
+  const trail: PathSegment[] = [];
+  const search = (value: unknown): boolean => {
+    if (typeof value === 'string') return pattern.test(value);
+    if (value === null || typeof value !== 'object') return false;
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        trail.push(index);
+        if (search(value[index])) return true;
+        trail.pop();
+      }
+      return false;
+    }
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      trail.push(key);
+      if (search((value as Record<string, unknown>)[key])) return true;
+      trail.pop();
+    }
+    return false;
+  };
+  return search(node) ? [...path, ...trail] : undefined;
 }
 
 export function parseOptions(options: AnalyzeOptions): { maxBytes?: number } {
