@@ -5,6 +5,7 @@
 import { answerWithoutInput } from './answers.ts';
 import { parseArgs } from './args.ts';
 import type { CliIo } from './main.ts';
+import { descriptorWriter } from './standardOutput.ts';
 import { systemReason } from './systemReason.ts';
 
 /** Standard output that cannot be written (a full disk): like an output folder that cannot be. */
@@ -12,22 +13,22 @@ const EXIT_UNWRITABLE = 2;
 
 export async function main(argv: readonly string[]): Promise<void> {
   let outputFailed = false;
-  // A reader that goes away (`minicluster-gen -f big.yaml | head -1`) ends the output, not the run:
-  // without a listener the EPIPE would be thrown as an uncaught error with its stack. Files that
-  // --output-dir is writing are still written when only the "wrote" lines have no reader.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') return;
-    if (!outputFailed) process.stderr.write(`minicluster-gen: cannot write standard output: ${systemReason(error)}\n`);
-    outputFailed = true;
-    process.exitCode = EXIT_UNWRITABLE;
-  });
-  process.stderr.on('error', () => {
-    // Nowhere left to say anything.
+  // Nowhere left to say anything when standard error fails.
+  const stderr = descriptorWriter(2, () => process.stderr, { onFault: () => {} });
+  // A reader that goes away (`minicluster-gen -f big.yaml | head -1`) ends the output, not the run,
+  // and says nothing. Files that --output-dir is writing are still written when only the "wrote"
+  // lines have no reader.
+  const stdout = descriptorWriter(1, () => process.stdout, {
+    onFault: (error) => {
+      if (!outputFailed) stderr(`minicluster-gen: cannot write standard output: ${systemReason(error)}\n`);
+      outputFailed = true;
+      process.exitCode = EXIT_UNWRITABLE;
+    },
   });
 
   const io: CliIo = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout,
+    stderr,
     readStdin: () => process.stdin,
   };
   const answer = quickAnswer(argv);

@@ -26,6 +26,7 @@ writeFileSync(
   crypto: process.moduleLoadList.includes('NativeModule crypto'),
   fsPromises: process.moduleLoadList.includes('NativeModule internal/fs/promises'),
   webCrypto: process.moduleLoadList.includes('NativeModule internal/crypto/webcrypto'),
+  outputStream: ['NativeModule net', 'NativeModule internal/fs/sync_write_stream', 'NativeModule tty'].some((m) => process.moduleLoadList.includes(m)),
 })));\n`,
 );
 
@@ -36,6 +37,7 @@ interface Started {
   crypto: boolean;
   fsPromises: boolean;
   webCrypto: boolean;
+  outputStream: boolean;
 }
 
 function started(args: string[]): Started {
@@ -85,6 +87,19 @@ describe('what the built CLI starts', () => {
       expect(r.status, args.join(' ')).toBe(0);
       expect(r.webCrypto, args.join(' ')).toBe(false);
     }
+  });
+
+  // Its output and diagnostics go to their descriptors: Node's stream for a pipe loads the
+  // network modules (standardOutput.ts).
+  it('writing objects and diagnostics to pipes makes no output stream', () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'mcg-lazy-bad-')), 'bad.yaml');
+    writeFileSync(bad, 'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata: {name: x}\nspec: {size: -1}\n');
+    const good = started(['-f', HELLO]);
+    expect(good.stdout).toMatch(/^kind: Job$/m);
+    expect(good.outputStream).toBe(false);
+    const problems = started(['-f', bad]);
+    expect(problems.status).toBe(1);
+    expect(problems.outputStream).toBe(false);
   });
 
   it('a folder given as input is walked (with fs/promises)', () => {
