@@ -163,18 +163,17 @@ function gangRules(name: string, spec: Record<string, unknown>, output: OutputOp
       'error',
       'gang-scheduler-name',
       ['spec', 'pod', 'schedulerName'],
-      `spec.pod.schedulerName is ${quote(written)}, but the gang option (${flags}) gives the pods the scheduler ${quote(wanted)}, which places the PodGroup's pods. Remove schedulerName from the spec, or pass --scheduler-name ${written} if that scheduler reads ${scheduler.title} PodGroups.`,
+      `The pods' scheduler is ${quote(written)} here, but the gang option (${flags}) gives them ${quote(wanted)}, the scheduler that places the PodGroup's pods together. Remove schedulerName from the spec, or pass --scheduler-name ${written} if that scheduler reads ${scheduler.title} PodGroups.`,
     );
   }
   for (const other of Object.values(GANG_SCHEDULERS)) {
     const { where, key } = other.member;
     const value = asRecord(valueAt(spec, ['pod', where]))?.[key];
     if (value === undefined || value === name) continue;
-    const field = `spec.pod.${where}`;
     if (other === scheduler) {
-      add('error', 'gang-group-conflict', ['spec', 'pod', where, key], `${field} puts the pods in the PodGroup ${quote(String(value))}, but the gang option makes the PodGroup ${quote(name)} (named after the MiniCluster) and puts them in it. Remove this ${where === 'labels' ? 'label' : 'annotation'}, or drop the gang option and keep your own PodGroup.`);
+      add('error', 'gang-group-conflict', ['spec', 'pod', where, key], `This ${where === 'labels' ? 'label' : 'annotation'} puts the pods in the PodGroup ${quote(String(value))}, but the gang option makes the PodGroup ${quote(name)} (named after the MiniCluster) and puts them in it. Remove this ${where === 'labels' ? 'label' : 'annotation'}, or drop the gang option and keep your own PodGroup.`);
     } else {
-      add('warning', 'gang-other-group', ['spec', 'pod', where, key], `${field} also puts the pods in the ${other.title} PodGroup ${quote(String(value))}, which the ${scheduler.title} scheduler of the gang option does not read. Remove it, unless another scheduler needs it.`);
+      add('warning', 'gang-other-group', ['spec', 'pod', where, key], `This ${where === 'labels' ? 'label' : 'annotation'} also puts the pods in the ${other.title} PodGroup ${quote(String(value))}, which the ${scheduler.title} scheduler of the gang option does not read. Remove it, unless another scheduler needs it.`);
     }
   }
   if (scheduler.member.where === 'labels') {
