@@ -245,7 +245,8 @@ Inputs (as many as needed, in order; -f FILE and a plain FILE are the same):
 
   -i LETTERS           objects to include (default: all):
                          c ConfigMaps (and the certificate Secret), s Services,
-                         j Job (or JobSet), p services Pod,
+                         j Job (or JobSet; with a gang, its PodGroup),
+                         p services Pod,
                          v PersistentVolumes and claims (v1alpha1 only)
   --namespace NS       namespace for a spec without metadata.namespace (default: default)
   --curve-cert FILE    use this CURVE certificate instead of generating a new one; it also
