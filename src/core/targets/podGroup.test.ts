@@ -156,6 +156,14 @@ describe('the PodGroup in the bundle', () => {
     expect(obj(podTemplate(plain)['spec'])['schedulerName']).toBeUndefined();
   });
 
+  it('puts the scheduler name where the spec’s own spec.pod.schedulerName goes, not after the volumes', () => {
+    const written = fixture('v1alpha2', 'hello-world').replace('spec:\n', 'spec:\n  pod:\n    schedulerName: scheduler-plugins-scheduler\n');
+    const own = generateAny(analyzeAnySpec(written).resolved!, { keys: TEST_KEYS });
+    const gang = generateAny(resolved, { keys: TEST_KEYS, output: { gang: 'coscheduling' } });
+    expect(Object.keys(obj(podTemplate(gang)['spec']))).toEqual(Object.keys(obj(podTemplate(own)['spec'])));
+    expect(podTemplate(gang)['spec']).toEqual(podTemplate(own)['spec']);
+  });
+
   it('takes the scheduler name given, and a spec that names the same scheduler is fine', () => {
     const text = fixture('v1alpha2', 'hello-world').replace('spec:\n', 'spec:\n  pod:\n    schedulerName: fluence\n');
     const output: OutputOptions = { gang: 'coscheduling', schedulerName: 'fluence' };

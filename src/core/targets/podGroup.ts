@@ -91,6 +91,18 @@ export function podGroupForJob(job: Manifest, gang: Gang, output: OutputOptions)
   };
 }
 
+/** The pod spec fields the generators write after `schedulerName`, in their order. */
+const AFTER_SCHEDULER_NAME = ['hostPID', 'hostIPC', 'securityContext', 'affinity', 'overhead', 'initContainers', 'containers', 'volumes'];
+
+/** The pod spec with this scheduler name, where the generators put a spec's own `spec.pod.schedulerName`. */
+function withSchedulerName(podSpec: KObject, schedulerName: string): KObject {
+  if ('schedulerName' in podSpec) return { ...podSpec, schedulerName };
+  const entries = Object.entries(podSpec);
+  const at = entries.findIndex(([key]) => AFTER_SCHEDULER_NAME.includes(key));
+  entries.splice(at < 0 ? entries.length : at, 0, ['schedulerName', schedulerName]);
+  return Object.fromEntries(entries);
+}
+
 /** The Job with its pods made members of the PodGroup of the same name, under the gang scheduler. */
 export function jobInGang(job: Manifest, gang: Gang, output: OutputOptions): Manifest {
   const spec = asRecord(job['spec']) ?? {};
@@ -98,6 +110,6 @@ export function jobInGang(job: Manifest, gang: Gang, output: OutputOptions): Man
   const metadata = asRecord(template['metadata']) ?? {};
   const { member } = GANG_SCHEDULERS[gang];
   const entries = { ...(asRecord(metadata[member.where]) ?? {}), [member.key]: job.metadata.name };
-  const podSpec = { ...(asRecord(template['spec']) ?? {}), schedulerName: gangSchedulerName(output) };
+  const podSpec = withSchedulerName(asRecord(template['spec']) ?? {}, gangSchedulerName(output) ?? GANG_SCHEDULERS[gang].scheduler);
   return { ...job, spec: { ...spec, template: { ...template, metadata: { ...metadata, [member.where]: entries }, spec: podSpec } } };
 }
