@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_HINT, locateCorpus } from '../src/core/testing/corpus.ts';
-import { fetchUpstream } from './fetchUpstream.ts';
+import { fetchUpstream, POD_GROUP_CRDS } from './fetchUpstream.ts';
 
 const git = (dir: string, ...args: string[]) =>
   execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { encoding: 'utf8' }).trim();
@@ -48,6 +48,29 @@ function makeJobSetRepository(): { repo: string; commit: string } {
   return { repo, commit: git(repo, 'rev-parse', 'HEAD') };
 }
 
+/** A repository holding one file at one commit (a CRD where its project keeps it). */
+function makeFileRepository(path: string, text: string): { repo: string; commit: string } {
+  const repo = mkdtempSync(join(tmpdir(), 'mcs-fake-crd-'));
+  git(repo, 'init', '--quiet', '--initial-branch', 'main');
+  write(repo, path, text);
+  git(repo, 'add', '.');
+  git(repo, 'commit', '--quiet', '-m', 'crd');
+  return { repo, commit: git(repo, 'rev-parse', 'HEAD') };
+}
+
+/** The PodGroup CRDs' repositories, as the environment names them. */
+function podGroupRepositories(): Record<string, string> {
+  return Object.fromEntries(
+    POD_GROUP_CRDS.flatMap((source) => {
+      const { repo, commit } = makeFileRepository(source.path, `${source.dir} crd\n`);
+      return [
+        [`MINICLUSTER_UPSTREAM_${source.env}_REPO`, `file://${repo}`],
+        [`MINICLUSTER_UPSTREAM_${source.env}_COMMIT`, commit],
+      ];
+    }),
+  );
+}
+
 describe('npm run fetch:upstream', () => {
   it('writes each version’s example specs and CRD at its commit into the cache, where the tests find it', () => {
     const { repo, older, newer } = makeRepository();
@@ -59,6 +82,7 @@ describe('npm run fetch:upstream', () => {
       MINICLUSTER_UPSTREAM_V1ALPHA1_COMMIT: older,
       MINICLUSTER_UPSTREAM_JOBSET_REPO: `file://${jobSet.repo}`,
       MINICLUSTER_UPSTREAM_JOBSET_COMMIT: jobSet.commit,
+      ...podGroupRepositories(),
       MINICLUSTER_UPSTREAM_CACHE: cache,
     };
     const lines: string[] = [];
@@ -77,10 +101,19 @@ describe('npm run fetch:upstream', () => {
     expect(read('SOURCE')).toContain(`v1alpha2 ${newer}`);
     expect(read('jobset/crd.yaml')).toBe('jobset crd\n');
     expect(read('SOURCE')).toContain(`jobset ${jobSet.commit}`);
+    expect(read('scheduler-plugins/podgroup-crd.yaml')).toBe('scheduler-plugins crd\n');
+    expect(read('volcano/podgroup-crd.yaml')).toBe('volcano crd\n');
+    expect(read('SOURCE')).toContain(`volcano ${(env as Record<string, string>)['MINICLUSTER_UPSTREAM_VOLCANO_COMMIT']}`);
     expect(lines.at(-1)).toBe(`Corpus cache ready in ${cache}`);
 
     const found = locateCorpus({ MINICLUSTER_UPSTREAM_CACHE: cache }, mkdtempSync(join(tmpdir(), 'mcs-lone-clone-')));
-    expect(found.corpus).toEqual({ from: 'the fetch:upstream cache', upstreamDir: cache, jobSetCrd: join(cache, 'jobset', 'crd.yaml'), goldenDir: undefined });
+    expect(found.corpus).toEqual({
+      from: 'the fetch:upstream cache',
+      upstreamDir: cache,
+      jobSetCrd: join(cache, 'jobset', 'crd.yaml'),
+      goldenDir: undefined,
+      podGroupCrds: { coscheduling: join(cache, 'scheduler-plugins', 'podgroup-crd.yaml'), volcano: join(cache, 'volcano', 'podgroup-crd.yaml') },
+    });
   });
 
   it('fails with git’s word when a commit is not in the repository, and leaves the cache alone', () => {

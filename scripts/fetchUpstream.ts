@@ -5,7 +5,8 @@
  *
  * MINICLUSTER_UPSTREAM_REPO names another operator repository (a local clone works), and
  * MINICLUSTER_UPSTREAM_V1ALPHA2_COMMIT / _V1ALPHA1_COMMIT other commits; MINICLUSTER_UPSTREAM_JOBSET_REPO
- * and _JOBSET_COMMIT do the same for JobSet; MINICLUSTER_UPSTREAM_CACHE names another cache folder.
+ * and _JOBSET_COMMIT do the same for JobSet, _SCHEDULER_PLUGINS_REPO/_COMMIT and _VOLCANO_REPO/_COMMIT
+ * for the PodGroup CRDs; MINICLUSTER_UPSTREAM_CACHE names another cache folder.
  * The golden files are not in those repositories: they come with a shared folder.
  */
 import { execFileSync } from 'node:child_process';
@@ -21,6 +22,27 @@ export const DEFAULT_JOBSET_REPO = 'https://github.com/kubernetes-sigs/jobset.gi
 /** JobSet v0.12.0's era; the CRD serves jobset.x-k8s.io/v1alpha2 only. */
 export const PINNED_JOBSET = '08dfbdfd682714a9ab929633eca8dc95315187e7';
 const JOBSET_CRD_PATH = 'config/components/crd/bases/jobset.x-k8s.io_jobsets.yaml';
+
+/**
+ * The gang schedulers' PodGroup CRDs, each from its repository at a pinned commit into
+ * `DIR/podgroup-crd.yaml`; MINICLUSTER_UPSTREAM_<ENV>_REPO and _COMMIT name others.
+ */
+export const POD_GROUP_CRDS = [
+  {
+    dir: 'scheduler-plugins',
+    env: 'SCHEDULER_PLUGINS',
+    repo: 'https://github.com/kubernetes-sigs/scheduler-plugins.git',
+    commit: '903da7df82cb8794dda8f2d510ba1156111662dd',
+    path: 'manifests/coscheduling/crd.yaml',
+  },
+  {
+    dir: 'volcano',
+    env: 'VOLCANO',
+    repo: 'https://github.com/volcano-sh/volcano.git',
+    commit: 'ed72c7c815a9fd547a787134676f73d42e9d049c',
+    path: 'config/crd/volcano/bases/scheduling.volcano.sh_podgroups.yaml',
+  },
+] as const;
 
 const git = (dir: string, ...args: string[]): string =>
   execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -73,9 +95,20 @@ export function fetchUpstream(env: NodeJS.ProcessEnv = process.env, log: (line: 
     mkdirSync(join(staged, 'jobset'), { recursive: true });
     writeFileSync(join(staged, 'jobset', 'crd.yaml'), git(work, 'show', `${jobSetCommit}:${JOBSET_CRD_PATH}`));
     log('  the JobSet CRD');
+    const podGroupSources: string[] = [];
+    for (const source of POD_GROUP_CRDS) {
+      const crdRepo = env[`MINICLUSTER_UPSTREAM_${source.env}_REPO`] || source.repo;
+      const crdCommit = env[`MINICLUSTER_UPSTREAM_${source.env}_COMMIT`] || source.commit;
+      log(`Fetching ${crdRepo} at ${crdCommit} (${source.dir})`);
+      fetchCommit(work, crdRepo, crdCommit);
+      mkdirSync(join(staged, source.dir), { recursive: true });
+      writeFileSync(join(staged, source.dir, 'podgroup-crd.yaml'), git(work, 'show', `${crdCommit}:${source.path}`));
+      log('  its PodGroup CRD');
+      podGroupSources.push(`${crdRepo}\n${source.dir} ${crdCommit}\n`);
+    }
     writeFileSync(
       join(staged, 'SOURCE'),
-      `${repo}\n${Object.entries(commits).map(([v, c]) => `${v} ${c}`).join('\n')}\n${jobSetRepo}\njobset ${jobSetCommit}\n`,
+      `${repo}\n${Object.entries(commits).map(([v, c]) => `${v} ${c}`).join('\n')}\n${jobSetRepo}\njobset ${jobSetCommit}\n${podGroupSources.join('')}`,
     );
     rmSync(cacheDir, { recursive: true, force: true });
     mkdirSync(dirname(cacheDir), { recursive: true });

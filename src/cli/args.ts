@@ -11,7 +11,7 @@ import type { MiniClusterVersion } from '../core/common/apiVersions.ts';
 import { quote } from '../core/common/quoteText.ts';
 import { INCLUDE_LETTERS, INCLUDE_ORDER, VERSION_INCLUDES } from '../core/kinds.ts';
 import { SCHEMA_VERSIONS, isSchemaVersion } from '../core/schemaFile.ts';
-import { OUTPUT_OPTIONS, optionName, optionValueProblems, type OutputOptions, type Workload } from '../core/targets/options.ts';
+import { OUTPUT_OPTIONS, optionName, optionValueProblems, type OutputOptionInfo, type OutputOptionKey, type OutputOptions } from '../core/targets/options.ts';
 import { shownName } from './shownName.ts';
 
 /** How problems are printed: `FILE:LINE:COL:` lines, one JSON array, or GitHub workflow commands. */
@@ -83,12 +83,18 @@ const BOOL_FLAGS = {
 } as const;
 
 /** The output options' flags, named by the core's table: on/off options and those that take a value. */
-const OUTPUT_SWITCHES = new Map<string, 'succeedOnLead' | 'certSecret'>(
-  (['succeedOnLead', 'certSecret'] as const).map((key) => [optionName(key), key]),
-);
-const OUTPUT_VALUE_FLAGS = new Map<string, 'queue' | 'priorityClass' | 'workload'>(
-  (['queue', 'priorityClass', 'workload'] as const).map((key) => [optionName(key), key]),
-);
+const OUTPUT_SWITCHES = new Map<string, OutputOptionKey>(OUTPUT_OPTIONS.filter((o) => o.value.kind === 'switch').map((o) => [optionName(o.key), o.key]));
+const OUTPUT_VALUE_FLAGS = new Map<string, OutputOptionInfo>(OUTPUT_OPTIONS.filter((o) => o.value.kind !== 'switch').map((o) => [optionName(o.key), o]));
+
+/** An output option's value as the flag gives it: a whole number, or text as it is (a choice is checked with the rest, in optionValueProblems). */
+function outputValue(info: OutputOptionInfo, value: string): string | number {
+  const name = optionName(info.key);
+  if (info.value.kind === 'number') {
+    if (!/^[0-9]+$/.test(value)) throw new UsageError(`--${name} takes a whole number, not ${quote(value)}`);
+    return Number(value);
+  }
+  return value;
+}
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
@@ -126,18 +132,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (name in BOOL_FLAGS || outputSwitch) {
       const raw = eq >= 0 ? body.slice(eq + 1) : 'true';
       if (raw !== 'true' && raw !== 'false') throw new UsageError(`flag -${shownName(name)} takes true or false, not ${quote(raw)}`);
-      if (outputSwitch) options.output[outputSwitch] = raw === 'true';
+      if (outputSwitch) (options.output as Record<string, unknown>)[outputSwitch] = raw === 'true';
       else options[BOOL_FLAGS[name as keyof typeof BOOL_FLAGS]] = raw === 'true';
       continue;
     }
-    const outputKey = OUTPUT_VALUE_FLAGS.get(name);
-    if (outputKey) {
+    const outputInfo = OUTPUT_VALUE_FLAGS.get(name);
+    if (outputInfo) {
       const value = eq >= 0 ? body.slice(eq + 1) : argv[++i];
       if (value === undefined) throw new UsageError(`flag ${shownName(arg)} needs a value`);
-      if (outputKey === 'workload') options.output.workload = value as Workload;
-      else options.output[outputKey] = value;
-      const problem = optionValueProblems({ [outputKey]: value }).find((p) => p.option === outputKey);
-      if (problem) throw new UsageError(`--${name}: ${problem.message}`);
+      (options.output as Record<string, unknown>)[outputInfo.key] = outputValue(outputInfo, value);
       continue;
     }
     if (!(name in VALUE_FLAGS)) throw new UsageError(`unknown flag ${shownName(arg)}`);
@@ -173,6 +176,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       else options[key] = value;
     }
   }
+  // After every flag: some options are checked against the others (a gang timeout needs --gang coscheduling).
+  const outputProblem = optionValueProblems(options.output)[0];
+  if (outputProblem) throw new UsageError(`--${optionName(outputProblem.option)}: ${outputProblem.message}`);
   if (options.check && options.outputDir !== undefined) throw new UsageError('--check writes no objects: drop --output-dir, or drop --check to write them');
   if (options.check && options.migrate) throw new UsageError('--check and --migrate do not go together: --migrate prints a migrated spec, --check only analyses');
   if (options.migrate && options.diagnostics !== 'text') throw new UsageError(`--diagnostics ${options.diagnostics} is for generating and --check; --migrate prints its notes as text`);
@@ -248,7 +254,8 @@ Inputs (as many as needed, in order; -f FILE and a plain FILE are the same):
 
   -i LETTERS           objects to include (default: all):
                          c ConfigMaps (and the certificate Secret), s Services,
-                         j Job (or JobSet), p services Pod,
+                         j Job (or JobSet; with a gang, its PodGroup),
+                         p services Pod,
                          v PersistentVolumes and claims (v1alpha1 only)
   --namespace NS       namespace for a spec without metadata.namespace (default: default)
   --curve-cert FILE    use this CURVE certificate instead of generating a new one; it also

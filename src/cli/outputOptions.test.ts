@@ -63,7 +63,51 @@ describe('minicluster-gen output options', () => {
 
   it('lists the options with what they need in --help', async () => {
     const { stdout } = await run(['--help']);
-    for (const flag of ['--workload job|jobset', '--queue NAME', '--priority-class NAME', '--succeed-on-lead', '--cert-secret']) expect(stdout).toContain(flag);
+    for (const flag of ['--workload job|jobset', '--queue NAME', '--priority-class NAME', '--succeed-on-lead', '--cert-secret', '--gang coscheduling|volcano', '--scheduler-name NAME', '--gang-timeout SECONDS', '--gang-queue NAME']) expect(stdout).toContain(flag);
     expect(stdout).toContain('Kubernetes 1.31');
+  });
+
+  it('parses the gang flags, a number for the timeout', () => {
+    expect(parseArgs(['--gang', 'coscheduling', '--scheduler-name=fluence', '--gang-timeout', '90', '-f', 'x']).output).toEqual({ gang: 'coscheduling', schedulerName: 'fluence', gangTimeout: 90 });
+    expect(parseArgs(['--gang=volcano', '--gang-queue', 'hpc', '-f', 'x']).output).toEqual({ gang: 'volcano', gangQueue: 'hpc' });
+  });
+
+  it('puts the PodGroup first in the stream and in --output-dir, and files it with the workload (-i j)', async () => {
+    const { code, stdout } = await run(['-f', HELLO, '--gang', 'volcano', '--gang-queue', 'hpc', '--workload', 'jobset']);
+    expect(code).toBe(0);
+    const docs = docsOf(stdout);
+    expect(docs.map((d) => `${d.kind}/${d.metadata.name}`)).toEqual(['PodGroup/flux-sample', 'ConfigMap/flux-sample-entrypoint', 'JobSet/flux-sample']);
+    expect(docs[0]).toMatchObject({ apiVersion: 'scheduling.volcano.sh/v1beta1', spec: { minMember: 4, queue: 'hpc' } });
+    expect(JSON.stringify(docs[2]?.spec)).toContain('"annotations":{"scheduling.k8s.io/group-name":"flux-sample"}');
+    expect(docsOf((await run(['-f', HELLO, '-i', 'c', '--gang', 'coscheduling'])).stdout).map((d) => d.kind)).toEqual(['ConfigMap']);
+    expect(docsOf((await run(['-f', HELLO, '-i', 'j', '--gang', 'coscheduling'])).stdout).map((d) => d.kind)).toEqual(['PodGroup', 'Job']);
+  });
+
+  it('refuses gang flags that do not go together as wrong usage (exit 2), saying what to do', async () => {
+    const cases: Array<[string[], string]> = [
+      [['--gang', 'volcano', '--gang-timeout', '60'], '--gang-timeout: A Volcano PodGroup has no timeout'],
+      [['--gang', 'coscheduling', '--gang-queue', 'hpc'], '--gang-queue: A coscheduling PodGroup has no queue'],
+      [['--scheduler-name', 'fluence'], '--scheduler-name: The scheduler name is for the gang option only'],
+      [['--gang-timeout', '60'], 'add --gang coscheduling'],
+      [['--gang', 'coscheduling', '--gang-timeout', 'soon'], '--gang-timeout takes a whole number, not "soon"'],
+      [['--gang', 'coscheduling', '--gang-timeout', '2147483648'], 'is not a whole number of seconds from 1 to 2147483647'],
+      [['--gang', 'slurm'], '--gang: The gang scheduler "slurm" is not one of coscheduling or volcano'],
+      [['--gang', 'volcano', '--gang-queue', 'Bad_Queue'], 'The Volcano queue "Bad_Queue" is not a valid queue name'],
+    ];
+    for (const [flags, message] of cases) {
+      const result = await run(['-f', HELLO, ...flags]);
+      expect(result.code, flags.join(' ')).toBe(2);
+      expect(result.stderr).toContain(message);
+    }
+  });
+
+  it('reports a spec scheduler that disagrees with the gang at its place (exit 1), and the gang notes with -v', async () => {
+    const refused = await run(['-f', fixturePath('v1alpha2', 'pod-settings'), '--gang', 'coscheduling']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/pod-settings\.yaml:27:20: spec\.pod\.schedulerName: The pods' scheduler is "volcano" here/);
+    const notes = await run(['-f', HELLO, '--gang', 'coscheduling', '-v']);
+    expect(notes.code).toBe(0);
+    expect(notes.stderr).toContain('note: The coscheduling PodGroup flux-sample serves one run');
+    expect(notes.stderr).toContain('note: Kubernetes 1.36 can gang-schedule this Job by itself');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A whole file, as `kubectl apply -f` takes it: any number of YAML documents, of which the
  * MiniClusters are analysed (each on its own, with the file's positions) and the other objects are
- * named in a note. A file of one document, or of documents that are not Kubernetes objects at all,
+ * named in a note; a gang scheduler's PodGroup that a MiniCluster's pods join is checked against
+ * it (podGroupLinks.ts). A file of one document, or of documents that are not Kubernetes objects at all,
  * is read as one spec, with the errors that gives.
  */
 import type { Diagnostic } from './diagnostics.ts';
@@ -12,6 +13,7 @@ import { utf8SizeIfOver } from './parse/utf8.ts';
 import { DEFAULT_MAX_BYTES, parseSpecText, type ParsedText } from './parse/index.ts';
 import { TextLines } from './parse/lines.ts';
 import { printable, quote } from './common/quoteText.ts';
+import { linkPodGroups } from './podGroupLinks.ts';
 
 const MINICLUSTER = 'MiniCluster';
 
@@ -42,8 +44,8 @@ function at(lines: TextLines, d: YamlDocument, severity: Diagnostic['severity'],
   return { severity, code, path: '', message, line: d.line, column: d.column, endLine: d.line, endColumn: endOfCharAt(lines, d.line, d.column) };
 }
 
-/** What the file says about its documents that are not MiniClusters. */
-function otherDocumentNotes(lines: TextLines, others: readonly YamlDocument[]): Diagnostic[] {
+/** What the file says about its documents that are not MiniClusters (`linked`: what a PodGroup some MiniCluster's pods join is). */
+function otherDocumentNotes(lines: TextLines, others: readonly YamlDocument[], linked: ReadonlyMap<YamlDocument, string>): Diagnostic[] {
   return others.map((d) => {
     if (d.syntaxError) {
       const e = d.syntaxError;
@@ -61,6 +63,8 @@ function otherDocumentNotes(lines: TextLines, others: readonly YamlDocument[]): 
     if (d.kind === undefined) {
       return at(lines, d, 'warning', 'other-document', `The document at line ${d.line} is not a Kubernetes object (it has no kind); kubectl apply would refuse the file. Remove it or complete it.`);
     }
+    const gang = linked.get(d);
+    if (gang) return at(lines, d, 'info', 'other-object', gang);
     return at(lines, d, 'info', 'other-object', `Line ${d.line}: ${describe(d)} is not a MiniCluster; it is left as it is and not part of the generated objects.`);
   });
 }
@@ -114,7 +118,9 @@ export function analyzeFile(text: string, options: AnalyzeOptions = {}): FileAna
     // read again for each one.
     const parse = (document: YamlDocument) => parseSpecText(text.slice(document.start, document.end), { ...parseOptions(options), within: { offset: document.start, lines } });
     const specs = miniClusters.map((document) => ({ document, analysis: analyzeAnyParsed(parse(document), options) }));
-    return { documents, specs: withoutSharedNames(specs, parse), diagnostics: otherDocumentNotes(lines, others) };
+    // A hand-written PodGroup beside its MiniCluster is checked against it.
+    const { specs: checked, linked } = linkPodGroups(withoutSharedNames(specs, parse), others, parse, options);
+    return { documents, specs: checked, diagnostics: otherDocumentNotes(lines, others, linked) };
   }
   const objects = filled.filter((d) => d.kind !== undefined);
   if (objects.length === 0) return whole(documents, lines);

@@ -34,10 +34,12 @@ export { parseQuantity, renderJson, renderYaml } from './render/index.ts';
 export { readCurveCert, sodiumKeypairSource, z85Encode, type CertProblem, type KeypairSource } from './curve/index.ts';
 export { asRecord } from './common/plain.ts';
 export {
+  GANGS,
   OUTPUT_OPTIONS,
   isDefaultOutput,
   optionName,
   optionValueProblems,
+  type Gang,
   type OptionProblem,
   type OutputOptionInfo,
   type OutputOptionKey,

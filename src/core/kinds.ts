@@ -28,6 +28,16 @@ export interface ObjectKind {
   letter: IncludeLetter;
 }
 
+/**
+ * A gang scheduler's PodGroup goes with the Job it gangs: pods that name a PodGroup that was not
+ * applied are denied by the scheduler, and a PodGroup without its Job waits for pods that never
+ * come. So one letter selects both, as the certificate Secret goes with the ConfigMaps.
+ */
+const GANG_POD_GROUPS: readonly ObjectKind[] = [
+  { apiVersion: 'scheduling.x-k8s.io/v1alpha1', kind: 'PodGroup', letter: 'j' },
+  { apiVersion: 'scheduling.volcano.sh/v1beta1', kind: 'PodGroup', letter: 'j' },
+];
+
 /** What each version can generate (the Pod only when the spec has services in their own pod). */
 export const OBJECT_KINDS: Readonly<Record<MiniClusterVersion, readonly ObjectKind[]>> = {
   v1alpha2: [
@@ -39,6 +49,7 @@ export const OBJECT_KINDS: Readonly<Record<MiniClusterVersion, readonly ObjectKi
     { apiVersion: 'batch/v1', kind: 'Job', letter: 'j' },
     // The workload when the output runs as a JobSet.
     { apiVersion: 'jobset.x-k8s.io/v1alpha2', kind: 'JobSet', letter: 'j' },
+    ...GANG_POD_GROUPS,
   ],
   // v1alpha1's operator also made the volumes as objects; v1alpha2 puts them in the Job.
   v1alpha1: [
@@ -49,6 +60,7 @@ export const OBJECT_KINDS: Readonly<Record<MiniClusterVersion, readonly ObjectKi
     { apiVersion: 'v1', kind: 'Pod', letter: 'p' },
     { apiVersion: 'v1', kind: 'Service', letter: 's' },
     { apiVersion: 'batch/v1', kind: 'Job', letter: 'j' },
+    ...GANG_POD_GROUPS,
   ],
 };
 

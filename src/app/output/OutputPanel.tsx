@@ -1,7 +1,8 @@
 /**
  * The Output panel: where the objects will run (a JobSet, a Kueue queue and priority class, a Job
- * that finishes with the lead broker, the certificate in a Secret). One control per row of the
- * core's `OUTPUT_OPTIONS`, each with what it does and what the cluster needs. Closed by default,
+ * that finishes with the lead broker, the certificate in a Secret, a gang scheduler's PodGroup).
+ * One control per row of the core's `OUTPUT_OPTIONS` (a checkbox, a text or number input, or a
+ * select for a choice), each with what it does and what the cluster needs. Closed by default,
  * with what is on in its summary line; open from the start when an option is on (a share link or
  * the autosave brought them).
  *
@@ -34,54 +35,77 @@ function OutputPanelImpl({ value, problems, onChange }: OutputPanelProps) {
 
   const control = (info: OutputOptionInfo, describedBy: string, problemId: string): ReactNode => {
     const controlId = `${id}-${info.key}`;
-    switch (info.key) {
-      case 'queue':
-      case 'priorityClass': {
-        const key = info.key;
-        const invalid = problems.some((p) => p.option === key);
-        return (
-          <>
-            <label className="mcs-output-label" htmlFor={controlId}>
-              {info.label}
-            </label>
-            <input
-              id={controlId}
-              className="mcs-output-input"
-              type="text"
-              value={value[key]}
-              placeholder="off"
-              spellCheck={false}
-              autoComplete="off"
-              autoCapitalize="off"
-              autoCorrect="off"
-              aria-invalid={invalid || undefined}
-              aria-describedby={invalid ? `${problemId} ${describedBy}` : describedBy}
-              onChange={(event) => set(key, event.currentTarget.value)}
-            />
-          </>
-        );
-      }
-      default: {
-        const key = info.key;
-        const checked = key === 'workload' ? value.workload === 'jobset' : value[key];
-        return (
-          <label className="mcs-output-check">
-            <input
-              id={controlId}
-              type="checkbox"
-              checked={checked}
-              aria-describedby={describedBy}
-              onChange={(event) => {
-                const on = event.currentTarget.checked;
-                if (key === 'workload') set('workload', on ? 'jobset' : 'job');
-                else set(key, on);
-              }}
-            />
-            {info.label}
-          </label>
-        );
-      }
+    const key = info.key;
+    const invalid = problems.some((p) => p.option === key);
+    const described = invalid ? `${problemId} ${describedBy}` : describedBy;
+    // The JobSet is a choice of two, one of which is the operator's own Job: a checkbox says that best.
+    if (key === 'workload' || key === 'succeedOnLead' || key === 'certSecret') {
+      const checked = key === 'workload' ? value.workload === 'jobset' : value[key];
+      return (
+        <label className="mcs-output-check">
+          <input
+            id={controlId}
+            type="checkbox"
+            checked={checked}
+            aria-describedby={describedBy}
+            onChange={(event) => {
+              const on = event.currentTarget.checked;
+              if (key === 'workload') set('workload', on ? 'jobset' : 'job');
+              else set(key, on);
+            }}
+          />
+          {info.label}
+        </label>
+      );
     }
+    const label = (
+      <label className="mcs-output-label" htmlFor={controlId}>
+        {info.label}
+      </label>
+    );
+    if (key === 'gang' && info.value.kind === 'choice') {
+      return (
+        <>
+          {label}
+          <select
+            id={controlId}
+            className="mcs-output-input"
+            value={value.gang}
+            aria-invalid={invalid || undefined}
+            aria-describedby={described}
+            onChange={(event) => set('gang', event.currentTarget.value as OutputDraft['gang'])}
+          >
+            <option value="">off</option>
+            {info.value.choices.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice}
+              </option>
+            ))}
+          </select>
+        </>
+      );
+    }
+    const number = info.value.kind === 'number';
+    return (
+      <>
+        {label}
+        <input
+          id={controlId}
+          className="mcs-output-input"
+          type={number ? 'number' : 'text'}
+          {...(number ? { min: 1, step: 1, inputMode: 'numeric' as const } : {})}
+          value={value[key]}
+          placeholder="off"
+          spellCheck={false}
+          autoComplete="off"
+          autoCapitalize="off"
+          autoCorrect="off"
+          aria-invalid={invalid || undefined}
+          aria-describedby={described}
+          onChange={(event) => set(key, event.currentTarget.value)}
+        />
+      </>
+    );
   };
 
   return (

@@ -115,3 +115,49 @@ describe('options read back from storage', () => {
     expect(readStoredOptions({ queue: 'team-a', priorityClass: '' })).toEqual({ queue: 'team-a' });
   });
 });
+
+describe('the gang options in the panel, the link and storage', () => {
+  const COSCHEDULING: OutputOptions = { gang: 'coscheduling', schedulerName: 'fluence', gangTimeout: 120 };
+  const VOLCANO: OutputOptions = { gang: 'volcano', gangQueue: 'research.gpu' };
+
+  it('draft as a select, text inputs and a number input, and give back what is on', () => {
+    expect(draftOf(COSCHEDULING)).toMatchObject({ gang: 'coscheduling', schedulerName: 'fluence', gangTimeout: '120', gangQueue: '' });
+    expect(optionsOf(draftOf(COSCHEDULING))).toEqual(COSCHEDULING);
+    expect(optionsOf(draftOf(VOLCANO))).toEqual(VOLCANO);
+    expect(optionsOf({ ...OUTPUT_OFF, gangTimeout: '  ' })).toEqual({});
+    // What the number input holds is checked, not dropped: 1.5 seconds is reported.
+    expect(usableOptions(optionsOf({ ...OUTPUT_OFF, gang: 'coscheduling', gangTimeout: '1.5' })).problems.map((p) => p.option)).toEqual(['gangTimeout']);
+    expect(optionsOnWords({ ...COSCHEDULING })).toEqual(['coscheduling PodGroup', 'scheduler fluence', 'gang timeout 120 s']);
+    expect(optionsOnWords(VOLCANO)).toEqual(['Volcano PodGroup', 'Volcano queue research.gpu']);
+  });
+
+  it('compare by every option', () => {
+    expect(sameOptions(COSCHEDULING, { ...COSCHEDULING })).toBe(true);
+    expect(sameOptions(COSCHEDULING, { ...COSCHEDULING, gangTimeout: 121 })).toBe(false);
+    expect(sameOptions({ gang: 'volcano' }, { gang: 'coscheduling' })).toBe(false);
+    expect(sameOptions(VOLCANO, { gang: 'volcano' })).toBe(false);
+  });
+
+  it('round-trip through a link, named like the CLI flags', () => {
+    expect(encodeOutputParams(COSCHEDULING)).toBe('gang=coscheduling&scheduler-name=fluence&gang-timeout=120');
+    expect(encodeOutputParams({ ...VOLCANO, queue: 'team-a' })).toBe('queue=team-a&gang=volcano&gang-queue=research.gpu');
+    for (const options of [COSCHEDULING, VOLCANO, { ...ALL_ON, ...VOLCANO }]) expect(decodeOutputParams(`#spec=x&${encodeOutputParams(options)}`)).toEqual({ options, problems: [] });
+  });
+
+  it('leave out, and name, gang values a hand-edited link got wrong', () => {
+    const read = decodeOutputParams('#gang=kueue&scheduler-name=fluence&gang-timeout=soon');
+    expect(read.options).toEqual({});
+    expect(read.problems).toEqual([
+      'The link\'s gang scheduler "kueue" is not coscheduling or volcano; it was left out.',
+      'The link\'s value "soon" for the gang timeout is not a whole number of seconds; it was left out.',
+      'The scheduler name is for the gang option only: choose coscheduling or volcano (--gang), or leave the scheduler name out. It was left out.',
+    ]);
+    expect(decodeOutputParams('#gang=volcano&gang-timeout=60')).toEqual({ options: { gang: 'volcano' }, problems: [expect.stringContaining('A Volcano PodGroup has no timeout')] });
+  });
+
+  it('are kept in storage when valid, and dropped otherwise', () => {
+    expect(readStoredOptions(COSCHEDULING)).toEqual(COSCHEDULING);
+    expect(readStoredOptions({ ...VOLCANO, gangTimeout: 60 })).toEqual(VOLCANO);
+    expect(readStoredOptions({ gang: 'slurm', schedulerName: 'x', gangTimeout: '60', gangQueue: 'hpc' })).toEqual({});
+  });
+});

@@ -6,7 +6,7 @@
  *
  * Small on purpose: the page's first script reads links and the autosave with it.
  */
-import { optionName, optionValueProblems, type OptionProblem, type OutputOptionKey, type OutputOptions, type Workload } from '../../core/page.ts';
+import { GANGS, optionName, optionValueProblems, type Gang, type OptionProblem, type OutputOptionKey, type OutputOptions, type Workload } from '../../core/page.ts';
 
 /** What the panel's controls show: text as typed ('' is off), every option present. */
 export interface OutputDraft {
@@ -15,9 +15,27 @@ export interface OutputDraft {
   priorityClass: string;
   succeedOnLead: boolean;
   certSecret: boolean;
+  /** '' is off. */
+  gang: Gang | '';
+  schedulerName: string;
+  /** As typed in the number input ('' is off). */
+  gangTimeout: string;
+  gangQueue: string;
 }
 
-export const OUTPUT_OFF: Readonly<OutputDraft> = { workload: 'job', queue: '', priorityClass: '', succeedOnLead: false, certSecret: false };
+export const OUTPUT_OFF: Readonly<OutputDraft> = {
+  workload: 'job',
+  queue: '',
+  priorityClass: '',
+  succeedOnLead: false,
+  certSecret: false,
+  gang: '',
+  schedulerName: '',
+  gangTimeout: '',
+  gangQueue: '',
+};
+
+const isGang = (value: unknown): value is Gang => (GANGS as readonly unknown[]).includes(value);
 
 /** The panel's draft of `options` (undefined: everything off). */
 export function draftOf(options: OutputOptions | undefined): OutputDraft {
@@ -27,6 +45,10 @@ export function draftOf(options: OutputOptions | undefined): OutputDraft {
     priorityClass: options?.priorityClass ?? '',
     succeedOnLead: options?.succeedOnLead === true,
     certSecret: options?.certSecret === true,
+    gang: isGang(options?.gang) ? options.gang : '',
+    schedulerName: options?.schedulerName ?? '',
+    gangTimeout: options?.gangTimeout === undefined ? '' : String(options.gangTimeout),
+    gangQueue: options?.gangQueue ?? '',
   };
 }
 
@@ -41,6 +63,11 @@ export function optionsOf(draft: OutputDraft): OutputOptions {
   if (draft.priorityClass.trim() !== '') options.priorityClass = draft.priorityClass;
   if (draft.succeedOnLead) options.succeedOnLead = true;
   if (draft.certSecret) options.certSecret = true;
+  if (draft.gang) options.gang = draft.gang;
+  if (draft.schedulerName.trim() !== '') options.schedulerName = draft.schedulerName;
+  // A number input gives '' for what is not a number; anything else is passed on to be checked.
+  if (draft.gangTimeout.trim() !== '') options.gangTimeout = Number(draft.gangTimeout);
+  if (draft.gangQueue.trim() !== '') options.gangQueue = draft.gangQueue;
   return options;
 }
 
@@ -61,7 +88,8 @@ export function usableOptions(options: OutputOptions): { options: OutputOptions;
 export function sameOptions(a: OutputOptions | undefined, b: OutputOptions | undefined): boolean {
   const x = optionsOf(draftOf(a));
   const y = optionsOf(draftOf(b));
-  return x.workload === y.workload && x.queue === y.queue && x.priorityClass === y.priorityClass && x.succeedOnLead === y.succeedOnLead && x.certSecret === y.certSecret;
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)] as OutputOptionKey[]);
+  return [...keys].every((key) => Object.is(x[key], y[key]));
 }
 
 /** Short words for what is on, for the panel's closed summary: "JobSet, queue team-a". */
@@ -72,6 +100,10 @@ export function optionsOnWords(options: OutputOptions): string[] {
   if (options.priorityClass) words.push(`priority ${options.priorityClass}`);
   if (options.succeedOnLead) words.push('finish with the lead broker');
   if (options.certSecret) words.push('certificate in a Secret');
+  if (options.gang) words.push(`${options.gang === 'volcano' ? 'Volcano' : 'coscheduling'} PodGroup`);
+  if (options.schedulerName) words.push(`scheduler ${options.schedulerName}`);
+  if (options.gangTimeout !== undefined) words.push(`gang timeout ${options.gangTimeout} s`);
+  if (options.gangQueue) words.push(`Volcano queue ${options.gangQueue}`);
   return words;
 }
 
@@ -82,6 +114,10 @@ export const OPTION_NOUNS: Readonly<Record<OutputOptionKey, string>> = {
   priorityClass: 'the Kueue priority class',
   succeedOnLead: 'finish with the lead broker',
   certSecret: 'the certificate in a Secret',
+  gang: 'gang scheduling',
+  schedulerName: 'the gang scheduler name',
+  gangTimeout: 'the gang timeout',
+  gangQueue: 'the Volcano queue',
 };
 
 /** Longer than any valid value (a queue name has at most 253 characters): not echoed back. */
@@ -94,6 +130,10 @@ const PARAMS: Readonly<Record<OutputOptionKey, string>> = {
   priorityClass: optionName('priorityClass'),
   succeedOnLead: optionName('succeedOnLead'),
   certSecret: optionName('certSecret'),
+  gang: optionName('gang'),
+  schedulerName: optionName('schedulerName'),
+  gangTimeout: optionName('gangTimeout'),
+  gangQueue: optionName('gangQueue'),
 };
 
 /** `workload=jobset&queue=team-a…` for the options that are on ('' when none is); give it valid options. */
@@ -105,6 +145,10 @@ export function encodeOutputParams(options: OutputOptions): string {
   if (on.priorityClass) entries.push(`${PARAMS.priorityClass}=${encodeURIComponent(on.priorityClass)}`);
   if (on.succeedOnLead) entries.push(`${PARAMS.succeedOnLead}=1`);
   if (on.certSecret) entries.push(`${PARAMS.certSecret}=1`);
+  if (on.gang) entries.push(`${PARAMS.gang}=${on.gang}`);
+  if (on.schedulerName) entries.push(`${PARAMS.schedulerName}=${encodeURIComponent(on.schedulerName)}`);
+  if (on.gangTimeout !== undefined) entries.push(`${PARAMS.gangTimeout}=${on.gangTimeout}`);
+  if (on.gangQueue) entries.push(`${PARAMS.gangQueue}=${encodeURIComponent(on.gangQueue)}`);
   return entries.join('&');
 }
 
@@ -150,7 +194,7 @@ export function decodeOutputParams(hash: string): ReadOptions {
     if (value === '1' || value === 'true') options[key] = true;
     else if (value !== '0' && value !== 'false') problems.push(`The link's value "${value.slice(0, 20)}" for ${OPTION_NOUNS[key]} is not 1 or 0; it was left out.`);
   };
-  const text = (key: 'queue' | 'priorityClass') => {
+  const text = (key: 'queue' | 'priorityClass' | 'schedulerName' | 'gangQueue') => {
     const value = read[key];
     if (value === undefined || value === '') return;
     if (value.length > MAX_VALUE_CHARS) problems.push(`The link's value for ${OPTION_NOUNS[key]} has ${value.length} characters, more than any valid one; it was left out.`);
@@ -164,6 +208,16 @@ export function decodeOutputParams(hash: string): ReadOptions {
   text('priorityClass');
   flag('succeedOnLead');
   flag('certSecret');
+  if (read.gang !== undefined && read.gang !== '') {
+    if (isGang(read.gang)) options.gang = read.gang;
+    else problems.push(`The link's gang scheduler "${read.gang.slice(0, 20)}" is not ${GANGS.join(' or ')}; it was left out.`);
+  }
+  text('schedulerName');
+  if (read.gangTimeout !== undefined && read.gangTimeout !== '') {
+    if (/^[0-9]{1,10}$/.test(read.gangTimeout)) options.gangTimeout = Number(read.gangTimeout);
+    else problems.push(`The link's value "${read.gangTimeout.slice(0, 20)}" for ${OPTION_NOUNS.gangTimeout} is not a whole number of seconds; it was left out.`);
+  }
+  text('gangQueue');
   const usable = usableOptions(options);
   for (const problem of usable.problems) problems.push(`${problem.message} It was left out.`);
   return { options: usable.options, problems };
@@ -175,7 +229,10 @@ export function readStoredOptions(value: unknown): OutputOptions {
   const stored = value as Record<string, unknown>;
   const options: OutputOptions = {};
   if (stored['workload'] === 'jobset') options.workload = 'jobset';
-  for (const key of ['queue', 'priorityClass'] as const) {
+  if (isGang(stored['gang'])) options.gang = stored['gang'];
+  const timeout = stored['gangTimeout'];
+  if (typeof timeout === 'number') options.gangTimeout = timeout;
+  for (const key of ['queue', 'priorityClass', 'schedulerName', 'gangQueue'] as const) {
     const text = stored[key];
     if (typeof text === 'string' && text !== '' && text.length <= MAX_VALUE_CHARS) options[key] = text;
   }

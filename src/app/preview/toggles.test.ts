@@ -23,4 +23,9 @@ describe('include toggles', () => {
     expect(toggleState('j', made(['j', 'JobSet']), false).label).toBe('JobSet');
     expect(toggleState('c', made(['c', 'ConfigMap'], ['c', 'Secret']), false).label).toBe('ConfigMaps, Secret');
   });
+
+  it('with a gang option, name the PodGroup beside the workload it goes with', () => {
+    expect(toggleState('j', made(['j', 'PodGroup'], ['j', 'Job']), false)).toEqual({ label: 'PodGroup, Job', disabled: false });
+    expect(toggleState('j', made(['j', 'PodGroup'], ['j', 'JobSet']), false)).toEqual({ label: 'PodGroup, JobSet', disabled: false });
+  });
 });

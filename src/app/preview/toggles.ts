@@ -12,14 +12,18 @@ export interface ToggleState {
 
 /**
  * A toggle's text names what its letter holds now: the kinds the output options put there (a
- * JobSet, a Secret), and, with a JobSet, which Services are left (the JobSet makes the brokers'
+ * JobSet, a PodGroup, a Secret), and, with a JobSet, which Services are left (the JobSet makes the brokers'
  * headless Service; only the per-container Services of sidecars with ports are ours to make).
  */
 export function toggleState(letter: IncludeLetter, manifests: readonly RenderedManifest[] | undefined, volumesAvailable: boolean): ToggleState {
   const has = (kind: string) => manifests?.some((manifest) => manifest.letter === letter && manifest.kind === kind) ?? false;
   const jobSet = manifests?.some((manifest) => manifest.kind === 'JobSet') ?? false;
   if (letter === 'v' && !volumesAvailable) return { label: INCLUDE_LETTERS.v, disabled: true, note: 'v1alpha2 has no volume objects' };
-  if (letter === 'j' && has('JobSet')) return { label: has('Job') ? 'Job, JobSet' : 'JobSet', disabled: false };
+  if (letter === 'j' && (has('JobSet') || has('PodGroup'))) {
+    // The gang scheduler's PodGroup goes with the workload it gangs (see core/kinds.ts).
+    const kinds = [has('PodGroup') ? 'PodGroup' : '', has('Job') || !has('JobSet') ? 'Job' : '', has('JobSet') ? 'JobSet' : ''].filter(Boolean);
+    return { label: kinds.join(', '), disabled: false };
+  }
   if (letter === 'c' && has('Secret')) return { label: 'ConfigMaps, Secret', disabled: false };
   if (letter === 's' && jobSet) {
     return has('Service')

@@ -156,6 +156,21 @@ describe('kubectlCommands', () => {
     expect(commandsOf(HELLO).some((c) => c.id.startsWith('jobset:'))).toBe(false);
   });
 
+  it('with a gang option, shows the PodGroup of the scheduler it is for, and says to delete the bundle before applying it again', () => {
+    const coscheduling = commandsOf(HELLO, { gang: 'coscheduling' });
+    expect(lineOf(coscheduling, 'podgroup:default/flux-sample')).toBe('kubectl get podgroups.scheduling.x-k8s.io -n default flux-sample');
+    expect(byId(coscheduling, 'apply').note).toContain('remove it first with the delete command');
+    expect(byId(coscheduling, 'apply').line).toBe('kubectl apply --server-side -f flux-sample.yaml');
+    const volcano = commandsOf(HELLO, { gang: 'volcano', workload: 'jobset' });
+    const ids = volcano.map((c) => c.id);
+    expect(lineOf(volcano, 'podgroup:default/flux-sample')).toBe('kubectl get podgroups.scheduling.volcano.sh -n default flux-sample');
+    expect(ids.indexOf('podgroup:default/flux-sample')).toBe(ids.indexOf('jobset:default/flux-sample') + 1);
+    expect(commandsText(volcano)).toContain('# Its PodGroup serves one run');
+    const plain = commandsOf(HELLO);
+    expect(plain.some((c) => c.id.startsWith('podgroup:'))).toBe(false);
+    expect(byId(plain, 'apply').note).toBeUndefined();
+  });
+
   it('with a Kueue queue, checks the LocalQueue before applying and lists the Workloads after', () => {
     const commands = commandsOf(HELLO, { queue: 'team-a' });
     const ids = commands.map((c) => c.id);

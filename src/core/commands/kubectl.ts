@@ -4,6 +4,7 @@
  * word (names are DNS labels, but the bundle's file name and the spec's paths are anyone's text).
  */
 import { commentText, shellQuote, shellWord } from '../common/scripts/shellQuote.ts';
+import { GANG_SCHEDULERS } from '../targets/podGroup.ts';
 import type { CommandTarget } from './target.ts';
 
 /** Kubernetes (1.28 and later) labels each pod of an Indexed Job with its index; index 0 is the lead broker. */
@@ -64,7 +65,13 @@ export function kubectlCommands(targets: readonly CommandTarget[], bundleFile: s
       what: 'Check the bundle against the cluster (its API server, CRDs and admission webhooks) without changing anything',
       line: `kubectl apply --server-side --dry-run=server ${file}`,
     },
-    { id: 'apply', what: 'Apply the bundle', line: `kubectl apply --server-side ${file}` },
+    {
+      id: 'apply',
+      what: 'Apply the bundle',
+      line: `kubectl apply --server-side ${file}`,
+      // A PodGroup that has seen a run stops updating, and its scheduler counts that run's pods.
+      ...(targets.some((t) => t.gang) ? { note: 'Its PodGroup serves one run: if this bundle was applied before, remove it first with the delete command below.' } : {}),
+    },
   );
 
   for (const target of targets) {
@@ -72,6 +79,11 @@ export function kubectlCommands(targets: readonly CommandTarget[], bundleFile: s
     const key = `${namespace}/${name}`;
     if (target.workload === 'jobset') {
       out.push({ id: `jobset:${key}`, what: `The JobSet ${name}: its state and restarts`, line: `kubectl get jobset ${words('-n', namespace, name)}`, ...tag(target) });
+    }
+    if (target.gang) {
+      // Qualified: with both gang schedulers installed, "podgroup" alone names two kinds.
+      const resource = `podgroups.${GANG_SCHEDULERS[target.gang].apiVersion.split('/')[0]}`;
+      out.push({ id: `podgroup:${key}`, what: `The PodGroup ${name}: its phase, and how many of its pods the gang scheduler has placed`, line: `kubectl get ${resource} ${words('-n', namespace, name)}`, ...tag(target) });
     }
     out.push({
       id: `pods:${key}`,

@@ -6,7 +6,7 @@
  */
 import { APP_NAME_LABEL, fluxContainerName } from '../common/operatorNames.ts';
 import type { ResolvedAny } from '../pipeline.ts';
-import { QUEUE_LABEL, type OutputOptions, type Workload } from '../targets/options.ts';
+import { QUEUE_LABEL, type Gang, type OutputOptions, type Workload } from '../targets/options.ts';
 import { fluxUserOf, V1ALPHA1_LOCAL_URI } from '../v1alpha1/scriptInputs.ts';
 import { localUri } from '../v1alpha2/scriptInputs.ts';
 import { fluxViewScript } from '../v1alpha2/scripts/paths.ts';
@@ -26,6 +26,8 @@ export interface CommandTarget {
   workload: Workload;
   /** The Kueue LocalQueue the Job (or JobSet) is labelled for: the output option, else `spec.jobLabels`. */
   queue?: string;
+  /** The gang scheduler whose PodGroup (named after the MiniCluster) the bundle holds. */
+  gang?: Gang;
 }
 
 export function commandTarget(resolved: ResolvedAny, output: OutputOptions | undefined): CommandTarget {
@@ -40,6 +42,7 @@ export function commandTarget(resolved: ResolvedAny, output: OutputOptions | und
     // JobSet is refused for v1alpha1 by the target rules, so a resolved v1alpha1 spec runs as a Job.
     workload: resolved.version === 'v1alpha2' ? (output?.workload ?? 'job') : 'job',
     ...(queue ? { queue } : {}),
+    ...(output?.gang ? { gang: output.gang } : {}),
   };
 }
 

@@ -113,6 +113,8 @@ export const OUTPUT_CHOICES: ReadonlyArray<{ output: OutputOptions; flags: strin
     output: { workload: 'jobset', queue: 'team-a', priorityClass: 'high', certSecret: true, succeedOnLead: true },
     flags: ['--workload=jobset', '--queue=team-a', '--priority-class=high', '--cert-secret', '--succeed-on-lead'],
   },
+  { output: { gang: 'coscheduling', gangTimeout: 120 }, flags: ['--gang', 'coscheduling', '--gang-timeout', '120'] },
+  { output: { gang: 'volcano', gangQueue: 'hpc', workload: 'jobset' }, flags: ['--gang=volcano', '--gang-queue=hpc', '--workload=jobset'] },
 ];
 
 /** Edits the form makes: a scalar, a multi-line command, a map, a list item, a removed field. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalQuantity, isQuantity, parseQuantity } from './quantity.ts';
+import { canonicalQuantity, isQuantity, parseQuantity, sumQuantities } from './quantity.ts';
 import type { Quantity } from './quantity.ts';
 
 /** Exact comparison of two quantities' values (a rational each). */
@@ -238,5 +238,34 @@ describe('quantity properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('sumQuantities: exact sums as Kubernetes adds them', () => {
+  it('adds decimal quantities without float drift', () => {
+    expect(sumQuantities(['500m', '1.5'])).toBe('2');
+    expect(sumQuantities(['100m', '200m'])).toBe('300m');
+    expect(sumQuantities(['0.1', '0.2'])).toBe('300m');
+    expect(sumQuantities(['1', 0.5], 3)).toBe('4500m');
+    expect(sumQuantities(['1n', '1'])).toBe('1000000001n');
+  });
+
+  it('adds binary quantities in the binary format of the first term', () => {
+    expect(sumQuantities(['512Mi', '1Gi'])).toBe('1536Mi');
+    expect(sumQuantities(['1Gi', '1Gi'], 4)).toBe('8Gi');
+    expect(sumQuantities(['1Gi', '1G'])).toBe('2073741824');
+    // The first term's format decides: 1G + 1Gi is decimal.
+    expect(sumQuantities(['1G', '1Gi'])).toBe('2073741824');
+    expect(sumQuantities(['0', '1Gi'])).toBe('1Gi');
+  });
+
+  it('multiplies by the number of pods and keeps the format', () => {
+    expect(sumQuantities(['250m', '250m'], 4)).toBe('2');
+    expect(sumQuantities(['1500Mi'], 2)).toBe('3000Mi');
+    expect(sumQuantities([], 3)).toBe('0');
+  });
+
+  it('throws on a term that is not a quantity', () => {
+    expect(() => sumQuantities(['1', 'one'])).toThrow('not a Kubernetes quantity');
   });
 });

@@ -220,3 +220,32 @@ export function canonicalQuantity(input: string | number): string {
 export function isQuantity(x: unknown): x is string | number {
   return (typeof x === 'string' || typeof x === 'number') && parseQuantity(x) !== null;
 }
+
+/**
+ * The sum of quantities, times a whole number, as Kubernetes writes it (`Quantity.Add`, then
+ * `Mul`): exact, in the format of the first non-zero term (`500m` + `1.5` is `2`, `512Mi` + `1Gi`
+ * is `1536Mi`). Throws on a term that is not a quantity, like `canonicalQuantity`.
+ */
+export function sumQuantities(terms: readonly (string | number)[], times = 1): string {
+  if (!Number.isSafeInteger(times)) throw new Error(`not a whole multiplier: ${times}`);
+  let format: QuantityFormat = 'DecimalSI';
+  let formatSet = false;
+  let scale = 0;
+  let total = 0n;
+  for (const term of terms) {
+    const q = parseQuantity(term);
+    if (q === null) throw new Error(`not a Kubernetes quantity: ${JSON.stringify(term)}`);
+    if (!formatSet && q.unscaled !== 0n) {
+      format = q.format;
+      formatSet = true;
+    }
+    // Both at the finer of the two scales, so nothing is rounded.
+    if (q.scale < scale) {
+      total *= pow10(scale - q.scale);
+      scale = q.scale;
+    }
+    total += q.unscaled * pow10(q.scale - scale);
+  }
+  const result = normalize(total * BigInt(times), scale);
+  return canonicalize(result.unscaled, result.scale, format);
+}

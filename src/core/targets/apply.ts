@@ -2,12 +2,15 @@
  * The targets stage: the output options applied to generated objects, after the generator has
  * built them for their placement (host names, the certificate's place; see placement.ts). Here the
  * workload object changes: the Job becomes a JobSet, gets Kueue's labels and the success policy,
- * and the services Pod joins the JobSet's Service. Version-independent: it reads the objects only.
+ * its pods join a gang scheduler's PodGroup (made here from the Job, and put first: the scheduler
+ * denies a member pod whose PodGroup does not exist yet), and the services Pod joins the JobSet's
+ * Service. Version-independent: it reads the objects only.
  */
 import type { Manifest } from '../common/kobject.ts';
 import { asRecord, valueAt } from '../common/plain.ts';
 import { JOBSET_NAME_LABEL, jobSetFromJob } from './jobSet.ts';
 import { PRIORITY_CLASS_LABEL, QUEUE_LABEL, type OutputOptions } from './options.ts';
+import { jobInGang, podGroupForJob } from './podGroup.ts';
 
 const isJob = (m: Manifest) => m.apiVersion === 'batch/v1' && m.kind === 'Job';
 const isPod = (m: Manifest) => m.apiVersion === 'v1' && m.kind === 'Pod';
@@ -38,9 +41,15 @@ function kueueLabels(output: OutputOptions): Record<string, string> {
 export function applyTargets(manifests: readonly Manifest[], output: OutputOptions | undefined): Manifest[] {
   if (!output) return [...manifests];
   const jobSet = output.workload === 'jobset';
-  return manifests.map((manifest) => {
+  const { gang } = output;
+  const podGroups: Manifest[] = [];
+  const changed = manifests.map((manifest) => {
     if (isJob(manifest)) {
       let job = output.succeedOnLead ? withSuccessPolicy(manifest) : manifest;
+      if (gang) {
+        podGroups.push(podGroupForJob(manifest, gang, output));
+        job = jobInGang(job, gang, output);
+      }
       if (jobSet) {
         const subdomain = String(valueAt(job, ['spec', 'template', 'spec', 'subdomain']) ?? job.metadata.name);
         job = jobSetFromJob(job, subdomain);
@@ -52,4 +61,5 @@ export function applyTargets(manifests: readonly Manifest[], output: OutputOptio
     if (jobSet && isPod(manifest)) return withLabels(manifest, { [JOBSET_NAME_LABEL]: String(valueAt(manifest, ['metadata', 'labels', 'job-name']) ?? '') });
     return manifest;
   });
+  return [...podGroups, ...changed];
 }

@@ -20,7 +20,7 @@ const byCode = (text: string, output: OutputOptions, code: string) => analyze(te
 
 describe('output option values', () => {
   it('name each option as its CLI flag does, from the one table', () => {
-    expect(OUTPUT_OPTIONS.map((option) => optionName(option.key))).toEqual(['workload', 'queue', 'priority-class', 'succeed-on-lead', 'cert-secret']);
+    expect(OUTPUT_OPTIONS.map((option) => optionName(option.key))).toEqual(['workload', 'queue', 'priority-class', 'succeed-on-lead', 'cert-secret', 'gang', 'scheduler-name', 'gang-timeout', 'gang-queue']);
   });
 
   it('takes DNS-1123 subdomains as queues and label values as priority classes', () => {

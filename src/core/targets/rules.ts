@@ -12,7 +12,8 @@ import type { MiniClusterVersion } from '../common/apiVersions.ts';
 import type { PathSegment, Severity } from '../diagnostics.ts';
 import { CURVE_SECRET_DIR, curveSecretName } from './curveSecret.ts';
 import { JOBSET_REPLICATED_JOB, jobSetChildJob } from './hosts.ts';
-import { optionName, optionValueProblems, PRIORITY_CLASS_LABEL, QUEUE_LABEL, type OutputOptions } from './options.ts';
+import { labelValueProblem, optionName, optionValueProblems, PRIORITY_CLASS_LABEL, QUEUE_LABEL, type OutputOptions } from './options.ts';
+import { GANG_SCHEDULERS, gangSchedulerName } from './podGroup.ts';
 import { quote } from '../common/quoteText.ts';
 
 export interface TargetProblem {
@@ -112,6 +113,8 @@ export function targetRules(version: MiniClusterVersion, cluster: unknown, outpu
     add('info', 'kueue-side-objects', ['metadata', 'name'], `Kueue admits only the ${jobSet ? 'JobSet' : 'Job'} from queue ${output.queue}: the ConfigMaps${output.certSecret ? ', the Secret' : ''} and the Services are created at once when the bundle is applied, and stay until kubectl delete -f on the same bundle.`);
   }
 
+  gangRules(name, spec, output, add);
+
   if (output.certSecret) {
     if (version === 'v1alpha1' && valueAt(spec, ['flux', 'curveCertSecret'])) {
       add('info', 'cert-secret-given', ['spec', 'flux', 'curveCertSecret'], 'This spec already mounts its own certificate Secret, so the certificate-in-a-Secret option has nothing to make.');
@@ -139,4 +142,50 @@ export function targetRules(version: MiniClusterVersion, cluster: unknown, outpu
     }
   }
   return out;
+}
+
+type Add = (severity: Severity, code: string, path: PathSegment[], message: string) => void;
+
+/**
+ * The gang option against the spec: the pods' own scheduler name, label and annotation must not
+ * name another scheduler or PodGroup (the pods would wait for a gang that never forms, or be
+ * placed by a scheduler that knows no gang), and the name must fit where the pods carry it.
+ */
+function gangRules(name: string, spec: Record<string, unknown>, output: OutputOptions, add: Add): void {
+  const { gang } = output;
+  if (!gang || !GANG_SCHEDULERS[gang]) return;
+  const scheduler = GANG_SCHEDULERS[gang];
+  const wanted = gangSchedulerName(output) ?? scheduler.scheduler;
+  const flags = `--gang ${gang}${output.schedulerName ? ` --scheduler-name ${output.schedulerName}` : ''}`;
+  const written = valueAt(spec, ['pod', 'schedulerName']);
+  if (typeof written === 'string' && written !== '' && written !== wanted) {
+    add(
+      'error',
+      'gang-scheduler-name',
+      ['spec', 'pod', 'schedulerName'],
+      `The pods' scheduler is ${quote(written)} here, but the gang option (${flags}) gives them ${quote(wanted)}, the scheduler that places the PodGroup's pods together. Remove schedulerName from the spec, or pass --scheduler-name ${written} if that scheduler reads ${scheduler.title} PodGroups.`,
+    );
+  }
+  for (const other of Object.values(GANG_SCHEDULERS)) {
+    const { where, key } = other.member;
+    const value = asRecord(valueAt(spec, ['pod', where]))?.[key];
+    if (value === undefined || value === name) continue;
+    if (other === scheduler) {
+      add('error', 'gang-group-conflict', ['spec', 'pod', where, key], `This ${where === 'labels' ? 'label' : 'annotation'} puts the pods in the PodGroup ${quote(String(value))}, but the gang option makes the PodGroup ${quote(name)} (named after the MiniCluster) and puts them in it. Remove this ${where === 'labels' ? 'label' : 'annotation'}, or drop the gang option and keep your own PodGroup.`);
+    } else {
+      add('warning', 'gang-other-group', ['spec', 'pod', where, key], `This ${where === 'labels' ? 'label' : 'annotation'} also puts the pods in the ${other.title} PodGroup ${quote(String(value))}, which the ${scheduler.title} scheduler of the gang option does not read. Remove it, unless another scheduler needs it.`);
+    }
+  }
+  if (scheduler.member.where === 'labels') {
+    const problem = labelValueProblem(name);
+    if (problem) add('error', 'gang-name-label', ['metadata', 'name'], `The pods name their PodGroup in the label ${scheduler.member.key}, and ${quote(name)} cannot be a label value: ${problem}. Shorten metadata.name.`);
+  }
+  const workload = output.workload === 'jobset' ? 'JobSet' : 'Job';
+  add('info', 'gang-fresh-group', ['metadata', 'name'], `The ${scheduler.title} PodGroup ${name} serves one run: its status stops once it is finished, and the scheduler counts the finished pods of an earlier run with the same ${scheduler.member.where === 'labels' ? 'label' : 'annotation'}. Delete the whole bundle, PodGroup included (kubectl delete -f on the same bundle), before applying it again.`);
+  if (output.workload !== 'jobset') {
+    add('info', 'gang-native', ['metadata', 'name'], 'Kubernetes 1.36 can gang-schedule this Job by itself (alpha, behind the GenericWorkload, GangScheduling and WorkloadWithJob feature gates): an Indexed Job whose parallelism equals its completions, as here, gets a scheduling.k8s.io/v1alpha2 PodGroup of its own. This option does not use that: it makes the PodGroup of a gang scheduler you install.');
+  }
+  if (output.queue) {
+    add('info', 'gang-kueue', ['metadata', 'name'], `With the Kueue queue ${output.queue}, Kueue admits the ${workload} first (it stays suspended until the queue has quota), then the ${scheduler.title} scheduler places its pods together. The PodGroup is created at once with the bundle, before admission, as it must be.`);
+  }
 }

@@ -38,7 +38,7 @@ describeCorpus('the upstream v1alpha2 examples under every combination of output
         const analysis = analyzeAnySpec(example.text, { output });
         if (!analysis.resolved) {
           const codes = analysis.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
-          expect(codes.every((code) => /^(jobset|kueue|cert-secret)/.test(code)), codes.join()).toBe(true);
+          expect(codes.every((code) => /^(jobset|kueue|cert-secret|gang)/.test(code)), codes.join()).toBe(true);
           return;
         }
         const manifests = generateAny(analysis.resolved, { keys: TEST_KEYS, output });

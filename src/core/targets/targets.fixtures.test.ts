@@ -67,7 +67,7 @@ describe.each(['v1alpha2', 'v1alpha1'] as const)('%s fixtures under every combin
 
   it('generate under each combination, or are refused only for a reason the options give', () => {
     expect(cases.length).toBeGreaterThan(fixtures(version).length * outputCombinations(version).length * 0.6);
-    for (const r of refused) expect(r.codes, `${r.fixture} (${describeOutput(r.output)})`).toEqual(expect.arrayContaining([expect.stringMatching(/^(jobset|kueue|cert-secret)/)]));
+    for (const r of refused) expect(r.codes, `${r.fixture} (${describeOutput(r.output)})`).toEqual(expect.arrayContaining([expect.stringMatching(/^(jobset|kueue|cert-secret|gang)/)]));
   });
 
   it('make only registered kinds, each passing the Kubernetes schema and printing back to itself', () => {

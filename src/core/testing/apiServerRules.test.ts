@@ -75,6 +75,24 @@ describe('the API server rules of generated objects', () => {
     set.metadata.name = `a${'b'.repeat(55)}`;
     expect(apiServerProblems(long).join('\n')).toContain('longer than 63 characters');
   });
+
+  it('checks a PodGroup’s name, sizes, queue and resources', () => {
+    const made = generated(fixture('v1alpha2', 'view-settings'), { gang: 'volcano', gangQueue: 'hpc' });
+    expect(apiServerProblems(made)).toEqual([]);
+    const cases: Array<[(spec: Record<string, unknown>, m: Manifest) => void, RegExp]> = [
+      [(spec) => { spec['minMember'] = 0; }, /spec\.minMember: 0 is not an int32 of at least 1/],
+      [(spec) => { spec['scheduleTimeoutSeconds'] = 2 ** 31; }, /spec\.scheduleTimeoutSeconds/],
+      [(spec) => { spec['queue'] = 'Bad_Queue'; }, /spec\.queue/],
+      [(spec) => { spec['minResources'] = { cpu: 'lots' }; }, /minResources\.cpu/],
+      [(_, m) => { m.metadata.name = 'Bad_Name'; }, /PodGroup\/Bad_Name\.metadata\.name/],
+    ];
+    for (const [change, expected] of cases) {
+      const copy = structuredClone(made);
+      const group = copy.find((m) => m.kind === 'PodGroup') as Manifest;
+      change(group['spec'] as Record<string, unknown>, group);
+      expect(apiServerProblems(copy).join('\n')).toMatch(expected);
+    }
+  });
 });
 
 describeCorpus('the API server rules of the upstream examples’ objects', () => {

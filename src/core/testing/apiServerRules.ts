@@ -411,6 +411,24 @@ export function apiServerProblems(manifests: readonly Manifest[]): string[] {
         check.oneOf(`${where}.spec.volumeMode`, spec['volumeMode'], ['Filesystem', 'Block']);
         break;
       }
+      case 'PodGroup': {
+        // Both gang schedulers' PodGroups: the CRD's types, and the names their schedulers read.
+        check.metadata(where, metadata, 'subdomain');
+        const int32 = (field: string, min: number, optional: boolean) => {
+          const value = spec[field];
+          if (value === undefined && optional) return;
+          if (!(typeof value === 'number' && Number.isInteger(value) && value >= min && value < 2 ** 31)) check.add(`${where}.spec.${field}`, `${JSON.stringify(value)} is not an int32 of at least ${min}`);
+        };
+        int32('minMember', 1, false);
+        int32('scheduleTimeoutSeconds', 1, true);
+        if (spec['queue'] !== undefined && !(typeof spec['queue'] === 'string' && isSubdomain(spec['queue']))) check.add(`${where}.spec.queue`, `${JSON.stringify(spec['queue'])} is not a DNS-1123 subdomain`);
+        for (const [name, value] of Object.entries(obj(spec['minResources']) ?? {})) {
+          check.resourceName(`${where}.spec.minResources.${name}`, name);
+          const q = quantity(value);
+          if (q === undefined || q < 0) check.add(`${where}.spec.minResources.${name}`, `${JSON.stringify(value)} is not a non-negative quantity`);
+        }
+        break;
+      }
       default:
         check.add(where, `no rules for kind ${kind}`);
     }

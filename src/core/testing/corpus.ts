@@ -35,6 +35,21 @@ export interface Corpus {
   jobSetCrd: string;
   /** The operator-equivalent objects of v1alpha1 examples; only a shared folder has them. */
   goldenDir: string | undefined;
+  /** The gang schedulers' PodGroup CRDs, which generated PodGroups are validated against; present when both are there. */
+  podGroupCrds?: PodGroupCrds | undefined;
+}
+
+export interface PodGroupCrds {
+  /** scheduler-plugins' `scheduling.x-k8s.io` PodGroup. */
+  coscheduling: string;
+  /** Volcano's `scheduling.volcano.sh` PodGroup. */
+  volcano: string;
+}
+
+/** Where a corpus keeps the PodGroup CRDs (`scheduler-plugins/` and `volcano/`), when it has both. */
+function podGroupCrdsIn(upstreamDir: string): { podGroupCrds?: PodGroupCrds } {
+  const crds = { coscheduling: join(upstreamDir, 'scheduler-plugins', 'podgroup-crd.yaml'), volcano: join(upstreamDir, 'volcano', 'podgroup-crd.yaml') };
+  return existsSync(crds.coscheduling) && existsSync(crds.volcano) ? { podGroupCrds: crds } : {};
 }
 
 const CORPUS_PARTS = ['v1alpha2/examples', 'v1alpha1/examples', 'jobset/crd.yaml'] as const;
@@ -50,7 +65,7 @@ function fromShared(sharedDir: string, from: string): Corpus | undefined {
   const upstreamDir = join(sharedDir, 'upstream');
   if (missingParts(upstreamDir).length > 0) return undefined;
   const goldenDir = join(sharedDir, 'spec', 'v1alpha1-golden', 'operator');
-  return { from, upstreamDir, jobSetCrd: jobSetCrdIn(upstreamDir), goldenDir: existsSync(goldenDir) ? goldenDir : undefined };
+  return { from, upstreamDir, jobSetCrd: jobSetCrdIn(upstreamDir), goldenDir: existsSync(goldenDir) ? goldenDir : undefined, ...podGroupCrdsIn(upstreamDir) };
 }
 
 export type CorpusSearch = { corpus: Corpus } | { corpus: undefined; problem: string };
@@ -67,7 +82,7 @@ export function locateCorpus(env: NodeJS.ProcessEnv = process.env, root = projec
   const beside = fromShared(resolve(root, '..', 'shared'), '../shared');
   if (beside) return { corpus: beside };
   const cacheDir = upstreamCacheDirFor(env, root);
-  if (missingParts(cacheDir).length === 0) return { corpus: { from: 'the fetch:upstream cache', upstreamDir: cacheDir, jobSetCrd: jobSetCrdIn(cacheDir), goldenDir: undefined } };
+  if (missingParts(cacheDir).length === 0) return { corpus: { from: 'the fetch:upstream cache', upstreamDir: cacheDir, jobSetCrd: jobSetCrdIn(cacheDir), goldenDir: undefined, ...podGroupCrdsIn(cacheDir) } };
   return { corpus: undefined, problem: CORPUS_HINT };
 }
 

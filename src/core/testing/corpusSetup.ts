@@ -9,7 +9,8 @@ export default function setup(): void {
   const required = process.env[REQUIRE_CORPUS_VARIABLE] === '1';
   if (corpus && (corpus.goldenDir || !required)) {
     const golden = corpus.goldenDir ? '' : ' (no v1alpha1 golden files there: their tests are skipped)';
-    console.log(`Upstream corpus: ${corpus.upstreamDir}, from ${corpus.from}${golden}`);
+    const podGroups = corpus.podGroupCrds ? '' : ' (no PodGroup CRDs there: PodGroups are checked without them)';
+    console.log(`Upstream corpus: ${corpus.upstreamDir}, from ${corpus.from}${golden}${podGroups}`);
     return;
   }
   const problem = corpus ? `The v1alpha1 golden files are not in ${corpus.from}; they come with a shared folder (MINICLUSTER_SHARED or ../shared).` : corpusProblem;

@@ -16,3 +16,5 @@ function suiteWhen(present: boolean, missing: string): Suite {
 export const describeCorpus: Suite = suiteWhen(corpus !== undefined, 'needs the upstream corpus (npm run fetch:upstream)');
 /** A suite that reads the v1alpha1 golden files, which only a shared folder has. */
 export const describeGolden: Suite = suiteWhen(corpus?.goldenDir !== undefined, 'needs the v1alpha1 golden files of a shared folder');
+/** A suite that validates PodGroups against the gang schedulers' CRDs (a shared folder has them). */
+export const describePodGroupCrds: Suite = suiteWhen(corpus?.podGroupCrds !== undefined, 'needs the PodGroup CRDs of a shared folder (upstream/scheduler-plugins/ and upstream/volcano/)');

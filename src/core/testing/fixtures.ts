@@ -22,6 +22,12 @@ export const fixturePath = (version: FixtureVersion, name: string): string => jo
 /** The text of one fixture. */
 export const fixture = (version: FixtureVersion, name: string): string => readFileSync(fixturePath(version, name), 'utf8');
 
+/**
+ * A file of several documents (`fixtures/files/NAME.yaml`): a MiniCluster with the objects people
+ * keep beside it, for the tests of whole files. Not a fixture of either version.
+ */
+export const fixtureFilePath = (name: string): string => join(fixturesDir, 'files', `${name}.yaml`);
+
 /** Every fixture of a version, sorted by name. */
 export function fixtures(version: FixtureVersion): Example[] {
   return readdirSync(join(fixturesDir, version))

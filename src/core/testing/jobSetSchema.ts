@@ -1,5 +1,6 @@
 /**
- * Validates a generated JobSet against the JobSet CRD's `openAPIV3Schema` (from the upstream corpus;
+ * Validates a generated JobSet (and, through `crdValidator`, any custom resource such as a
+ * PodGroup) against its CRD's `openAPIV3Schema` (from the upstream corpus;
  * the CRD is not copied into the repository) with Ajv. The schema is OpenAPI v3's subset of JSON
  * Schema plus `x-kubernetes-*` annotations: those and the int32/int64 formats are declared to Ajv
  * so that it checks the structure the API server checks; CEL rules (`x-kubernetes-validations`)
@@ -22,12 +23,14 @@ function closed(schema: unknown): unknown {
   return out;
 }
 
-function validatorFor(crdPath: string): ValidateFunction {
-  const cached = cache.get(crdPath);
+/** A validator of the CRD's `openAPIV3Schema` for one of the versions it serves (the JobSet's v1alpha2 by default). */
+export function crdValidator(crdPath: string, versionName = 'v1alpha2'): ValidateFunction {
+  const cacheKey = `${crdPath}#${versionName}`;
+  const cached = cache.get(cacheKey);
   if (cached) return cached;
   const crd = parse(readFileSync(crdPath, 'utf8')) as { spec: { versions: Array<{ name: string; schema: { openAPIV3Schema: object } }> } };
-  const version = crd.spec.versions.find((v) => v.name === 'v1alpha2');
-  if (!version) throw new Error(`${crdPath} serves no v1alpha2`);
+  const version = crd.spec.versions.find((v) => v.name === versionName);
+  if (!version) throw new Error(`${crdPath} serves no ${versionName}`);
   // strictTypes off: int-or-string fields carry `pattern` with no `type`, as Kubernetes writes them.
   const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
   for (const keyword of ['x-kubernetes-list-map-keys', 'x-kubernetes-int-or-string', 'x-kubernetes-map-type', 'x-kubernetes-list-type', 'x-kubernetes-validations', 'x-kubernetes-preserve-unknown-fields', 'x-kubernetes-embedded-resource']) {
@@ -37,13 +40,13 @@ function validatorFor(crdPath: string): ValidateFunction {
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
   ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
   const validate = ajv.compile(closed(version.schema.openAPIV3Schema) as AnySchema);
-  cache.set(crdPath, validate);
+  cache.set(cacheKey, validate);
   return validate;
 }
 
 /** Throws with Ajv's messages (path and reason) when the JobSet does not validate. */
 export function validateAgainstJobSetCrd(jobSet: Manifest, crdPath: string): void {
-  const validate = validatorFor(crdPath);
+  const validate = crdValidator(crdPath);
   if (!validate(structuredClone(jobSet))) {
     throw new Error(`JobSet ${jobSet.metadata.name} does not match the JobSet CRD:\n${(validate.errors ?? []).map((e) => `  ${e.instancePath || '/'} ${e.message ?? ''}`).join('\n')}`);
   }

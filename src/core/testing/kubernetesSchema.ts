@@ -1,11 +1,13 @@
 /**
  * Validates generated objects against the Kubernetes OpenAPI schema (kubernetes-models). A JobSet
  * is not a core kind: its Job template is checked here as the Job it becomes (the JobSet itself
- * against its CRD in jobSetSchema.ts).
+ * against its CRD in jobSetSchema.ts); a PodGroup goes to its CRD (podGroupSchema.ts).
  */
 import { Job } from 'kubernetes-models/batch/v1';
 import { ConfigMap, PersistentVolume, PersistentVolumeClaim, Pod, Secret, Service } from 'kubernetes-models/v1';
 import type { Manifest } from '../common/kobject.ts';
+import { gangOfObject } from '../targets/podGroup.ts';
+import { validatePodGroup } from './podGroupSchema.ts';
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'v1/ConfigMap': ConfigMap,
@@ -21,6 +23,11 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
 export function validateAgainstKubernetes(manifest: Manifest): void {
   if (manifest.apiVersion === 'jobset.x-k8s.io/v1alpha2' && manifest.kind === 'JobSet') {
     for (const job of jobSetJobs(manifest)) validateAgainstKubernetes(job);
+    return;
+  }
+  // Not a core kind: against its gang scheduler's CRD.
+  if (gangOfObject(manifest)) {
+    validatePodGroup(manifest);
     return;
   }
   const Model = MODELS[`${manifest.apiVersion}/${manifest.kind}`];

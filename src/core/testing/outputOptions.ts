@@ -2,18 +2,31 @@
 import type { MiniClusterVersion } from '../common/apiVersions.ts';
 import type { OutputOptions } from '../targets/options.ts';
 
-/** One value per option that turns it on. */
-const ON: Required<OutputOptions> = { workload: 'jobset', queue: 'team-a', priorityClass: 'high-priority', succeedOnLead: true, certSecret: true };
+type OnOffKey = 'workload' | 'queue' | 'priorityClass' | 'succeedOnLead' | 'certSecret';
 
-/** Every subset of the options (a JobSet only for v1alpha2), the empty one first. */
+/** One value per option that turns it on. */
+const ON: Required<Pick<OutputOptions, OnOffKey>> = { workload: 'jobset', queue: 'team-a', priorityClass: 'high-priority', succeedOnLead: true, certSecret: true };
+
+/**
+ * The gang options go together (a timeout only with coscheduling, a Volcano queue only with
+ * Volcano): none, coscheduling with its usual scheduler, Volcano with a scheduler name of its own.
+ */
+export const GANG_VARIANTS: readonly OutputOptions[] = [
+  {},
+  { gang: 'coscheduling', gangTimeout: 120 },
+  { gang: 'volcano', gangQueue: 'hpc', schedulerName: 'volcano-hpc' },
+];
+
+/** Every subset of the other options (a JobSet only for v1alpha2) under each gang variant, the empty one first. */
 export function outputCombinations(version: MiniClusterVersion): OutputOptions[] {
-  const keys = (Object.keys(ON) as Array<keyof OutputOptions>).filter((key) => version === 'v1alpha2' || key !== 'workload');
-  return Array.from({ length: 1 << keys.length }, (_, mask) =>
+  const keys = (Object.keys(ON) as OnOffKey[]).filter((key) => version === 'v1alpha2' || key !== 'workload');
+  const subsets = Array.from({ length: 1 << keys.length }, (_, mask) =>
     Object.fromEntries(keys.filter((_, bit) => mask & (1 << bit)).map((key) => [key, ON[key]])) as OutputOptions,
   );
+  return GANG_VARIANTS.flatMap((gang) => subsets.map((subset) => ({ ...subset, ...gang })));
 }
 
-/** A short name of a combination for test titles, e.g. `jobset+queue+cert-secret`. */
+/** A short name of a combination for test titles, e.g. `jobset+queue+cert-secret+volcano`. */
 export function describeOutput(output: OutputOptions): string {
   const parts = [
     output.workload === 'jobset' ? 'jobset' : '',
@@ -21,6 +34,7 @@ export function describeOutput(output: OutputOptions): string {
     output.priorityClass ? 'priority' : '',
     output.succeedOnLead ? 'succeed-on-lead' : '',
     output.certSecret ? 'cert-secret' : '',
+    output.gang ?? '',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join('+') : 'operator';
 }

@@ -1,0 +1,117 @@
+/**
+ * A file that holds a gang scheduler's PodGroup written by hand beside its MiniCluster (as people
+ * who run MiniClusters under coscheduling, fluence or Volcano do): when the MiniCluster's pod label
+ * (coscheduling) or annotation (Volcano) names a PodGroup of the file, the two must fit, or the
+ * pods never start together. Problems are placed at the PodGroup's field or the spec's, and go
+ * with the MiniCluster they are about; an error withholds its objects, as a spec error does.
+ */
+import { bySeverityAndPosition, diagnosticAt } from './common/analyze.ts';
+import { asRecord, valueAt } from './common/plain.ts';
+import { printable, quote } from './common/quoteText.ts';
+import { hasErrors, type Diagnostic, type PathSegment } from './diagnostics.ts';
+import type { YamlDocument } from './parse/documents.ts';
+import type { ParsedText } from './parse/index.ts';
+import type { AnyAnalysis } from './pipeline.ts';
+import type { Gang, OutputOptions } from './targets/options.ts';
+import { GANG_SCHEDULERS, gangOfObject } from './targets/podGroup.ts';
+
+interface Spec {
+  document: YamlDocument;
+  analysis: AnyAnalysis;
+}
+
+export interface PodGroupLinks<S extends Spec> {
+  specs: S[];
+  /** The PodGroup documents some MiniCluster's pods join, each with the sentence that says whose they are. */
+  linked: Map<YamlDocument, string>;
+}
+
+const GANGS = Object.keys(GANG_SCHEDULERS) as Gang[];
+
+/** The checks of every MiniCluster against the PodGroups of its file (`others`: its other documents). */
+export function linkPodGroups<S extends Spec>(
+  specs: S[],
+  others: readonly YamlDocument[],
+  parse: (document: YamlDocument) => ParsedText,
+  options: { defaultNamespace?: string | undefined; output?: OutputOptions | undefined },
+): PodGroupLinks<S> {
+  const linked = new Map<YamlDocument, string>();
+  const podGroups = others.filter((d) => !d.syntaxError && gangOfObject(d) !== undefined);
+  const parsed = new Map<YamlDocument, ParsedText>();
+  const parseOnce = (document: YamlDocument) => {
+    let found = parsed.get(document);
+    if (!found) parsed.set(document, (found = parse(document)));
+    return found;
+  };
+
+  const out = specs.map((spec) => {
+    const resolved = spec.analysis.resolved;
+    if (!resolved) return spec;
+    const cluster = resolved.cluster;
+    const { name, namespace } = cluster.metadata;
+    const size = cluster.spec.size;
+    const problems: Diagnostic[] = [];
+    const atSpec = (severity: Diagnostic['severity'], code: string, path: PathSegment[], message: string) => problems.push(diagnosticAt(parseOnce(spec.document), severity, code, path, message));
+
+    for (const gang of GANGS) {
+      const { member, title } = GANG_SCHEDULERS[gang];
+      const groupName = asRecord(valueAt(cluster, ['spec', 'pod', member.where]))?.[member.key];
+      if (typeof groupName !== 'string') continue;
+      const where: PathSegment[] = ['spec', 'pod', member.where, member.key];
+      const kindWord = member.where === 'labels' ? 'label' : 'annotation';
+      const named = podGroups.filter((d) => d.name === groupName);
+      const document = named.find((d) => gangOfObject(d) === gang);
+      if (!document) {
+        const otherKind = named[0];
+        if (otherKind) {
+          const otherGang = gangOfObject(otherKind) as Gang;
+          const theirs = GANG_SCHEDULERS[otherGang];
+          atSpec('warning', 'podgroup-wrong-kind', where, `This ${kindWord} is how ${title} pods join a PodGroup, but the PodGroup ${quote(groupName)} of this file (line ${otherKind.line}) is ${theirs.title}'s (${theirs.apiVersion}), whose pods join it with the ${theirs.member.where === 'labels' ? 'label' : 'annotation'} ${theirs.member.key}. Use that key in spec.pod.${theirs.member.where}, or make the PodGroup a ${GANG_SCHEDULERS[gang].apiVersion} one.`);
+        } else if (options.output?.gang !== gang || groupName !== name) {
+          atSpec('info', 'podgroup-elsewhere', where, `The pods join the ${title} PodGroup ${quote(groupName)}, which is not in this file: it must exist in namespace ${namespace} before the pods are created, with minMember at most ${size}, or they are held back.`);
+        }
+        continue;
+      }
+
+      linked.set(document, printable(`Line ${document.line}: PodGroup ${groupName} (${document.apiVersion}) is the gang of MiniCluster ${name}'s pods (their ${kindWord} ${member.key} names it). It is not part of the generated objects: apply it before them.`));
+      const group = parseOnce(document);
+      const value = asRecord(group.value) ?? {};
+      const atGroup = (severity: Diagnostic['severity'], code: string, path: PathSegment[], message: string) => problems.push(diagnosticAt(group, severity, code, path, message));
+
+      const groupNamespace = valueAt(value, ['metadata', 'namespace']);
+      const effective = typeof groupNamespace === 'string' ? groupNamespace : (options.defaultNamespace ?? 'default');
+      if (effective !== namespace) {
+        atGroup(
+          'error',
+          'podgroup-namespace',
+          typeof groupNamespace === 'string' ? ['metadata', 'namespace'] : ['metadata', 'name'],
+          `This PodGroup is in namespace ${quote(effective)}${typeof groupNamespace === 'string' ? '' : ' (the default one, as it names none)'}, but MiniCluster ${name}'s pods are in ${quote(namespace)}: a pod joins a PodGroup of its own namespace only. Put both in the same namespace.`,
+        );
+      }
+      const minMember = valueAt(value, ['spec', 'minMember']);
+      if (typeof minMember === 'number' && minMember > size) {
+        atGroup('error', 'podgroup-min-member', ['spec', 'minMember'], `minMember is ${minMember}, but MiniCluster ${name} has ${size} pod${size === 1 ? '' : 's'} (spec.size): the gang never gathers enough pods, so none of them starts. Set minMember to ${size} (or fewer).`);
+      }
+      const schedulerName = valueAt(cluster, ['spec', 'pod', 'schedulerName']);
+      if (!schedulerName && !options.output?.gang) {
+        atSpec(
+          'warning',
+          'podgroup-no-scheduler',
+          where,
+          resolved.version === 'v1alpha1'
+            ? `The pods join the PodGroup ${quote(groupName)}, but a v1alpha1 MiniCluster cannot name their scheduler, so the default scheduler places them one by one and ignores the gang. Upgrade the spec to v1alpha2 and set spec.pod.schedulerName, or generate with the gang option (--gang ${gang}).`
+            : `The pods join the PodGroup ${quote(groupName)}, but spec.pod.schedulerName is not set, so the default scheduler places them one by one and ignores the gang. Set spec.pod.schedulerName to the scheduler that reads ${title} PodGroups (${GANG_SCHEDULERS[gang].scheduler}${gang === 'coscheduling' ? ', or fluence' : ''}).`,
+        );
+      }
+      if (options.output?.gang === gang && groupName === name) {
+        atGroup('warning', 'podgroup-twice', ['metadata', 'name'], `The gang option makes a PodGroup ${name} too, and applying both, one overwrites the other. Remove this one, or drop the gang option and keep it.`);
+      }
+    }
+    if (problems.length === 0) return spec;
+    const diagnostics = [...spec.analysis.diagnostics, ...problems].sort(bySeverityAndPosition);
+    if (!hasErrors(problems)) return { ...spec, analysis: { ...spec.analysis, diagnostics } };
+    const { resolved: _withheld, ...rest } = spec.analysis;
+    return { ...spec, analysis: { ...rest, diagnostics } };
+  });
+  return { specs: out, linked };
+}
