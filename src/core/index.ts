@@ -55,3 +55,6 @@ export {
   type ResolvedAny,
 } from './pipeline.ts';
 export { SCHEMA_VERSIONS, isSchemaVersion, schemaFilePath, schemaFileText } from './schemaFile.ts';
+// The cluster picture's folding (the app's Cluster view); the model's types are its contract.
+export { MAX_DRAWN, foldTree, foldedTreeText, listRanks, nodeLine, rankLabel, type DrawnNode, type FoldedTree } from './cluster/fold.ts';
+export type * from './cluster/model.ts';
