@@ -39,7 +39,10 @@ describe('layoutCluster', () => {
       checkLayout(layout);
       expect(layout.nodes.map((n) => n.text)).toEqual(['0  flux-sample-0', '1  flux-sample-1', '2  flux-sample-2', '3  flux-sample-3']);
       expect(layout.nodes[0]?.lead).toBe(true);
-      expect(layout.template.containers.map((c) => c.name)).toEqual(['flux-sample · Flux runner', 'sidecar']);
+      expect(layout.template.containers.map((c) => [c.name, c.badge])).toEqual([
+        ['flux-sample', 'Flux runner'],
+        ['sidecar', undefined],
+      ]);
       expect(layout.template.containers[0]?.mounts.map((m) => m.text)).toEqual(['data → /data', 'flux-view → /mnt/flux']);
     });
   }

@@ -20,6 +20,8 @@ export interface Box {
 /** Width of one character of the picture's 12px monospaced font, a little over the usual 0.6em. */
 export const CHAR_W = 7.4;
 export const LINE_H = 16;
+/** The title's 14px bold monospaced characters. */
+const TITLE_CHAR_W = 8.8;
 const PAD = 12;
 const GAP = 16;
 const ROW_H = 30;
@@ -52,7 +54,9 @@ export interface LaidContainer extends Linked {
   box: Box;
   /** The header (name and badge) the click lands on. */
   head: Box;
+  /** The name, shortened to leave room for the Flux runner's badge. */
   name: string;
+  badge?: string | undefined;
   image: string[];
   mounts: LaidMount[];
 }
@@ -78,7 +82,7 @@ export interface Frame {
 export interface ClusterLayout {
   width: number;
   height: number;
-  title: { text: string; y: number };
+  title: Linked & { box: Box; text: string };
   topology: Linked & { box: Box; text: string };
   wrappers: LaidWrapper[];
   tree: Frame;
@@ -139,8 +143,8 @@ interface Cursor {
 
 function layContainer(container: PodContainer, at: Cursor): LaidContainer {
   const inner = at.w - 16;
-  const badge = container.fluxRunner ? ' · Flux runner' : '';
-  const name = fit(container.name, charsIn(inner) - badge.length) + badge;
+  const badge = container.fluxRunner ? 'Flux runner' : undefined;
+  const name = fit(container.name, charsIn(inner) - (badge ? badge.length + 3 : 0));
   const image = wrap(container.image, charsIn(inner), 2);
   const head: Box = { x: at.x, y: at.y, w: at.w, h: 8 + LINE_H * (1 + image.length) };
   let y = head.y + head.h;
@@ -157,6 +161,7 @@ function layContainer(container: PodContainer, at: Cursor): LaidContainer {
     box,
     head,
     name,
+    badge,
     image,
     mounts,
     field: container.field,
@@ -187,8 +192,9 @@ export function layoutCluster(picture: ClusterPicture, available: number): Clust
   const inner = width - 2 * PAD;
 
   let y = PAD;
-  const title = { text: fit(`MiniCluster ${model.name} in ${model.namespace}`, charsIn(inner)), y: y + 14 };
-  y += 22;
+  const titleText = fit(`MiniCluster ${model.name} in ${model.namespace}`, Math.floor(inner / TITLE_CHAR_W) - 2);
+  const title = { box: { x: PAD, y, w: Math.min(inner, titleText.length * TITLE_CHAR_W + 12), h: 22 }, text: titleText, field: model.fields.name, label: `MiniCluster ${model.name} in namespace ${model.namespace}` };
+  y += 26;
   const topologyText = fit(
     `size ${model.size}, maxSize ${model.maxSize}, tree ${model.topology.text}${model.topology.from === 'operator' ? ' (the operator’s fanout)' : ''}`,
     charsIn(inner - 12),
@@ -270,6 +276,7 @@ export function layoutCluster(picture: ClusterPicture, available: number): Clust
 /** Every box of the layout, for the tests (and anything that must not overlap). */
 export function allBoxes(layout: ClusterLayout): Array<{ what: string; box: Box }> {
   const out: Array<{ what: string; box: Box }> = [];
+  out.push({ what: 'title', box: layout.title.box });
   out.push({ what: 'topology', box: layout.topology.box });
   for (const w of layout.wrappers) out.push({ what: `wrapper ${w.wrapper.kind}`, box: w.box });
   for (const n of layout.nodes) out.push({ what: `node ${n.text}`, box: n.box });
