@@ -55,6 +55,19 @@ export {
   type ResolvedAny,
 } from './pipeline.ts';
 export { SCHEMA_VERSIONS, isSchemaVersion, schemaFilePath, schemaFileText } from './schemaFile.ts';
-// The cluster picture's folding (the app's Cluster view); the model's types are its contract.
+export { clusterModel } from './cluster/build.ts';
+export { effectiveTopology, parentOf, parentRule, readTopology, topologyText, OPERATOR_FANOUT, TOPOLOGY_VALUES } from './cluster/topology.ts';
+export { OFFLINE_SUFFIX, treeLines, treeText } from './cluster/tree.ts';
+export type {
+  ClusterModel,
+  ClusterService,
+  EffectiveTopology,
+  PodContainer,
+  Rank,
+  RankGroup,
+  Topology,
+  VolumeMount,
+  Wrapper,
+} from './cluster/model.ts';
+// The cluster picture folded for drawing (the app's Cluster view).
 export { MAX_DRAWN, foldTree, foldedTreeText, listRanks, nodeLine, rankLabel, type DrawnNode, type FoldedTree } from './cluster/fold.ts';
-export type * from './cluster/model.ts';

@@ -20,6 +20,7 @@ import { SCRIPT_DIR } from '../common/operatorNames.ts';
 import { DEFAULT_APP_IMAGE, DEFAULT_VIEW_NAME, type Container, type ContainerVolume } from './schema.ts';
 import { volumeSource } from './volumeSource.ts';
 import { quote } from '../common/quoteText.ts';
+import { readTopology, TOPOLOGY_VALUES } from '../cluster/topology.ts';
 
 const RESTART_POLICIES = ['OnFailure', 'Never'];
 
@@ -262,6 +263,12 @@ export function validateCluster(mc: ResolvedMiniCluster): Problem[] {
 
   // Values Flux would refuse or misread at run time.
   fluxValueProblems(spec.flux, out);
+  // The operator passes it to every broker as -Stbon.topo, and flux-core stops a broker at start on a topology it cannot read.
+  const topology = spec.flux.topology;
+  if (topology) {
+    const reading = readTopology(topology);
+    if (!reading.ok) err('topology', ['spec', 'flux', 'topology'], `flux.topology ${quote(topology)} would stop every broker at start: ${reading.problem}. Use ${TOPOLOGY_VALUES}, or leave it out for the operator's kary:256.`);
+  }
   for (const key of ['arch', 'mungeSecret'] as const) {
     if (spec.flux[key]) warn('no-effect', ['spec', 'flux', key], `flux.${key} has no effect in v1alpha2; you can remove it.`);
   }
