@@ -4,7 +4,7 @@ import { CHAR_W, allBoxes, fit, layoutCluster, overlaps, wrap, type Box, type Cl
 import { clusterPicture } from './picture.ts';
 import { binomial, kary, sampleModel, type SampleOptions } from './sampleModel.test-util.ts';
 
-const picture = (options: SampleOptions) => clusterPicture(sampleModel(options), () => 'full text');
+const picture = (options: SampleOptions) => clusterPicture(sampleModel(options));
 
 const inside = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
 

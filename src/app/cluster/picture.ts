@@ -3,7 +3,7 @@
  * (10,000 ranks would be cloned to the page at every keystroke), the tree folded for drawing, and
  * the tree's text. It is made where generation runs (generation/respond.ts).
  */
-import { foldTree, foldedTreeText, type ClusterModel, type FoldedTree } from '../../core/index.ts';
+import { foldTree, foldedTreeText, treeText, type ClusterModel, type FoldedTree } from '../../core/index.ts';
 
 /** Up to this many ranks the text alternative is the whole tree; beyond it, the folded tree's lines. */
 export const FULL_TEXT_RANKS = 256;
@@ -18,12 +18,13 @@ export interface ClusterPicture {
 }
 
 /**
- * `fullText` makes the whole tree's text (the core's `treeText`); it is called only for a tree of
- * at most FULL_TEXT_RANKS ranks, because a deep tree's text grows with the square of its size.
+ * The whole tree's text is made only up to FULL_TEXT_RANKS ranks: a deep tree's text grows with
+ * the square of its size (a chain of 10,000 ranks would be 150 MB), and a screen reader's user is
+ * served better by the folded lines than by thousands of them.
  */
-export function clusterPicture(model: ClusterModel, fullText: (model: ClusterModel) => string): ClusterPicture {
+export function clusterPicture(model: ClusterModel): ClusterPicture {
   const { ranks, ...rest } = model;
   const tree = foldTree(ranks, model.size);
   const whole = ranks.length <= FULL_TEXT_RANKS;
-  return { model: rest, tree, text: whole ? fullText(model) : foldedTreeText(tree), textFolded: !whole };
+  return { model: rest, tree, text: whole ? treeText(model).trimEnd() : foldedTreeText(tree), textFolded: !whole };
 }
