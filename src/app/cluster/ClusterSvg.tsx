@@ -141,7 +141,7 @@ export function ClusterSvg({ layout, onSelect, labelId, describedBy }: ClusterSv
         {text(title.box.x + 6, title.box.y + 16, title.text, 'mcs-cl-text mcs-cl-title')}
       </Link>
       <Link linked={topology} box={topology.box} className="mcs-cl-hit" onSelect={onSelect}>
-        {text(topology.box.x + 6, topology.box.y + 15, topology.text, 'mcs-cl-muted')}
+        {topology.lines.map((line, i) => text(topology.box.x + 6, topology.box.y + 15 + LINE_H * i, line, 'mcs-cl-muted', i))}
       </Link>
       {layout.wrappers.map(({ wrapper, box, title: heading, detail }, i) => (
         <g key={i}>

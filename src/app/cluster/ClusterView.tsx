@@ -21,26 +21,27 @@ export interface ClusterViewProps {
   headingLevel?: 2 | 3 | 4;
 }
 
-/** The narrow layout below this width of the view (px); measured, so a resize re-lays it out. */
-const WIDE_FROM = 640;
+/** Widths are rounded to this step, so that a resize lays the picture out again only now and then. */
+const WIDTH_STEP = 40;
 
-function useWide(ref: React.RefObject<HTMLElement | null>): boolean {
-  const [wide, setWide] = useState(true);
+/** The view's width (px, rounded down to WIDTH_STEP), measured: the layout takes two columns when they fit. */
+function useWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(640);
   useEffect(() => {
     const element = ref.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => setWide((entry?.contentRect.width ?? WIDE_FROM) >= WIDE_FROM));
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.max(320, Math.floor((entry?.contentRect.width ?? 640) / WIDTH_STEP) * WIDTH_STEP)));
     observer.observe(element);
     return () => observer.disconnect();
   }, [ref]);
-  return wide;
+  return width;
 }
 
 function ClusterViewImpl({ picture, onSelectField, handOut, headingLevel = 3 }: ClusterViewProps) {
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
-  const wide = useWide(box);
-  const layout = useMemo(() => (picture ? layoutCluster(picture, wide ? 1000 : 360) : undefined), [picture, wide]);
+  const width = useWidth(box);
+  const layout = useMemo(() => (picture ? layoutCluster(picture, width) : undefined), [picture, width]);
   const Heading = `h${headingLevel}` as const;
   const name = picture?.model.name;
 

@@ -27,6 +27,8 @@ const GAP = 16;
 const ROW_H = 30;
 const NODE_H = 24;
 const MOUNT_H = 20;
+/** The side column's width beside the tree. */
+const SIDE_W = 300;
 
 /** What a click on a part selects: a field of the spec. */
 export interface Linked {
@@ -83,7 +85,7 @@ export interface ClusterLayout {
   width: number;
   height: number;
   title: Linked & { box: Box; text: string };
-  topology: Linked & { box: Box; text: string };
+  topology: Linked & { box: Box; lines: string[] };
   wrappers: LaidWrapper[];
   tree: Frame;
   nodes: LaidNode[];
@@ -178,16 +180,22 @@ function layService(service: ClusterService, what: string, at: Cursor): LaidServ
   return { service, box, lines, field: service.field, label: `${what} ${service.name}${service.hostPattern ? `, host names ${service.hostPattern}` : ''}${ports}` };
 }
 
-/** The layout of `picture` for `available` px of width (two columns from about 640 px). */
+/** The layout of `picture` for `available` px of width: two columns when they fit, else one. */
 export function layoutCluster(picture: ClusterPicture, available: number): ClusterLayout {
   const { model, tree } = picture;
-  const wide = available >= 640;
-  const nodeW = wide ? 236 : 212;
   const maxDepth = tree.nodes.reduce((m, n) => Math.max(m, n.depth), 0);
-  // Deep trees (a chain) indent less, so that the tree keeps a readable width.
-  const indent = Math.max(6, Math.min(18, Math.floor((wide ? 200 : 120) / Math.max(1, maxDepth))));
-  const treeW = Math.max(nodeW + 24 + maxDepth * indent, 240);
-  const sideW = wide ? 300 : Math.max(treeW, Math.min(available - 2 * PAD, 360));
+  const jobSet = model.wrappers.find((w) => w.kind === 'JobSet');
+  const treeTitle = `Broker pods (${jobSet ? `JobSet ${jobSet.name}` : `Indexed Job ${model.name}`})`;
+  const columns = (nodeW: number, depthRoom: number) => {
+    // Deep trees (a chain) indent less, so that the tree keeps a readable width.
+    const indent = Math.max(6, Math.min(18, Math.floor(depthRoom / Math.max(1, maxDepth))));
+    const treeW = Math.max(nodeW + 24 + maxDepth * indent, Math.min(treeTitle.length * CHAR_W + 16, 360));
+    return { nodeW, indent, treeW };
+  };
+  const twoColumns = columns(236, 200);
+  const wide = PAD + twoColumns.treeW + GAP + SIDE_W + PAD <= available;
+  const { nodeW, indent, treeW } = wide ? twoColumns : columns(212, 120);
+  const sideW = wide ? SIDE_W : Math.max(treeW, Math.min(available - 2 * PAD, 360));
   const width = wide ? PAD + treeW + GAP + sideW + PAD : PAD + Math.max(treeW, sideW) + PAD;
   const inner = width - 2 * PAD;
 
@@ -195,17 +203,18 @@ export function layoutCluster(picture: ClusterPicture, available: number): Clust
   const titleText = fit(`MiniCluster ${model.name} in ${model.namespace}`, Math.floor(inner / TITLE_CHAR_W) - 2);
   const title = { box: { x: PAD, y, w: Math.min(inner, titleText.length * TITLE_CHAR_W + 12), h: 22 }, text: titleText, field: model.fields.name, label: `MiniCluster ${model.name} in namespace ${model.namespace}` };
   y += 26;
-  const topologyText = fit(
+  const topologyLines = wrap(
     `size ${model.size}, maxSize ${model.maxSize}, tree ${model.topology.text}${model.topology.from === 'operator' ? ' (the operator’s fanout)' : ''}`,
     charsIn(inner - 12),
+    2,
   );
   const topology = {
-    box: { x: PAD, y, w: Math.min(inner, topologyText.length * CHAR_W + 12), h: 22 },
-    text: topologyText,
+    box: { x: PAD, y, w: Math.min(inner, Math.max(...topologyLines.map((l) => l.length)) * CHAR_W + 12), h: 6 + LINE_H * topologyLines.length },
+    lines: topologyLines,
     field: model.fields.topology,
-    label: `${topologyText}: the broker tree's topology`,
+    label: `${topologyLines.join('')}: the broker tree's topology`,
   };
-  y += 22 + GAP / 2;
+  y += topology.box.h + GAP / 2;
 
   // The wrappers, left to right, onto a new row when one does not fit.
   const wrappers: LaidWrapper[] = [];
@@ -230,8 +239,6 @@ export function layoutCluster(picture: ClusterPicture, available: number): Clust
   // The broker pods: one row each, indented under their parent.
   const columnTop = y;
   const treeTop = columnTop + 28;
-  const jobSet = model.wrappers.find((w) => w.kind === 'JobSet');
-  const treeTitle = fit(`Broker pods (${jobSet ? `JobSet ${jobSet.name}` : `Indexed Job ${model.name}`})`, charsIn(treeW - 16));
   const nodes = tree.nodes.map((node, i): LaidNode => {
     const box = { x: PAD + 12 + node.depth * indent, y: treeTop + i * ROW_H, w: nodeW, h: NODE_H };
     const lead = node.kind === 'rank' && node.rank === 0;
@@ -245,7 +252,7 @@ export function layoutCluster(picture: ClusterPicture, available: number): Clust
     return [{ d: `M${trunk} ${parent.box.y + parent.box.h}V${box.y + box.h / 2}H${box.x}`, offline: node.offline }];
   });
   const treeBottom = treeTop + nodes.length * ROW_H + 4;
-  const treeFrame: Frame = { box: { x: PAD, y: columnTop, w: treeW, h: treeBottom - columnTop }, title: treeTitle };
+  const treeFrame: Frame = { box: { x: PAD, y: columnTop, w: treeW, h: treeBottom - columnTop }, title: fit(treeTitle, charsIn(treeW - 16)) };
 
   // The side: the pod template, the headless Service, the services pod.
   const side: Cursor = wide ? { x: PAD + treeW + GAP, y: columnTop, w: sideW } : { x: PAD, y: treeBottom + GAP, w: inner };
