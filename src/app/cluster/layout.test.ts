@@ -93,6 +93,31 @@ describe('layoutCluster', () => {
     ]);
     expect(layout.nodes[2]?.label).toBe('Rank 2, pod flux-sample-2, offline until the cluster grows');
   });
+
+  it('draws the wrappers around the workload (a PodGroup and the certificate Secret) apart from each other, in both widths', () => {
+    const wrappers = [
+      { kind: 'JobSet' as const, name: 'flux-sample', detail: 'one replicated Job flux-sample-node-0 of 4 pods' },
+      { kind: 'PodGroup' as const, name: 'flux-sample', detail: 'coscheduling, minMember 4, scheduler scheduler-plugins-scheduler' },
+      { kind: 'Certificate Secret' as const, name: 'flux-sample-curve', detail: "the brokers' CURVE certificate, mounted read-only at /etc/curve" },
+    ];
+    for (const width of [1000, 360]) {
+      const layout = layoutCluster(picture({ wrappers }), width);
+      checkLayout(layout);
+      expect(layout.wrappers.map((w) => w.title)).toEqual(['JobSet flux-sample', 'PodGroup flux-sample', 'Certificate Secret flux-sample-curve']);
+      expect(layout.tree.title).toBe('Broker pods (JobSet flux-sample)');
+      for (const w of layout.wrappers) {
+        expect(w.box.y + w.box.h).toBeLessThanOrEqual(layout.tree.box.y);
+        for (const line of w.detail) expect(line.length * CHAR_W).toBeLessThanOrEqual(w.box.w - 16);
+      }
+    }
+  });
+
+  it('keeps a mount path whole and shortens its name first', () => {
+    const model = sampleModel();
+    model.containers[0]!.mounts = [{ name: 'flux-sample-entrypoint-config', mountPath: '/flux_operator/', readOnly: true }];
+    const [mount] = layoutCluster(clusterPicture(model), 360).template.containers[0]!.mounts;
+    expect(mount?.text).toMatch(/^flux-.*→ \/flux_operator\/ \(ro\)$/);
+  });
 });
 
 describe('fit and wrap', () => {

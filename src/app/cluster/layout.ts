@@ -153,8 +153,11 @@ function layContainer(container: PodContainer, at: Cursor): LaidContainer {
   const mounts = container.mounts.map((mount): LaidMount => {
     const box = { x: at.x + 8, y, w: at.w - 16, h: MOUNT_H - 2 };
     y += MOUNT_H;
-    const text = `${mount.name} → ${mount.mountPath}${mount.readOnly ? ' (ro)' : ''}`;
-    return { mount, box, text: fit(text, charsIn(box.w - 12)), field: mount.field, label: `Volume ${mount.name} mounted at ${mount.mountPath}${mount.readOnly ? ', read-only' : ''}, in container ${container.name}` };
+    // The path is what tells mounts apart: the name gives way first, down to a few characters.
+    const room = charsIn(box.w - 12);
+    const path = `${mount.mountPath}${mount.readOnly ? ' (ro)' : ''}`;
+    const name = fit(mount.name, Math.max(8, room - path.length - 3));
+    return { mount, box, text: fit(`${name} → ${path}`, room), field: mount.field, label: `Volume ${mount.name} mounted at ${mount.mountPath}${mount.readOnly ? ', read-only' : ''}, in container ${container.name}` };
   });
   const box = { x: at.x, y: at.y, w: at.w, h: y - at.y + (mounts.length > 0 ? 6 : 0) };
   at.y = box.y + box.h + 8;
