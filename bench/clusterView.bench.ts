@@ -7,8 +7,8 @@
  *   main thread's time from the worker's answer to the commit and to the paint that shows it (the
  *   part that must fit in a 16 ms frame).
  *
- * Run with `vite build --logLevel warn && node --import tsx bench/cluster.bench.ts`. Writes
- * .bench/cluster.json.
+ * Run with `vite build --logLevel warn && node --import tsx bench/clusterView.bench.ts` (`npm run bench:cluster-view`). Writes
+ * .bench/cluster-view.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -132,4 +132,4 @@ try {
 }
 
 mkdirSync('.bench', { recursive: true });
-writeFileSync('.bench/cluster.json', `${JSON.stringify({ runs: RUNS, edits: EDITS, node: nodeRows, browser: browserRows }, null, 2)}\n`);
+writeFileSync('.bench/cluster-view.json', `${JSON.stringify({ runs: RUNS, edits: EDITS, node: nodeRows, browser: browserRows }, null, 2)}\n`);
