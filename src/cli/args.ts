@@ -36,6 +36,8 @@ export interface CliOptions {
   diagnostics: DiagnosticsFormat;
   /** Print the kubectl commands to run next (see commands.ts) instead of the objects. */
   commands: boolean;
+  /** Print each MiniCluster's Flux broker tree instead of the objects. */
+  tree: boolean;
   /** The file those commands apply. */
   bundleFile?: string;
   help: boolean;
@@ -76,6 +78,7 @@ const BOOL_FLAGS = {
   migrate: 'migrate',
   check: 'check',
   commands: 'commands',
+  tree: 'tree',
   version: 'version',
 } as const;
 
@@ -101,6 +104,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     check: false,
     diagnostics: 'text',
     commands: false,
+    tree: false,
     help: false,
     version: false,
     output: {},
@@ -176,6 +180,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (options.commands && options.legacySeparator && options.outputDir !== undefined) {
     throw new UsageError('--legacy-separator writes files kubectl cannot read, so the --commands would fail on them: drop one of the two');
   }
+  if (options.tree) {
+    const other = options.check ? '--check' : options.migrate ? '--migrate' : options.commands ? '--commands' : options.outputDir !== undefined ? '--output-dir' : undefined;
+    if (other) throw new UsageError(`--tree prints the broker tree instead of the objects, and ${other} does not go with it: drop one of the two`);
+  }
   if (options.schema !== undefined && options.inputs.length > 0) throw new UsageError('--schema prints a schema and reads no spec: drop the inputs, or drop --schema');
   if (options.bundleFile !== undefined && !options.commands) throw new UsageError('--bundle-file names the file in the --commands output: add --commands');
   if (options.migrate && options.inputs.length > 1) throw new UsageError(`--migrate reads one file, and ${options.inputs.length} inputs are given: migrate them one at a time`);
@@ -227,6 +235,7 @@ function outputOptionUsage(): string {
 export const USAGE = `Usage: minicluster-gen [flags] FILE|FOLDER|- ...
        minicluster-gen --check [--diagnostics text|json|github] FILE|FOLDER ...
        minicluster-gen --migrate -f FILE > v1alpha2.yaml
+       minicluster-gen --tree [--workload jobset] FILE ...
 
 Turns a Flux Framework MiniCluster (flux-framework.org/v1alpha2, or the older v1alpha1) into the
 Kubernetes objects the Flux Operator creates, after the operator's defaults and validation.
@@ -272,6 +281,12 @@ ${outputOptionUsage()}
                        apply that folder (with -R when each input has its own folder)
   --bundle-file FILE   the file those commands apply (default: NAME.yaml, as the app's "Download
                        bundle" names it, or NAME.json with --format json; the --output-dir folder)
+  --tree               print each MiniCluster's Flux broker tree instead of the objects, as
+                       flux overlay status draws it without the status: one line per rank
+                       and its host name, up to maxSize (the ranks from size on are marked
+                       offline), in spec.flux.topology or the operator's kary:256; with
+                       --workload jobset the hosts are the JobSet's. With several
+                       MiniClusters, a # line names the input and MiniCluster of each tree
   -h, --help           show this help
   --version            print the version
 

@@ -3,12 +3,14 @@ import './zodJitless.ts';
 import {
   DEFAULT_MAX_BYTES,
   analyzeFile,
+  clusterModel,
   fileDiagnostics,
   generateAny,
   includeLettersFor,
   printable,
   quote,
   tooLargeMessage,
+  treeText,
   type Manifest,
   type MiniClusterVersion,
   type ResolvedAny,
@@ -110,6 +112,8 @@ interface Run {
   forCommands: ResolvedAny[];
   /** Each MiniCluster's NAMESPACE/NAME so far, with where it is: two inputs must not share one. */
   clusterNames: Map<string, string>;
+  /** `--tree`: the trees printed so far (a blank line goes between two). */
+  treesPrinted: number;
 }
 
 /**
@@ -139,6 +143,25 @@ function keptForCommands(mode: InputMode): InputMode {
     return status;
   };
 }
+
+/**
+ * `--tree`: each MiniCluster's broker tree. The tree reads the pods and Services of the objects
+ * the other modes would print, so they are made the same way (with a keypair of their own, which
+ * is not printed). With more than one tree in the run, each comes under a comment line naming its
+ * input and MiniCluster, and a blank line separates them.
+ */
+const printTree: InputMode = async (input, clusters, run) => {
+  const { options, io } = run;
+  const headed = run.several || clusters.length > 1;
+  for (const resolved of clusters) {
+    const objects = generateAny(resolved, { output: options.output, keys: generateKeys() });
+    const model = clusterModel(resolved, objects, options.output);
+    const heading = headed ? `# ${input.shown}: MiniCluster ${printable(model.name)} (namespace ${printable(model.namespace)}), topology ${model.topology.text}\n` : '';
+    io.stdout(`${run.treesPrinted > 0 ? '\n' : ''}${heading}${treeText(model)}`);
+    run.treesPrinted += 1;
+  }
+  return EXIT_OK;
+};
 
 /** The default mode: the objects, on standard output or in --output-dir. */
 const writeObjects: InputMode = async (input, clusters, run) => {
@@ -210,7 +233,7 @@ function note(run: Run, message: string): number {
 /** The closing line of an input with problems; the JSON and GitHub formats say it by their entries. */
 function summary(run: Run, input: { shown: string }, errors: number): number {
   if (run.options.diagnostics === 'text') {
-    const tail = run.options.check ? '.' : '; nothing generated.';
+    const tail = run.options.check ? '.' : run.options.tree ? '; no tree printed.' : '; nothing generated.';
     run.io.stderr(`minicluster-gen: ${input.shown}: ${errors} problem${errors === 1 ? '' : 's'}${tail}\n`);
   }
   return EXIT_SPEC;
@@ -344,6 +367,7 @@ async function runInputs(listed: InputList, options: CliOptions, io: CliIo, mode
     stopped: false,
     forCommands: [],
     clusterNames: new Map(),
+    treesPrinted: 0,
   };
   let worst = options.curveCert ? await loadCertificate(options.curveCert, run) : EXIT_OK;
   if (worst === EXIT_OK) {
@@ -408,7 +432,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const listed = await listInputs(options.inputs);
   if (options.migrate) return migrateOne(listed, options, io);
-  const mode = options.check ? checkOnly : options.commands && !options.outputDir ? commandsOnly : writeObjects;
+  const mode = options.tree ? printTree : options.check ? checkOnly : options.commands && !options.outputDir ? commandsOnly : writeObjects;
   return runInputs(listed, options, io, options.commands ? keptForCommands(mode) : mode);
 }
 

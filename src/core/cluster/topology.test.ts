@@ -59,7 +59,7 @@ describe('the parent of every rank at every size 1..1,100', () => {
   it('kary:0 puts every rank under 0', () => expectEveryRank({ kind: 'kary', k: 0 }, () => 0));
   it('binomial', () => expectEveryRank({ kind: 'binomial' }, (i) => binomialParent(i)));
   it('mincrit, choosing k from the size', () => expectEveryRank({ kind: 'mincrit' }, (i, size) => mincritParent(mincritK(size), i)));
-  for (const k of [1, 2, 3, 7, 16, 64]) {
+  for (const k of [0, 1, 2, 3, 7, 16, 64]) {
     it(`mincrit:${k}`, () => expectEveryRank({ kind: 'mincrit', k }, (i) => mincritParent(k, i)));
   }
   it('custom is flat (a MiniCluster cannot set parent keys)', () => expectEveryRank({ kind: 'custom' }, () => 0));

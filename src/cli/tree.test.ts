@@ -1,0 +1,97 @@
+/** `--tree`: the broker tree instead of the objects, for one input, several, and inputs with problems. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixturePath } from '../core/testing/fixtures.ts';
+import { USAGE } from './args.ts';
+import { BIN, runInProcess as run } from './runInProcess.test-util.ts';
+
+const HELLO = fixturePath('v1alpha2', 'hello-world');
+const ELASTIC = fixturePath('v1alpha2', 'elastic');
+const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
+
+const HELLO_TREE = lines('0 flux-sample-0', '├─ 1 flux-sample-1', '├─ 2 flux-sample-2', '└─ 3 flux-sample-3');
+
+function file(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'mcg-tree-')), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const spec = (name: string, lines: string) =>
+  `apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: ${name}\nspec:\n${lines}\n  containers:\n    - image: ubuntu:noble\n`;
+
+describe('minicluster-gen --tree', () => {
+  it('prints the tree of one MiniCluster, and nothing else', async () => {
+    const { code, stdout, stderr } = await run(['--tree', '-f', HELLO]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toBe(HELLO_TREE);
+  });
+
+  it('marks the ranks from size up to maxSize offline', async () => {
+    expect((await run(['--tree', ELASTIC])).stdout).toBe(
+      lines(
+        '0 elastic-0',
+        '├─ 1 elastic-1',
+        '├─ 2 elastic-2 (offline until the cluster grows)',
+        '├─ 3 elastic-3 (offline until the cluster grows)',
+        '└─ 4 elastic-4 (offline until the cluster grows)',
+      ),
+    );
+  });
+
+  it('uses the JobSet host names with --workload jobset, and the spec topology', async () => {
+    const path = file('binomial.yaml', spec('gang', '  size: 4\n  flux:\n    topology: binomial'));
+    const { code, stdout } = await run(['--tree', '--workload', 'jobset', path]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(lines('0 gang-node-0-0', '├─ 1 gang-node-0-1', '└─ 2 gang-node-0-2', '   └─ 3 gang-node-0-3'));
+  });
+
+  it('heads each tree with its input and MiniCluster when there are several', async () => {
+    const two = file('two.yaml', `${spec('first', '  size: 2')}---\n${spec('second', '  size: 1\n  flux:\n    topology: kary:2')}`);
+    const { code, stdout } = await run(['--tree', HELLO, two]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      [
+        `# ${HELLO}: MiniCluster flux-sample (namespace default), topology kary:256`,
+        HELLO_TREE,
+        `# ${two}: MiniCluster first (namespace default), topology kary:256`,
+        lines('0 first-0', '└─ 1 first-1'),
+        `# ${two}: MiniCluster second (namespace default), topology kary:2`,
+        '0 second-0\n',
+      ].join('\n'),
+    );
+  });
+
+  it('prints the problems of a spec as the other modes do, and the trees of the other inputs', async () => {
+    const bad = file('bad.yaml', spec('bad', '  size: 2\n  flux:\n    topology: ring'));
+    const { code, stdout, stderr } = await run(['--tree', bad, HELLO]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `${bad}:8:15: spec.flux.topology: flux.topology "ring" would stop every broker at start: flux-core has no topology named "ring". ` +
+        "Use kary:K (K a whole number; kary:0 is flat), binomial, mincrit, mincrit:K or custom, or leave it out for the operator's kary:256.\n" +
+        `minicluster-gen: ${bad}: 1 problem; no tree printed.\n`,
+    );
+    expect(stdout).toBe(`# ${HELLO}: MiniCluster flux-sample (namespace default), topology kary:256\n${HELLO_TREE}`);
+  });
+
+  it('refuses the flags of the other modes', async () => {
+    for (const flag of [['--check'], ['--migrate'], ['--commands'], ['--output-dir', '/tmp/x']]) {
+      const { code, first } = await run(['--tree', ...flag, HELLO]);
+      expect(code, flag[0]).toBe(2);
+      expect(first).toBe(`minicluster-gen: --tree prints the broker tree instead of the objects, and ${flag[0]} does not go with it: drop one of the two`);
+    }
+  });
+
+  it('is in the usage', () => {
+    expect(USAGE).toMatch(/^ {2}--tree {15}print each MiniCluster's Flux broker tree/m);
+  });
+
+  it('works in the built CLI', () => {
+    const out = spawnSync(process.execPath, [BIN, '--tree', '-f', HELLO], { encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    expect(out.stdout).toBe(HELLO_TREE);
+  });
+});
