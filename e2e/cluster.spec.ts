@@ -216,6 +216,12 @@ test('axe finds nothing in the Cluster view, in light and dark; screenshots at 1
       await expect(part(shot, /^Rank 7, /)).toBeVisible();
       await expect(picture(shot).getByText('Kueue queue team-a', { exact: true })).toBeVisible();
       await shot.locator('.mcs-cluster').screenshot({ path: `${SHOTS}/cluster-${scheme}-${width}.png` });
+      // The focus ring, reached by keyboard.
+      await part(shot, /^Rank 0, /).focus();
+      await shot.keyboard.press('ArrowDown');
+      await shot.keyboard.press('ArrowDown');
+      await expect(part(shot, /^Rank 3, /)).toBeFocused();
+      await part(shot, /^Rank 3, /).screenshot({ path: `${SHOTS}/cluster-focus-${scheme}-${width}.png` });
       // A large cluster, folded: 10,000 pods of 10,004.
       await replaceSpec(shot, spec('  size: 10000\n  maxSize: 10004'));
       await expect(part(shot, /^Rank 10003, /)).toBeVisible();
