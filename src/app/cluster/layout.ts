@@ -226,7 +226,7 @@ export function layoutCluster(picture: ClusterPicture, available: number): Clust
   for (const wrapper of model.wrappers) {
     const titleText = `${wrapper.kind} ${wrapper.name}`;
     const w = Math.min(inner, Math.max(titleText.length, Math.min(wrapper.detail.length, 34)) * CHAR_W + 16);
-    const detail = wrap(wrapper.detail, charsIn(w - 16), 2);
+    const detail = wrap(wrapper.detail, charsIn(w - 16), 3);
     const h = 8 + LINE_H * (1 + detail.length);
     if (x > PAD && x + w > PAD + inner) {
       x = PAD;
