@@ -117,7 +117,7 @@ test('10,000 pods: first and last ranks with the rest folded, and typing still r
   await openCluster(page);
   await replaceSpec(page, spec('  size: 10000'));
   await expect(part(page, 'Rank 9999, pod flux-sample-9999')).toBeVisible({ timeout: 15_000 });
-  await expect(part(page, /^Ranks 12 to \d+, \d+ pods flux-sample-12 to flux-sample-\d+, folded$/).first()).toBeVisible();
+  await expect(part(page, /^Ranks 12 to \d+, \d+ pods flux-sample-12 to flux-sample-\d+, folded, under rank/).first()).toBeVisible();
   expect(await picture(page).locator('.mcs-cl-node').count()).toBeLessThanOrEqual(60);
   await expect(page.getByText('10,000 ranks: the ranks between the first and the last ones are folded')).toBeVisible();
   // One key: 10000 becomes 1000, and the picture follows.

@@ -83,6 +83,12 @@ describe('layoutCluster', () => {
     });
   }
 
+  it('names a folded group with its ranks, hosts and the ranks it hangs under', () => {
+    const layout = layoutCluster(picture({ size: 10_000 }), 1000);
+    const labels = layout.nodes.filter((n) => n.node.kind === 'group').map((n) => n.label);
+    expect(labels).toEqual(['Ranks 12 to 38, 27 pods flux-sample-12 to flux-sample-38, folded, under rank 0', 'Ranks 40 to 9996, 9957 pods flux-sample-40 to flux-sample-9996, folded, under ranks 0–39']);
+  });
+
   it('draws offline ranks as such and links them to maxSize, the others to size', () => {
     const layout = layoutCluster(picture({ size: 2, maxSize: 4 }), 1000);
     expect(layout.nodes.map((n) => [n.node.offline, n.field?.join('.')])).toEqual([

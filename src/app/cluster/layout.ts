@@ -6,7 +6,7 @@
  * page draws it and the tests check it. Text widths are estimated for the picture's monospaced
  * font, and long text is wrapped or shortened to its box.
  */
-import type { PathSegment } from '../../core/page.ts';
+import { listRanks, type PathSegment } from '../../core/page.ts';
 import type { ClusterService, DrawnNode, PodContainer, VolumeMount, Wrapper } from '../../core/index.ts';
 import type { ClusterPicture } from './picture.ts';
 
@@ -134,7 +134,8 @@ function nodeText(node: DrawnNode): string {
 function nodeLabel(node: DrawnNode, lead: boolean): string {
   const state = node.offline ? ', offline until the cluster grows' : '';
   if (node.kind === 'rank') return `Rank ${node.rank}, pod ${node.host}${lead ? ', the lead broker' : ''}${state}`;
-  return `Ranks ${node.first} to ${node.last}, ${node.count} pods ${node.firstHost} to ${node.lastHost}, folded${state}`;
+  const under = node.parents.length > 0 ? `, under rank${node.parents.length > 1 ? 's' : ''} ${listRanks(node.parents)}` : '';
+  return `Ranks ${node.first} to ${node.last}, ${node.count} pods ${node.firstHost} to ${node.lastHost}, folded${under}${state}`;
 }
 
 interface Cursor {
