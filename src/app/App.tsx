@@ -4,7 +4,7 @@
  * hooks (state/), each with one owner; the services come from the entry (services/).
  */
 import { Suspense, lazy, useCallback, useMemo, useRef } from 'react';
-import { optionValueProblems, type Diagnostic } from '../core/page.ts';
+import { formatPath, optionValueProblems, type Diagnostic, type PathSegment } from '../core/page.ts';
 import { CertificatePanel } from './certificate/CertificatePanel.tsx';
 import { ProblemsList } from './editor/ProblemsList.tsx';
 import { SpecEditor } from './editor/SpecEditor.tsx';
@@ -41,6 +41,8 @@ import './app.css';
 
 // The form (with the yaml Document API and the zod catalog) loads when its tab is first opened.
 const FormView = lazy(() => import('./form/FormView.tsx').then((m) => ({ default: m.FormView })));
+// The cluster picture loads when its tab is first opened, too.
+const ClusterView = lazy(() => import('./cluster/ClusterView.tsx').then((m) => ({ default: m.ClusterView })));
 
 export function App({ services }: { services: AppServices }) {
   const generation = useGeneration(services);
@@ -51,7 +53,7 @@ export function App({ services }: { services: AppServices }) {
   // Saved with the spec: the options that are on and valid (a value being typed is not kept until it is).
   const savedOptions = useMemo(() => withoutProblems(outputOptions, optionProblems), [outputOptions, optionProblems]);
   const [status, setStatus] = useStatus(services.initial);
-  const { themeChoice, setThemeChoice, include, setInclude } = usePrefs(services.prefs, services.storage);
+  const { themeChoice, setThemeChoice, include, setInclude, outputView, setOutputView } = usePrefs(services.prefs, services.storage);
   const theme = useTheme(themeChoice);
   const unsaved = useAutosave(text, savedOptions, services.storage);
   const { copyLink, fallback, closeFallback } = useCopyLink(getText, getOutput, setStatus);
@@ -131,6 +133,43 @@ export function App({ services }: { services: AppServices }) {
   const { revealPosition } = editor;
   // A problem is shown where it is written: in the YAML view, once it is on screen.
   const revealProblem = useCallback((d: Diagnostic) => inYamlView(() => revealPosition(d.line, d.column)), [inYamlView, revealPosition]);
+
+  // A part of the cluster picture selects its field: in the form when the form is shown and has
+  // it (or a field under it), else in the YAML, where every field is written or has a parent.
+  const shownView = useRef(view);
+  shownView.current = view;
+  const shownFile = useRef(inFile);
+  shownFile.current = inFile;
+  const selectField = useCallback(
+    (path: readonly PathSegment[]) => {
+      if (shownView.current === 'form') {
+        const wanted = formatPath(path);
+        const field = [...document.querySelectorAll<HTMLElement>('[data-spec-path]')].find((el) => {
+          const at = el.dataset['specPath'] ?? '';
+          return at === wanted || at.startsWith(`${wanted}.`) || at.startsWith(`${wanted}[`);
+        });
+        if (field) {
+          field.scrollIntoView({ block: 'center' });
+          field.focus({ preventScroll: true });
+          return;
+        }
+      }
+      void import('./cluster/fieldPosition.ts').then(({ fieldPosition }) => {
+        const { line, column } = fieldPosition(getText(), path, shownFile.current);
+        inYamlView(() => revealPosition(line, column));
+      });
+    },
+    [getText, inYamlView, revealPosition],
+  );
+  const cluster = lastGood?.cluster;
+  const renderCluster = useCallback(
+    (handOut: (run: () => void) => void) => (
+      <Suspense fallback={<p className="mcs-note">Loading the picture…</p>}>
+        <ClusterView picture={cluster} onSelectField={selectField} handOut={handOut} />
+      </Suspense>
+    ),
+    [cluster, selectField],
+  );
 
   const shortcuts = useMemo<ShortcutActions>(
     () => ({
@@ -237,6 +276,9 @@ export function App({ services }: { services: AppServices }) {
             specFileName={files.fileName}
             // Another MiniCluster of a file of several under the cursor is another spec: nothing marked.
             changesBase={`${generation.epoch}/${lastGood?.inFile?.index ?? 0}`}
+            view={outputView}
+            onViewChange={setOutputView}
+            renderCluster={renderCluster}
           />
         </section>
       </main>

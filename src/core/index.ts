@@ -71,3 +71,5 @@ export type {
   VolumeMount,
   Wrapper,
 } from './cluster/model.ts';
+// The cluster picture folded for drawing (the app's Cluster view).
+export { MAX_DRAWN, foldTree, foldedTreeText, listRanks, nodeLine, rankLabel, type DrawnNode, type FoldedTree } from './cluster/fold.ts';

@@ -18,6 +18,7 @@ export { DEFAULT_MAX_BYTES, tooLargeMessage } from './parse/tooLarge.ts';
 export { GANGS, OUTPUT_OPTIONS, isDefaultOutput, optionName, optionValueProblems, type Gang, type OptionProblem, type OutputOptionKey, type OutputOptions, type Workload } from './targets/options.ts';
 export { EDIT_PARSE_OPTIONS, keyName, plainJson } from './edit/yamlDocument.ts';
 export { kubectlCommands, type KubectlCommand } from './commands/kubectl.ts';
+export { listRanks } from './cluster/fold.ts';
 // Types only: they cost the page nothing.
 export type { CommandTarget } from './commands/target.ts';
 export type { FormField } from './edit/formFields.ts';

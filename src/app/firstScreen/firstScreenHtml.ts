@@ -120,7 +120,9 @@ export function firstScreenHtml({ specText, objects, summary, toggles, exampleTi
     closedBox('commands', 'Commands', 'kubectl: apply, watch the pods, the lead broker’s log and a Flux shell, delete'),
     '</div>',
     '<p class="mcs-stale-banner"></p>',
-    `<div class="mcs-cards">${objects.map(card).join('')}</div>`,
+    // The output view's tabs (preview/OutputViewTabs.tsx) with Objects chosen: the gate shows this screen only then.
+    '<div role="tablist" class="mcs-spec-tabs mcs-output-tabs"><button type="button" role="tab" aria-selected="true">Objects</button><button type="button" role="tab" aria-selected="false">Cluster</button></div>',
+    `<div class="mcs-output-panel"><div class="mcs-cards">${objects.map(card).join('')}</div></div>`,
     '</div>',
     '</section>',
     '</main>',

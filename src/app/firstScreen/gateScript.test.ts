@@ -80,6 +80,7 @@ describe('the first screen’s inline script', () => {
     ['unreadable saved JSON', { local: { [SPEC_KEY]: '{' } }],
     ['fewer objects included', { local: { [PREFS_KEY]: JSON.stringify({ include: 'cs' }) } }],
     ['another default namespace', { local: { [PREFS_KEY]: JSON.stringify({ defaultNamespace: 'hpc' }) } }],
+    ['the Cluster view chosen', { local: { [PREFS_KEY]: JSON.stringify({ outputView: 'cluster' }) } }],
     ['storage that throws', { storageThrows: true }],
   ] as const)('removes it before it is painted for %s, and leaves the app shown', (_, state) => {
     expect(gone(run(state))).toBe(true);
@@ -121,7 +122,7 @@ describe('the first screen’s inline script against the app’s own choice of s
     fc.string(),
   );
   const prefsValue = fc.oneof(
-    fc.record({ include: fc.constantFrom(ALL_INCLUDES, 'cs', 'vjpsc', 5), defaultNamespace: fc.constantFrom('default', 'hpc', 'BAD', undefined), theme: fc.constantFrom('dark', 'light', 'system', 1) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+    fc.record({ include: fc.constantFrom(ALL_INCLUDES, 'cs', 'vjpsc', 5), defaultNamespace: fc.constantFrom('default', 'hpc', 'BAD', undefined), theme: fc.constantFrom('dark', 'light', 'system', 1), outputView: fc.constantFrom('objects', 'cluster', 'Cluster', 2) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
     fc.json(),
   );
   const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
@@ -141,7 +142,7 @@ describe('the first screen’s inline script against the app’s own choice of s
         for (const [k, v] of Object.entries(sessionItems)) tab.setItem(k, v);
         const initial = chooseInitialSpec({ hash, storage, tab, presets: [{ id: 'default', title: '', description: '', text: SPEC }], defaultPresetId: 'default' });
         const stored = loadPrefs(storage);
-        const appOpensExample = initial.text === SPEC && initial.output === undefined && stored.include === ALL_INCLUDES && stored.defaultNamespace === 'default';
+        const appOpensExample = initial.text === SPEC && initial.output === undefined && stored.include === ALL_INCLUDES && stored.defaultNamespace === 'default' && stored.outputView === 'objects';
         if (shown(page)) expect(appOpensExample).toBe(true);
         else expect(gone(page)).toBe(true);
       }),

@@ -45,6 +45,7 @@ export function gateScript(): string {
     show = Boolean(spec) && location.hash === ''
       && (prefs.include === undefined || prefs.include === ${json(ALL_INCLUDES)})
       && (prefs.defaultNamespace === undefined || prefs.defaultNamespace === ${json(DEFAULT_PREFS.defaultNamespace)})
+      && prefs.outputView !== 'cluster'
       && (saved === undefined || (saved.text === spec.textContent && saved.output === undefined));
   } catch (e) {
     show = false;

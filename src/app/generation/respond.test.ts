@@ -27,6 +27,23 @@ describe('one generation step (in the worker or on the main thread)', () => {
     expect(response.pods).toBe(2);
   });
 
+  it('sends the cluster picture with the objects: the tree folded, its text, and no list of every rank', () => {
+    const spec = (size: number, topology = '') =>
+      `apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata: {name: big}\nspec:\n  size: ${size}\n  containers: [{image: busybox}]\n${topology}`;
+    const small = respond({ id: 1, text: spec(3), keys: TEST_KEYS, defaultNamespace: 'default' }).cluster;
+    expect(small?.text).toBe('0 big-0\n├─ 1 big-1\n└─ 2 big-2');
+    expect(small?.textFolded).toBe(false);
+    expect(small?.model).not.toHaveProperty('ranks');
+    const large = respond({ id: 2, text: spec(10_000, '  flux: {topology: binomial}\n'), keys: TEST_KEYS, defaultNamespace: 'default' }).cluster;
+    expect(large?.textFolded).toBe(true);
+    expect(large?.tree.ranks).toBe(10_000);
+    expect(large?.text.split('\n').length).toBe(large?.tree.nodes.length);
+    expect(large?.text).toContain('9999 big-9999');
+    expect(large?.model.topology.text).toBe('binomial');
+    const none = respond({ id: 3, text: spec(0), keys: TEST_KEYS, defaultNamespace: 'default' });
+    expect(none.cluster).toBeUndefined();
+  });
+
   it('returns only diagnostics for a spec with errors', () => {
     const response = respond({ id: 1, text: 'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata: {name: x}\nspec: {size: 0, containers: [{image: a}]}\n', keys: TEST_KEYS, defaultNamespace: 'default' });
     expect(response.manifests).toBeUndefined();

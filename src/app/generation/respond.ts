@@ -14,6 +14,7 @@
 import {
   analyzeFile,
   asRecord,
+  clusterModel,
   clusterSummary,
   commandTarget,
   fileDiagnostics,
@@ -25,6 +26,7 @@ import {
   type OutputOptions,
   type ResolvedAny,
 } from '../../core/index.ts';
+import { clusterPicture } from '../cluster/picture.ts';
 import { usableOptions } from '../output/outputOptions.ts';
 import type { CurveKeys, GenerateRequest, GenerateResponse, RenderedManifest, WholeFileRequest } from '../worker/protocol.ts';
 
@@ -97,6 +99,8 @@ export function respond(request: GenerateRequest & { keys: CurveKeys }): Generat
     response.name = summary.name;
     response.bundleName = file.specs[0]?.analysis.resolved?.cluster.metadata.name ?? summary.name;
     response.pods = summary.pods;
+    // Made here with the objects, so the page only lays out a picture of bounded size.
+    response.cluster = clusterPicture(clusterModel(resolved, filed.map((f) => f.manifest), output.output));
   }
   response.workerMs = performance.now() - started;
   return response;

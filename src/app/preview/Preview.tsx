@@ -11,7 +11,7 @@
  * output that is); `goToChange` (the "Next change" button, Alt+F5) brings each run of changes into
  * view in turn.
  */
-import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref, memo } from 'react';
+import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type Ref, memo } from 'react';
 import { kubectlCommands, type KubectlCommand } from '../../core/page.ts';
 import { CommandsPanel } from '../commands/CommandsPanel.tsx';
 import { OutputPanel } from '../output/OutputPanel.tsx';
@@ -28,6 +28,8 @@ import {
 } from './bundle.ts';
 import { CopyFallbackDialog } from './CopyFallbackDialog.tsx';
 import { ManifestCard } from './ManifestCard.tsx';
+import { OutputViewTabs } from './OutputViewTabs.tsx';
+import type { OutputView } from '../state/storage.ts';
 import { StaleConfirmDialog } from './StaleConfirmDialog.tsx';
 import type { StaleVerb } from './staleExport.ts';
 import { cardKeys, changeStops, changesSummary, nextShown, type ChangeStop, type ShownOutput } from './changes.ts';
@@ -90,6 +92,15 @@ export interface PreviewProps {
    * output of another spec (an example loaded, another MiniCluster of the file).
    */
   changesBase?: string;
+  /** What is shown under the bar (the objects' cards by default); with `onViewChange`, tabs choose it. */
+  view?: OutputView;
+  /** Must be stable. */
+  onViewChange?(view: OutputView): void;
+  /**
+   * The Cluster view, given the preview's export check (an out-of-date output asks first). Keep
+   * it the same function while its content stays: the preview is memoised.
+   */
+  renderCluster?(handOut: (run: () => void) => void): ReactNode;
 }
 
 const COPIED_MS = 1500;
@@ -152,6 +163,9 @@ function PreviewImpl({
   ref,
   cardHeadingLevel = 3,
   changesBase = '',
+  view = 'objects',
+  onViewChange,
+  renderCluster,
 }: PreviewProps) {
   const [copied, setCopied] = useState<string>();
   const [fallback, setFallback] = useState<Fallback>();
@@ -254,8 +268,30 @@ function PreviewImpl({
     onIncludeChange(next);
   };
 
+  const handOutDownload = useCallback((run: () => void) => handOut('Download', run), [handOut]);
+
   const summary = manifests === undefined ? (notGenerated ?? 'Generating the objects…') : summaryLine(manifests, include, pods);
   const keys = cardKeys(included);
+
+  const cards = (
+    <div className="mcs-cards">
+      {included.map((manifest, i) => {
+        const key = keys[i] as string;
+        return (
+          <ManifestCard
+            key={key}
+            manifest={manifest}
+            copied={copied === cardKey(manifest)}
+            onCopy={onCopyCard}
+            onDownload={onDownloadCard}
+            headingLevel={cardHeadingLevel}
+            change={changes.get(key)}
+            focusLine={focusLine?.key === key ? focusLine : undefined}
+          />
+        );
+      })}
+    </div>
+  );
 
   return (
     <div className="mcs-preview" data-stale={stale || undefined}>
@@ -330,23 +366,13 @@ function PreviewImpl({
       <p role="status" className="mcs-stale-banner">
         {stale ? (optionProblems.length > 0 ? 'Out of date — fix the output options to update' : 'Out of date — fix the errors to update') : ''}
       </p>
-      <div className="mcs-cards">
-        {included.map((manifest, i) => {
-          const key = keys[i] as string;
-          return (
-            <ManifestCard
-              key={key}
-              manifest={manifest}
-              copied={copied === cardKey(manifest)}
-              onCopy={onCopyCard}
-              onDownload={onDownloadCard}
-              headingLevel={cardHeadingLevel}
-              change={changes.get(key)}
-              focusLine={focusLine?.key === key ? focusLine : undefined}
-            />
-          );
-        })}
-      </div>
+      {onViewChange && renderCluster ? (
+        <OutputViewTabs view={view} onViewChange={onViewChange}>
+          {view === 'cluster' ? renderCluster(handOutDownload) : cards}
+        </OutputViewTabs>
+      ) : (
+        cards
+      )}
       {pending && (
         <StaleConfirmDialog
           verb={pending.verb}

@@ -241,31 +241,31 @@ describe('unsavedMessage', () => {
 
 describe('preferences', () => {
   it('default to system theme, every object, namespace default', () => {
-    expect(loadPrefs(new FakeStorage())).toEqual({ theme: 'system', include: 'csjpv', defaultNamespace: 'default' });
+    expect(loadPrefs(new FakeStorage())).toEqual({ theme: 'system', outputView: 'objects', include: 'csjpv', defaultNamespace: 'default' });
     expect(DEFAULT_PREFS.include).toBe('csjpv');
   });
 
   it('round-trip under their own key', () => {
     const storage = new FakeStorage();
-    expect(savePrefs({ theme: 'dark', include: 'cj', defaultNamespace: 'hpc' }, storage)).toBe(true);
+    expect(savePrefs({ theme: 'dark', outputView: 'cluster', include: 'cj', defaultNamespace: 'hpc' }, storage)).toBe(true);
     expect(storage.map.has(PREFS_KEY)).toBe(true);
     expect(storage.map.has(SPEC_KEY)).toBe(false);
-    expect(loadPrefs(storage)).toEqual({ theme: 'dark', include: 'cj', defaultNamespace: 'hpc' });
+    expect(loadPrefs(storage)).toEqual({ theme: 'dark', outputView: 'cluster', include: 'cj', defaultNamespace: 'hpc' });
   });
 
   it('merge a partial update over what is stored', () => {
     const storage = new FakeStorage();
     savePrefs({ theme: 'light', defaultNamespace: 'hpc' }, storage);
     savePrefs({ include: 'j' }, storage);
-    expect(loadPrefs(storage)).toEqual({ theme: 'light', include: 'j', defaultNamespace: 'hpc' });
+    expect(loadPrefs(storage)).toEqual({ theme: 'light', outputView: 'objects', include: 'j', defaultNamespace: 'hpc' });
   });
 
   it('fall back field by field when stored values are unusable', () => {
     const storage = new FakeStorage();
-    storage.setItem(PREFS_KEY, JSON.stringify({ theme: 'neon', include: 'jxxcjz', defaultNamespace: 'Not A Namespace' }));
-    expect(loadPrefs(storage)).toEqual({ theme: 'system', include: 'cj', defaultNamespace: 'default' });
+    storage.setItem(PREFS_KEY, JSON.stringify({ theme: 'neon', outputView: 'picture', include: 'jxxcjz', defaultNamespace: 'Not A Namespace' }));
+    expect(loadPrefs(storage)).toEqual({ theme: 'system', outputView: 'objects', include: 'cj', defaultNamespace: 'default' });
     storage.setItem(PREFS_KEY, JSON.stringify({ theme: 'light', include: 7 }));
-    expect(loadPrefs(storage)).toEqual({ theme: 'light', include: DEFAULT_PREFS.include, defaultNamespace: 'default' });
+    expect(loadPrefs(storage)).toEqual({ theme: 'light', outputView: 'objects', include: DEFAULT_PREFS.include, defaultNamespace: 'default' });
     storage.setItem(PREFS_KEY, '{broken');
     expect(loadPrefs(storage)).toEqual(DEFAULT_PREFS);
   });

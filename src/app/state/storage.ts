@@ -112,15 +112,20 @@ export function clearSaved(storage: StorageLike | undefined = browserStorage()):
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
+/** What the output column shows: the objects' cards or the cluster picture. */
+export type OutputView = 'objects' | 'cluster';
+export const OUTPUT_VIEWS: readonly OutputView[] = ['objects', 'cluster'];
+
 export interface Prefs {
   theme: ThemeChoice;
+  outputView: OutputView;
   /** Include letters of the objects shown (`c`, `s`, `j`, `p`, `v`), as `fluxoperator-gen -i`. */
   include: string;
   /** Namespace for specs without `metadata.namespace`. */
   defaultNamespace: string;
 }
 
-export const DEFAULT_PREFS: Readonly<Prefs> = { theme: 'system', include: ALL_INCLUDES, defaultNamespace: 'default' };
+export const DEFAULT_PREFS: Readonly<Prefs> = { theme: 'system', outputView: 'objects', include: ALL_INCLUDES, defaultNamespace: 'default' };
 
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -132,9 +137,10 @@ function cleanInclude(value: string): string {
 /** The stored preferences; each missing or unreadable field falls back to its default on its own. */
 export function loadPrefs(storage: StorageLike | undefined = browserStorage()): Prefs {
   const stored = asRecord(readJson(storage, PREFS_KEY)) ?? {};
-  const { theme, include, defaultNamespace } = stored;
+  const { theme, outputView, include, defaultNamespace } = stored;
   return {
     theme: THEME_CHOICES.includes(theme as ThemeChoice) ? (theme as ThemeChoice) : DEFAULT_PREFS.theme,
+    outputView: OUTPUT_VIEWS.includes(outputView as OutputView) ? (outputView as OutputView) : DEFAULT_PREFS.outputView,
     include: typeof include === 'string' ? cleanInclude(include) : DEFAULT_PREFS.include,
     defaultNamespace:
       typeof defaultNamespace === 'string' && defaultNamespace.length <= 63 && NAMESPACE.test(defaultNamespace)

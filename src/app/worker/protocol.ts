@@ -2,6 +2,7 @@
  * The generator's protocol: what the page asks for (a message to the worker, or a call of
  * `respond` on the main thread) and what comes back, whose rendered objects the preview shows.
  */
+import type { ClusterPicture } from '../cluster/picture.ts';
 import type { CommandTarget, CurveKeys, Diagnostic, IncludeLetter, OptionProblem, OutputOptions } from '../../core/page.ts';
 
 export type { CommandTarget, CurveKeys, Diagnostic, IncludeLetter, OptionProblem, OutputOptions };
@@ -87,6 +88,8 @@ export interface GenerateResponse {
    * order; present with the objects. The page adds the bundle's file name (`kubectlCommands`).
    */
   commandTargets?: CommandTarget[];
+  /** What the Cluster view draws of the previewed MiniCluster; present with the objects. */
+  cluster?: ClusterPicture;
   /** The MiniCluster API version the document declares, when it is a known one. */
   version?: 'v1alpha1' | 'v1alpha2';
   /**
