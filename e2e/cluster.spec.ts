@@ -109,9 +109,19 @@ test('a JobSet: the pods take the JobSet host names, and the JobSet is drawn aro
   await expect(picture(page).getByText(/^Broker pods \(JobSet flux-sample\)$/)).toBeVisible();
 });
 
-// The gang-scheduling options (which add the PodGroup) are made in another branch of this change;
-// until they are merged, a PodGroup is drawn from a hand-made model in layout.test.ts.
-test.skip('a PodGroup around the workload (needs the gang option)', () => {});
+test('a PodGroup around the workload, with a JobSet and a queue too', async ({ page }) => {
+  await openCluster(page);
+  await page.locator('summary', { hasText: 'Output options' }).click();
+  await page.getByRole('combobox', { name: 'Gang scheduling', exact: true }).selectOption('volcano');
+  await expect(picture(page).getByText('PodGroup flux-sample', { exact: true })).toBeVisible();
+  await expect(picture(page).locator('title', { hasText: /^PodGroup flux-sample: / })).toHaveText(/minMember 4, scheduler volcano/);
+  await page.getByRole('checkbox', { name: 'Run as a JobSet', exact: true }).check();
+  await page.getByRole('textbox', { name: 'Kueue queue', exact: true }).fill('team-a');
+  for (const title of ['PodGroup flux-sample', 'JobSet flux-sample', 'Kueue queue team-a']) {
+    await expect(picture(page).getByText(title, { exact: true })).toBeVisible();
+  }
+  await expect(part(page, `Rank 0, pod ${jobSetChildJob('flux-sample')}-0, the lead broker`)).toBeVisible();
+});
 
 test('10,000 pods: first and last ranks with the rest folded, and typing still redraws the picture', async ({ page }) => {
   await openCluster(page);
