@@ -27,9 +27,13 @@ import {
   type Manifest,
   type OutputOptions,
   type PathSegment,
+  type ResolvedAny,
   type SpecEdit,
 } from '../index.ts';
 import { yamlRoundTripProblems } from '../render/index.ts';
+import { clusterModel } from '../cluster/build.ts';
+import { foldTree, MAX_DRAWN } from '../cluster/fold.ts';
+import { treeLines } from '../cluster/tree.ts';
 import { yamlDocuments } from '../parse/documents.ts';
 import { apiServerProblems } from '../testing/apiServerRules.ts';
 import { corpus } from '../testing/corpus.ts';
@@ -273,8 +277,41 @@ function checkAnalysis(run: Run, text: string, output: OutputOptions | undefined
     const api = `generateAny(${resolved.version}${output ? `, ${JSON.stringify(output)}` : ''})`;
     const manifests = run.call(api, () => generateAny(resolved, { keys: TEST_KEYS, ...(output ? { output } : {}) }));
     if (manifests) checkObjects(run, api, manifests, checkers);
+    if (manifests) checkClusterPicture(run, api, resolved, manifests, output);
   }
   return file;
+}
+
+/**
+ * The cluster picture of a generated spec: every rank up to maxSize once, each under an earlier
+ * rank (every topology flux-core has puts a parent before its children), offline from `size` on;
+ * the text form one line per rank; the folded tree bounded and covering every rank once.
+ */
+function checkClusterPicture(run: Run, api: string, resolved: ResolvedAny, manifests: readonly Manifest[], output: OutputOptions | undefined): void {
+  const label = `clusterModel(${api})`;
+  const model = run.call(label, () => clusterModel(resolved, manifests, output));
+  if (!model) return;
+  const fail = (message: string) => run.fail('object', label, message);
+  if (model.ranks.length !== model.maxSize) fail(`${model.ranks.length} ranks for maxSize ${model.maxSize}`);
+  for (const [i, rank] of model.ranks.entries()) {
+    const problem =
+      rank.rank !== i ? `rank ${rank.rank} at index ${i}`
+      : (rank.parent === null) !== (i === 0) ? `rank ${i} has parent ${String(rank.parent)}`
+      : rank.parent !== null && !(rank.parent >= 0 && rank.parent < i) ? `rank ${i} hangs under rank ${rank.parent}`
+      : rank.offline !== i >= model.size ? `rank ${i} offline is ${String(rank.offline)} at size ${model.size}`
+      : undefined;
+    if (problem) {
+      fail(problem);
+      break;
+    }
+  }
+  const lines = run.call(`treeLines(${api})`, () => treeLines(model));
+  if (lines && lines.length !== model.ranks.length) fail(`the text form has ${lines.length} lines for ${model.ranks.length} ranks`);
+  const folded = run.call(`foldTree(${api})`, () => foldTree(model.ranks, model.size));
+  if (!folded) return;
+  if (folded.nodes.length > MAX_DRAWN) fail(`${folded.nodes.length} nodes drawn, more than ${MAX_DRAWN}`);
+  const covered = folded.nodes.reduce((sum, node) => sum + (node.kind === 'rank' ? 1 : node.count), 0);
+  if (covered !== model.ranks.length) fail(`the folded tree covers ${covered} of ${model.ranks.length} ranks`);
 }
 
 function checkMigration(run: Run, text: string): void {
