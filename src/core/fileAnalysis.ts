@@ -99,7 +99,9 @@ export function analyzeFile(text: string, options: AnalyzeOptions = {}): FileAna
     const first = documents.find((d) => d.hasContent) ?? documents[0] ?? { index: 0, start: 0, end: text.length, line: 1, column: 1, hasContent: false };
     // The line table of the document split serves the parse too, when there is one.
     const analysis = lines ? analyzeAnyParsed(parseSpecText(text, { ...parseOptions(options), within: { offset: 0, lines } }), options) : analyzeAnySpec(text, options);
-    return { documents, specs: [{ document: first, analysis }], diagnostics: [] };
+    // A PodGroup the pods name is then not in this file, which a note says: parsed again only for it.
+    const { specs } = linkPodGroups([{ document: first, analysis }], [], () => parseSpecText(text, parseOptions(options)), options);
+    return { documents, specs, diagnostics: [] };
   };
   // Too large to read: the spec analysis says so without reading it.
   if (utf8SizeIfOver(text, options.maxBytes ?? DEFAULT_MAX_BYTES) !== undefined) return whole([]);

@@ -106,6 +106,19 @@ describe('a file with a hand-written PodGroup', () => {
     expect(analyzeFile(text).diagnostics.find((d) => d.code === 'other-object')?.message).toContain('is not a MiniCluster; it is left as it is');
   });
 
+  // The usual case: the MiniCluster's file alone, its PodGroup applied from another one.
+  it('named by the pods of a file of one document (with or without a --- line): the same note', () => {
+    for (const text of [miniCluster(FLUENCE + LABEL), `---\n${miniCluster(FLUENCE + ANNOTATION)}`]) {
+      const [problem, ...more] = problems(text);
+      expect(more).toEqual([]);
+      expect(problem).toMatchObject({ severity: 'info', code: 'podgroup-elsewhere', line: lineOf(text, 'scheduling.') });
+      expect(analyzeFile(text).specs[0]?.analysis.resolved).toBeDefined();
+    }
+    // No note when the pods name no PodGroup, or the gang option makes the one they name.
+    expect(problems(miniCluster(FLUENCE))).toEqual([]);
+    expect(problems(miniCluster(LABEL), { gang: 'coscheduling' })).toEqual([]);
+  });
+
   it('with the gang option on as well: a warning at the hand-written one, which the option’s would overwrite', () => {
     const text = file(coschedulingGroup('flux-sample', 4), miniCluster(FLUENCE + LABEL));
     const output: OutputOptions = { gang: 'coscheduling', schedulerName: 'fluence' };
