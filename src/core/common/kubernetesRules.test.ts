@@ -172,6 +172,14 @@ describe('values the API server checks', () => {
     expect(analysis.diagnostics.find((d) => d.code === 'size')).toMatchObject({ severity: 'error', path: 'spec.size' });
   });
 
+  it.each(BOTH)('%s: a maxSize past 100000 pods, which the Indexed Job can never grow to', (version) => {
+    const grown = (maxSize: number) => analyzeAnySpec(text(version, { name: 'a', spec: `  maxSize: ${maxSize}\n` }));
+    expect(grown(2147483647).diagnostics.filter((d) => d.severity === 'error')).toMatchObject([{ code: 'max-size', path: 'spec.maxSize' }]);
+    expect(grown(100001).diagnostics.find((d) => d.code === 'max-size')?.message).toContain('set maxSize to at most 100000');
+    expect(grown(100000).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(grown(100000).resolved).toBeDefined();
+  });
+
   it('v1alpha1: a CSI volume needs a driver, and its StorageClass a valid name', () => {
     const volume = (lines: string) => ({ spec: `  volumes:\n    data:\n      path: /tmp/data\n${lines}` });
     expectRefused('v1alpha1', volume('      storageClass: csi-gcs\n      secret: creds\n'), 'volume-driver', 'spec.volumes.data.storageClass', 'storageClass', volume('      storageClass: csi-gcs\n      secret: creds\n      driver: gcs.csi.ofek.dev\n'));

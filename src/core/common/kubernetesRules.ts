@@ -348,9 +348,16 @@ export function csiDriverProblem(driver: string): string | undefined {
   return undefined;
 }
 
-/** Completions and parallelism of the Indexed Job. */
-export function indexedJobSizeProblems(size: number, out: Problem[]): void {
+/**
+ * Completions and parallelism of the Indexed Job, now (size) and once grown (maxSize): the Job can
+ * never have more pods, while Flux would still list every host up to maxSize (and the picture and
+ * `--tree` draw every rank).
+ */
+export function indexedJobSizeProblems(size: number, maxSize: number, out: Problem[]): void {
   if (size > INDEXED_JOB_LIMIT) error(out, 'size', ['spec', 'size'], `size ${size} is more than the ${INDEXED_JOB_LIMIT} pods Kubernetes allows in an Indexed Job: lower it.`);
+  else if (maxSize > INDEXED_JOB_LIMIT) {
+    error(out, 'max-size', ['spec', 'maxSize'], `maxSize ${maxSize} is more than the ${INDEXED_JOB_LIMIT} pods Kubernetes allows in an Indexed Job, so the MiniCluster can never grow to it, while Flux would list all ${maxSize} hosts: set maxSize to at most ${INDEXED_JOB_LIMIT}.`);
+  }
 }
 
 /** Every mount path of one container: non-empty and different from each other (the pod is refused otherwise). */

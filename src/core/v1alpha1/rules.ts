@@ -74,7 +74,7 @@ function quantityProblems(map: Record<string, string | number> | undefined, path
 function apiServerProblems(mc: ResolvedV1alpha1MiniCluster, out: Problem[]): void {
   const { spec } = mc;
   namespaceProblems(mc.metadata.namespace, out);
-  indexedJobSizeProblems(spec.size, out);
+  indexedJobSizeProblems(spec.size, spec.maxSize, out);
   annotationProblems(spec.pod.annotations, ['spec', 'pod', 'annotations'], out);
   podNameFieldProblems(spec.pod, out);
   resourceListProblems(spec.pod.resources, ['spec', 'pod', 'resources'], out);

@@ -85,7 +85,7 @@ function apiServerProblems(mc: ResolvedMiniCluster, out: Problem[]): void {
   const name = mc.metadata.name;
   const view = spec.flux.container;
   namespaceProblems(mc.metadata.namespace, out);
-  indexedJobSizeProblems(spec.size, out);
+  indexedJobSizeProblems(spec.size, spec.maxSize, out);
   imageProblems(view.image, ['spec', 'flux', 'container', 'image'], out);
   resourceProblems(view.resources, ['spec', 'flux', 'container', 'resources'], out);
   containerSecurityContextProblems(view.securityContext, ['spec', 'flux', 'container', 'securityContext'], out);
