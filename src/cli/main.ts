@@ -11,7 +11,7 @@ import { DEFAULT_MAX_BYTES, tooLargeMessage } from '../core/parse/tooLarge.ts';
 import { readCurveCert } from '../core/curve/certReader.ts';
 import { z85Encode } from '../core/curve/z85.ts';
 import { clusterModel } from '../core/cluster/build.ts';
-import { treeText } from '../core/cluster/tree.ts';
+import { treeText, treeTextLength } from '../core/cluster/tree.ts';
 import { renderJson, renderYaml } from '../core/render/index.ts';
 import { join } from 'node:path';
 import { answerWithoutInput } from './answers.ts';
@@ -145,6 +145,9 @@ function keptForCommands(mode: InputMode): InputMode {
  * is not printed). With more than one tree in the run, each comes under a comment line naming its
  * input and MiniCluster, and a blank line separates them.
  */
+/** The most text one tree may print: a deep tree's lines grow with its depth (tree.ts). */
+const TREE_TEXT_LIMIT = 64 * 2 ** 20;
+
 const printTree: InputMode = async (input, clusters, run) => {
   const { options, io } = run;
   const headed = run.several || clusters.length > 1;
@@ -152,6 +155,15 @@ const printTree: InputMode = async (input, clusters, run) => {
     const objects = generateAny(resolved, { output: options.output, keys: generateKeys() });
     const model = clusterModel(resolved, objects, options.output);
     const heading = headed ? `# ${input.shown}: MiniCluster ${printable(model.name)} (namespace ${printable(model.namespace)}), topology ${model.topology.text}\n` : '';
+    const length = treeTextLength(model);
+    if (length > TREE_TEXT_LIMIT) {
+      io.stderr(
+        `minicluster-gen: ${input.shown}: the broker tree of MiniCluster ${printable(model.name)} (${model.ranks.length} ranks under ${model.topology.text}) ` +
+          `would be ${Math.ceil(length / 2 ** 20)} MiB of text, as each level of the tree indents its lines further; --tree prints at most ${TREE_TEXT_LIMIT / 2 ** 20} MiB. ` +
+          `Choose a wider spec.flux.topology (kary:256 is the operator's), or see the tree folded in the app's Cluster view.\n`,
+      );
+      return EXIT_SPEC;
+    }
     io.stdout(`${run.treesPrinted > 0 ? '\n' : ''}${heading}${treeText(model)}`);
     run.treesPrinted += 1;
   }

@@ -85,6 +85,46 @@ describe('minicluster-gen --tree', () => {
     }
   });
 
+  // A chain indents each rank one step further: 100,000 ranks would print some 15 GB.
+  it('refuses a tree whose text would pass its limit, naming the input and what to do, and prints the others', async () => {
+    const chain = file('chain.yaml', spec('chain', '  size: 100000\n  flux:\n    topology: kary:1'));
+    const { code, stdout, stderr } = await run(['--tree', chain, HELLO]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^minicluster-gen: .*chain\.yaml: the broker tree of MiniCluster chain \(100000 ranks under kary:1\) would be \d+ MiB of text, .*at most 64 MiB\. Choose a wider spec\.flux\.topology/);
+    expect(stdout).toContain(HELLO_TREE.split('\n').slice(0, 4).join('\n'));
+    // The same size under the operator's kary:256 is printed, every rank.
+    const wide = await run(['--tree', file('wide.yaml', spec('wide', '  size: 100000'))]);
+    expect(wide.code).toBe(0);
+    expect(wide.stdout.split('\n')).toHaveLength(100_001);
+  });
+
+  it('with a gang option: the same tree (the PodGroup changes no host)', async () => {
+    for (const gang of ['coscheduling', 'volcano']) {
+      const r = await run(['--tree', '--gang', gang, '-f', HELLO]);
+      expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: HELLO_TREE });
+    }
+  });
+
+  it('of a v1alpha1 spec: the operator\'s kary:256, with its offline ranks', async () => {
+    const v1 = file('v1.yaml', 'apiVersion: flux-framework.org/v1alpha1\nkind: MiniCluster\nmetadata:\n  name: old\nspec:\n  size: 2\n  maxSize: 3\n  containers:\n    - image: ubuntu:noble\n');
+    expect((await run(['--tree', v1])).stdout).toBe(lines('0 old-0', '├─ 1 old-1', '└─ 2 old-2 (offline until the cluster grows)'));
+  });
+
+  it('draws the bar of a parent with more children past an offline subtree', async () => {
+    const deep = file('deep.yaml', spec('d', '  size: 3\n  maxSize: 7\n  flux:\n    topology: kary:2'));
+    expect((await run(['--tree', deep])).stdout).toBe(
+      lines(
+        '0 d-0',
+        '├─ 1 d-1',
+        '│  ├─ 3 d-3 (offline until the cluster grows)',
+        '│  └─ 4 d-4 (offline until the cluster grows)',
+        '└─ 2 d-2',
+        '   ├─ 5 d-5 (offline until the cluster grows)',
+        '   └─ 6 d-6 (offline until the cluster grows)',
+      ),
+    );
+  });
+
   it('is in the usage', () => {
     expect(USAGE).toMatch(/^ {2}--tree {15}print each MiniCluster's Flux broker tree/m);
   });

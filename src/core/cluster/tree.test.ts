@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Rank } from './model.ts';
 import { modelOf, v1alpha2Spec } from './modelOf.test-util.ts';
 import { parentRule } from './topology.ts';
-import { treeLines, treeText } from './tree.ts';
+import { treeLines, treeText, treeTextLength } from './tree.ts';
 
 const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
 
@@ -70,6 +70,17 @@ describe('the tree as text', () => {
     expect(drawn[1]).toBe('└─ 1 h-1');
     expect(drawn[3]).toBe('      └─ 3 h-3');
     expect(drawn[size - 1]).toBe(`${'   '.repeat(size - 2)}└─ ${size - 1} h-${size - 1}`);
+  });
+
+  it('knows the length of its text without making it, for every topology, size and maxSize', () => {
+    const topologies = ['', 'kary:1', 'kary:3', 'binomial', 'mincrit:2', 'custom'];
+    for (const topology of topologies) {
+      for (const [size, maxSize] of [[1, 1], [3, 3], [5, 17], [40, 40], [9, 64]] as const) {
+        const model = modelOf(v1alpha2Spec(`  size: ${size}\n  maxSize: ${maxSize}${topology ? `\n  flux:\n    topology: ${topology}` : ''}`, 'h'));
+        expect(treeTextLength(model), `${topology} ${size}/${maxSize}`).toBe(treeText(model).length);
+      }
+    }
+    expect(treeTextLength({ ranks: [] })).toBe(0);
   });
 
   it('is empty for no ranks', () => {

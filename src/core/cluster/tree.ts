@@ -52,3 +52,21 @@ export function treeText(model: Pick<ClusterModel, 'ranks'>): string {
   const lines = treeLines(model);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
+
+/**
+ * The length of `treeText` (in UTF-16 code units), found without making it. Each line is indented
+ * three characters per level, so a deep tree's text grows with the square of its ranks: a chain
+ * (`kary:1`) of 100,000 ranks would be some 15 GB.
+ */
+export function treeTextLength(model: Pick<ClusterModel, 'ranks'>): number {
+  const { ranks } = model;
+  const depth = new Uint32Array(ranks.length);
+  let length = 0;
+  for (const { rank, parent, host, offline } of ranks) {
+    // Every topology puts a parent before its children, so its depth is known here.
+    const d = parent === null ? 0 : (depth[parent] ?? 0) + 1;
+    depth[rank] = d;
+    length += 3 * d + String(rank).length + 1 + host.length + (offline ? OFFLINE_SUFFIX.length : 0) + 1;
+  }
+  return length;
+}
