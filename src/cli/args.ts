@@ -187,7 +187,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     throw new UsageError('--legacy-separator writes files kubectl cannot read, so the --commands would fail on them: drop one of the two');
   }
   if (options.tree) {
-    const other = options.check ? '--check' : options.migrate ? '--migrate' : options.commands ? '--commands' : options.outputDir !== undefined ? '--output-dir' : undefined;
+    // The flags that shape printed objects would be silently ignored: the tree prints none.
+    const other = options.check ? '--check' : options.migrate ? '--migrate' : options.commands ? '--commands' : options.outputDir !== undefined ? '--output-dir'
+      : options.include ? '-i' : options.format !== 'yaml' ? '--format' : options.sortKeys ? '--sort-keys' : options.legacySeparator ? '--legacy-separator'
+      : options.serverFields ? '--server-fields' : options.curveCert !== undefined ? '--curve-cert' : undefined;
     if (other) throw new UsageError(`--tree prints the broker tree instead of the objects, and ${other} does not go with it: drop one of the two`);
   }
   if (options.schema !== undefined && options.inputs.length > 0) throw new UsageError('--schema prints a schema and reads no spec: drop the inputs, or drop --schema');

@@ -77,8 +77,9 @@ describe('minicluster-gen --tree', () => {
     expect(stdout).toBe(`# ${HELLO}: MiniCluster flux-sample (namespace default), topology kary:256\n${HELLO_TREE}`);
   });
 
-  it('refuses the flags of the other modes', async () => {
-    for (const flag of [['--check'], ['--migrate'], ['--commands'], ['--output-dir', '/tmp/x']]) {
+  it('refuses the flags of the other modes, and those that shape printed objects', async () => {
+    const shaping = [['-i', 'j'], ['--format', 'json'], ['--sort-keys'], ['--legacy-separator'], ['--server-fields'], ['--curve-cert', '/tmp/x.cert']];
+    for (const flag of [['--check'], ['--migrate'], ['--commands'], ['--output-dir', '/tmp/x'], ...shaping]) {
       const { code, first } = await run(['--tree', ...flag, HELLO]);
       expect(code, flag[0]).toBe(2);
       expect(first).toBe(`minicluster-gen: --tree prints the broker tree instead of the objects, and ${flag[0]} does not go with it: drop one of the two`);
