@@ -7,6 +7,7 @@
  * parent, children by rank), each with its depth, so both the picture and the text follow from it.
  */
 import type { Rank, RankGroup } from './model.ts';
+import { BRANCH, LAST_BRANCH, OFFLINE_SUFFIX, UNDER_BRANCH, UNDER_LAST } from './tree.ts';
 
 /** Up to this many ranks every rank is drawn. */
 export const DRAW_ALL_UP_TO = 32;
@@ -160,13 +161,11 @@ export function rankLabel(node: DrawnNode): string {
   return node.kind === 'rank' ? String(node.rank) : `${node.first}–${node.last}`;
 }
 
-const OFFLINE = ' (offline until the cluster grows)';
-
 /** One node's line of the text form, without its connector. */
 export function nodeLine(node: DrawnNode): string {
-  if (node.kind === 'rank') return `${node.rank} ${node.host}${node.offline ? OFFLINE : ''}`;
+  if (node.kind === 'rank') return `${node.rank} ${node.host}${node.offline ? OFFLINE_SUFFIX : ''}`;
   const under = node.parents.length > 0 ? `, under ${listRanks(node.parents)}` : '';
-  return `${node.first}–${node.last} ${node.firstHost} … ${node.lastHost} (${node.count} ranks folded${under})${node.offline ? OFFLINE : ''}`;
+  return `${node.first}–${node.last} ${node.firstHost} … ${node.lastHost} (${node.count} ranks folded${under})${node.offline ? OFFLINE_SUFFIX : ''}`;
 }
 
 /** `0, 1, 2, 7` as `0–2, 7`, with at most a few runs and a count beyond them. */
@@ -198,8 +197,8 @@ export function foldedTreeText(tree: FoldedTree): string {
       continue;
     }
     const prefix = prefixes[node.depth] ?? '';
-    lines.push(`${prefix}${node.hasNextSibling ? '├─ ' : '└─ '}${nodeLine(node)}`);
-    prefixes[node.depth + 1] = prefix + (node.hasNextSibling ? '│  ' : '   ');
+    lines.push(`${prefix}${node.hasNextSibling ? BRANCH : LAST_BRANCH}${nodeLine(node)}`);
+    prefixes[node.depth + 1] = prefix + (node.hasNextSibling ? UNDER_BRANCH : UNDER_LAST);
   }
   return lines.join('\n');
 }

@@ -7,10 +7,11 @@ import type { ClusterModel, Rank } from './model.ts';
 
 export const OFFLINE_SUFFIX = ' (offline until the cluster grows)';
 
-const BRANCH = '├─ ';
-const LAST_BRANCH = '└─ ';
-const UNDER_BRANCH = '│  ';
-const UNDER_LAST = '   ';
+/** `flux overlay status`'s connectors: before a child with a later sibling, before the last one, and under each. */
+export const BRANCH = '├─ ';
+export const LAST_BRANCH = '└─ ';
+export const UNDER_BRANCH = '│  ';
+export const UNDER_LAST = '   ';
 
 /** Each rank's children in rank order; ranks are listed in rank order, with rank i at index i. */
 function childLists(ranks: readonly Rank[]): number[][] {
