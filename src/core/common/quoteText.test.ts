@@ -1,4 +1,5 @@
 /** User text in messages: quoted and escaped, so that no message holds a control, a newline or a bidi override. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, fileDiagnostics } from '../fileAnalysis.ts';
 import { migrateV1alpha1 } from '../migrate/index.ts';
@@ -14,6 +15,22 @@ const HOSTILE = [ESC_TITLE, FORGED, RLO, 'c1\u0085\u009b31m', 'tab\there', 'ls\u
 const yamlQuoted = (text: string) => JSON.stringify(text).replace(/[\u007f-\u{10ffff}]/gu, (ch) => [...ch].map((c) => `\\U${(c.codePointAt(0) ?? 0).toString(16).padStart(8, '0')}`).join(''));
 
 describe('quote and printable', () => {
+  // The ASCII shortcut must not change a single result: the plain Unicode-class forms are the oracle.
+  it('give what the Unicode classes alone give, for any text', () => {
+    const classes = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+    const escape = (ch: string) => Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+    const short: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom(...HOSTILE), fc.string({ unit: fc.constantFrom('a', ' ', '~', '\u007f', '\u0085', '\u200b', '\t', '\n', 'é', '\u{e0041}') }));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(quote(t)).toBe(JSON.stringify(t).replace(classes, escape));
+        expect(printable(t)).toBe(t.replace(classes, (ch) => short[ch] ?? escape(ch)));
+        expect(hasUnprintable(t)).toBe(new RegExp(classes.source, 'u').test(t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('escape controls, newlines, DEL, C1, bidi and zero-width characters and the separators', () => {
     for (const text of HOSTILE) {
       expect(hasUnprintable(text), text).toBe(true);

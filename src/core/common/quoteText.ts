@@ -5,13 +5,17 @@
  * every character that is not visible ink is written as an escape instead.
  */
 
+let unprintable: RegExp | undefined;
 /**
  * Controls (C0, DEL, C1), format characters (bidi overrides and isolates, zero-width characters,
  * the BOM, tag characters) and the line and paragraph separators; lone surrogates are left to
- * JSON.stringify, which already escapes them.
+ * JSON.stringify, which already escapes them. Made on the first text that needs it: a class of
+ * Unicode properties takes V8 about half a millisecond to make and compile, which most runs
+ * (all-ASCII names and values) never need.
  */
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
-const ANY_UNPRINTABLE = new RegExp(UNPRINTABLE.source, 'u');
+const UNPRINTABLE = (): RegExp => (unprintable ??= /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu);
+/** Visible ASCII and the space: nothing in it is escaped. */
+const VISIBLE_ASCII = /^[\x20-\x7e]*$/;
 
 function unicodeEscape(ch: string): string {
   let out = '';
@@ -26,17 +30,23 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\
  * other value as JSON writes it (a number bare, a mapping in braces).
  */
 export function quote(value: unknown): string {
-  return (JSON.stringify(value) ?? String(value)).replace(UNPRINTABLE, unicodeEscape);
+  const json = JSON.stringify(value) ?? String(value);
+  return VISIBLE_ASCII.test(json) ? json : json.replace(UNPRINTABLE(), unicodeEscape);
 }
 
 /** `text` as it is, except that newlines, tabs and every invisible character become escapes. */
 export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (ch) => SHORT_ESCAPES[ch] ?? unicodeEscape(ch));
+  return VISIBLE_ASCII.test(text) ? text : text.replace(UNPRINTABLE(), (ch) => SHORT_ESCAPES[ch] ?? unicodeEscape(ch));
 }
 
 /** True when `text` holds a character that `printable` would escape. */
 export function hasUnprintable(text: string): boolean {
-  return ANY_UNPRINTABLE.test(text);
+  if (VISIBLE_ASCII.test(text)) return false;
+  const pattern = UNPRINTABLE();
+  pattern.lastIndex = 0;
+  const found = pattern.test(text);
+  pattern.lastIndex = 0;
+  return found;
 }
 
 /** At most the first 40 characters of `text`, with an ellipsis when it was longer: a quote inside a message. */
