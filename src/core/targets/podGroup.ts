@@ -60,7 +60,9 @@ function effectiveRequests(container: KObject): Record<string, string | number> 
 /**
  * `minResources`: the requests of `members` pods together, when every container of the pod
  * requests something; otherwise undefined (a scheduler would read a missing request as zero, and
- * a minimum that leaves a container out promises what the pods do not ask for).
+ * a minimum that leaves a container out promises what the pods do not ask for). The app
+ * containers only, as the gang facts give it: not the init container, whose requests end before
+ * the others start, nor a pod overhead, which the scheduler adds on its own.
  */
 export function podGroupMinResources(podSpec: KObject | undefined, members: number): Record<string, string> | undefined {
   const containers = Array.isArray(podSpec?.['containers']) ? (podSpec['containers'] as unknown[]).map((c) => asRecord(c) ?? {}) : [];
