@@ -106,6 +106,17 @@ describe('a file with a hand-written PodGroup', () => {
     expect(analyzeFile(text).diagnostics.find((d) => d.code === 'other-object')?.message).toContain('is not a MiniCluster; it is left as it is');
   });
 
+  it('joined by the pods of two MiniClusters: minMember is checked against their pods together, and the note names both', () => {
+    const second = miniCluster(FLUENCE + LABEL).replace('name: flux-sample\n', 'name: second\n');
+    const together = (minMember: number) => file(coschedulingGroup('flux-sample', minMember), miniCluster(FLUENCE + LABEL), second);
+    expect(problems(together(8))).toEqual([]);
+    expect(analyzeFile(together(8)).diagnostics.find((d) => d.code === 'other-object' || d.message.includes('is the gang of'))?.message).toContain('the pods of MiniClusters flux-sample, second');
+    const over = problems(together(9));
+    expect(over).toHaveLength(1);
+    expect(over[0]).toMatchObject({ severity: 'error', code: 'podgroup-min-member', line: lineOf(together(9), 'minMember') });
+    expect(over[0]?.message).toContain('(flux-sample: 4, second: 4) have 8 pods together');
+  });
+
   // The usual case: the MiniCluster's file alone, its PodGroup applied from another one.
   it('named by the pods of a file of one document (with or without a --- line): the same note', () => {
     for (const text of [miniCluster(FLUENCE + LABEL), `---\n${miniCluster(FLUENCE + ANNOTATION)}`]) {

@@ -44,6 +44,19 @@ export function linkPodGroups<S extends Spec>(
     return found;
   };
 
+  // Pods of several MiniClusters may join one PodGroup: its quorum counts them all.
+  const joining = new Map<YamlDocument, Array<{ name: string; size: number }>>();
+  for (const spec of specs) {
+    const cluster = spec.analysis.resolved?.cluster;
+    if (!cluster) continue;
+    for (const gang of GANGS) {
+      const { member } = GANG_SCHEDULERS[gang];
+      const groupName = asRecord(valueAt(cluster, ['spec', 'pod', member.where]))?.[member.key];
+      const document = podGroups.find((d) => d.name === groupName && gangOfObject(d) === gang);
+      if (document) joining.set(document, [...(joining.get(document) ?? []), { name: cluster.metadata.name, size: cluster.spec.size }]);
+    }
+  }
+
   const out = specs.map((spec) => {
     const resolved = spec.analysis.resolved;
     if (!resolved) return spec;
@@ -73,7 +86,9 @@ export function linkPodGroups<S extends Spec>(
         continue;
       }
 
-      linked.set(document, printable(`Line ${document.line}: PodGroup ${groupName} (${document.apiVersion}) is the gang of MiniCluster ${name}'s pods (their ${kindWord} ${member.key} names it). It is not part of the generated objects: apply it before them.`));
+      const members = joining.get(document) ?? [{ name, size }];
+      const whose = members.length === 1 ? `MiniCluster ${name}'s pods` : `the pods of MiniClusters ${members.map((m) => m.name).join(', ')}`;
+      linked.set(document, printable(`Line ${document.line}: PodGroup ${groupName} (${document.apiVersion}) is the gang of ${whose} (their ${kindWord} ${member.key} names it). It is not part of the generated objects: apply it before them.`));
       const group = parseOnce(document);
       const value = asRecord(group.value) ?? {};
       const atGroup = (severity: Diagnostic['severity'], code: string, path: PathSegment[], message: string) => problems.push(diagnosticAt(group, severity, code, path, message));
@@ -89,8 +104,12 @@ export function linkPodGroups<S extends Spec>(
         );
       }
       const minMember = valueAt(value, ['spec', 'minMember']);
-      if (typeof minMember === 'number' && minMember > size) {
-        atGroup('error', 'podgroup-min-member', ['spec', 'minMember'], `minMember is ${minMember}, but MiniCluster ${name} has ${size} pod${size === 1 ? '' : 's'} (spec.size): the gang never gathers enough pods, so none of them starts. Set minMember to ${size} (or fewer).`);
+      const pods = members.reduce((sum, m) => sum + m.size, 0);
+      const isLast = members[members.length - 1]?.name === name;
+      // Said once, at the PodGroup, when several MiniClusters join it.
+      if (typeof minMember === 'number' && minMember > pods && isLast) {
+        const having = members.length === 1 ? `MiniCluster ${name} has ${size} pod${size === 1 ? '' : 's'} (spec.size)` : `the MiniClusters that join it (${members.map((m) => `${m.name}: ${m.size}`).join(', ')}) have ${pods} pods together`;
+        atGroup('error', 'podgroup-min-member', ['spec', 'minMember'], `minMember is ${minMember}, but ${having}: the gang never gathers enough pods, so none of them starts. Set minMember to ${pods} (or fewer).`);
       }
       const schedulerName = valueAt(cluster, ['spec', 'pod', 'schedulerName']);
       if (!schedulerName && !options.output?.gang) {
