@@ -4,14 +4,14 @@
  * hooks (state/), each with one owner; the services come from the entry (services/).
  */
 import { Suspense, lazy, useCallback, useMemo, useRef } from 'react';
-import { formatPath, optionValueProblems, type Diagnostic, type PathSegment } from '../core/page.ts';
+import { formatPath, type Diagnostic, type PathSegment } from '../core/page.ts';
 import { CertificatePanel } from './certificate/CertificatePanel.tsx';
 import { ProblemsList } from './editor/ProblemsList.tsx';
 import { SpecEditor } from './editor/SpecEditor.tsx';
 import { useEditorSchema } from './editor/useEditorSchema.ts';
 import { useSpecEditorControl } from './editor/useSpecEditorControl.ts';
 import { OlderApiNotice } from './form/OlderApiNotice.tsx';
-import { OUTPUT_OFF, optionsOf, withoutProblems } from './output/outputOptions.ts';
+import { OUTPUT_OFF, draftProblems, optionsOf, withoutProblems } from './output/outputOptions.ts';
 import { defaultPresetText } from './presets/index.ts';
 import { SpecViewTabs } from './form/SpecViewTabs.tsx';
 import { CopyFallbackDialog } from './preview/CopyFallbackDialog.tsx';
@@ -49,7 +49,7 @@ export function App({ services }: { services: AppServices }) {
   const { text, response, lastGood, getText, setText, load, edit, output, setOutput, reset, getOutput } = generation;
   useRevealApp(response !== undefined || generation.stopped !== undefined || generation.heldBack);
   const outputOptions = useMemo(() => optionsOf(output), [output]);
-  const optionProblems = useMemo(() => optionValueProblems(outputOptions), [outputOptions]);
+  const optionProblems = useMemo(() => draftProblems(output), [output]);
   // Saved with the spec: the options that are on and valid (a value being typed is not kept until it is).
   const savedOptions = useMemo(() => withoutProblems(outputOptions, optionProblems), [outputOptions, optionProblems]);
   const [status, setStatus] = useStatus(services.initial);

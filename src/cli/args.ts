@@ -11,7 +11,21 @@ import type { MiniClusterVersion } from '../core/common/apiVersions.ts';
 import { quote } from '../core/common/quoteText.ts';
 import { INCLUDE_LETTERS, INCLUDE_ORDER, VERSION_INCLUDES } from '../core/kinds.ts';
 import { SCHEMA_VERSIONS, isSchemaVersion } from '../core/schemaFile.ts';
-import { OUTPUT_OPTIONS, optionName, optionValueProblems, type OutputOptionInfo, type OutputOptionKey, type OutputOptions } from '../core/targets/options.ts';
+import {
+  OUTPUT_OPTIONS,
+  choiceProblem,
+  isChoiceOf,
+  isChoiceRow,
+  isNumberRow,
+  isSwitchRow,
+  optionName,
+  optionValueProblems,
+  readOptionNumber,
+  setOption,
+  type OutputOptionInfo,
+  type OutputOptions,
+  type SwitchKey,
+} from '../core/targets/options.ts';
 import { shownName } from './shownName.ts';
 
 /** How problems are printed: `FILE:LINE:COL:` lines, one JSON array, or GitHub workflow commands. */
@@ -83,17 +97,20 @@ const BOOL_FLAGS = {
 } as const;
 
 /** The output options' flags, named by the core's table: on/off options and those that take a value. */
-const OUTPUT_SWITCHES = new Map<string, OutputOptionKey>(OUTPUT_OPTIONS.filter((o) => o.value.kind === 'switch').map((o) => [optionName(o.key), o.key]));
-const OUTPUT_VALUE_FLAGS = new Map<string, OutputOptionInfo>(OUTPUT_OPTIONS.filter((o) => o.value.kind !== 'switch').map((o) => [optionName(o.key), o]));
+const OUTPUT_SWITCHES = new Map<string, SwitchKey>(OUTPUT_OPTIONS.filter(isSwitchRow).map((o) => [optionName(o.key), o.key]));
+const OUTPUT_VALUE_FLAGS = new Map<string, OutputOptionInfo>(OUTPUT_OPTIONS.filter((o) => !isSwitchRow(o)).map((o) => [optionName(o.key), o]));
 
-/** An output option's value as the flag gives it: a whole number, or text as it is (a choice is checked with the rest, in optionValueProblems). */
-function outputValue(info: OutputOptionInfo, value: string): string | number {
-  const name = optionName(info.key);
-  if (info.value.kind === 'number') {
-    if (!/^[0-9]+$/.test(value)) throw new UsageError(`--${name} takes a whole number, not ${quote(value)}`);
-    return Number(value);
-  }
-  return value;
+/** Sets an output option from its flag's value, read as its row's kind says: the core's one reader for a number, one of the words for a choice. */
+function setOutputValue(output: OutputOptions, info: OutputOptionInfo, value: string): void {
+  const problem = (message: string) => new UsageError(`--${optionName(info.key)}: ${message}`);
+  if (isNumberRow(info)) {
+    const read = readOptionNumber(info, value);
+    if ('problem' in read) throw problem(read.problem.message);
+    setOption(output, info.key, read.value);
+  } else if (isChoiceRow(info)) {
+    if (!isChoiceOf(info, value)) throw problem(choiceProblem(info, value).message);
+    setOption(output, info.key, value);
+  } else if (!isSwitchRow(info)) setOption(output, info.key, value);
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -132,7 +149,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (name in BOOL_FLAGS || outputSwitch) {
       const raw = eq >= 0 ? body.slice(eq + 1) : 'true';
       if (raw !== 'true' && raw !== 'false') throw new UsageError(`flag -${shownName(name)} takes true or false, not ${quote(raw)}`);
-      if (outputSwitch) (options.output as Record<string, unknown>)[outputSwitch] = raw === 'true';
+      if (outputSwitch) setOption(options.output, outputSwitch, raw === 'true');
       else options[BOOL_FLAGS[name as keyof typeof BOOL_FLAGS]] = raw === 'true';
       continue;
     }
@@ -140,7 +157,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (outputInfo) {
       const value = eq >= 0 ? body.slice(eq + 1) : argv[++i];
       if (value === undefined) throw new UsageError(`flag ${shownName(arg)} needs a value`);
-      (options.output as Record<string, unknown>)[outputInfo.key] = outputValue(outputInfo, value);
+      setOutputValue(options.output, outputInfo, value);
       continue;
     }
     if (!(name in VALUE_FLAGS)) throw new UsageError(`unknown flag ${shownName(arg)}`);
@@ -176,6 +193,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       else options[key] = value;
     }
   }
+  // The help and the version are printed whatever else is given, as the user asks for them to get it right.
+  if (options.help || options.version) return options;
   // After every flag: some options are checked against the others (a gang timeout needs --gang coscheduling).
   const outputProblem = optionValueProblems(options.output)[0];
   if (outputProblem) throw new UsageError(`--${optionName(outputProblem.option)}: ${outputProblem.message}`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { readCurveCert } from '../core/curve/index.ts';
 import { fixturePath } from '../core/testing/fixtures.ts';
+import { decodeOutputParams, draftProblems, OUTPUT_OFF } from '../app/output/outputOptions.ts';
 import { parseArgs } from './args.ts';
 import { runInProcess as run } from './runInProcess.test-util.ts';
 
@@ -89,7 +90,7 @@ describe('minicluster-gen output options', () => {
       [['--gang', 'coscheduling', '--gang-queue', 'hpc'], '--gang-queue: A coscheduling PodGroup has no queue'],
       [['--scheduler-name', 'fluence'], '--scheduler-name: The scheduler name is for the gang option only'],
       [['--gang-timeout', '60'], 'add --gang coscheduling'],
-      [['--gang', 'coscheduling', '--gang-timeout', 'soon'], '--gang-timeout takes a whole number, not "soon"'],
+      [['--gang', 'coscheduling', '--gang-timeout', 'soon'], '--gang-timeout: The gang timeout "soon" is not a whole number of seconds from 1 to 2147483647.'],
       [['--gang', 'coscheduling', '--gang-timeout', '2147483648'], 'is not a whole number of seconds from 1 to 2147483647'],
       [['--gang', 'slurm'], '--gang: The gang scheduler "slurm" is not one of coscheduling or volcano'],
       [['--gang', 'volcano', '--gang-queue', 'Bad_Queue'], 'The Volcano queue "Bad_Queue" is not a valid queue name'],
@@ -109,5 +110,28 @@ describe('minicluster-gen output options', () => {
     expect(notes.code).toBe(0);
     expect(notes.stderr).toContain('note: The coscheduling PodGroup flux-sample serves one run');
     expect(notes.stderr).toContain('note: Kubernetes 1.36 can gang-schedule this Job by itself');
+  });
+});
+
+describe('a gang timeout that is not decimal digits from 1 to 2147483647', () => {
+  // The CLI, the share link and the app's panel read it with the core's one reader, so they refuse the same texts alike.
+  it.each(['1e3', '0x10', ' 5', '5.0', '-1', '2147483648'])('%j is refused by the CLI, the share link and the panel with the same message', (text) => {
+    const message = `The gang timeout ${JSON.stringify(text)} is not a whole number of seconds from 1 to 2147483647.`;
+    expect(() => parseArgs(['--gang', 'coscheduling', '--gang-timeout', text, '-f', 'x'])).toThrow(`--gang-timeout: ${message}`);
+    expect(() => parseArgs(['--gang', 'coscheduling', `--gang-timeout=${text}`, '-f', 'x'])).toThrow(`--gang-timeout: ${message}`);
+    expect(decodeOutputParams(`#gang=coscheduling&gang-timeout=${encodeURIComponent(text)}`)).toEqual({ options: { gang: 'coscheduling' }, problems: [`${message} It was left out.`] });
+    expect(draftProblems({ ...OUTPUT_OFF, gang: 'coscheduling', gangTimeout: text }).map((p) => p.message)).toEqual([message]);
+  });
+});
+
+describe('--help and --version', () => {
+  it('are answered whatever else is given: the options are not checked against each other then', async () => {
+    expect(parseArgs(['--scheduler-name', 'x', '--help']).help).toBe(true);
+    expect(parseArgs(['--gang-timeout', '60', '--version']).version).toBe(true);
+    expect(parseArgs(['--check', '--migrate', '-h', 'spec.yaml']).help).toBe(true);
+    expect(() => parseArgs(['--scheduler-name', 'x'])).toThrow('The scheduler name is for the gang option only');
+    const help = await run(['--scheduler-name', 'x', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: minicluster-gen');
   });
 });

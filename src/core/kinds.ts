@@ -7,6 +7,7 @@
  * bundle.
  */
 import type { MiniClusterVersion } from './common/apiVersions.ts';
+import { POD_GROUP_KINDS } from './targets/gangs.ts';
 
 /** Each letter with its toggle's text, in the order the toggles, `ALL_INCLUDES` and the saved preference use. */
 export const INCLUDE_LETTERS = {
@@ -33,10 +34,7 @@ export interface ObjectKind {
  * applied are denied by the scheduler, and a PodGroup without its Job waits for pods that never
  * come. So one letter selects both, as the certificate Secret goes with the ConfigMaps.
  */
-const GANG_POD_GROUPS: readonly ObjectKind[] = [
-  { apiVersion: 'scheduling.x-k8s.io/v1alpha1', kind: 'PodGroup', letter: 'j' },
-  { apiVersion: 'scheduling.volcano.sh/v1beta1', kind: 'PodGroup', letter: 'j' },
-];
+const GANG_POD_GROUPS: readonly ObjectKind[] = POD_GROUP_KINDS.map(({ apiVersion, kind }) => ({ apiVersion, kind, letter: 'j' }));
 
 /** What each version can generate (the Pod only when the spec has services in their own pod). */
 export const OBJECT_KINDS: Readonly<Record<MiniClusterVersion, readonly ObjectKind[]>> = {

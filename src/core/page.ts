@@ -15,7 +15,27 @@ export { asRecord, valueAt } from './common/plain.ts';
 export { sodiumKeypairSource, z85Encode, type CertProblem, type KeypairSource } from './curve/index.ts';
 export { parseQuantity } from './render/quantity.ts';
 export { DEFAULT_MAX_BYTES, tooLargeMessage } from './parse/tooLarge.ts';
-export { GANGS, OUTPUT_OPTIONS, isDefaultOutput, optionName, optionValueProblems, type Gang, type OptionProblem, type OutputOptionKey, type OutputOptions, type Workload } from './targets/options.ts';
+export {
+  GANGS,
+  OUTPUT_OPTIONS,
+  isChoiceOf,
+  isChoiceRow,
+  isDefaultOutput,
+  isNumberRow,
+  isOptionOn,
+  isSwitchRow,
+  isTextRow,
+  optionName,
+  optionValueProblems,
+  readOptionNumber,
+  setOption,
+  type Gang,
+  type OptionProblem,
+  type OutputOptionInfo,
+  type OutputOptionKey,
+  type OutputOptions,
+  type Workload,
+} from './targets/options.ts';
 export { EDIT_PARSE_OPTIONS, keyName, plainJson } from './edit/yamlDocument.ts';
 export { kubectlCommands, type KubectlCommand } from './commands/kubectl.ts';
 export { listRanks } from './cluster/fold.ts';

@@ -12,7 +12,8 @@ import { hasErrors, type Diagnostic, type PathSegment } from './diagnostics.ts';
 import type { YamlDocument } from './parse/documents.ts';
 import type { ParsedText } from './parse/index.ts';
 import type { AnyAnalysis } from './pipeline.ts';
-import type { Gang, OutputOptions } from './targets/options.ts';
+import { GANGS, type Gang } from './targets/gangs.ts';
+import type { OutputOptions } from './targets/options.ts';
 import { GANG_SCHEDULERS, gangOfObject } from './targets/podGroup.ts';
 
 interface Spec {
@@ -26,7 +27,6 @@ export interface PodGroupLinks<S extends Spec> {
   linked: Map<YamlDocument, string>;
 }
 
-const GANGS = Object.keys(GANG_SCHEDULERS) as Gang[];
 
 /** The checks of every MiniCluster against the PodGroups of its file (`others`: its other documents). */
 export function linkPodGroups<S extends Spec>(

@@ -10,13 +10,10 @@
  * under it; the preview then keeps its last output, marked out of date (see respond.ts).
  */
 import { memo, useId, useState, type ReactNode } from 'react';
-import { OUTPUT_OPTIONS, isDefaultOutput, type OptionProblem } from '../../core/page.ts';
+import { OUTPUT_OPTIONS, isDefaultOutput, type OptionProblem, type OutputOptionInfo } from '../../core/page.ts';
 import { optionsOf, optionsOnWords, type OutputDraft } from './outputOptions.ts';
 import '../shell/disclosure.css';
 import './output.css';
-
-/** One row of the core's table (its type is not on the page's façade). */
-type OutputOptionInfo = (typeof OUTPUT_OPTIONS)[number];
 
 export interface OutputPanelProps {
   value: OutputDraft;
@@ -31,28 +28,28 @@ function OutputPanelImpl({ value, problems, onChange }: OutputPanelProps) {
   const options = optionsOf(value);
   const [open, setOpen] = useState(() => !isDefaultOutput(options));
   const words = optionsOnWords(options);
-  const set = <K extends keyof OutputDraft>(key: K, next: OutputDraft[K]) => onChange({ ...value, [key]: next });
+  // The draft has one entry per row, of the control the row's kind gives: a checkbox's boolean or an input's text.
+  const set = (key: OutputOptionInfo['key'], next: boolean | string) => onChange({ ...value, [key]: next } as OutputDraft);
 
   const control = (info: OutputOptionInfo, describedBy: string, problemId: string): ReactNode => {
     const controlId = `${id}-${info.key}`;
     const key = info.key;
+    const current: boolean | string = value[key];
     const invalid = problems.some((p) => p.option === key);
     const described = invalid ? `${problemId} ${describedBy}` : describedBy;
-    // The JobSet is a choice of two, one of which is the operator's own Job: a checkbox says that best.
-    if (key === 'workload' || key === 'succeedOnLead' || key === 'certSecret') {
-      const checked = key === 'workload' ? value.workload === 'jobset' : value[key];
+    const kind = info.value;
+    // A choice of two, one of which is off (the operator's own Job beside a JobSet), is best said by a checkbox.
+    const onChoice = kind.kind === 'choice' && kind.off !== undefined && kind.choices.length === 2 ? kind.choices.find((choice) => choice !== kind.off) : undefined;
+    if (kind.kind === 'switch' || (kind.kind === 'choice' && onChoice !== undefined)) {
+      const off = kind.kind === 'choice' ? (kind.off ?? '') : false;
       return (
         <label className="mcs-output-check">
           <input
             id={controlId}
             type="checkbox"
-            checked={checked}
+            checked={onChoice === undefined ? current === true : current === onChoice}
             aria-describedby={describedBy}
-            onChange={(event) => {
-              const on = event.currentTarget.checked;
-              if (key === 'workload') set('workload', on ? 'jobset' : 'job');
-              else set(key, on);
-            }}
+            onChange={(event) => set(key, event.currentTarget.checked ? (onChoice ?? true) : off)}
           />
           {info.label}
         </label>
@@ -63,20 +60,21 @@ function OutputPanelImpl({ value, problems, onChange }: OutputPanelProps) {
         {info.label}
       </label>
     );
-    if (key === 'gang' && info.value.kind === 'choice') {
+    const text = typeof current === 'string' ? current : '';
+    if (kind.kind === 'choice') {
       return (
         <>
           {label}
           <select
             id={controlId}
             className="mcs-output-input"
-            value={value.gang}
+            value={text}
             aria-invalid={invalid || undefined}
             aria-describedby={described}
-            onChange={(event) => set('gang', event.currentTarget.value as OutputDraft['gang'])}
+            onChange={(event) => set(key, event.currentTarget.value)}
           >
-            <option value="">off</option>
-            {info.value.choices.map((choice) => (
+            {kind.off === undefined && <option value="">off</option>}
+            {kind.choices.map((choice) => (
               <option key={choice} value={choice}>
                 {choice}
               </option>
@@ -85,7 +83,7 @@ function OutputPanelImpl({ value, problems, onChange }: OutputPanelProps) {
         </>
       );
     }
-    const number = info.value.kind === 'number';
+    const number = kind.kind === 'number';
     return (
       <>
         {label}
@@ -93,8 +91,8 @@ function OutputPanelImpl({ value, problems, onChange }: OutputPanelProps) {
           id={controlId}
           className="mcs-output-input"
           type={number ? 'number' : 'text'}
-          {...(number ? { min: 1, step: 1, inputMode: 'numeric' as const } : {})}
-          value={value[key]}
+          {...(number ? { min: kind.min, step: 1, inputMode: 'numeric' as const } : {})}
+          value={text}
           placeholder="off"
           spellCheck={false}
           autoComplete="off"

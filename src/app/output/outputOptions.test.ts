@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { OutputOptions } from '../../core/page.ts';
-import { OUTPUT_OFF, decodeOutputParams, draftOf, encodeOutputParams, optionsOf, optionsOnWords, readStoredOptions, sameOptions, usableOptions } from './outputOptions.ts';
+import { OUTPUT_OPTIONS, optionName, type OutputOptions } from '../../core/page.ts';
+import { outputCombinations } from '../../core/testing/outputOptions.ts';
+import { OUTPUT_OFF, decodeOutputParams, draftOf, draftProblems, encodeOutputParams, optionsOf, optionsOnWords, readStoredOptions, sameOptions, usableOptions } from './outputOptions.ts';
 
 const ALL_ON: OutputOptions = { workload: 'jobset', queue: 'team-a', priorityClass: 'high', succeedOnLead: true, certSecret: true };
 
@@ -149,7 +150,7 @@ describe('the gang options in the panel, the link and storage', () => {
     expect(read.options).toEqual({});
     expect(read.problems).toEqual([
       'The link\'s gang scheduler "kueue" is not coscheduling or volcano; it was left out.',
-      'The link\'s value "soon" for the gang timeout is not a whole number of seconds; it was left out.',
+      'The gang timeout "soon" is not a whole number of seconds from 1 to 2147483647. It was left out.',
       'The scheduler name is for the gang option only: choose coscheduling or volcano (--gang), or leave the scheduler name out. It was left out.',
     ]);
     expect(decodeOutputParams('#gang=volcano&gang-timeout=60')).toEqual({ options: { gang: 'volcano' }, problems: [expect.stringContaining('A Volcano PodGroup has no timeout')] });
@@ -159,5 +160,48 @@ describe('the gang options in the panel, the link and storage', () => {
     expect(readStoredOptions(COSCHEDULING)).toEqual(COSCHEDULING);
     expect(readStoredOptions({ ...VOLCANO, gangTimeout: 60 })).toEqual(VOLCANO);
     expect(readStoredOptions({ gang: 'slurm', schedulerName: 'x', gangTimeout: '60', gangQueue: 'hpc' })).toEqual({});
+  });
+});
+
+describe('every row of the core table', () => {
+  const combinations = outputCombinations('v1alpha2');
+  const on = (options: OutputOptions) => OUTPUT_OPTIONS.filter((row) => options[row.key] !== undefined).map((row) => row.key);
+
+  it('is on in some combination the tests run (a new row needs its values there)', () => {
+    const covered = new Set(combinations.flatMap(on));
+    expect(OUTPUT_OPTIONS.map((row) => row.key).filter((key) => !covered.has(key))).toEqual([]);
+  });
+
+  it('round-trips through the draft, the share link and storage, in every combination', () => {
+    for (const options of combinations) {
+      expect(usableOptions(options).problems).toEqual([]);
+      const fromDraft = optionsOf(draftOf(options));
+      expect(fromDraft).toEqual(options);
+      const link = encodeOutputParams(fromDraft);
+      expect(link.split('&').filter(Boolean).map((entry) => entry.split('=')[0])).toEqual(on(options).map(optionName));
+      expect(decodeOutputParams(`#spec=x&${link}`)).toEqual({ options, problems: [] });
+      expect(readStoredOptions(JSON.parse(JSON.stringify(fromDraft)))).toEqual(options);
+      expect(optionsOnWords(options)).toHaveLength(on(options).length);
+    }
+  });
+
+  it('is off in the draft of no options, and each control left off gives no option', () => {
+    expect(optionsOf(OUTPUT_OFF)).toEqual({});
+    expect(Object.keys(OUTPUT_OFF).sort()).toEqual(OUTPUT_OPTIONS.map((row) => row.key).sort());
+    for (const row of OUTPUT_OPTIONS) expect(encodeOutputParams({ [row.key]: undefined })).toBe('');
+  });
+});
+
+describe('a gang timeout in the panel', () => {
+  it.each(['1e3', '0x10', ' 5', '5.0', '-1', '2147483648'])('%j is refused with the core reader\'s message, and withholds the output', (typed) => {
+    const draft = { ...OUTPUT_OFF, gang: 'coscheduling' as const, gangTimeout: typed };
+    expect(draftProblems(draft)).toEqual([{ option: 'gangTimeout', message: `The gang timeout ${JSON.stringify(typed)} is not a whole number of seconds from 1 to 2147483647.` }]);
+    expect(usableOptions(optionsOf(draft))).toEqual({ options: { gang: 'coscheduling' }, problems: [expect.objectContaining({ option: 'gangTimeout' })] });
+  });
+
+  it('takes digits as they are typed, and reports how they fit the other options', () => {
+    expect(draftProblems({ ...OUTPUT_OFF, gang: 'coscheduling', gangTimeout: '007' })).toEqual([]);
+    expect(optionsOf({ ...OUTPUT_OFF, gang: 'coscheduling', gangTimeout: '007' })).toEqual({ gang: 'coscheduling', gangTimeout: 7 });
+    expect(draftProblems({ ...OUTPUT_OFF, gang: 'volcano', gangTimeout: '60' }).map((p) => p.message)).toEqual([expect.stringContaining('A Volcano PodGroup has no timeout')]);
   });
 });

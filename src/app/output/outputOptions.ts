@@ -6,69 +6,88 @@
  *
  * Small on purpose: the page's first script reads links and the autosave with it.
  */
-import { GANGS, optionName, optionValueProblems, type Gang, type OptionProblem, type OutputOptionKey, type OutputOptions, type Workload } from '../../core/page.ts';
+import {
+  OUTPUT_OPTIONS,
+  isChoiceOf,
+  isChoiceRow,
+  isNumberRow,
+  isOptionOn,
+  isSwitchRow,
+  isTextRow,
+  optionName,
+  optionValueProblems,
+  readOptionNumber,
+  setOption,
+  type OptionProblem,
+  type OutputOptionInfo,
+  type OutputOptionKey,
+  type OutputOptions,
+} from '../../core/page.ts';
 
-/** What the panel's controls show: text as typed ('' is off), every option present. */
-export interface OutputDraft {
-  workload: Workload;
-  queue: string;
-  priorityClass: string;
-  succeedOnLead: boolean;
-  certSecret: boolean;
-  /** '' is off. */
-  gang: Gang | '';
-  schedulerName: string;
-  /** As typed in the number input ('' is off). */
-  gangTimeout: string;
-  gangQueue: string;
+/** A control's value for an option's value: a checkbox's, or the text of an input or select ('' is off, as is a choice's off word). */
+type DraftValue<V> = [V] extends [boolean] ? boolean : [V] extends [number] ? string : string extends V ? string : V | '';
+
+/** What the panel's controls show, one entry per row of the core's table: text as typed, every option present. */
+export type OutputDraft = { [K in OutputOptionKey]-?: DraftValue<NonNullable<OutputOptions[K]>> };
+
+/** A row's control value for an option's value (undefined: off). */
+function draftValue(row: OutputOptionInfo, value: unknown): boolean | string {
+  if (isSwitchRow(row)) return value === true;
+  if (isChoiceRow(row)) return isChoiceOf(row, value) ? value : (row.value.off ?? '');
+  if (isNumberRow(row)) return typeof value === 'number' ? String(value) : '';
+  return typeof value === 'string' ? value : '';
 }
 
-export const OUTPUT_OFF: Readonly<OutputDraft> = {
-  workload: 'job',
-  queue: '',
-  priorityClass: '',
-  succeedOnLead: false,
-  certSecret: false,
-  gang: '',
-  schedulerName: '',
-  gangTimeout: '',
-  gangQueue: '',
-};
+/** The draft the table's rows give, each from `valueOf` its key. */
+function draftFrom(valueOf: (key: OutputOptionKey) => unknown): OutputDraft {
+  // Built key by key from the table, which holds every key of OutputOptions once.
+  return Object.fromEntries(OUTPUT_OPTIONS.map((row) => [row.key, draftValue(row, valueOf(row.key))])) as OutputDraft;
+}
 
-const isGang = (value: unknown): value is Gang => (GANGS as readonly unknown[]).includes(value);
+export const OUTPUT_OFF: Readonly<OutputDraft> = draftFrom(() => undefined);
 
 /** The panel's draft of `options` (undefined: everything off). */
 export function draftOf(options: OutputOptions | undefined): OutputDraft {
-  return {
-    workload: options?.workload === 'jobset' ? 'jobset' : 'job',
-    queue: options?.queue ?? '',
-    priorityClass: options?.priorityClass ?? '',
-    succeedOnLead: options?.succeedOnLead === true,
-    certSecret: options?.certSecret === true,
-    gang: isGang(options?.gang) ? options.gang : '',
-    schedulerName: options?.schedulerName ?? '',
-    gangTimeout: options?.gangTimeout === undefined ? '' : String(options.gangTimeout),
-    gangQueue: options?.gangQueue ?? '',
-  };
+  return draftFrom((key) => options?.[key]);
 }
 
 /**
  * The options a draft asks for, with only what is on: an empty text input (or one of blanks only)
  * is off; a value is kept as typed, so that a wrong one is reported rather than quietly changed.
+ * A number's text that the core's reader refuses becomes NaN, which every check refuses too (its
+ * message, with the text as typed, comes from `draftProblems`).
  */
 export function optionsOf(draft: OutputDraft): OutputOptions {
   const options: OutputOptions = {};
-  if (draft.workload === 'jobset') options.workload = 'jobset';
-  if (draft.queue.trim() !== '') options.queue = draft.queue;
-  if (draft.priorityClass.trim() !== '') options.priorityClass = draft.priorityClass;
-  if (draft.succeedOnLead) options.succeedOnLead = true;
-  if (draft.certSecret) options.certSecret = true;
-  if (draft.gang) options.gang = draft.gang;
-  if (draft.schedulerName.trim() !== '') options.schedulerName = draft.schedulerName;
-  // A number input gives '' for what is not a number; anything else is passed on to be checked.
-  if (draft.gangTimeout.trim() !== '') options.gangTimeout = Number(draft.gangTimeout);
-  if (draft.gangQueue.trim() !== '') options.gangQueue = draft.gangQueue;
+  for (const row of OUTPUT_OPTIONS) {
+    const typed: unknown = draft[row.key];
+    if (isSwitchRow(row)) {
+      if (typed === true) setOption(options, row.key, true);
+    } else if (isChoiceRow(row)) {
+      if (isChoiceOf(row, typed) && isOptionOn(row, typed)) setOption(options, row.key, typed);
+    } else if (typeof typed === 'string' && typed.trim() !== '') {
+      if (isTextRow(row)) setOption(options, row.key, typed);
+      else if (isNumberRow(row)) {
+        const read = readOptionNumber(row, typed);
+        setOption(options, row.key, 'value' in read ? read.value : Number.NaN);
+      }
+    }
+  }
   return options;
+}
+
+/** The problems of a draft: those of its options, and for a number, the core reader's with the text as typed. */
+export function draftProblems(draft: OutputDraft): OptionProblem[] {
+  const unread = new Map<OutputOptionKey, OptionProblem>();
+  for (const row of OUTPUT_OPTIONS.filter(isNumberRow)) {
+    const typed = draft[row.key];
+    if (typed.trim() === '') continue;
+    const read = readOptionNumber(row, typed);
+    if ('problem' in read) unread.set(row.key, read.problem);
+  }
+  const problems = [...optionValueProblems(optionsOf(draft)).filter((p) => !unread.has(p.option)), ...unread.values()];
+  const order = (p: OptionProblem) => OUTPUT_OPTIONS.findIndex((row) => row.key === p.option);
+  return problems.sort((a, b) => order(a) - order(b));
 }
 
 /** `options` without the ones `problems` name. */
@@ -95,60 +114,33 @@ export function sameOptions(a: OutputOptions | undefined, b: OutputOptions | und
 /** Short words for what is on, for the panel's closed summary: "JobSet, queue team-a". */
 export function optionsOnWords(options: OutputOptions): string[] {
   const words: string[] = [];
-  if (options.workload === 'jobset') words.push('JobSet');
-  if (options.queue) words.push(`queue ${options.queue}`);
-  if (options.priorityClass) words.push(`priority ${options.priorityClass}`);
-  if (options.succeedOnLead) words.push('finish with the lead broker');
-  if (options.certSecret) words.push('certificate in a Secret');
-  if (options.gang) words.push(`${options.gang === 'volcano' ? 'Volcano' : 'coscheduling'} PodGroup`);
-  if (options.schedulerName) words.push(`scheduler ${options.schedulerName}`);
-  if (options.gangTimeout !== undefined) words.push(`gang timeout ${options.gangTimeout} s`);
-  if (options.gangQueue) words.push(`Volcano queue ${options.gangQueue}`);
+  for (const row of OUTPUT_OPTIONS) {
+    const value = options[row.key];
+    if (!isOptionOn(row, value) || value === '') continue;
+    const shown = isChoiceRow(row) ? (row.value.titles?.[String(value)] ?? String(value)) : String(value);
+    words.push(row.summary.replace('{}', shown));
+  }
   return words;
 }
 
 /** The name a problem's option goes by in sentences ("the Kueue queue"). */
-export const OPTION_NOUNS: Readonly<Record<OutputOptionKey, string>> = {
-  workload: 'the workload',
-  queue: 'the Kueue queue',
-  priorityClass: 'the Kueue priority class',
-  succeedOnLead: 'finish with the lead broker',
-  certSecret: 'the certificate in a Secret',
-  gang: 'gang scheduling',
-  schedulerName: 'the gang scheduler name',
-  gangTimeout: 'the gang timeout',
-  gangQueue: 'the Volcano queue',
-};
+export const OPTION_NOUNS: Readonly<Record<OutputOptionKey, string>> = Object.fromEntries(OUTPUT_OPTIONS.map((row) => [row.key, row.noun])) as Record<OutputOptionKey, string>;
 
 /** Longer than any valid value (a queue name has at most 253 characters): not echoed back. */
 const MAX_VALUE_CHARS = 256;
 
 /** The hash entries, named like the CLI's flags: `#spec=…&workload=jobset&queue=team-a&cert-secret=1`. */
-const PARAMS: Readonly<Record<OutputOptionKey, string>> = {
-  workload: optionName('workload'),
-  queue: optionName('queue'),
-  priorityClass: optionName('priorityClass'),
-  succeedOnLead: optionName('succeedOnLead'),
-  certSecret: optionName('certSecret'),
-  gang: optionName('gang'),
-  schedulerName: optionName('schedulerName'),
-  gangTimeout: optionName('gangTimeout'),
-  gangQueue: optionName('gangQueue'),
-};
+const PARAMS: ReadonlyMap<string, OutputOptionInfo> = new Map(OUTPUT_OPTIONS.map((row) => [optionName(row.key), row]));
 
 /** `workload=jobset&queue=team-a…` for the options that are on ('' when none is); give it valid options. */
 export function encodeOutputParams(options: OutputOptions): string {
   const on = optionsOf(draftOf(options));
   const entries: string[] = [];
-  if (on.workload) entries.push(`${PARAMS.workload}=${on.workload}`);
-  if (on.queue) entries.push(`${PARAMS.queue}=${encodeURIComponent(on.queue)}`);
-  if (on.priorityClass) entries.push(`${PARAMS.priorityClass}=${encodeURIComponent(on.priorityClass)}`);
-  if (on.succeedOnLead) entries.push(`${PARAMS.succeedOnLead}=1`);
-  if (on.certSecret) entries.push(`${PARAMS.certSecret}=1`);
-  if (on.gang) entries.push(`${PARAMS.gang}=${on.gang}`);
-  if (on.schedulerName) entries.push(`${PARAMS.schedulerName}=${encodeURIComponent(on.schedulerName)}`);
-  if (on.gangTimeout !== undefined) entries.push(`${PARAMS.gangTimeout}=${on.gangTimeout}`);
-  if (on.gangQueue) entries.push(`${PARAMS.gangQueue}=${encodeURIComponent(on.gangQueue)}`);
+  for (const row of OUTPUT_OPTIONS) {
+    const value = on[row.key];
+    if (!isOptionOn(row, value)) continue;
+    entries.push(`${optionName(row.key)}=${isSwitchRow(row) ? '1' : encodeURIComponent(String(value))}`);
+  }
   return entries.join('&');
 }
 
@@ -172,7 +164,7 @@ export function decodeOutputParams(hash: string): ReadOptions {
   for (const part of body.split('&')) {
     const equals = part.indexOf('=');
     const name = equals < 0 ? part : part.slice(0, equals);
-    const key = (Object.keys(PARAMS) as OutputOptionKey[]).find((k) => PARAMS[k] === name);
+    const key = PARAMS.get(name)?.key;
     // The spec's own entry can be megabytes: only ours are decoded, each once (the first wins).
     if (key === undefined || seen.has(key)) continue;
     seen.add(key);
@@ -188,36 +180,26 @@ export function decodeOutputParams(hash: string): ReadOptions {
     }
   }
   const options: OutputOptions = {};
-  const flag = (key: 'succeedOnLead' | 'certSecret') => {
-    const value = read[key];
-    if (value === undefined) return;
-    if (value === '1' || value === 'true') options[key] = true;
-    else if (value !== '0' && value !== 'false') problems.push(`The link's value "${value.slice(0, 20)}" for ${OPTION_NOUNS[key]} is not 1 or 0; it was left out.`);
-  };
-  const text = (key: 'queue' | 'priorityClass' | 'schedulerName' | 'gangQueue') => {
-    const value = read[key];
-    if (value === undefined || value === '') return;
-    if (value.length > MAX_VALUE_CHARS) problems.push(`The link's value for ${OPTION_NOUNS[key]} has ${value.length} characters, more than any valid one; it was left out.`);
-    else options[key] = value;
-  };
-  if (read.workload !== undefined) {
-    if (read.workload === 'jobset') options.workload = 'jobset';
-    else if (read.workload !== 'job') problems.push(`The link's workload "${read.workload.slice(0, 20)}" is not job or jobset; it was left out.`);
+  for (const row of OUTPUT_OPTIONS) {
+    const value = read[row.key];
+    if (value === undefined) continue;
+    if (isSwitchRow(row)) {
+      if (value === '1' || value === 'true') setOption(options, row.key, true);
+      else if (value !== '0' && value !== 'false') problems.push(`The link's value "${value.slice(0, 20)}" for ${row.noun} is not 1 or 0; it was left out.`);
+    } else if (value === '') {
+      continue;
+    } else if (isTextRow(row)) {
+      if (value.length > MAX_VALUE_CHARS) problems.push(`The link's value for ${row.noun} has ${value.length} characters, more than any valid one; it was left out.`);
+      else setOption(options, row.key, value);
+    } else if (isNumberRow(row)) {
+      const number = readOptionNumber(row, value);
+      if ('problem' in number) problems.push(`${number.problem.message} It was left out.`);
+      else setOption(options, row.key, number.value);
+    } else if (isChoiceRow(row)) {
+      if (!isChoiceOf(row, value)) problems.push(`The link's ${row.value.what} "${value.slice(0, 20)}" is not ${row.value.choices.join(' or ')}; it was left out.`);
+      else if (isOptionOn(row, value)) setOption(options, row.key, value);
+    }
   }
-  text('queue');
-  text('priorityClass');
-  flag('succeedOnLead');
-  flag('certSecret');
-  if (read.gang !== undefined && read.gang !== '') {
-    if (isGang(read.gang)) options.gang = read.gang;
-    else problems.push(`The link's gang scheduler "${read.gang.slice(0, 20)}" is not ${GANGS.join(' or ')}; it was left out.`);
-  }
-  text('schedulerName');
-  if (read.gangTimeout !== undefined && read.gangTimeout !== '') {
-    if (/^[0-9]{1,10}$/.test(read.gangTimeout)) options.gangTimeout = Number(read.gangTimeout);
-    else problems.push(`The link's value "${read.gangTimeout.slice(0, 20)}" for ${OPTION_NOUNS.gangTimeout} is not a whole number of seconds; it was left out.`);
-  }
-  text('gangQueue');
   const usable = usableOptions(options);
   for (const problem of usable.problems) problems.push(`${problem.message} It was left out.`);
   return { options: usable.options, problems };
@@ -228,14 +210,17 @@ export function readStoredOptions(value: unknown): OutputOptions {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   const stored = value as Record<string, unknown>;
   const options: OutputOptions = {};
-  if (stored['workload'] === 'jobset') options.workload = 'jobset';
-  if (isGang(stored['gang'])) options.gang = stored['gang'];
-  const timeout = stored['gangTimeout'];
-  if (typeof timeout === 'number') options.gangTimeout = timeout;
-  for (const key of ['queue', 'priorityClass', 'schedulerName', 'gangQueue'] as const) {
-    const text = stored[key];
-    if (typeof text === 'string' && text !== '' && text.length <= MAX_VALUE_CHARS) options[key] = text;
+  for (const row of OUTPUT_OPTIONS) {
+    const kept = stored[row.key];
+    if (isSwitchRow(row)) {
+      if (kept === true) setOption(options, row.key, true);
+    } else if (isChoiceRow(row)) {
+      if (isChoiceOf(row, kept) && isOptionOn(row, kept)) setOption(options, row.key, kept);
+    } else if (isNumberRow(row)) {
+      if (typeof kept === 'number') setOption(options, row.key, kept);
+    } else if (isTextRow(row)) {
+      if (typeof kept === 'string' && kept !== '' && kept.length <= MAX_VALUE_CHARS) setOption(options, row.key, kept);
+    }
   }
-  for (const key of ['succeedOnLead', 'certSecret'] as const) if (stored[key] === true) options[key] = true;
   return usableOptions(options).options;
 }

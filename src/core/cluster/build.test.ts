@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../common/kobject.ts';
 import { analyzeAnySpec, generateAny } from '../pipeline.ts';
+import type { OutputOptions } from '../targets/options.ts';
 import { fixture } from '../testing/fixtures.ts';
 import { TEST_KEYS } from '../testing/testKeys.ts';
 import { clusterModel } from './build.ts';
@@ -117,6 +118,28 @@ describe('clusterModel', () => {
       { kind: 'PodGroup', name: 'gang', detail: 'Volcano: minMember 4, scheduler volcano, queue batch' },
       { kind: 'PodGroup', name: 'gang', detail: 'coscheduling: minMember 4, scheduler volcano' },
     ]);
+  });
+
+  it('draws the PodGroup the gang options make, with its minMember, scheduler and queue', () => {
+    const text = v1alpha2Spec('  size: 4');
+    const wrappersUnder = (output: OutputOptions) => {
+      const resolved = analyzeAnySpec(text, { output }).resolved;
+      if (!resolved) throw new Error('spec has errors');
+      return clusterModel(resolved, generateAny(resolved, { keys: TEST_KEYS, output }), output).wrappers;
+    };
+    expect(wrappersUnder({ gang: 'coscheduling' })).toEqual([{ kind: 'PodGroup', name: 'flux-sample', detail: 'coscheduling: minMember 4, scheduler scheduler-plugins-scheduler' }]);
+    expect(wrappersUnder({ gang: 'volcano', gangQueue: 'hpc' })).toEqual([{ kind: 'PodGroup', name: 'flux-sample', detail: 'Volcano: minMember 4, scheduler volcano, queue hpc' }]);
+    expect(wrappersUnder({ gang: 'volcano', gangQueue: 'hpc', schedulerName: 'volcano-hpc' })).toEqual([
+      { kind: 'PodGroup', name: 'flux-sample', detail: 'Volcano: minMember 4, scheduler volcano-hpc, queue hpc' },
+    ]);
+  });
+
+  it('takes a PodGroup for a gang scheduler\'s only at its exact apiVersion, not at another version of its group', () => {
+    const resolved = analyzeAnySpec(v1alpha2Spec('  size: 4')).resolved;
+    if (!resolved) throw new Error('spec has errors');
+    const podGroup = (apiVersion: string): Manifest => ({ apiVersion, kind: 'PodGroup', metadata: { name: 'gang', namespace: 'default' }, spec: { minMember: 4 } });
+    const objects = [podGroup('scheduling.x-k8s.io/v1alpha2'), podGroup('scheduling.volcano.sh/v1alpha1'), ...generateAny(resolved, { keys: TEST_KEYS })];
+    expect(clusterModel(resolved, objects).wrappers).toEqual([]);
   });
 
   it('makes every rank of a 10,000-rank cluster', () => {

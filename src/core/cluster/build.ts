@@ -9,12 +9,11 @@ import { asRecord, valueAt } from '../common/plain.ts';
 import type { PathSegment } from '../diagnostics.ts';
 import type { ResolvedAny } from '../pipeline.ts';
 import { hostPrefix } from '../targets/hosts.ts';
+import { GANG_SCHEDULERS, gangOfObject } from '../targets/gangs.ts';
 import { QUEUE_LABEL, PRIORITY_CLASS_LABEL, type OutputOptions } from '../targets/options.ts';
 import type { ClusterModel, ClusterService, PodContainer, Rank, VolumeMount, Wrapper } from './model.ts';
 import { effectiveTopology, parentRule } from './topology.ts';
 
-/** The PodGroup APIs a gang scheduler reads: scheduler-plugins' coscheduling, and Volcano. */
-const POD_GROUP_GROUPS: Readonly<Record<string, string>> = { 'scheduling.x-k8s.io': 'coscheduling', 'scheduling.volcano.sh': 'Volcano' };
 const CERTIFICATE_KEY = 'curve.cert';
 
 /** What the model reads of a spec container: both versions' shapes. */
@@ -24,7 +23,6 @@ interface SpecContainer {
   existingVolumes?: Record<string, unknown> | undefined;
 }
 
-const apiGroup = (m: Manifest) => (m.apiVersion.includes('/') ? m.apiVersion.slice(0, m.apiVersion.indexOf('/')) : '');
 const labelsOf = (value: unknown): Record<string, unknown> => asRecord(asRecord(value)?.['labels']) ?? {};
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
@@ -125,8 +123,9 @@ function wrappersOf(objects: readonly Manifest[], workload: Manifest | undefined
   }
   const scheduler = text(asRecord(podSpec)?.['schedulerName']);
   for (const m of objects) {
-    const flavour = m.kind === 'PodGroup' ? POD_GROUP_GROUPS[apiGroup(m)] : undefined;
-    if (flavour) {
+    const gang = gangOfObject(m);
+    if (gang) {
+      const flavour = GANG_SCHEDULERS[gang].title;
       const minMember = valueAt(m, ['spec', 'minMember']);
       const queueName = valueAt(m, ['spec', 'queue']);
       const parts = [`${flavour}: minMember ${text(minMember) || 'unset'}`, scheduler ? `scheduler ${scheduler}` : '', typeof queueName === 'string' ? `queue ${queueName}` : ''];

@@ -9,11 +9,20 @@
  * panel's labels and sentences.
  */
 import { quote } from '../common/quoteText.ts';
+import {
+  COSCHEDULING_API_VERSION,
+  COSCHEDULING_LABEL,
+  COSCHEDULING_SCHEDULER,
+  GANG_SCHEDULERS,
+  GANGS,
+  VOLCANO_ANNOTATION,
+  VOLCANO_API_VERSION,
+  VOLCANO_SCHEDULER,
+  type Gang,
+} from './gangs.ts';
 
+export { GANGS, type Gang } from './gangs.ts';
 export type Workload = 'job' | 'jobset';
-/** The gang scheduler whose PodGroup makes the pods start together (see podGroup.ts). */
-export type Gang = 'coscheduling' | 'volcano';
-export const GANGS: readonly Gang[] = ['coscheduling', 'volcano'];
 
 export interface OutputOptions {
   /** Kueue LocalQueue: label `kueue.x-k8s.io/queue-name` on the Job or JobSet. */
@@ -37,15 +46,6 @@ export interface OutputOptions {
 }
 
 export const QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
-export const COSCHEDULING_API_VERSION = 'scheduling.x-k8s.io/v1alpha1';
-export const VOLCANO_API_VERSION = 'scheduling.volcano.sh/v1beta1';
-/** The label a coscheduling (or fluence) PodGroup's member pods carry, with its name. */
-export const COSCHEDULING_LABEL = 'scheduling.x-k8s.io/pod-group';
-/** The annotation a Volcano PodGroup's member pods carry, with its name. */
-export const VOLCANO_ANNOTATION = 'scheduling.k8s.io/group-name';
-/** scheduler-plugins' Helm chart installs its scheduler under this name, beside the default one. */
-export const COSCHEDULING_SCHEDULER = 'scheduler-plugins-scheduler';
-export const VOLCANO_SCHEDULER = 'volcano';
 /** A PodGroup's int32 fields. */
 export const INT32_MAX = 2147483647;
 export const PRIORITY_CLASS_LABEL = 'kueue.x-k8s.io/priority-class';
@@ -53,31 +53,69 @@ export const PRIORITY_CLASS_LABEL = 'kueue.x-k8s.io/priority-class';
 /** Option keys in the order the CLI's usage and the app's panel list them. */
 export type OutputOptionKey = keyof OutputOptions;
 
-/**
- * What the option's value is, for the CLI's parsing and the app's control: on or off, a text, a
- * whole number, or one of a few words (off when absent).
- */
-export type OptionValueKind = { kind: 'switch' } | { kind: 'text' } | { kind: 'number' } | { kind: 'choice'; choices: readonly string[] };
+type KeysWhere<V> = { [K in OutputOptionKey]-?: NonNullable<OutputOptions[K]> extends V ? K : never }[OutputOptionKey];
+type StringKey = KeysWhere<string>;
+/** The options that are on or off. */
+export type SwitchKey = KeysWhere<boolean>;
+/** The options that take a whole number. */
+export type NumberKey = KeysWhere<number>;
+/** The options that take any text (checked by optionValueProblems). */
+export type TextKey = { [K in StringKey]: string extends NonNullable<OutputOptions[K]> ? K : never }[StringKey];
+/** The options that take one of a few words. */
+export type ChoiceKey = Exclude<StringKey, TextKey>;
 
-export interface OutputOptionInfo {
-  key: OutputOptionKey;
-  value: OptionValueKind;
+/**
+ * What the option's value is, for the CLI's parsing, the app's control, the share link and the
+ * storage: on or off, a text, a whole number, or one of a few words (`off`, when given, is the
+ * word that means the option is off, as `job` is the operator's own workload).
+ */
+export type OptionValueKind =
+  | { kind: 'switch' }
+  | { kind: 'text' }
+  | { kind: 'number'; min: number; max: number; unit: string }
+  | { kind: 'choice'; choices: readonly string[]; off?: string; what: string; titles?: Readonly<Record<string, string>> };
+
+interface OptionRowText {
   /** The CLI flag, with its value's placeholder when it takes one. */
   flag: string;
   /** The app's label for the control. */
   label: string;
+  /** The option in sentences ("the Kueue queue"). */
+  noun: string;
+  /** Short words for it when on, for the panel's closed summary; `{}` stands for its value (a choice's title). */
+  summary: string;
   /** What it changes in the output. */
   does: string;
   /** What the cluster needs for the output to run. */
   needs: string;
 }
 
+/** A row of the table: its key's type goes with its value's kind, so a row cannot set a key with another kind of value. */
+export type OutputOptionInfo = OptionRowText &
+  (
+    | { key: SwitchKey; value: Extract<OptionValueKind, { kind: 'switch' }> }
+    | { key: TextKey; value: Extract<OptionValueKind, { kind: 'text' }> }
+    | { key: NumberKey; value: Extract<OptionValueKind, { kind: 'number' }> }
+    | { key: ChoiceKey; value: Extract<OptionValueKind, { kind: 'choice' }> }
+  );
+export type SwitchRow = Extract<OutputOptionInfo, { key: SwitchKey }>;
+export type TextRow = Extract<OutputOptionInfo, { key: TextKey }>;
+export type NumberRow = Extract<OutputOptionInfo, { key: NumberKey }>;
+export type ChoiceRow = Extract<OutputOptionInfo, { key: ChoiceKey }>;
+
+export const isSwitchRow = (row: OutputOptionInfo): row is SwitchRow => row.value.kind === 'switch';
+export const isTextRow = (row: OutputOptionInfo): row is TextRow => row.value.kind === 'text';
+export const isNumberRow = (row: OutputOptionInfo): row is NumberRow => row.value.kind === 'number';
+export const isChoiceRow = (row: OutputOptionInfo): row is ChoiceRow => row.value.kind === 'choice';
+
 export const OUTPUT_OPTIONS: readonly OutputOptionInfo[] = [
   {
     key: 'workload',
-    value: { kind: 'choice', choices: ['job', 'jobset'] },
+    value: { kind: 'choice', choices: ['job', 'jobset'], off: 'job', what: 'workload' },
     flag: '--workload job|jobset',
     label: 'Run as a JobSet',
+    noun: 'the workload',
+    summary: 'JobSet',
     does: 'A JobSet with one replicated Job instead of the indexed Job; the JobSet makes the headless Service, and every host name becomes NAME-node-0-i.',
     needs: 'the JobSet controller (jobset.x-k8s.io/v1alpha2); v1alpha2 specs only.',
   },
@@ -86,6 +124,8 @@ export const OUTPUT_OPTIONS: readonly OutputOptionInfo[] = [
     value: { kind: 'text' },
     flag: '--queue NAME',
     label: 'Kueue queue',
+    noun: 'the Kueue queue',
+    summary: 'queue {}',
     does: `Label ${QUEUE_LABEL} on the Job (or JobSet), so Kueue admits it when the queue has quota. ConfigMaps and Services are created at once.`,
     needs: 'Kueue, with a LocalQueue of that name in the namespace.',
   },
@@ -94,6 +134,8 @@ export const OUTPUT_OPTIONS: readonly OutputOptionInfo[] = [
     value: { kind: 'text' },
     flag: '--priority-class NAME',
     label: 'Kueue priority class',
+    noun: 'the Kueue priority class',
+    summary: 'priority {}',
     does: `Label ${PRIORITY_CLASS_LABEL} on the same object.`,
     needs: 'Kueue, with a WorkloadPriorityClass of that name: since Kueue 0.19 a priority class that does not exist stops Kueue from queueing the Job (or JobSet) at all.',
   },
@@ -102,6 +144,8 @@ export const OUTPUT_OPTIONS: readonly OutputOptionInfo[] = [
     value: { kind: 'switch' },
     flag: '--succeed-on-lead',
     label: 'Finish with the lead broker',
+    noun: 'finish with the lead broker',
+    summary: 'finish with the lead broker',
     does: 'The Job succeeds when the lead broker (index 0) does: the other pods are stopped and the quota is released even if a follower lingers.',
     needs: 'Kubernetes 1.31 or later (Job success policy; beta in 1.31, GA in 1.33).',
   },
@@ -110,14 +154,18 @@ export const OUTPUT_OPTIONS: readonly OutputOptionInfo[] = [
     value: { kind: 'switch' },
     flag: '--cert-secret',
     label: 'Certificate in a Secret',
+    noun: 'the certificate in a Secret',
+    summary: 'certificate in a Secret',
     does: 'The CURVE certificate goes into a Secret NAME-curve (key curve.cert), mounted read-only with mode 0400, and no longer into the ConfigMap.',
     needs: 'nothing beyond Kubernetes, but whoever applies the bundle must be allowed to create Secrets.',
   },
   {
     key: 'gang',
-    value: { kind: 'choice', choices: GANGS },
+    value: { kind: 'choice', choices: GANGS, what: 'gang scheduler', titles: Object.fromEntries(GANGS.map((gang) => [gang, GANG_SCHEDULERS[gang].title])) },
     flag: '--gang coscheduling|volcano',
     label: 'Gang scheduling',
+    noun: 'gang scheduling',
+    summary: '{} PodGroup',
     does: `A PodGroup named after the MiniCluster, first in the bundle, with minMember = size, so that all the pods start together or none does. coscheduling: a ${COSCHEDULING_API_VERSION} PodGroup, the pods get the label ${COSCHEDULING_LABEL} and schedulerName ${COSCHEDULING_SCHEDULER}. volcano: a ${VOLCANO_API_VERSION} PodGroup, the pods get the annotation ${VOLCANO_ANNOTATION} and schedulerName ${VOLCANO_SCHEDULER}.`,
     needs: 'that scheduler and its PodGroup CRD (scheduler-plugins installed as a second scheduler, or Volcano). Each run needs a fresh PodGroup: delete the bundle before applying it again.',
   },
@@ -126,14 +174,18 @@ export const OUTPUT_OPTIONS: readonly OutputOptionInfo[] = [
     value: { kind: 'text' },
     flag: '--scheduler-name NAME',
     label: 'Gang scheduler name',
+    noun: 'the gang scheduler name',
+    summary: 'scheduler {}',
     does: 'The pods\' schedulerName instead of the gang option\'s usual one (for example fluence, which reads the coscheduling label and PodGroup).',
     needs: 'a scheduler of that name in the cluster, and a gang option.',
   },
   {
     key: 'gangTimeout',
-    value: { kind: 'number' },
+    value: { kind: 'number', min: 1, max: INT32_MAX, unit: 'seconds' },
     flag: '--gang-timeout SECONDS',
     label: 'Gang timeout (seconds)',
+    noun: 'the gang timeout',
+    summary: 'gang timeout {} s',
     does: 'The coscheduling PodGroup\'s scheduleTimeoutSeconds: how long the scheduler waits for the whole gang before it lets the pods go again (60 s when unset).',
     needs: 'the coscheduling gang option.',
   },
@@ -142,25 +194,68 @@ export const OUTPUT_OPTIONS: readonly OutputOptionInfo[] = [
     value: { kind: 'text' },
     flag: '--gang-queue NAME',
     label: 'Volcano queue',
+    noun: 'the Volcano queue',
+    summary: 'Volcano queue {}',
     does: 'The Volcano PodGroup\'s queue (Volcano uses default when unset).',
     needs: 'the volcano gang option, and an Open Volcano queue of that name: Volcano\'s webhook refuses a PodGroup whose queue does not exist or is closed.',
   },
 ];
 
-/** The option's name as the CLI's flag (without dashes) and the share link's entry take it: `priority-class`. */
-export function optionName(key: OutputOptionKey): string {
+/** The table's row of an option. */
+export function optionRow(key: OutputOptionKey): OutputOptionInfo {
   const info = OUTPUT_OPTIONS.find((option) => option.key === key);
   if (!info) throw new Error(`no output option ${key}`);
-  return info.flag.replace(/^--/, '').split(' ')[0] ?? key;
+  return info;
+}
+
+/** The option's name as the CLI's flag (without dashes) and the share link's entry take it: `priority-class`. */
+export function optionName(key: OutputOptionKey): string {
+  return optionRow(key).flag.replace(/^--/, '').split(' ')[0] ?? key;
+}
+
+/** Does this value of the row's option change the output? Absent, false and a choice's off word do not. */
+export function isOptionOn(row: OutputOptionInfo, value: unknown): boolean {
+  if (value === undefined || value === false) return false;
+  return !(row.value.kind === 'choice' && row.value.off !== undefined && value === row.value.off);
 }
 
 /** True when no option changes the output: the operator's own objects. */
 export function isDefaultOutput(options: OutputOptions | undefined): boolean {
-  return (
-    !options ||
-    (!options.queue && !options.priorityClass && !options.succeedOnLead && !options.certSecret && (options.workload ?? 'job') === 'job' &&
-      !options.gang && options.schedulerName === undefined && options.gangTimeout === undefined && options.gangQueue === undefined)
-  );
+  return !options || OUTPUT_OPTIONS.every((row) => !isOptionOn(row, options[row.key]));
+}
+
+/** Sets one option; the value's type is the key's (see the table's `SwitchKey`, `TextKey`…). */
+export function setOption<K extends OutputOptionKey>(options: OutputOptions, key: K, value: OutputOptions[K]): void {
+  options[key] = value;
+}
+
+/** Is `value` one of the choice row's words? */
+export function isChoiceOf<R extends ChoiceRow>(row: R, value: unknown): value is NonNullable<OutputOptions[R['key']]> {
+  return typeof value === 'string' && row.value.choices.includes(value);
+}
+
+/** The message for a word a choice does not take. */
+export function choiceProblem(row: ChoiceRow, value: unknown): OptionProblem {
+  return { option: row.key, message: `The ${row.value.what} ${quote(String(value))} is not one of ${row.value.choices.join(' or ')}.` };
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The message for a whole number the option does not take, with the value as it was given. */
+function numberProblem(row: NumberRow, shown: string): OptionProblem {
+  const { min, max, unit } = row.value;
+  return { option: row.key, message: `${capitalised(row.noun)} ${quote(shown)} is not a whole number of ${unit} from ${min} to ${max}.` };
+}
+
+/**
+ * A whole-number option's value from its text, the one reader of the CLI, the share link and the
+ * app's panel: decimal digits only (no sign, blank, point, exponent or hex, which JavaScript's
+ * Number would take), within the row's range; otherwise the problem, with the text as given.
+ */
+export function readOptionNumber(row: NumberRow, text: string): { value: number } | { problem: OptionProblem } {
+  const value = /^[0-9]{1,16}$/.test(text) ? Number(text) : undefined;
+  if (value === undefined || value < row.value.min || value > row.value.max) return { problem: numberProblem(row, text) };
+  return { value };
 }
 
 export interface OptionProblem {
@@ -200,13 +295,11 @@ export function optionValueProblems(options: OutputOptions): OptionProblem[] {
     const problem = options.priorityClass === '' ? 'it is empty' : labelValueProblem(options.priorityClass);
     if (problem) out.push({ option: 'priorityClass', message: `The Kueue priority class ${quote(options.priorityClass)} is not a valid label value: ${problem}.` });
   }
-  if (options.workload !== undefined && options.workload !== 'job' && options.workload !== 'jobset') {
-    out.push({ option: 'workload', message: `The workload ${quote(String(options.workload))} is not one of job or jobset.` });
+  for (const row of OUTPUT_OPTIONS.filter(isChoiceRow)) {
+    const value: unknown = options[row.key];
+    if (value !== undefined && !isChoiceOf(row, value)) out.push(choiceProblem(row, value));
   }
   const { gang } = options;
-  if (gang !== undefined && !GANGS.includes(gang)) {
-    out.push({ option: 'gang', message: `The gang scheduler ${quote(String(gang))} is not one of ${GANGS.join(' or ')}.` });
-  }
   if (options.schedulerName !== undefined) {
     const problem = options.schedulerName === '' ? 'it is empty' : dns1123SubdomainProblem(options.schedulerName);
     if (problem) out.push({ option: 'schedulerName', message: `The scheduler name ${quote(options.schedulerName)} is not a valid scheduler name: ${problem}.` });
@@ -214,8 +307,9 @@ export function optionValueProblems(options: OutputOptions): OptionProblem[] {
   }
   if (options.gangTimeout !== undefined) {
     const timeout = options.gangTimeout;
-    if (!Number.isInteger(timeout) || timeout < 1 || timeout > INT32_MAX) {
-      out.push({ option: 'gangTimeout', message: `The gang timeout ${quote(String(timeout))} is not a whole number of seconds from 1 to ${INT32_MAX}.` });
+    const row = optionRow('gangTimeout');
+    if (isNumberRow(row) && (!Number.isInteger(timeout) || timeout < row.value.min || timeout > row.value.max)) {
+      out.push(numberProblem(row, String(timeout)));
     } else if (gang !== 'coscheduling') {
       out.push({
         option: 'gangTimeout',

@@ -7,44 +7,15 @@
 import type { KObject, Manifest } from '../common/kobject.ts';
 import { asRecord } from '../common/plain.ts';
 import { sumQuantities } from '../render/quantity.ts';
-import {
-  COSCHEDULING_API_VERSION,
-  COSCHEDULING_LABEL,
-  COSCHEDULING_SCHEDULER,
-  VOLCANO_ANNOTATION,
-  VOLCANO_API_VERSION,
-  VOLCANO_SCHEDULER,
-  type Gang,
-  type OutputOptions,
-} from './options.ts';
+import { GANG_SCHEDULERS, POD_GROUP_KIND, type Gang } from './gangs.ts';
+import type { OutputOptions } from './options.ts';
 
-export const POD_GROUP_KIND = 'PodGroup';
-
-export interface GangScheduler {
-  apiVersion: string;
-  /** The scheduler name the pods get unless `--scheduler-name` says another. */
-  scheduler: string;
-  /** Where a pod names its PodGroup: a label (coscheduling) or an annotation (Volcano). */
-  member: { where: 'labels' | 'annotations'; key: string };
-  /** The scheduler's name in sentences. */
-  title: string;
-}
-
-export const GANG_SCHEDULERS: Readonly<Record<Gang, GangScheduler>> = {
-  coscheduling: { apiVersion: COSCHEDULING_API_VERSION, scheduler: COSCHEDULING_SCHEDULER, member: { where: 'labels', key: COSCHEDULING_LABEL }, title: 'coscheduling' },
-  volcano: { apiVersion: VOLCANO_API_VERSION, scheduler: VOLCANO_SCHEDULER, member: { where: 'annotations', key: VOLCANO_ANNOTATION }, title: 'Volcano' },
-};
+export { GANG_SCHEDULERS, POD_GROUP_KIND, gangOfObject, type GangScheduler } from './gangs.ts';
 
 /** The scheduler name the pods get under these options (undefined without a gang). */
 export function gangSchedulerName(output: OutputOptions | undefined): string | undefined {
   if (!output?.gang) return undefined;
   return output.schedulerName || GANG_SCHEDULERS[output.gang].scheduler;
-}
-
-/** Is this object a PodGroup of one of the gang schedulers (hand-written or ours)? */
-export function gangOfObject(object: { apiVersion?: unknown; kind?: unknown }): Gang | undefined {
-  if (object.kind !== POD_GROUP_KIND) return undefined;
-  return (Object.keys(GANG_SCHEDULERS) as Gang[]).find((gang) => GANG_SCHEDULERS[gang].apiVersion === object.apiVersion);
 }
 
 /**
