@@ -29,9 +29,13 @@ async function editSize(page: Page, name: string, from: number, to: number): Pro
   await expectOutput(page, name, to);
 }
 
-/** The editor's text as shown (every line of these short specs is in view). */
+/**
+ * The editor's text as shown (every line of these short specs is in view): Monaco writes spaces as
+ * no-break spaces, and the indentation it marks as middle dots (each followed by a zero-width
+ * non-joiner).
+ */
 async function editorText(page: Page): Promise<string> {
-  return (await lines(page).innerText()).replace(/\u00a0/g, ' ').trimEnd();
+  return (await lines(page).innerText()).replace(/[\u00b7\u2e31]\u200c?|\u00a0/g, ' ').trimEnd();
 }
 
 async function selectAll(page: Page): Promise<void> {

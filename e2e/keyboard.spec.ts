@@ -16,8 +16,8 @@ test('Tab indents, and the hint tells and does the way out', async ({ page }) =>
   await goToLineEnd(page, 'kind: MiniCluster');
   await page.keyboard.press('Home');
   await page.keyboard.press('Tab');
-  // Monaco renders spaces as no-break spaces (\s matches both).
-  await expect(line).toHaveText(/^\s{2}kind:\sMiniCluster$/);
+  // Monaco renders spaces as no-break spaces (\s matches both), and marks indentation with middle dots.
+  await expect(line).toHaveText(/^(?:\s|[\u00b7\u2e31]\u200c?){2}kind:\sMiniCluster$/);
   await expect(input).toBeFocused();
   await page.keyboard.press('ControlOrMeta+Z');
   await expect(line).toHaveText(/^kind:\sMiniCluster$/);
