@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { jobSetChildJob } from '../src/core/targets/hosts.ts';
 import { seriousViolationsInEachTheme } from './axe.ts';
 import { download } from './download.ts';
-import { goToLineEnd, replaceSpec } from './editor.ts';
+import { editorTop, goToLineEnd, replaceSpec } from './editor.ts';
 import { expect, test } from './guard.ts';
 
 const SHOTS = process.env['VIEW_SHOTS'] ?? 'test-results/screenshots';
@@ -177,6 +177,42 @@ test('a part of the picture selects its field, in the YAML and in the form, by m
   await expect(page.locator(':focus')).toHaveAttribute('data-spec-path', /^spec\.containers\[0\]/);
   await part(page, 'Rank 2, pod flux-sample-2').press(' ');
   await expect(page.locator('[data-spec-path="spec.size"]')).toBeFocused();
+});
+
+/** The line under the editor's cursor, read by selecting it. */
+async function lineAtCursor(page: Page): Promise<string> {
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.press('ControlOrMeta+C');
+  return (await page.evaluate(() => navigator.clipboard.readText())).trim();
+}
+
+// The picture stays (muted) while the MiniCluster at the cursor has errors: a click on it goes to
+// the MiniCluster it shows, not to the one at the cursor.
+test('in a file of two MiniClusters, a part of a picture kept from the first selects the first one’s field', async ({ page }) => {
+  const first = spec('  size: 3').replace('name: flux-sample', 'name: first');
+  const second = spec('  size: -1').replace('name: flux-sample', 'name: second');
+  await replaceSpec(page, `${first}---\n${second}`);
+  await editorTop(page);
+  await goToLineEnd(page, 'name: first');
+  await openCluster(page);
+  await expect(part(page, 'Rank 0, pod first-0, the lead broker')).toBeVisible();
+  await goToLineEnd(page, 'name: second');
+  await expect(page.locator('#root').getByText(/size -1|spec\.size/).first()).toBeVisible();
+  await part(page, 'Rank 0, pod first-0, the lead broker').click();
+  await expect(page.locator('.monaco-editor .native-edit-context')).toBeFocused();
+  expect(await lineAtCursor(page)).toBe('size: 3');
+});
+
+test('Next change from the Cluster view shows the objects, at the change', async ({ page }) => {
+  await openCluster(page);
+  await goToLineEnd(page, 'size: 4');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('6');
+  await expect(part(page, 'Rank 5, pod flux-sample-5')).toBeVisible();
+  await page.getByRole('button', { name: 'Next change', exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Objects' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.mcs-preview .mcs-code [data-current]').first()).toBeVisible();
 });
 
 test('Download SVG: a file of its own, in the theme shown, with the host names', async ({ page }) => {

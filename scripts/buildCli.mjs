@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const outfile = 'dist-cli/minicluster-gen.cjs';
@@ -43,13 +44,21 @@ const madeJsonSchemasPlugin = {
 };
 // The core's certificate check computes a public key with the noble curves, which build their
 // Edwards curve and probe WebCrypto as they load; the CLI has Node's X25519 at hand instead, the
-// same function (src/cli/nodePublicKey.test.ts holds the two equal).
+// same function (src/cli/nodePublicKey.test.ts holds the two equal). The one module is swapped
+// wherever it is imported from, and a build in which it was never met fails: the swap would have
+// been lost silently by a renamed or moved import.
+const corePublicKey = fileURLToPath(new URL('../src/core/curve/publicKey.ts', import.meta.url));
+const cliPublicKey = fileURLToPath(new URL('../src/cli/nodePublicKey.ts', import.meta.url));
+let publicKeySwaps = 0;
 const nodePublicKeyPlugin = {
   name: 'node-public-key',
   setup(plugin) {
-    plugin.onResolve({ filter: /^\.\/publicKey\.ts$/ }, ({ importer }) =>
-      /[\\/]src[\\/]core[\\/]curve[\\/][^\\/]+\.ts$/.test(importer) ? { path: resolve('src/cli/nodePublicKey.ts') } : undefined,
-    );
+    plugin.onResolve({ filter: /publicKey(\.[jt]s)?$/ }, ({ path, resolveDir }) => {
+      const target = resolve(resolveDir, path).replace(/\.[jt]s$/, '');
+      if (target !== corePublicKey.replace(/\.ts$/, '')) return undefined;
+      publicKeySwaps += 1;
+      return { path: cliPublicKey };
+    });
   },
 };
 await build({
@@ -69,6 +78,10 @@ await build({
   plugins: [madeJsonSchemasPlugin, nodePublicKeyPlugin],
   logLevel: 'warning',
 });
+if (publicKeySwaps === 0) {
+  process.stderr.write(`build:cli: ${corePublicKey} was not imported under that name, so the CLI would carry the noble curves: see nodePublicKeyPlugin.\n`);
+  process.exit(1);
+}
 
 // One run makes the code cache beside the script (bin/minicluster-gen.js writes it when there is
 // none). A run that does not end in time is tried once more, and a second one fails the build: a

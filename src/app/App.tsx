@@ -138,11 +138,16 @@ export function App({ services }: { services: AppServices }) {
   // it (or a field under it), else in the YAML, where every field is written or has a parent.
   const shownView = useRef(view);
   shownView.current = view;
+  // The picture is the last good output's, which may be of another MiniCluster of the file than
+  // the one the form shows now (the cursor moved to one with errors).
+  const pictureFile = useRef(lastGood?.inFile);
+  pictureFile.current = lastGood?.inFile;
   const shownFile = useRef(inFile);
   shownFile.current = inFile;
   const selectField = useCallback(
     (path: readonly PathSegment[]) => {
-      if (shownView.current === 'form') {
+      const sameMiniCluster = pictureFile.current?.index === shownFile.current?.index;
+      if (shownView.current === 'form' && sameMiniCluster) {
         const wanted = formatPath(path);
         const field = [...document.querySelectorAll<HTMLElement>('[data-spec-path]')].find((el) => {
           const at = el.dataset['specPath'] ?? '';
@@ -155,7 +160,7 @@ export function App({ services }: { services: AppServices }) {
         }
       }
       void import('./cluster/fieldPosition.ts').then(({ fieldPosition }) => {
-        const { line, column } = fieldPosition(getText(), path, shownFile.current);
+        const { line, column } = fieldPosition(getText(), path, pictureFile.current?.index);
         inYamlView(() => revealPosition(line, column));
       });
     },

@@ -41,8 +41,9 @@ describe("the CLI's public key (Node's X25519), in place of the core's", () => {
 });
 
 describe("the built CLI's certificate check", () => {
-  // The build puts this module in the core's place: a built CLI that took another, or none,
-  // would pass the mismatched certificate or refuse the good one.
+  // The build puts this module in the core's place, so the built CLI's verdicts must be the
+  // core's. Either module gives them: that the swap happened is what lazyStart.test.ts's
+  // WebCrypto check shows (the core's module probes WebCrypto as it loads).
   it('takes a matching --curve-cert and refuses the mismatched one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mcg-pubkey-'));
     const good = join(dir, 'good.cert');

@@ -5,8 +5,9 @@
  * writes are whole texts that the process waits for anyway, which `writeSync` does directly.
  *
  * A descriptor that cannot take a write at once (a non-blocking pipe, EAGAIN) is handed to Node's
- * stream from then on, which waits for it; the order of the text is kept, since every write
- * before it has ended. On Windows, where the console wants Node's own stream, the stream is used
+ * stream from then on, which waits for it; the order of the text on that descriptor is kept, since
+ * every write before it has ended. (Output and diagnostics sent to one pipe, `2>&1`, may then
+ * interleave differently, as two streams of Node's would.) On Windows, where the console wants Node's own stream, the stream is used
  * throughout.
  */
 import { writeSync } from 'node:fs';

@@ -117,6 +117,17 @@ describe('a file with a hand-written PodGroup', () => {
     expect(over[0]?.message).toContain('(flux-sample: 4, second: 4) have 8 pods together');
   });
 
+  it('of one name in two namespaces: the pods join the one in theirs, with no false namespace error', () => {
+    for (const order of [0, 1]) {
+      const groups = [coschedulingGroup('flux-sample', 4, 'other'), coschedulingGroup('flux-sample', 4, 'default')];
+      const text = file(...(order ? groups.reverse() : groups), miniCluster(FLUENCE + LABEL));
+      expect(problems(text), `order ${order}`).toEqual([]);
+      expect(analyzeFile(text).specs[0]?.analysis.resolved).toBeDefined();
+    }
+    // Only the other namespace's: the error says so.
+    expect(problems(file(coschedulingGroup('flux-sample', 4, 'other'), miniCluster(FLUENCE + LABEL))).map((p) => p.code)).toEqual(['podgroup-namespace']);
+  });
+
   // The usual case: the MiniCluster's file alone, its PodGroup applied from another one.
   it('named by the pods of a file of one document (with or without a --- line): the same note', () => {
     for (const text of [miniCluster(FLUENCE + LABEL), `---\n${miniCluster(FLUENCE + ANNOTATION)}`]) {

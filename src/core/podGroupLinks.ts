@@ -12,9 +12,8 @@ import { hasErrors, type Diagnostic, type PathSegment } from './diagnostics.ts';
 import type { YamlDocument } from './parse/documents.ts';
 import type { ParsedText } from './parse/index.ts';
 import type { AnyAnalysis } from './pipeline.ts';
-import { GANGS, type Gang } from './targets/gangs.ts';
+import { GANG_SCHEDULERS, GANGS, gangOfObject, type Gang } from './targets/gangs.ts';
 import type { OutputOptions } from './targets/options.ts';
-import { GANG_SCHEDULERS, gangOfObject } from './targets/podGroup.ts';
 
 interface Spec {
   document: YamlDocument;
@@ -26,7 +25,6 @@ export interface PodGroupLinks<S extends Spec> {
   /** The PodGroup documents some MiniCluster's pods join, each with the sentence that says whose they are. */
   linked: Map<YamlDocument, string>;
 }
-
 
 /** The checks of every MiniCluster against the PodGroups of its file (`others`: its other documents). */
 export function linkPodGroups<S extends Spec>(
@@ -44,6 +42,19 @@ export function linkPodGroups<S extends Spec>(
     return found;
   };
 
+  const namespaceOf = (document: YamlDocument): string => {
+    const written = valueAt(parseOnce(document).value, ['metadata', 'namespace']);
+    return typeof written === 'string' ? written : (options.defaultNamespace ?? 'default');
+  };
+  /**
+   * The PodGroup of this gang and name that the pods join: the one in their namespace when the
+   * file has several of that name (one per namespace), else the first, whose namespace is checked.
+   */
+  const groupOf = (gang: Gang, groupName: unknown, namespace: string): YamlDocument | undefined => {
+    const candidates = podGroups.filter((d) => d.name === groupName && gangOfObject(d) === gang);
+    return candidates.length > 1 ? (candidates.find((d) => namespaceOf(d) === namespace) ?? candidates[0]) : candidates[0];
+  };
+
   // Pods of several MiniClusters may join one PodGroup: its quorum counts them all.
   const joining = new Map<YamlDocument, Array<{ name: string; size: number }>>();
   for (const spec of specs) {
@@ -52,7 +63,7 @@ export function linkPodGroups<S extends Spec>(
     for (const gang of GANGS) {
       const { member } = GANG_SCHEDULERS[gang];
       const groupName = asRecord(valueAt(cluster, ['spec', 'pod', member.where]))?.[member.key];
-      const document = podGroups.find((d) => d.name === groupName && gangOfObject(d) === gang);
+      const document = groupOf(gang, groupName, cluster.metadata.namespace);
       if (document) joining.set(document, [...(joining.get(document) ?? []), { name: cluster.metadata.name, size: cluster.spec.size }]);
     }
   }
@@ -73,7 +84,7 @@ export function linkPodGroups<S extends Spec>(
       const where: PathSegment[] = ['spec', 'pod', member.where, member.key];
       const kindWord = member.where === 'labels' ? 'label' : 'annotation';
       const named = podGroups.filter((d) => d.name === groupName);
-      const document = named.find((d) => gangOfObject(d) === gang);
+      const document = groupOf(gang, groupName, namespace);
       if (!document) {
         const otherKind = named[0];
         if (otherKind) {

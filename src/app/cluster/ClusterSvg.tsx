@@ -111,15 +111,34 @@ function moveFocus(event: KeyboardEvent<SVGSVGElement>) {
 
 export function ClusterSvg({ layout, onSelect, labelId, describedBy }: ClusterSvgProps) {
   const ref = useRef<SVGSVGElement>(null);
-  // The one tab stop stays on the button focused last; on the first one when that one is gone.
+  /** A part of the picture has the focus, or had it when a redraw removed that part. */
+  const hadFocus = useRef(false);
+  // The one tab stop stays on the button focused last; on the first one when that one is gone,
+  // which then takes the focus too if it was there (an edit made from the picture redraws it).
   useEffect(() => {
     const links = ref.current?.querySelectorAll<SVGGElement>(`[${LINK}]`) ?? [];
     if (![...links].some((l) => l.tabIndex === 0)) links[0]?.setAttribute('tabindex', '0');
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (hadFocus.current && lost) [...links].find((l) => l.tabIndex === 0)?.focus();
   });
   const onFocus = (event: React.FocusEvent<SVGSVGElement>) => {
     const target = event.target as Element;
     if (!target.hasAttribute(LINK)) return;
+    hadFocus.current = true;
     for (const link of event.currentTarget.querySelectorAll(`[${LINK}]`)) link.setAttribute('tabindex', link === target ? '0' : '-1');
+  };
+  const onBlur = (event: React.FocusEvent<SVGSVGElement>) => {
+    const left = event.target as Element;
+    const to = event.relatedTarget as Node | null;
+    if (to && event.currentTarget.contains(to)) return;
+    if (to) {
+      hadFocus.current = false;
+      return;
+    }
+    // The focus went nowhere: a click outside (the part is still there) or a redraw that removed it.
+    requestAnimationFrame(() => {
+      if (left.isConnected) hadFocus.current = false;
+    });
   };
   const { width, height, title, topology } = layout;
   return (
@@ -135,6 +154,7 @@ export function ClusterSvg({ layout, onSelect, labelId, describedBy }: ClusterSv
       aria-describedby={describedBy}
       onKeyDown={moveFocus}
       onFocus={onFocus}
+      onBlur={onBlur}
     >
       <rect className="mcs-cl-bg" x={0} y={0} width={width} height={height} />
       <Link linked={title} box={title.box} className="mcs-cl-hit" onSelect={onSelect}>

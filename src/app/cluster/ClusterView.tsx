@@ -3,7 +3,7 @@
  * as `flux overlay status` prints it), and "Download SVG". The layout is remade only when the
  * picture or the width class changes; typing that leaves the cluster alone costs nothing here.
  */
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PathSegment } from '../../core/page.ts';
 import { downloadFile } from '../preview/browser.ts';
 import { ClusterSvg } from './ClusterSvg.tsx';
@@ -21,12 +21,22 @@ export interface ClusterViewProps {
   headingLevel?: 2 | 3 | 4;
 }
 
+/** The most lines of the tree's text that the picture's description reads out. */
+const DESCRIBED_LINES = 32;
+
 /** Widths are rounded to this step, so that a resize lays the picture out again only now and then. */
 const WIDTH_STEP = 40;
 
 /** The view's width (px, rounded down to WIDTH_STEP), measured: the layout takes two columns when they fit. */
 function useWidth(ref: React.RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(640);
+  // Measured before the first paint too, so a phone does not see two columns become one.
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measured = element.getBoundingClientRect().width;
+    if (measured > 0) setWidth(Math.max(320, Math.floor(measured / WIDTH_STEP) * WIDTH_STEP));
+  }, [ref]);
   useEffect(() => {
     const element = ref.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
@@ -44,6 +54,9 @@ function ClusterViewImpl({ picture, onSelectField, handOut, headingLevel = 3 }: 
   const layout = useMemo(() => (picture ? layoutCluster(picture, width) : undefined), [picture, width]);
   const Heading = `h${headingLevel}` as const;
   const name = picture?.model.name;
+  // The tree's text describes the picture when a screen reader can read it out in one go; a longer
+  // one has its own heading right after the picture.
+  const shortText = picture !== undefined && picture.text.split('\n').length <= DESCRIBED_LINES;
 
   const download = () => {
     const svg = box.current?.querySelector('svg');
@@ -66,7 +79,7 @@ function ClusterViewImpl({ picture, onSelectField, handOut, headingLevel = 3 }: 
       </p>
       <div ref={box} className="mcs-cluster-picture">
         {layout ? (
-          <ClusterSvg layout={layout} onSelect={onSelectField} labelId={`${id}-heading`} describedBy={`${id}-hint ${id}-text`} />
+          <ClusterSvg layout={layout} onSelect={onSelectField} labelId={`${id}-heading`} describedBy={shortText ? `${id}-hint ${id}-text` : `${id}-hint`} />
         ) : (
           <p className="mcs-note">The picture appears with the generated objects.</p>
         )}
@@ -83,7 +96,7 @@ function ClusterViewImpl({ picture, onSelectField, handOut, headingLevel = 3 }: 
             </p>
           )}
           {/* Focusable so that keyboard users can scroll a long tree. */}
-          <pre id={`${id}-text`} className="mcs-cluster-text" tabIndex={0} aria-labelledby={`${id}-text-heading`}>
+          <pre id={`${id}-text`} className="mcs-cluster-text" tabIndex={0} role="region" aria-labelledby={`${id}-text-heading`}>
             {picture.text}
           </pre>
         </div>

@@ -28,7 +28,18 @@ describe('fieldPosition', () => {
     const before = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n---\n';
     const text = before + SPEC;
     const start = before.length;
-    const inFile = { index: 0, count: 1, start, end: text.length, firstLine: 6, lastLine: 16 };
-    expect(fieldPosition(text, ['spec', 'size'], inFile)).toEqual({ line: 11, column: 3 });
+    expect(start).toBeGreaterThan(0);
+    expect(fieldPosition(text, ['spec', 'size'], 0)).toEqual({ line: 11, column: 3 });
+  });
+
+  // The picture stays while the spec has errors, and the text may have moved since it was made.
+  it('finds the MiniCluster by its place among the file\'s MiniClusters, in the text as it is now', () => {
+    const second = SPEC.replace('name: demo', 'name: second').replace('size: 4', 'size: 2');
+    const text = `${SPEC}---\n# a comment added since\n${second}`;
+    const secondStart = text.split('\n').indexOf('# a comment added since') + 1;
+    expect(fieldPosition(text, ['spec', 'size'], 0)).toEqual({ line: 6, column: 3 });
+    expect(fieldPosition(text, ['spec', 'size'], 1)).toEqual({ line: secondStart + 6, column: 3 });
+    // A MiniCluster that is gone since: the last one.
+    expect(fieldPosition(text, ['spec', 'size'], 5).line).toBe(secondStart + 6);
   });
 });

@@ -229,13 +229,15 @@ function PreviewImpl({
   const goToChange = useCallback(
     (step: 1 | -1) => {
       if (stops.length === 0) return;
+      // The changes are lines of the objects' cards: shown again if the picture is.
+      if (view === 'cluster') onViewChange?.('objects');
       setJump((last) => {
         const from = last?.of === changes ? last.index : step === 1 ? -1 : 0;
         const index = (from + step + stops.length) % stops.length;
         return { ...(stops[index] as ChangeStop), index, of: changes, seq: (last?.seq ?? 0) + 1 };
       });
     },
-    [stops, changes],
+    [stops, changes, view, onViewChange],
   );
   const focusLine = useMemo(() => (jump && jump.of === changes ? { key: jump.key, line: jump.line, seq: jump.seq } : undefined), [jump, changes]);
 
