@@ -2,7 +2,8 @@
  * The "Form" and "YAML" tabs over one spec. The YAML panel stays mounted while hidden so that the
  * editor keeps its model, and with it the undo history both views share.
  */
-import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { TabList, type Tab } from '../shell/TabList.tsx';
 import './tabs.css';
 
 export type SpecView = 'form' | 'yaml';
@@ -15,48 +16,24 @@ export interface SpecViewTabsProps {
   form: () => ReactNode;
 }
 
-const TABS: readonly { view: SpecView; label: string }[] = [
-  { view: 'form', label: 'Form' },
-  { view: 'yaml', label: 'YAML' },
+const TABS: readonly Tab<SpecView>[] = [
+  { value: 'form', label: 'Form' },
+  { value: 'yaml', label: 'YAML' },
 ];
 
 export function SpecViewTabs({ view, onViewChange, yaml, form }: SpecViewTabsProps) {
   const id = useId();
-  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
-  // Arrow keys move between tabs (the WAI-ARIA tabs pattern); Tab goes on into the panel.
-  const onKeyDown = (event: KeyboardEvent) => {
-    const index = TABS.findIndex((t) => t.view === view);
-    let next = -1;
-    if (event.key === 'ArrowRight') next = (index + 1) % TABS.length;
-    else if (event.key === 'ArrowLeft') next = (index - 1 + TABS.length) % TABS.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = TABS.length - 1;
-    if (next < 0) return;
-    event.preventDefault();
-    onViewChange(TABS[next]!.view);
-    tabs.current[next]?.focus();
-  };
   return (
     <div className="mcs-spec-views">
-      <div role="tablist" aria-label="Spec view" className="mcs-spec-tabs" onKeyDown={onKeyDown}>
-        {TABS.map((tab, i) => (
-          <button
-            key={tab.view}
-            ref={(el) => {
-              tabs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${id}-${tab.view}-tab`}
-            aria-selected={view === tab.view}
-            aria-controls={`${id}-${tab.view}-panel`}
-            tabIndex={view === tab.view ? 0 : -1}
-            onClick={() => onViewChange(tab.view)}
-          >
-            {tab.label}
-          </button>
-        ))}
-      </div>
+      <TabList
+        tabs={TABS}
+        value={view}
+        onChange={onViewChange}
+        label="Spec view"
+        className="mcs-spec-tabs"
+        tabId={(value) => `${id}-${value}-tab`}
+        panelId={(value) => `${id}-${value}-panel`}
+      />
       <div role="tabpanel" id={`${id}-form-panel`} aria-labelledby={`${id}-form-tab`} className="mcs-form-pane" hidden={view !== 'form'}>
         {view === 'form' && form()}
       </div>
