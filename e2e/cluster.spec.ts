@@ -10,6 +10,7 @@ import { seriousViolationsInEachTheme } from './axe.ts';
 import { download } from './download.ts';
 import { editorTop, goToLineEnd, replaceSpec } from './editor.ts';
 import { expect, test } from './guard.ts';
+import { openOutputPanel } from './outputPanel.ts';
 
 const SHOTS = process.env['VIEW_SHOTS'] ?? 'test-results/screenshots';
 
@@ -100,7 +101,7 @@ test('a binomial tree, and ranks offline until the cluster grows, redrawn as the
 
 test('a JobSet: the pods take the JobSet host names, and the JobSet is drawn around them', async ({ page }) => {
   await openCluster(page);
-  await page.locator('summary', { hasText: 'Output options' }).click();
+  await openOutputPanel(page);
   await page.getByRole('checkbox', { name: 'Run as a JobSet', exact: true }).check();
   const host = `${jobSetChildJob('flux-sample')}-`;
   await expect(part(page, `Rank 0, pod ${host}0, the lead broker`)).toBeVisible();
@@ -111,7 +112,7 @@ test('a JobSet: the pods take the JobSet host names, and the JobSet is drawn aro
 
 test('a PodGroup around the workload, with a JobSet and a queue too', async ({ page }) => {
   await openCluster(page);
-  await page.locator('summary', { hasText: 'Output options' }).click();
+  await openOutputPanel(page);
   await page.getByRole('combobox', { name: 'Gang scheduling', exact: true }).selectOption('volcano');
   await expect(picture(page).getByText('PodGroup flux-sample', { exact: true })).toBeVisible();
   await expect(picture(page).locator('title', { hasText: /^PodGroup flux-sample: / })).toHaveText(/minMember 4, scheduler volcano/);

@@ -8,6 +8,7 @@ import { parseAllDocuments } from 'yaml';
 import type { Manifest } from '../src/core/common/kobject.ts';
 import { validateAgainstKubernetes } from '../src/core/testing/kubernetesSchema.ts';
 import { expect, test } from './guard.ts';
+import { card, openOutputPanel, outputPanel } from './outputPanel.ts';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
@@ -15,13 +16,11 @@ test.beforeEach(async ({ page }) => {
   await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
 });
 
-const panel = (page: Page) => page.locator('details.mcs-output');
-const copyButton = (page: Page, kind: string, name: string) => page.getByRole('button', { name: `Copy ${kind} ${name}`, exact: true });
-const card = (page: Page, kind: string, name: string) => page.locator('article').filter({ has: copyButton(page, kind, name) });
+const panel = outputPanel;
 const gangSelect = (page: Page) => page.getByRole('combobox', { name: 'Gang scheduling', exact: true });
 
 async function openPanel(page: Page): Promise<void> {
-  if ((await panel(page).getAttribute('open')) === null) await page.locator('summary', { hasText: 'Output options' }).click();
+  await openOutputPanel(page);
   await expect(gangSelect(page)).toBeVisible();
 }
 

@@ -13,6 +13,7 @@ import { validateAgainstKubernetes } from '../src/core/testing/kubernetesSchema.
 import { replaceSpec } from './editor.ts';
 import { seriousViolationsInEachTheme } from './axe.ts';
 import { expect, test } from './guard.ts';
+import { card, copyButton, openOutputPanel, outputPanel } from './outputPanel.ts';
 import { forEachLook, WIDE_AND_NARROW } from './screenshots.ts';
 
 const QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
@@ -25,16 +26,11 @@ test.beforeEach(async ({ page }) => {
   await expect(page.locator('#root').getByText('1 ConfigMap, 1 Service, 1 Job: 4 pods')).toBeVisible();
 });
 
-const panel = (page: Page) => page.locator('details.mcs-output');
-const copyButton = (page: Page, kind: string, name: string) => page.getByRole('button', { name: `Copy ${kind} ${name}`, exact: true });
-const card = (page: Page, kind: string, name: string) => page.locator('article').filter({ has: copyButton(page, kind, name) });
+const panel = outputPanel;
 const checkbox = (page: Page, name: string) => page.getByRole('checkbox', { name, exact: true });
 const textbox = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 
-async function openPanel(page: Page): Promise<void> {
-  if ((await panel(page).getAttribute('open')) === null) await page.locator('summary', { hasText: 'Output options' }).click();
-  await expect(checkbox(page, 'Run as a JobSet')).toBeVisible();
-}
+const openPanel = openOutputPanel;
 
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);

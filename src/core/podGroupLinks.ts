@@ -55,15 +55,20 @@ export function linkPodGroups<S extends Spec>(
     return candidates.length > 1 ? (candidates.find((d) => namespaceOf(d) === namespace) ?? candidates[0]) : candidates[0];
   };
 
+  /** The PodGroup a MiniCluster's pods name for this gang, in their label or annotation. */
+  const namedBy = (cluster: object, gang: Gang): string | undefined => {
+    const { member } = GANG_SCHEDULERS[gang];
+    const value = asRecord(valueAt(cluster, ['spec', 'pod', member.where]))?.[member.key];
+    return typeof value === 'string' ? value : undefined;
+  };
+
   // Pods of several MiniClusters may join one PodGroup: its quorum counts them all.
   const joining = new Map<YamlDocument, Array<{ name: string; size: number }>>();
   for (const spec of specs) {
     const cluster = spec.analysis.resolved?.cluster;
     if (!cluster) continue;
     for (const gang of GANGS) {
-      const { member } = GANG_SCHEDULERS[gang];
-      const groupName = asRecord(valueAt(cluster, ['spec', 'pod', member.where]))?.[member.key];
-      const document = groupOf(gang, groupName, cluster.metadata.namespace);
+      const document = groupOf(gang, namedBy(cluster, gang), cluster.metadata.namespace);
       if (document) joining.set(document, [...(joining.get(document) ?? []), { name: cluster.metadata.name, size: cluster.spec.size }]);
     }
   }
@@ -79,10 +84,10 @@ export function linkPodGroups<S extends Spec>(
 
     for (const gang of GANGS) {
       const { member, title } = GANG_SCHEDULERS[gang];
-      const groupName = asRecord(valueAt(cluster, ['spec', 'pod', member.where]))?.[member.key];
-      if (typeof groupName !== 'string') continue;
+      const groupName = namedBy(cluster, gang);
+      if (groupName === undefined) continue;
       const where: PathSegment[] = ['spec', 'pod', member.where, member.key];
-      const kindWord = member.where === 'labels' ? 'label' : 'annotation';
+      const kindWord = member.word;
       const named = podGroups.filter((d) => d.name === groupName);
       const document = groupOf(gang, groupName, namespace);
       if (!document) {
@@ -90,7 +95,7 @@ export function linkPodGroups<S extends Spec>(
         if (otherKind) {
           const otherGang = gangOfObject(otherKind) as Gang;
           const theirs = GANG_SCHEDULERS[otherGang];
-          atSpec('warning', 'podgroup-wrong-kind', where, `This ${kindWord} is how ${title} pods join a PodGroup, but the PodGroup ${quote(groupName)} of this file (line ${otherKind.line}) is ${theirs.title}'s (${theirs.apiVersion}), whose pods join it with the ${theirs.member.where === 'labels' ? 'label' : 'annotation'} ${theirs.member.key}. Use that key in spec.pod.${theirs.member.where}, or make the PodGroup a ${GANG_SCHEDULERS[gang].apiVersion} one.`);
+          atSpec('warning', 'podgroup-wrong-kind', where, `This ${kindWord} is how ${title} pods join a PodGroup, but the PodGroup ${quote(groupName)} of this file (line ${otherKind.line}) is ${theirs.title}'s (${theirs.apiVersion}), whose pods join it with the ${theirs.member.word} ${theirs.member.key}. Use that key in spec.pod.${theirs.member.where}, or make the PodGroup a ${GANG_SCHEDULERS[gang].apiVersion} one.`);
         } else if (options.output?.gang !== gang || groupName !== name) {
           atSpec('info', 'podgroup-elsewhere', where, `The pods join the ${title} PodGroup ${quote(groupName)}, which is not in this file: it must exist in namespace ${namespace} before the pods are created, with minMember at most ${size}, or they are held back.`);
         }

@@ -24,15 +24,15 @@ export interface GangScheduler {
   apiVersion: string;
   /** The scheduler name the pods get unless `--scheduler-name` says another. */
   scheduler: string;
-  /** Where a pod names its PodGroup: a label (coscheduling) or an annotation (Volcano). */
-  member: { where: 'labels' | 'annotations'; key: string };
+  /** Where a pod names its PodGroup: a label (coscheduling) or an annotation (Volcano), and that word for sentences. */
+  member: { where: 'labels' | 'annotations'; key: string; word: 'label' | 'annotation' };
   /** The scheduler's name in sentences. */
   title: string;
 }
 
 export const GANG_SCHEDULERS: Readonly<Record<Gang, GangScheduler>> = {
-  coscheduling: { apiVersion: COSCHEDULING_API_VERSION, scheduler: COSCHEDULING_SCHEDULER, member: { where: 'labels', key: COSCHEDULING_LABEL }, title: 'coscheduling' },
-  volcano: { apiVersion: VOLCANO_API_VERSION, scheduler: VOLCANO_SCHEDULER, member: { where: 'annotations', key: VOLCANO_ANNOTATION }, title: 'Volcano' },
+  coscheduling: { apiVersion: COSCHEDULING_API_VERSION, scheduler: COSCHEDULING_SCHEDULER, member: { where: 'labels', key: COSCHEDULING_LABEL, word: 'label' }, title: 'coscheduling' },
+  volcano: { apiVersion: VOLCANO_API_VERSION, scheduler: VOLCANO_SCHEDULER, member: { where: 'annotations', key: VOLCANO_ANNOTATION, word: 'annotation' }, title: 'Volcano' },
 };
 
 export const GANGS: readonly Gang[] = Object.keys(GANG_SCHEDULERS) as Gang[];

@@ -167,13 +167,13 @@ function gangRules(name: string, spec: Record<string, unknown>, output: OutputOp
     );
   }
   for (const other of Object.values(GANG_SCHEDULERS)) {
-    const { where, key } = other.member;
+    const { where, key, word } = other.member;
     const value = asRecord(valueAt(spec, ['pod', where]))?.[key];
     if (value === undefined || value === name) continue;
     if (other === scheduler) {
-      add('error', 'gang-group-conflict', ['spec', 'pod', where, key], `This ${where === 'labels' ? 'label' : 'annotation'} puts the pods in the PodGroup ${quote(String(value))}, but the gang option makes the PodGroup ${quote(name)} (named after the MiniCluster) and puts them in it. Remove this ${where === 'labels' ? 'label' : 'annotation'}, or drop the gang option and keep your own PodGroup.`);
+      add('error', 'gang-group-conflict', ['spec', 'pod', where, key], `This ${word} puts the pods in the PodGroup ${quote(String(value))}, but the gang option makes the PodGroup ${quote(name)} (named after the MiniCluster) and puts them in it. Remove this ${word}, or drop the gang option and keep your own PodGroup.`);
     } else {
-      add('warning', 'gang-other-group', ['spec', 'pod', where, key], `This ${where === 'labels' ? 'label' : 'annotation'} also puts the pods in the ${other.title} PodGroup ${quote(String(value))}, which the ${scheduler.title} scheduler of the gang option does not read. Remove it, unless another scheduler needs it.`);
+      add('warning', 'gang-other-group', ['spec', 'pod', where, key], `This ${word} also puts the pods in the ${other.title} PodGroup ${quote(String(value))}, which the ${scheduler.title} scheduler of the gang option does not read. Remove it, unless another scheduler needs it.`);
     }
   }
   if (scheduler.member.where === 'labels') {
@@ -181,7 +181,7 @@ function gangRules(name: string, spec: Record<string, unknown>, output: OutputOp
     if (problem) add('error', 'gang-name-label', ['metadata', 'name'], `The pods name their PodGroup in the label ${scheduler.member.key}, and ${quote(name)} cannot be a label value: ${problem}. Shorten metadata.name.`);
   }
   const workload = output.workload === 'jobset' ? 'JobSet' : 'Job';
-  add('info', 'gang-fresh-group', ['metadata', 'name'], `The ${scheduler.title} PodGroup ${name} serves one run: its status stops once it is finished, and the scheduler counts the finished pods of an earlier run with the same ${scheduler.member.where === 'labels' ? 'label' : 'annotation'}. Delete the whole bundle, PodGroup included (kubectl delete -f on the same bundle), before applying it again.`);
+  add('info', 'gang-fresh-group', ['metadata', 'name'], `The ${scheduler.title} PodGroup ${name} serves one run: its status stops once it is finished, and the scheduler counts the finished pods of an earlier run with the same ${scheduler.member.word}. Delete the whole bundle, PodGroup included (kubectl delete -f on the same bundle), before applying it again.`);
   if (output.workload !== 'jobset') {
     add('info', 'gang-native', ['metadata', 'name'], 'Kubernetes 1.36 can gang-schedule this Job by itself (alpha, behind the GenericWorkload, GangScheduling and WorkloadWithJob feature gates): an Indexed Job whose parallelism equals its completions, as here, gets a scheduling.k8s.io/v1alpha2 PodGroup of its own. This option does not use that: it makes the PodGroup of a gang scheduler you install.');
   }
