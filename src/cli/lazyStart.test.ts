@@ -118,3 +118,28 @@ describe('what the built CLI starts', () => {
     }
   });
 });
+
+describe("V8's budget for optimising the CLI's code", () => {
+  it('is raised above V8\'s default before the bundle is compiled (bench:cli measures why)', () => {
+    const probe = join(mkdtempSync(join(tmpdir(), 'mcg-flags-')), 'flags.cjs');
+    writeFileSync(
+      probe,
+      `const v8 = require('node:v8');
+const vm = require('node:vm');
+const seen = [];
+const set = v8.setFlagsFromString;
+v8.setFlagsFromString = (flags) => { seen.push('flags ' + flags); return set(flags); };
+const Script = vm.Script;
+vm.Script = class extends Script { constructor(...args) { seen.push('compile'); super(...args); } };
+process.on('exit', () => process._rawDebug('SEEN ' + JSON.stringify(seen)));\n`,
+    );
+    const r = spawnSync(process.execPath, ['--require', probe, BIN, '-f', HELLO], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const seen = JSON.parse(r.stderr.split('\n').find((l) => l.startsWith('SEEN '))?.slice('SEEN '.length) ?? '[]') as string[];
+    expect(seen.indexOf('compile')).toBeGreaterThan(0);
+    const budget = /^flags --interrupt-budget=(\d+)$/.exec(seen[0] ?? '');
+    // V8's own default in Node 20 is 67584 (node --v8-options).
+    expect(Number(budget?.[1])).toBeGreaterThan(67_584);
+    expect(r.stdout).toMatch(/^kind: Job$/m);
+  });
+});
