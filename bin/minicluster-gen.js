@@ -70,14 +70,6 @@ function canWriteCache() {
   }
 }
 
-// V8 optimises a function once it has run a budget of bytecode, on a background thread. Its
-// default budget suits a page that runs for minutes; a run of this CLI is over in a fraction of a
-// second, and with the default a run of 100 specs had V8 compiling on a second core for as long
-// as the run itself (some 200 ms on 2 cores), then waiting at exit for compilations it would never
-// use. A budget about four times larger leaves out most of those, and still optimises the code
-// that a long run (a file of a thousand MiniClusters) spends its time in: `npm run bench:cli`
-// measures both. Set before the script is compiled; the flag does not change the code cache.
-require('node:v8').setFlagsFromString('--interrupt-budget=250000');
 const cachedData = readCache();
 // The script is ASCII (esbuild escapes the rest), so Latin-1 reads it as is, and without decoding.
 const script = new Script(bundle.toString('latin1'), { filename: bundlePath, cachedData });

@@ -23,6 +23,7 @@ import { listInputs, type InputEntry, type InputList } from './inputList.ts';
 import { OutputDirError, prepareOutputDir, writeOutputFiles } from './outputDir.ts';
 import { inputFolderNames, objectFileName } from './outputNames.ts';
 import { nodeKeypair } from './nodeKeypair.ts';
+import { raiseOptimisationBudget } from './optimisationBudget.ts';
 import { NotRegularFile, ReadError, readFileLimited, readIdentified, readStreamLimited, type ReadResult } from './readLimited.ts';
 import { shownName } from './shownName.ts';
 
@@ -439,6 +440,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return usageFault(io, 'give the MiniCluster YAML files: minicluster-gen FILE..., -f FILE, a folder, or - for standard input');
   }
   const listed = await listInputs(options.inputs);
+  if (listed.entries.length > 1) raiseOptimisationBudget();
   if (options.migrate) return migrateOne(listed, options, io);
   const mode = options.tree ? printTree : options.check ? checkOnly : options.commands && !options.outputDir ? commandsOnly : writeObjects;
   return runInputs(listed, options, io, options.commands ? keptForCommands(mode) : mode);
