@@ -95,12 +95,17 @@ export function certDiagnostics(parsed: ParsedText, cert: string): Diagnostic[] 
   const path = ['spec', 'flux', 'curveCert'];
   const start = parsed.locate(path);
   const blockStyle = /^[|>]/.test(parsed.lineText(start.line).slice(start.column - 1));
+  const certLines = blockStyle ? cert.split('\n') : [];
   return result.problems.map((p) => {
     const base = diagnosticAt(parsed, 'error', 'curve-cert', path, `Certificate line ${p.line}: ${p.message}`);
     if (!blockStyle) return base;
-    // In a block scalar, certificate line k is document line (start + k) after the indentation.
+    // In a block scalar, certificate line k is document line (start + k) after the block's
+    // indentation, which is what the document line has before the certificate line's own text
+    // (a certificate indents its keys, and a column counts from the certificate line's start).
     const line = start.line + p.line;
-    const indent = /^ */.exec(parsed.lineText(line))?.[0].length ?? 0;
+    const written = parsed.lineText(line);
+    const certLine = certLines[p.line - 1] ?? '';
+    const indent = written.endsWith(certLine) ? written.length - certLine.length : (/^ */.exec(written)?.[0].length ?? 0);
     return { ...base, line, column: indent + p.column, endLine: line, endColumn: indent + p.column + 1 };
   });
 }

@@ -403,6 +403,30 @@ describe('what the fuzz suite found: an edit is made cleanly or refused with a r
     expect(edit(text, { op: 'set', path: ['spec', 'tasks'], value: 2 })).toBe(`${text}  tasks: 2\r\n`);
   });
 
+  it('refuses an edit that would rewrite lines outside its field, naming them, instead of changing them', () => {
+    const environment: SpecEdit = { op: 'set', path: ['spec', 'containers', 0, 'environment'], value: { FUZZ: 'a b' } };
+    // A key at the indentation of `spec` under an empty block scalar: printed again, the lines
+    // below it were joined into one plain scalar.
+    const merged =
+      'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: nightly\nspec:\n  size: 2\n  containers:\n    - image: ubuntu:noble\n' +
+      '      command: |\n  <<: null\n        flux submit -N2 hostname\n        flux queue drain\n';
+    expect(refusal(merged, environment)).toBe(
+      'The form cannot change spec.containers[0].environment here without rewriting lines 10-12 as well, which it leaves as you wrote them; make this change in the YAML view.',
+    );
+    // An empty comment as the last line, without a line break: it was dropped.
+    const comment =
+      'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: x\nspec:\n  containers:\n    - image: ubuntu:noble\n      environment:\n        PAGE_HOST: nginx\n        #';
+    expect(refusal(comment, environment)).toMatch(/^The form cannot change spec\.containers\[0\]\.environment here without rewriting lines? 9(-10)? as well/);
+    // A stray ']' after a document, then another document: the first one's edit is refused for
+    // its syntax error, instead of being spliced in before the ']' on its line.
+    const stray = `${comment.replace(/ *#$/, '')}  logging:\n    [ [ leaf ] ]\n    ]\n---\nkind: Service\n`;
+    const [first] = yamlDocuments(stray);
+    expect(refusal(stray.replace('kind: Service', 'kind: MiniCluster'), environment)).toMatch(/syntax errors/);
+    expect(applySpecEdit(stray, environment, first)).toMatchObject({ ok: false, reason: expect.stringMatching(/syntax errors/) });
+    // The same edit where nothing else is at stake goes through.
+    expect(edit(comment.replace(/\n *#$/, '\n'), environment)).toMatch(/environment:\n {8}FUZZ: a b\n$/);
+  });
+
   it('refuses a file larger than the analysis reads, without reading it', () => {
     const text = `metadata:\n  name: x\nspec:\n  command: ${'a'.repeat(1024 * 1024)}\n`;
     const result = applySpecEdit(text, { op: 'set', path: ['metadata', 'name'], value: 'y' });

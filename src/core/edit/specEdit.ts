@@ -13,6 +13,7 @@ import { formatBytes, utf8SizeIfOver } from '../parse/utf8.ts';
 import { parseSpecText } from '../parse/parseSpecText.ts';
 import { yamlDocuments } from '../parse/documents.ts';
 import { TextLines } from '../parse/lines.ts';
+import { KEEP_WHEN_EMPTY, editableLines, linesRewrittenOutside } from './editScope.ts';
 import { spliceFlowEdit, trailOf } from './flowSplice.ts';
 import { mergeEdit } from './lineMerge.ts';
 // Every step of an edit goes by the pair that counts (the last of repeated keys, which the form's
@@ -38,11 +39,6 @@ export type EditResult = { ok: true; text: string } | { ok: false; reason: strin
 /** Character offsets of one document of a file with several (see yamlDocuments). */
 export type DocumentRange = { start: number; end: number };
 
-/**
- * Objects whose mere presence matters (the CRD defaults of their fields apply only when they are
- * written), so clearing their last field keeps them as `{}`.
- */
-const KEEP_WHEN_EMPTY = new Set(['spec', 'metadata', 'spec.flux']);
 
 export function applySpecEdit(text: string, edit: SpecEdit, target?: DocumentRange): EditResult {
   return applySpecEdits(text, [edit], target);
@@ -98,6 +94,7 @@ function applyEdit(text: string, edit: SpecEdit | undefined, { start, end }: Doc
   const trail = edit && splicePath(doc, edit);
   const before = trail && trailOf(doc, source, trail);
   const aliased = usesAliases(doc);
+  const scope = edit && editableLines(source, doc, edit);
   try {
     if (edit) applyToDocument(doc, edit);
   } catch (error) {
@@ -112,10 +109,19 @@ function applyEdit(text: string, edit: SpecEdit | undefined, { start, end }: Doc
     if (aliased && edit && !readsAsEdited(edited, edit)) {
       return { ok: false, reason: `${formatPath(edit.path)} also comes from a merge key (<<) or an alias, which wins over a value written here; change it in the YAML view.` };
     }
+    const outside = scope && edit && linesRewrittenOutside(source, edited, scope);
+    if (outside) return { ok: false, reason: rewriteRefusal(edit, outside, text, start) };
     return { ok: true, text: text.slice(0, start) + edited + text.slice(end) };
   } catch (error) {
     return { ok: false, reason: unprintable(doc, text, start, error) };
   }
+}
+
+/** Why an edit that would rewrite lines outside its field is refused, with the file's line numbers. */
+function rewriteRefusal(edit: SpecEdit, [first, last]: readonly [number, number], text: string, start: number): string {
+  const line = new TextLines(text).linePos(start).line;
+  const lines = first === last ? `line ${line + first}` : `lines ${line + first}-${line + last}`;
+  return `The form cannot change ${formatPath(edit.path)} here without rewriting ${lines} as well, which it leaves as you wrote them; make this change in the YAML view.`;
 }
 
 /** Why the document cannot be printed: the first tagged value that cannot be, and where it is written. */

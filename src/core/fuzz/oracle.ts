@@ -8,9 +8,10 @@
  * throwing, so that a long run can tell failures apart and keep going.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isPair, isSeq, parseAllDocuments, parseDocument } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+import { parseAllDocuments, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import { runCli } from '../../cli/main.ts';
+import { editableLines, lineAt, linesOf } from '../edit/editScope.ts';
 import {
   EDIT_PARSE_OPTIONS,
   analyzeFile,
@@ -334,82 +335,6 @@ function checkMigration(run: Run, text: string): void {
 // ---------------------------------------------------------------------------------------------
 // Form edits.
 
-/** Lines with their line breaks: joined, the text byte for byte. */
-const linesOf = (text: string): string[] => text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-
-const lineAt = (text: string, offset: number): number => {
-  let line = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-};
-
-const KEEP_WHEN_EMPTY = new Set(['spec', 'metadata', 'spec.flux']);
-
-/**
- * The lines (zero-based, in `source`) the edit may rewrite: those of the deepest pair on its path
- * that is written in the document; for a removal that leaves its mapping empty, the mapping's pair.
- * Undefined when the whole document may change (it has no mapping to edit in).
- */
-function editableLines(source: string, edit: SpecEdit): [number, number] | undefined {
-  const doc = parseDocument(source, EDIT_PARSE_OPTIONS) as Document;
-  const chain: Pair[] = [];
-  const parents: Node[] = [];
-  let node: unknown = doc.contents;
-  for (const key of edit.path) {
-    let pair: Pair | undefined;
-    if (isMap(node)) pair = node.items.findLast((p) => isPair(p) && keyText(p) === String(key));
-    if (isSeq(node) && typeof key === 'number') {
-      parents.push(node);
-      node = node.items[key];
-      if (node === undefined) break;
-      continue;
-    }
-    if (!pair) break;
-    parents.push(node as Node);
-    chain.push(pair);
-    node = pair.value;
-  }
-  let index = chain.length - 1;
-  if (edit.op === 'clear' && index === edit.path.length - 1) {
-    while (index > 0) {
-      const parent = parents[parents.length - (chain.length - index)];
-      const parentPath = edit.path.slice(0, index).join('.');
-      if (!isMap(parent) || parent.items.length > 1 || KEEP_WHEN_EMPTY.has(parentPath)) break;
-      index--;
-    }
-  }
-  const pair = chain[index];
-  // Nothing of the path is written: the edit adds lines to a block mapping, or rewrites a flow one.
-  if (!pair) return isMap(doc.contents) && !doc.contents.flow ? [0, -1] : undefined;
-  // A removal takes every repeat of the key with it, and the comment lines right above each.
-  const parent = parents[parents.length - (chain.length - index)];
-  const name = keyText(pair);
-  const pairs = edit.op === 'clear' && isMap(parent) ? parent.items.filter((p) => keyText(p) === name) : [pair];
-  const spans = pairs.map((p) => linesOfPair(source, p, edit.op === 'clear'));
-  if (spans.some((s) => s === undefined)) return undefined;
-  return [Math.min(...spans.map((s) => s![0])), Math.max(...spans.map((s) => s![1]))];
-}
-
-const keyText = (pair: Pair): string => String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
-
-function linesOfPair(source: string, pair: Pair, withCommentAbove: boolean): [number, number] | undefined {
-  const key = pair.key as Node | null;
-  const value = pair.value as Node | null;
-  const from = key?.range?.[0] ?? value?.range?.[0];
-  const to = value?.range?.[1] ?? key?.range?.[1];
-  if (from === undefined || to === undefined) return undefined;
-  let first = lineAt(source, from);
-  let last = lineAt(source, Math.max(from, to - 1));
-  if (withCommentAbove) {
-    const lines = source.split('\n');
-    while (first > 0 && /^\s*#/.test(lines[first - 1] ?? '')) first--;
-    // The first key of a list item shares its line with the dash, which moves to the next key.
-    const lineStart = source.lastIndexOf('\n', from - 1) + 1;
-    if (/^\s*-\s+$/.test(source.slice(lineStart, from))) last++;
-  }
-  return [first, last];
-}
-
 function checkEdit(run: Run, text: string, edit: SpecEdit, target: DocumentRange | undefined): void {
   const api = `applySpecEdit(text, ${JSON.stringify(edit)}${target ? `, ${JSON.stringify(target)}` : ''})`;
   const result = run.call(api, () => applySpecEdit(text, edit, target));
@@ -420,7 +345,8 @@ function checkEdit(run: Run, text: string, edit: SpecEdit, target: DocumentRange
   }
   const range = target ?? run.call('yamlDocuments', () => yamlDocuments(text)[0], false);
   if (!range) return;
-  const allowed = run.call('editableLines', () => editableLines(text.slice(range.start, range.end), edit), false);
+  const source = text.slice(range.start, range.end);
+  const allowed = run.call('editableLines', () => editableLines(source, parseDocument(source, EDIT_PARSE_OPTIONS) as Document, edit), false);
   if (allowed === undefined) return;
   const before = linesOf(text);
   const after = linesOf(result.text);

@@ -27,6 +27,17 @@ describe('yamlDocuments', () => {
     expect(third?.syntaxError).toMatchObject({ message: expect.stringContaining('nests more than'), line: 12, column: MAX_DEPTH + 2 });
   });
 
+  it('keeps what the parser could not read after a document in that document, with its error, up to the next ---', () => {
+    const broken = `${miniCluster('stray')}  logging: [1]\n  ]\n  size: 3\n# about the next one\n`;
+    const text = `${broken}---\n${miniCluster('next')}`;
+    const [first, second, ...rest] = yamlDocuments(text);
+    expect(rest).toEqual([]);
+    expect(first).toMatchObject({ start: 0, end: text.indexOf('# about'), kind: 'MiniCluster', name: 'stray' });
+    expect(first?.syntaxError).toMatchObject({ line: 10, column: 3 });
+    expect(second).toMatchObject({ start: text.indexOf('# about'), kind: 'MiniCluster', name: 'next' });
+    expect(second?.syntaxError).toBeUndefined();
+  });
+
   it('reads a document nested too deep whose pairs before the limit hold a value the package cannot resolve', () => {
     const text = `---\nkind: %x\nspec: ${'['.repeat(MAX_DEPTH + 10)}\n---\n${miniCluster('after')}`;
     const [first, second] = yamlDocuments(text);

@@ -55,19 +55,26 @@ function nextMarkerLine(text: string, from: number): number | undefined {
 
 /**
  * Offsets where each document's range starts: a document's directives and leading comments are
- * its own, and what follows its `...` belongs to the next one (or, at the end of the file, to it).
+ * its own, and what follows its `...` belongs to the next one (or, at the end of the file, to it);
+ * what the parser could not read after a document stays that document's.
  * A document nested too deep is skipped up to the next marker line.
  */
 function documentStarts(text: string): number[] {
   const starts: number[] = [];
   let preludeStart: number | undefined;
+  let afterError = false;
   const take = (token: CST.Token) => {
+    const endsErrorLine = afterError && token.type === 'newline';
+    afterError = token.type === 'error';
     if (token.type === 'document') {
       starts.push(starts.length === 0 ? 0 : (preludeStart ?? token.offset));
       preludeStart = undefined;
-    } else if (token.type === 'doc-end') {
+    } else if (token.type === 'doc-end' || token.type === 'error') {
+      // What the parser could not read after a document is still that document's (no `...` or
+      // `---` ended it), with the line break after it: its range, its syntax error and an edit of
+      // it take it in.
       preludeStart = undefined;
-    } else if (starts.length > 0) {
+    } else if (starts.length > 0 && !endsErrorLine) {
       preludeStart ??= token.offset;
     }
   };

@@ -772,6 +772,24 @@ describe('user-certificate: flux.curveCert', () => {
     expect(analyzeSpec(fixture('v1alpha2', 'user-certificate')).diagnostics.filter((d) => d.code === 'curve-cert')).toEqual([]);
   });
 
+  it('places a problem on an indented certificate line at its character in the file', () => {
+    const text = fixture('v1alpha2', 'user-certificate');
+    for (const [find, bad] of [
+      [/(name = "[^"\n]{3})/, '\u0001'],
+      [/(public-key = "[^"\n]{5})[^"\n]/, '~'],
+    ] as const) {
+      const damaged = text.replace(find, `$1${bad}`);
+      expect(damaged).not.toBe(text);
+      const problems = analyzeSpec(damaged).diagnostics.filter((d) => d.code === 'curve-cert');
+      expect(problems.length).toBeGreaterThan(0);
+      const lines = damaged.split('\n');
+      for (const d of problems) {
+        expect(lines[d.line - 1]?.charAt(d.column - 1), d.message).toBe(bad);
+        expect(d.endColumn).toBe(d.column + 1);
+      }
+    }
+  });
+
   it('uses it verbatim, whatever keys or certificate the generator is given', () => {
     const cluster = resolve('user-certificate');
     const fromKeys = generateManifests(cluster, { include: 'c', keys: LIBZMQ_CLIENT });
