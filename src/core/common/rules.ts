@@ -5,7 +5,7 @@
  */
 import type { PathSegment, Severity } from '../diagnostics.ts';
 import { QUEUE_POLICIES } from './schemaParts.ts';
-import { quote } from './quoteText.ts';
+import { quote, shortened } from './quoteText.ts';
 
 export interface Problem {
   severity: Severity;
@@ -93,8 +93,11 @@ export function serviceNameProblems(service: { name?: string | undefined }, path
 interface Bursting {
   hostlist?: string | undefined;
   clusters?: Array<{ size?: number | undefined }> | undefined;
-  leadBroker?: { size: number; port: number } | undefined;
+  leadBroker?: { address?: string | undefined; size: number; port: number } | undefined;
 }
+
+/** A host name or an IPv4 address: letters, digits and hyphens in dot-separated labels of at most 63. */
+const HOST_ADDRESS = /^(?=.{1,253}$)[A-Za-z0-9](?:[-A-Za-z0-9]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[-A-Za-z0-9]{0,61}[A-Za-z0-9])?)*$/;
 
 const BURSTING_PATH: PathSegment[] = ['spec', 'flux', 'bursting'];
 
@@ -107,6 +110,15 @@ export function burstingProblems(bursting: Bursting | undefined, out: Problem[])
   if (!lead) return;
   if (lead.size < 2) {
     error(out, 'lead-broker-size', [...BURSTING_PATH, 'leadBroker', 'size'], `leadBroker.size ${lead.size} gives a broken hostlist: the parent cluster needs at least 2 pods (its rank 0 is the address).`);
+  }
+  if (lead.address && !HOST_ADDRESS.test(lead.address)) {
+    error(
+      out,
+      'lead-broker-address',
+      [...BURSTING_PATH, 'leadBroker', 'address'],
+      `leadBroker.address ${quote(shortened(lead.address))} is not a host name or IPv4 address: it goes into the brokers' host list and their tcp:// address, ` +
+        "which need letters, digits, '-' and '.' only (at most 253 characters). Give the parent cluster's rank-0 host name or address.",
+    );
   }
   if (lead.port < 1 || lead.port > 65535) error(out, 'lead-broker-port', [...BURSTING_PATH, 'leadBroker', 'port'], 'leadBroker.port must be between 1 and 65535.');
 }

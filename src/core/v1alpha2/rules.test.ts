@@ -42,3 +42,40 @@ describe('spec.flux.topology', () => {
     }
   });
 });
+
+const withLeadBroker = (address: string) => `apiVersion: flux-framework.org/v1alpha2
+kind: MiniCluster
+metadata:
+  name: child
+spec:
+  size: 2
+  flux:
+    bursting:
+      leadBroker:
+        address: ${address}
+        name: parent
+        size: 2
+  containers:
+    - image: ubuntu:noble
+`;
+
+describe('spec.flux.bursting.leadBroker.address', () => {
+  it('refuses what is no host name or IPv4 address, at the field: it goes into the host list and the tcp:// address', () => {
+    // A long value with spaces was once written three times into the entrypoint ConfigMap, past
+    // the 1 MiB the API server takes (fuzz seed 20261216).
+    for (const address of ['parent host', "'p-[0-1]'", "'a,b'", '-parent', `${'a'.repeat(64)}.example`, `'${'a b '.repeat(100_000)}'`]) {
+      const analysis = analyzeSpec(withLeadBroker(address));
+      expect(analysis.cluster, address.slice(0, 40)).toBeUndefined();
+      const errors = analysis.diagnostics.filter((d) => d.code === 'lead-broker-address');
+      expect(errors, address.slice(0, 40)).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ path: 'spec.flux.bursting.leadBroker.address', line: 10, column: 18 });
+      expect(errors[0]!.message.length).toBeLessThan(400);
+    }
+  });
+
+  it('takes host names and IPv4 addresses', () => {
+    for (const address of ['10.0.0.5', 'parent-0.flux-service.default.svc.cluster.local', 'Login01', `${'a'.repeat(63)}.b`]) {
+      expect(analyzeSpec(withLeadBroker(address)).diagnostics.filter((d) => d.severity === 'error'), address).toEqual([]);
+    }
+  });
+});
