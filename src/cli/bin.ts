@@ -5,6 +5,7 @@
 import { answerWithoutInput } from './answers.ts';
 import { parseArgs } from './args.ts';
 import type { CliIo } from './main.ts';
+import { raiseOptimisationBudget } from './optimisationBudget.ts';
 import { descriptorWriter } from './standardOutput.ts';
 import { systemReason } from './systemReason.ts';
 
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     stdout,
     stderr,
     readStdin: () => process.stdin,
+    severalInputs: raiseOptimisationBudget,
   };
   const answer = quickAnswer(argv);
   let code = 0;

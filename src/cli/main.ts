@@ -2,7 +2,7 @@
 import './zodJitless.ts';
 // The core's modules themselves, not its index: a run starts only what it uses (not the form's
 // field catalog, not the migration unless it migrates).
-import { analyzeFile, fileDiagnostics } from '../core/fileAnalysis.ts';
+import { analyzeFile, fileDiagnostics, sharedServiceMessage } from '../core/fileAnalysis.ts';
 import { generateAny, includeLettersFor, type ResolvedAny } from '../core/pipeline.ts';
 import type { MiniClusterVersion } from '../core/common/apiVersions.ts';
 import type { Manifest } from '../core/common/kobject.ts';
@@ -23,7 +23,6 @@ import { listInputs, type InputEntry, type InputList } from './inputList.ts';
 import { OutputDirError, prepareOutputDir, writeOutputFiles } from './outputDir.ts';
 import { inputFolderNames, objectFileName } from './outputNames.ts';
 import { nodeKeypair } from './nodeKeypair.ts';
-import { raiseOptimisationBudget } from './optimisationBudget.ts';
 import { NotRegularFile, ReadError, readFileLimited, readIdentified, readStreamLimited, type ReadResult } from './readLimited.ts';
 import { shownName } from './shownName.ts';
 
@@ -32,6 +31,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Standard input: the whole text, or its chunks as they come (read only up to the size limit). */
   readStdin: () => string | AsyncIterable<Uint8Array | string>;
+  /** Told when the run has several inputs to read, before the first (the process tunes V8 then). */
+  severalInputs?: () => void;
 }
 
 const EXIT_OK = 0;
@@ -108,6 +109,8 @@ interface Run {
   forCommands: ResolvedAny[];
   /** Each MiniCluster's NAMESPACE/NAME so far, with where it is: two inputs must not share one. */
   clusterNames: Map<string, string>;
+  /** Each MiniCluster's headless Service as NAMESPACE/NAME, with where it is: nor one of these. */
+  serviceNames: Map<string, string>;
   /** `--tree`: the trees printed so far (a blank line goes between two). */
   treesPrinted: number;
 }
@@ -298,16 +301,26 @@ async function runEntry(entry: InputEntry, folder: string, run: Run, mode: Input
   // Within a file the analysis finds two MiniClusters of one name; across inputs it is found here,
   // since one stream or one apply of every input would let the later overwrite the earlier.
   const clashes = analysis.specs.flatMap(({ document }, index) => {
-    const { name, namespace = options.namespace } = resolvedAll[index]?.cluster.metadata ?? { name: '' };
-    const key = `${namespace}/${name}`;
-    const earlier = run.clusterNames.get(key);
-    if (earlier === undefined) return [];
-    const message = `${earlier} is also the MiniCluster ${quote(name)} in namespace ${quote(namespace)}: their objects have the same names and would overwrite each other. Rename one of them (or put it in another namespace).`;
-    return [{ severity: 'error', code: 'duplicate-minicluster', path: 'metadata.name', line: document.line, column: document.column, file, message } as const];
+    const cluster = resolvedAll[index]?.cluster;
+    if (!cluster) return [];
+    const { name, namespace = options.namespace } = cluster.metadata;
+    const earlier = run.clusterNames.get(`${namespace}/${name}`);
+    const service = cluster.spec.network.headlessName;
+    const earlierService = run.serviceNames.get(`${namespace}/${service}`);
+    const where = { severity: 'error', line: document.line, column: document.column, file } as const;
+    if (earlier !== undefined) {
+      const message = `${earlier} is also the MiniCluster ${quote(name)} in namespace ${quote(namespace)}: their objects have the same names and would overwrite each other. Rename one of them (or put it in another namespace).`;
+      return [{ ...where, code: 'duplicate-minicluster', path: 'metadata.name', message }];
+    }
+    if (earlierService !== undefined) return [{ ...where, code: 'duplicate-service', path: 'spec.network.headlessName', message: sharedServiceMessage(earlierService, service, namespace) }];
+    return [];
   });
   for (const [index, { document }] of analysis.specs.entries()) {
-    const metadata = resolvedAll[index]?.cluster.metadata;
-    if (metadata) run.clusterNames.set(`${metadata.namespace ?? options.namespace}/${metadata.name}`, `${shown}:${document.line}`);
+    const cluster = resolvedAll[index]?.cluster;
+    if (!cluster) continue;
+    const namespace = cluster.metadata.namespace ?? options.namespace;
+    run.clusterNames.set(`${namespace}/${cluster.metadata.name}`, `${shown}:${document.line}`);
+    run.serviceNames.set(`${namespace}/${cluster.spec.network.headlessName}`, `${shown}:${document.line}`);
   }
   if (clashes.length > 0) {
     for (const clash of clashes) run.report.report(clash);
@@ -375,6 +388,7 @@ async function runInputs(listed: InputList, options: CliOptions, io: CliIo, mode
     stopped: false,
     forCommands: [],
     clusterNames: new Map(),
+    serviceNames: new Map(),
     treesPrinted: 0,
   };
   let worst = options.curveCert ? await loadCertificate(options.curveCert, run) : EXIT_OK;
@@ -440,7 +454,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return usageFault(io, 'give the MiniCluster YAML files: minicluster-gen FILE..., -f FILE, a folder, or - for standard input');
   }
   const listed = await listInputs(options.inputs);
-  if (listed.entries.length > 1) raiseOptimisationBudget();
+  if (listed.entries.length > 1) io.severalInputs?.();
   if (options.migrate) return migrateOne(listed, options, io);
   const mode = options.tree ? printTree : options.check ? checkOnly : options.commands && !options.outputDir ? commandsOnly : writeObjects;
   return runInputs(listed, options, io, options.commands ? keptForCommands(mode) : mode);

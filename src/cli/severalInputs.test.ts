@@ -62,6 +62,24 @@ describe('two inputs with a MiniCluster of the same name and namespace', () => {
   });
 });
 
+describe('two inputs whose MiniClusters make a headless Service of the same name and namespace', () => {
+  it('the later one is an error at the start of its document, with where the earlier is, and gives no objects', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcg-same-service-'));
+    const spec = readFileSync(V1_HELLO, 'utf8');
+    writeFileSync(join(dir, 'a.yaml'), spec);
+    writeFileSync(join(dir, 'b.yaml'), spec.replace(/name: flux-sample/, 'name: second'));
+    const { code, stdout, stderr } = await run([join(dir, 'a.yaml'), join(dir, 'b.yaml')]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `${join(dir, 'b.yaml')}:1:1: spec.network.headlessName: The MiniCluster at ${join(dir, 'a.yaml')}:1 also makes the headless Service "flux-service" in namespace`,
+    );
+    expect(stdout.match(/^kind: Job$/gm)).toHaveLength(1);
+    // A Service name of its own, and both are made.
+    writeFileSync(join(dir, 'b.yaml'), spec.replace(/name: flux-sample/, 'name: second').replace(/\nspec:\n/, '\nspec:\n  network:\n    headlessName: second-service\n'));
+    expect((await run(['--check', join(dir, 'a.yaml'), join(dir, 'b.yaml')])).code).toBe(0);
+  });
+});
+
 describe('several inputs on standard output', () => {
   it('two -f inputs: each input objects in order, under a # Source comment, in one valid YAML stream', async () => {
     const r = await run(['-f', HELLO, '-f', V1_HELLO, '-i', 's']);

@@ -94,8 +94,31 @@ describe('analyzeFile', () => {
       // Another namespace, or another name, is another set of objects.
       const elsewhere = `${make('twin')}---\n${make('twin').replace('spec:', '  namespace: other\nspec:')}`;
       expect(analyzeFile(elsewhere).specs.every((s) => s.analysis.resolved)).toBe(true);
-      expect(analyzeFile(`${make('one')}---\n${make('two')}`).specs.every((s) => s.analysis.resolved)).toBe(true);
     }
+    // Another name is another set of objects, where each headless Service is named after its MiniCluster.
+    expect(analyzeFile(`${miniCluster('one', 2)}---\n${miniCluster('two', 2)}`).specs.every((s) => s.analysis.resolved)).toBe(true);
+  });
+
+  it('refuses a second MiniCluster whose headless Service has the name of one before it (v1alpha1 calls every one flux-service)', () => {
+    const v1alpha1 = (name: string) => miniCluster(name, 2).replace('v1alpha2', 'v1alpha1');
+    const text = `${v1alpha1('one')}---\n${v1alpha1('two')}`;
+    const file = analyzeFile(text);
+    expect(file.specs[0]?.analysis.resolved).toBeDefined();
+    expect(file.specs[1]?.analysis.resolved).toBeUndefined();
+    const problem = file.specs[1]?.analysis.diagnostics.find((d) => d.code === 'duplicate-service');
+    // Not written, so at spec: where spec.network.headlessName would go.
+    expect(problem).toMatchObject({ severity: 'error', path: 'spec.network.headlessName', line: lineOf(text, 'spec:', text.indexOf('---')), column: 1 });
+    expect(problem?.message).toMatch(/^The MiniCluster at line 1 also makes the headless Service "flux-service" in namespace "default": /);
+    expect(problem?.message).toContain('Give one of them a spec.network.headlessName of its own');
+    // A name of its own, or another namespace, and both are made.
+    const named = text.replace(/(name: two\n(?:.*\n)*?spec:\n)/, '$1  network:\n    headlessName: two-service\n');
+    expect(named).not.toBe(text);
+    expect(analyzeFile(named).specs.every((s) => s.analysis.resolved)).toBe(true);
+    // And in v1alpha2, one named like another's Service.
+    const clash = `${miniCluster('one', 2)}---\n${miniCluster('two', 2).replace('spec:\n', 'spec:\n  network:\n    headlessName: one\n')}`;
+    const v2 = analyzeFile(clash).specs[1]?.analysis;
+    expect(v2?.resolved).toBeUndefined();
+    expect(v2?.diagnostics.find((d) => d.code === 'duplicate-service')).toMatchObject({ path: 'spec.network.headlessName', line: lineOf(clash, 'headlessName: one'), column: 19 });
   });
 
   it('reads a file of one document exactly as one spec', () => {

@@ -76,22 +76,41 @@ function otherDocumentNotes(lines: TextLines, others: readonly YamlDocument[], l
  */
 function withoutSharedNames(specs: SpecInFile[], parse: (document: YamlDocument) => ParsedText): SpecInFile[] {
   const first = new Map<string, SpecInFile>();
+  const firstService = new Map<string, SpecInFile>();
   return specs.map((spec) => {
     const resolved = spec.analysis.resolved;
     if (!resolved) return spec;
     const { name, namespace } = resolved.cluster.metadata;
     const key = `${namespace}/${name}`;
+    const service = resolved.cluster.spec.network.headlessName;
     const earlier = first.get(key);
-    if (!earlier) {
+    const earlierService = firstService.get(`${namespace}/${service}`);
+    if (!earlier && !earlierService) {
       first.set(key, spec);
+      firstService.set(`${namespace}/${service}`, spec);
       return spec;
     }
     // Rare, so the second document is parsed again (its own text only) to place the problem at its name.
     const parsed = parse(spec.document);
-    const problem = diagnosticAt(parsed, 'error', 'duplicate-minicluster', ['metadata', 'name'], `The MiniCluster at line ${earlier.document.line} is also named ${quote(name)} in namespace ${quote(namespace)}: their objects have the same names and would overwrite each other. Rename one of them (or put it in another namespace).`);
+    const problem = earlier
+      ? diagnosticAt(parsed, 'error', 'duplicate-minicluster', ['metadata', 'name'], `The MiniCluster at line ${earlier.document.line} is also named ${quote(name)} in namespace ${quote(namespace)}: their objects have the same names and would overwrite each other. Rename one of them (or put it in another namespace).`)
+      : diagnosticAt(parsed, 'error', 'duplicate-service', ['spec', 'network', 'headlessName'], sharedServiceMessage(earlierService!.document.line, service, namespace));
     const { resolved: _withheld, ...rest } = spec.analysis;
     return { ...spec, analysis: { ...rest, diagnostics: [...spec.analysis.diagnostics, problem].sort(bySeverityAndPosition) } };
   });
+}
+
+/**
+ * Two MiniClusters whose headless Services share a name and namespace (v1alpha1 names every one
+ * "flux-service" unless told otherwise): applied together, the later takes the Service over, and
+ * the earlier cluster's pods no longer resolve each other's names.
+ */
+export function sharedServiceMessage(earlierLine: number | string, service: string, namespace: string): string {
+  return (
+    `The MiniCluster at ${typeof earlierLine === 'number' ? `line ${earlierLine}` : earlierLine} also makes the headless Service ${quote(service)} in namespace ${quote(namespace)}: ` +
+    "applied together, this one would take it over and the other cluster's brokers would no longer find each other. " +
+    'Give one of them a spec.network.headlessName of its own (or another namespace).'
+  );
 }
 
 export function analyzeFile(text: string, options: AnalyzeOptions = {}): FileAnalysis {

@@ -341,6 +341,39 @@ describe('the example specs: our fixtures, and the upstream corpus when it is th
   });
 });
 
+describe('the form never refuses its own edits of an ordinary spec for lines outside the field', () => {
+  const examples = [...fixtures('v1alpha2'), ...v1alpha2Examples()];
+  // The same specs with a blank line above every key of a mapping, as many people space them.
+  const spaced = (text: string) => text.replace(/\n( +[A-Za-z][\w.-]*:)/g, '\n\n$1');
+
+  /** Every removal the form makes of a written field: untick, remove an item, clear a map entry. */
+  function removals(value: unknown): SpecEdit[] {
+    const edits: SpecEdit[] = [];
+    for (const { path, field } of fieldInstances(value)) {
+      const current = valueAt(value, path);
+      if (current === undefined) continue;
+      edits.push({ op: 'clear', path });
+      if (Array.isArray(current)) current.forEach((_, index) => edits.push({ op: 'remove', path, index }));
+      else if ((field.kind === 'stringMap' || field.kind === 'quantityMap') && current !== null && typeof current === 'object') {
+        for (const key of Object.keys(current)) edits.push({ op: 'set', path: [...path, key], value: undefined });
+      }
+    }
+    return edits;
+  }
+
+  it.each(examples.flatMap((e) => [[e.name, e.text] as const, [`${e.name}, spaced`, spaced(e.text)] as const]))('%s', (_name, text) => {
+    const value = parsed(text);
+    for (const change of removals(value)) {
+      const result = applySpecEdit(text, change);
+      if (!result.ok) {
+        expect(result.reason, JSON.stringify(change)).not.toMatch(/without rewriting/);
+        continue;
+      }
+      expect(parseSpecText(result.text).diagnostics.filter((d) => d.severity === 'error'), JSON.stringify(change)).toEqual([]);
+    }
+  });
+});
+
 describe('what the fuzz suite found: an edit is made cleanly or refused with a reason, never thrown', () => {
   const NAME: SpecEdit = { op: 'set', path: ['metadata', 'name'], value: 'y' };
   const refusal = (text: string, change: SpecEdit) => {
@@ -413,10 +446,10 @@ describe('what the fuzz suite found: an edit is made cleanly or refused with a r
     expect(refusal(merged, environment)).toBe(
       'The form cannot change spec.containers[0].environment here without rewriting lines 10-12 as well, which it leaves as you wrote them; make this change in the YAML view.',
     );
-    // An empty comment as the last line, without a line break: it was dropped.
+    // A comment at the end of the mapping the edit replaces goes with it, as one inside it does.
     const comment =
       'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: x\nspec:\n  containers:\n    - image: ubuntu:noble\n      environment:\n        PAGE_HOST: nginx\n        #';
-    expect(refusal(comment, environment)).toMatch(/^The form cannot change spec\.containers\[0\]\.environment here without rewriting lines? 9(-10)? as well/);
+    expect(edit(comment, environment)).toBe(comment.replace('PAGE_HOST: nginx\n        #', 'FUZZ: a b'));
     // A stray ']' after a document, then another document: the first one's edit is refused for
     // its syntax error, instead of being spliced in before the ']' on its line.
     const stray = `${comment.replace(/ *#$/, '')}  logging:\n    [ [ leaf ] ]\n    ]\n---\nkind: Service\n`;
@@ -425,6 +458,31 @@ describe('what the fuzz suite found: an edit is made cleanly or refused with a r
     expect(applySpecEdit(stray, environment, first)).toMatchObject({ ok: false, reason: expect.stringMatching(/syntax errors/) });
     // The same edit where nothing else is at stake goes through.
     expect(edit(comment.replace(/\n *#$/, '\n'), environment)).toMatch(/environment:\n {8}FUZZ: a b\n$/);
+  });
+
+  it('makes the removals the form makes, whose lines reach past the field, without refusing them', () => {
+    const cases: Array<[string, SpecEdit, string]> = [
+      // The blank line and the comment above a removed key go with it.
+      ['spec:\n  size: 2\n\n  # how many\n  tasks: 4\n  containers:\n  - image: a\n', { op: 'clear', path: ['spec', 'tasks'] }, 'spec:\n  size: 2\n  containers:\n  - image: a\n'],
+      ['spec:\n  size: 2\n  logging:\n    quiet: true\n', { op: 'set', path: ['spec', 'logging', 'quiet'], value: undefined }, 'spec:\n  size: 2\n'],
+      // The last item of a list: the list goes, and the mappings it leaves empty.
+      [
+        'spec:\n  containers:\n  - image: a\n    securityContext:\n      capabilities:\n        add:\n        - SYS_ADMIN\n',
+        { op: 'remove', path: ['spec', 'containers', 0, 'securityContext', 'capabilities', 'add'], index: 0 },
+        'spec:\n  containers:\n  - image: a\n',
+      ],
+      ['spec:\n  containers:\n  - ports:\n    - 80\n    image: a\n', { op: 'remove', path: ['spec', 'containers', 0, 'ports'], index: 0 }, 'spec:\n  containers:\n  - image: a\n'],
+      // CRLF without a line break at the end.
+      ['apiVersion: a\r\nkind: MiniCluster', { op: 'set', path: ['metadata', 'name'], value: 'x' }, 'apiVersion: a\r\nkind: MiniCluster\r\nmetadata:\r\n  name: x'],
+      ['spec:\r\n  size: 2\r\n  tasks: 4', { op: 'clear', path: ['spec', 'tasks'] }, 'spec:\r\n  size: 2'],
+      // A flow mapping over several lines: the separator before the removed pair goes.
+      [
+        'spec:\n  containers:\n  - image: a\n    environment: {\n      A: "1",\n      B: "2"\n    }\n',
+        { op: 'clear', path: ['spec', 'containers', 0, 'environment', 'B'] },
+        'spec:\n  containers:\n  - image: a\n    environment: {\n      A: "1",\n    }\n',
+      ],
+    ];
+    for (const [text, change, expected] of cases) expect(applySpecEdit(text, change), JSON.stringify(change)).toEqual({ ok: true, text: expected });
   });
 
   it('refuses a file larger than the analysis reads, without reading it', () => {

@@ -39,7 +39,6 @@ export type EditResult = { ok: true; text: string } | { ok: false; reason: strin
 /** Character offsets of one document of a file with several (see yamlDocuments). */
 export type DocumentRange = { start: number; end: number };
 
-
 export function applySpecEdit(text: string, edit: SpecEdit, target?: DocumentRange): EditResult {
   return applySpecEdits(text, [edit], target);
 }
@@ -49,6 +48,18 @@ export function applySpecEdit(text: string, edit: SpecEdit, target?: DocumentRan
  * other documents, and their syntax errors, stay as they are.
  */
 export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?: DocumentRange): EditResult {
+  return applyEdits(text, edits, target, true);
+}
+
+/**
+ * The same edit without the check that it leaves the lines outside its field as they are: what
+ * the fuzz suite's oracle compares a refusal of that check against. Not for the form.
+ */
+export function applySpecEditUnchecked(text: string, edit: SpecEdit, target?: DocumentRange): EditResult {
+  return applyEdits(text, [edit], target, false);
+}
+
+function applyEdits(text: string, edits: readonly SpecEdit[], target: DocumentRange | undefined, keepOtherLines: boolean): EditResult {
   // The analysis reads nothing larger (its "too large" error says so), and an edit of a text many
   // times that size would hold the page for seconds.
   const bytes = utf8SizeIfOver(text, DEFAULT_MAX_BYTES);
@@ -56,19 +67,19 @@ export function applySpecEdits(text: string, edits: readonly SpecEdit[], target?
     return { ok: false, reason: `The file is ${formatBytes(bytes)}, more than the ${formatBytes(DEFAULT_MAX_BYTES)} this tool reads; the form cannot edit it. Make it smaller in the YAML view first.` };
   }
   const { start, end } = target ?? yamlDocuments(text)[0]!;
-  if (edits.length === 0) return applyEdit(text, undefined, { start, end });
+  if (edits.length === 0) return applyEdit(text, undefined, { start, end }, keepOtherLines);
   // One at a time, each on the text the one before wrote: an edit inside a flow collection is
   // made in the text itself (see flowSplice.ts).
   let result: EditResult = { ok: true, text };
   for (const edit of edits) {
     if (!result.ok) break;
     const before: string = result.text;
-    result = applyEdit(before, edit, { start, end: end + before.length - text.length });
+    result = applyEdit(before, edit, { start, end: end + before.length - text.length }, keepOtherLines);
   }
   return result;
 }
 
-function applyEdit(text: string, edit: SpecEdit | undefined, { start, end }: DocumentRange): EditResult {
+function applyEdit(text: string, edit: SpecEdit | undefined, { start, end }: DocumentRange, keepOtherLines: boolean): EditResult {
   const source = text.slice(start, end);
   // The parser's depth limit, before the yaml package composes (and recurses through) the document.
   if (tooDeepAt(source) !== undefined) {
@@ -94,7 +105,7 @@ function applyEdit(text: string, edit: SpecEdit | undefined, { start, end }: Doc
   const trail = edit && splicePath(doc, edit);
   const before = trail && trailOf(doc, source, trail);
   const aliased = usesAliases(doc);
-  const scope = edit && editableLines(source, doc, edit);
+  const scope = keepOtherLines && edit ? editableLines(source, doc, edit) : undefined;
   try {
     if (edit) applyToDocument(doc, edit);
   } catch (error) {

@@ -335,12 +335,28 @@ function checkMigration(run: Run, text: string): void {
 // ---------------------------------------------------------------------------------------------
 // Form edits.
 
+/**
+ * A document as people and the form write it: printable ASCII, line feeds, no flow collections,
+ * anchors, aliases, merge keys or tags, and nothing the parser warns about. The `yaml` package
+ * prints such a document as it is written, so an edit of it can always keep the other lines:
+ * refusing one for them means the product's idea of the edit's lines (editScope.ts) is too
+ * narrow. Judged without that code, which the successful edits are checked against.
+ */
+function isPlainDocument(text: string, target: DocumentRange | undefined): boolean {
+  const range = target ?? yamlDocuments(text)[0];
+  if (!range) return false;
+  const source = text.slice(range.start, range.end);
+  if (!/^[\x20-\x7e\n]*$/.test(source) || /[{}[\]&*!]|<</.test(source)) return false;
+  return parseSpecText(source).diagnostics.every((d) => d.severity === 'info');
+}
+
 function checkEdit(run: Run, text: string, edit: SpecEdit, target: DocumentRange | undefined): void {
   const api = `applySpecEdit(text, ${JSON.stringify(edit)}${target ? `, ${JSON.stringify(target)}` : ''})`;
   const result = run.call(api, () => applySpecEdit(text, edit, target));
   if (!result) return;
   if (!result.ok) {
     if (result.reason.trim() === '' || NOT_ONE_LINE.test(result.reason)) run.fail('edit', api, `unclear reason ${show(result.reason)}`);
+    if (result.reason.includes(' without rewriting ') && isPlainDocument(text, target)) run.fail('edit', api, `refused in an ordinary document: ${show(result.reason)}`);
     return;
   }
   const range = target ?? run.call('yamlDocuments', () => yamlDocuments(text)[0], false);

@@ -36,6 +36,11 @@ describe('yamlDocuments', () => {
     expect(first?.syntaxError).toMatchObject({ line: 10, column: 3 });
     expect(second).toMatchObject({ start: text.indexOf('# about'), kind: 'MiniCluster', name: 'next' });
     expect(second?.syntaxError).toBeUndefined();
+    // A space or a comment after the unreadable token on its line stays with it too.
+    for (const rest of ['', '  ', '  # stray']) {
+      const last = `${miniCluster('stray')}  logging: [1]\n  ]${rest}\n# about the next one\n---\n${miniCluster('next')}`;
+      expect(yamlDocuments(last)[0]?.end, JSON.stringify(rest)).toBe(last.indexOf('# about'));
+    }
   });
 
   it('reads a document nested too deep whose pairs before the limit hold a value the package cannot resolve', () => {

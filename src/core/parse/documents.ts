@@ -62,19 +62,20 @@ function nextMarkerLine(text: string, from: number): number | undefined {
 function documentStarts(text: string): number[] {
   const starts: number[] = [];
   let preludeStart: number | undefined;
-  let afterError = false;
+  // Set from an unreadable token to the end of its line, all of which stays with its document.
+  let inErrorLine = false;
   const take = (token: CST.Token) => {
-    const endsErrorLine = afterError && token.type === 'newline';
-    afterError = token.type === 'error';
+    const onErrorLine = inErrorLine || token.type === 'error';
+    inErrorLine = onErrorLine && token.type !== 'newline';
     if (token.type === 'document') {
       starts.push(starts.length === 0 ? 0 : (preludeStart ?? token.offset));
       preludeStart = undefined;
     } else if (token.type === 'doc-end' || token.type === 'error') {
       // What the parser could not read after a document is still that document's (no `...` or
-      // `---` ended it), with the line break after it: its range, its syntax error and an edit of
-      // it take it in.
+      // `---` ended it), with the rest of its line: its range, its syntax error and an edit of it
+      // take it in.
       preludeStart = undefined;
-    } else if (starts.length > 0 && !endsErrorLine) {
+    } else if (starts.length > 0 && !onErrorLine) {
       preludeStart ??= token.offset;
     }
   };
