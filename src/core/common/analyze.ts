@@ -94,7 +94,9 @@ export function certDiagnostics(parsed: ParsedText, cert: string): Diagnostic[] 
   if (result.ok) return [];
   const path = ['spec', 'flux', 'curveCert'];
   const start = parsed.locate(path);
-  const blockStyle = /^[|>]/.test(parsed.lineText(start.line).slice(start.column - 1));
+  // Only a literal block keeps the certificate's lines as the document's: a folded one (`>`) joins
+  // some of them, so its problems stay at the field.
+  const blockStyle = /^\|/.test(parsed.lineText(start.line).slice(start.column - 1));
   const certLines = blockStyle ? cert.split('\n') : [];
   return result.problems.map((p) => {
     const base = diagnosticAt(parsed, 'error', 'curve-cert', path, `Certificate line ${p.line}: ${p.message}`);

@@ -790,6 +790,14 @@ describe('user-certificate: flux.curveCert', () => {
     }
   });
 
+  it('places a problem of a certificate written as a folded block at the field, whose lines it does not keep', () => {
+    const text = fixture('v1alpha2', 'user-certificate').replace(/curveCert: \|/, 'curveCert: >').replace(/(public-key = "[^"\n]{5})[^"\n]/, '$1~');
+    const problems = analyzeSpec(text).diagnostics.filter((d) => d.code === 'curve-cert');
+    expect(problems.length).toBeGreaterThan(0);
+    const field = text.split('\n').findIndex((line) => line.includes('curveCert: >')) + 1;
+    for (const d of problems) expect(d.line, d.message).toBe(field);
+  });
+
   it('uses it verbatim, whatever keys or certificate the generator is given', () => {
     const cluster = resolve('user-certificate');
     const fromKeys = generateManifests(cluster, { include: 'c', keys: LIBZMQ_CLIENT });

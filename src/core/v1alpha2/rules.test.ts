@@ -62,7 +62,7 @@ spec:
 describe('spec.flux.bursting.leadBroker.address', () => {
   it('refuses what is no host name or IPv4 address, at the field: it goes into the host list and the tcp:// address', () => {
     // A long value with spaces was once written three times into the entrypoint ConfigMap, past
-    // the 1 MiB the API server takes (fuzz seed 20261216).
+    // the 1 MiB the API server takes.
     for (const address of ['parent host', "'p-[0-1]'", "'a,b'", '-parent', `${'a'.repeat(64)}.example`, `'${'a b '.repeat(100_000)}'`]) {
       const analysis = analyzeSpec(withLeadBroker(address));
       expect(analysis.cluster, address.slice(0, 40)).toBeUndefined();
