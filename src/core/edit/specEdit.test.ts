@@ -366,7 +366,7 @@ describe('the form never refuses its own edits of an ordinary spec for lines out
     for (const change of removals(value)) {
       const result = applySpecEdit(text, change);
       if (!result.ok) {
-        expect(result.reason, JSON.stringify(change)).not.toMatch(/without rewriting/);
+        expect(result.reason, JSON.stringify(change)).not.toMatch(/without also rewriting/);
         continue;
       }
       expect(parseSpecText(result.text).diagnostics.filter((d) => d.severity === 'error'), JSON.stringify(change)).toEqual([]);
@@ -444,7 +444,7 @@ describe('what the fuzz suite found: an edit is made cleanly or refused with a r
       'apiVersion: flux-framework.org/v1alpha2\nkind: MiniCluster\nmetadata:\n  name: nightly\nspec:\n  size: 2\n  containers:\n    - image: ubuntu:noble\n' +
       '      command: |\n  <<: null\n        flux submit -N2 hostname\n        flux queue drain\n';
     expect(refusal(merged, environment)).toBe(
-      'The form cannot change spec.containers[0].environment here without rewriting lines 10-12 as well, which it leaves as you wrote them; make this change in the YAML view.',
+      'The form cannot change spec.containers[0].environment here without also rewriting lines 10-12, so it leaves the spec as it is; make this change in the YAML view.',
     );
     // A comment at the end of the mapping the edit replaces goes with it, as one inside it does.
     const comment =

@@ -132,7 +132,7 @@ function applyEdit(text: string, edit: SpecEdit | undefined, { start, end }: Doc
 function rewriteRefusal(edit: SpecEdit, [first, last]: readonly [number, number], text: string, start: number): string {
   const line = new TextLines(text).linePos(start).line;
   const lines = first === last ? `line ${line + first}` : `lines ${line + first}-${line + last}`;
-  return `The form cannot change ${formatPath(edit.path)} here without rewriting ${lines} as well, which it leaves as you wrote them; make this change in the YAML view.`;
+  return `The form cannot change ${formatPath(edit.path)} here without also rewriting ${lines}, so it leaves the spec as it is; make this change in the YAML view.`;
 }
 
 /** Why the document cannot be printed: the first tagged value that cannot be, and where it is written. */

@@ -356,7 +356,7 @@ function checkEdit(run: Run, text: string, edit: SpecEdit, target: DocumentRange
   if (!result) return;
   if (!result.ok) {
     if (result.reason.trim() === '' || NOT_ONE_LINE.test(result.reason)) run.fail('edit', api, `unclear reason ${show(result.reason)}`);
-    if (result.reason.includes(' without rewriting ') && isPlainDocument(text, target)) run.fail('edit', api, `refused in an ordinary document: ${show(result.reason)}`);
+    if (result.reason.includes(' without also rewriting ') && isPlainDocument(text, target)) run.fail('edit', api, `refused in an ordinary document: ${show(result.reason)}`);
     return;
   }
   const range = target ?? run.call('yamlDocuments', () => yamlDocuments(text)[0], false);
