@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { readCurveCert } from '../core/curve/index.ts';
 import { fixturePath } from '../core/testing/fixtures.ts';
+import { manyContainers } from '../core/testing/manyContainers.ts';
 import { BIN, runInProcess as run } from './runInProcess.test-util.ts';
 
 const HELLO = fixturePath('v1alpha2', 'hello-world');
@@ -147,6 +148,23 @@ describe('minicluster-gen', () => {
     expect(volumes.stderr).toBe('');
     expect(docsOf(volumes.stdout).map((d) => d.kind)).toEqual(['PersistentVolume', 'PersistentVolumeClaim']);
         expect(volumes.stdout).toContain('status: {}');
+  });
+});
+
+describe('minicluster-gen and an object larger than the API server takes', () => {
+  it('writes no objects of that input, says which object at the MiniCluster, and exits 1; the other inputs are made', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcg-wide-'));
+    const wide = join(dir, 'wide.yaml');
+    writeFileSync(wide, manyContainers(120, 6000));
+    const alone = await run(['-f', wide]);
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toBe('');
+    expect(alone.stderr).toMatch(new RegExp(`^${wide.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:1: spec: The ConfigMap "wide-entrypoint" would hold 1\\.\\d MiB`));
+    expect(alone.stderr).toContain('wide.yaml: 1 problem; nothing generated.');
+    for (const mode of [['--tree'], ['--output-dir', join(dir, 'out')]]) expect((await run([...mode, '-f', wide])).code, mode.join(' ')).toBe(1);
+    const both = await run(['-f', fixturePath('v1alpha2', 'hello-world'), '-f', wide]);
+    expect(both.code).toBe(1);
+    expect(both.stdout.match(/^kind: Job$/gm)).toHaveLength(1);
   });
 });
 

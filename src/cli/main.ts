@@ -6,6 +6,8 @@ import { analyzeFile, fileDiagnostics, sharedServiceMessage } from '../core/file
 import { generateAny, includeLettersFor, type ResolvedAny } from '../core/pipeline.ts';
 import type { MiniClusterVersion } from '../core/common/apiVersions.ts';
 import type { Manifest } from '../core/common/kobject.ts';
+import type { GenerateOptions } from '../core/common/generation.ts';
+import { ObjectTooLarge } from '../core/common/objectLimits.ts';
 import { printable, quote } from '../core/common/quoteText.ts';
 import { DEFAULT_MAX_BYTES, tooLargeMessage } from '../core/parse/tooLarge.ts';
 import { readCurveCert } from '../core/curve/certReader.ts';
@@ -87,6 +89,8 @@ interface Input {
   text: string;
   /** Its folder inside --output-dir when there are several inputs. */
   folder: string;
+  /** Where each of its MiniClusters starts, in the order of the clusters a mode is given. */
+  starts: { line: number; column: number }[];
 }
 
 /** What a run keeps from one input to the next. */
@@ -155,8 +159,8 @@ const TREE_TEXT_LIMIT = 64 * 2 ** 20;
 const printTree: InputMode = async (input, clusters, run) => {
   const { options, io } = run;
   const headed = run.several || clusters.length > 1;
-  for (const resolved of clusters) {
-    const objects = generateAny(resolved, { output: options.output, keys: generateKeys() });
+  for (const [index, resolved] of clusters.entries()) {
+    const objects = generateFor(input, index, resolved, { output: options.output, keys: generateKeys() });
     const model = clusterModel(resolved, objects, options.output);
     const heading = headed ? `# ${input.shown}: MiniCluster ${printable(model.name)} (namespace ${printable(model.namespace)}), topology ${model.topology.text}\n` : '';
     const length = treeTextLength(model);
@@ -191,8 +195,8 @@ const writeObjects: InputMode = async (input, clusters, run) => {
 
   // Each MiniCluster gets its own keypair: they are separate Flux instances.
   const manifests: Manifest[] = [];
-  for (const resolved of clusters) {
-    const objects = generateAny(resolved, {
+  for (const [index, resolved] of clusters.entries()) {
+    const objects = generateFor(input, index, resolved, {
       include: options.include,
       serverFields: options.serverFields,
       output: options.output,
@@ -282,7 +286,7 @@ async function runEntry(entry: InputEntry, folder: string, run: Run, mode: Input
     run.report.report(tooLargeFinding(file, read.tooLarge.size));
     return summary(run, { shown }, 1);
   }
-  const input: Input = { file, shown, text: read.text, folder };
+  const input: Input = { file, shown, text: read.text, folder, starts: [] };
   const { options } = run;
 
   // Every MiniCluster of the file, in file order; one with errors stops them all, as kubectl
@@ -297,6 +301,7 @@ async function runEntry(entry: InputEntry, folder: string, run: Run, mode: Input
     return summary(run, input, diagnostics.filter((d) => d.severity === 'error').length);
   }
   const resolvedAll = clusters as ResolvedAny[];
+  input.starts = analysis.specs.map(({ document }) => ({ line: document.line, column: document.column }));
 
   // Within a file the analysis finds two MiniClusters of one name; across inputs it is found here,
   // since one stream or one apply of every input would let the later overwrite the earlier.
@@ -341,7 +346,33 @@ async function runEntry(entry: InputEntry, folder: string, run: Run, mode: Input
       if (letters.length > 0) note(run, lackingNote(include, version, letters));
     }
   }
-  return mode(input, resolvedAll, run);
+  try {
+    return await mode(input, resolvedAll, run);
+  } catch (error) {
+    if (!(error instanceof TooLargeAt)) throw error;
+    run.report.report({ severity: 'error', code: 'object-too-large', path: 'spec', ...error.start, file, message: error.message });
+    return summary(run, input, 1);
+  }
+}
+
+/** ObjectTooLarge from the generation of one of an input's MiniClusters, with where that one starts. */
+class TooLargeAt extends Error {
+  constructor(
+    readonly start: { line: number; column: number },
+    cause: ObjectTooLarge,
+  ) {
+    super(cause.message);
+  }
+}
+
+/** generateAny for the input's MiniCluster at `index`; an object the API server would refuse is that MiniCluster's problem. */
+function generateFor(input: Input, index: number, resolved: ResolvedAny, options: GenerateOptions): Manifest[] {
+  try {
+    return generateAny(resolved, options);
+  } catch (error) {
+    if (error instanceof ObjectTooLarge) throw new TooLargeAt(input.starts[index] ?? { line: 1, column: 1 }, error);
+    throw error;
+  }
 }
 
 /** `--curve-cert`, read and checked once for all the inputs; its exit status. */

@@ -57,6 +57,7 @@ export {
   type ResolvedAny,
 } from './pipeline.ts';
 export { SCHEMA_VERSIONS, isSchemaVersion, schemaFilePath, schemaFileText } from './schemaFile.ts';
+export { ObjectTooLarge } from './common/objectLimits.ts';
 export { clusterModel } from './cluster/build.ts';
 export { effectiveTopology, parentOf, parentRule, readTopology, topologyText, OPERATOR_FANOUT, TOPOLOGY_VALUES } from './cluster/topology.ts';
 export { OFFLINE_SUFFIX, treeLines, treeText } from './cluster/tree.ts';

@@ -6,6 +6,7 @@ import { bySeverityAndPosition, diagnosticAt, parseOptions, type AnalyzeOptions 
 import { API_VERSIONS, type MiniClusterVersion } from './common/apiVersions.ts';
 import type { GenerateOptions } from './common/generation.ts';
 import type { Manifest } from './common/kobject.ts';
+import { checkObjectSizes } from './common/objectLimits.ts';
 import { asRecord } from './common/plain.ts';
 import { hasErrors, type Diagnostic } from './diagnostics.ts';
 import { letterOfKind, VERSION_INCLUDES, type IncludeLetter } from './kinds.ts';
@@ -70,8 +71,11 @@ function withTargetRules(analysis: AnyAnalysis, parsed: ParsedText, options: Ana
   return hasErrors(problems) ? { ...rest, diagnostics } : { ...analysis, diagnostics };
 }
 
+/** The objects of a resolved MiniCluster; throws ObjectTooLarge rather than give one the API server refuses. */
 export function generateAny(resolved: ResolvedAny, options: GenerateOptions): Manifest[] {
-  return resolved.version === 'v1alpha1' ? v1alpha1.generateManifests(resolved.cluster, options) : v1alpha2.generateManifests(resolved.cluster, options);
+  const manifests = resolved.version === 'v1alpha1' ? v1alpha1.generateManifests(resolved.cluster, options) : v1alpha2.generateManifests(resolved.cluster, options);
+  checkObjectSizes(manifests);
+  return manifests;
 }
 
 /** A generated object with the include letter that selects it (from the registry in kinds.ts). */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { runCli } from '../../cli/main.ts';
 import { TEST_KEYS, testCertificate } from '../../core/testing/testKeys.ts';
 import { fixture } from '../../core/testing/fixtures.ts';
+import { manyContainers } from '../../core/testing/manyContainers.ts';
 import { respond, wholeFileManifests } from './respond.ts';
 
 describe('one generation step (in the worker or on the main thread)', () => {
@@ -25,6 +26,22 @@ describe('one generation step (in the worker or on the main thread)', () => {
     }
     expect(response.name).toBe('flux-sample');
     expect(response.pods).toBe(2);
+  });
+
+  it('gives no objects, and an error at the MiniCluster, when one would be larger than the API server takes', () => {
+    const text = manyContainers(120, 6000);
+    const response = respond({ id: 8, text, keys: TEST_KEYS, defaultNamespace: 'default' });
+    expect(response.manifests).toBeUndefined();
+    const problem = response.diagnostics.find((d) => d.code === 'object-too-large');
+    expect(problem).toMatchObject({ severity: 'error', path: 'spec', line: 1, column: 1 });
+    expect(problem?.message).toMatch(/^The ConfigMap "wide-entrypoint" would hold 1\.\d MiB/);
+    // A file of two: the other MiniCluster is made, and the whole file is not.
+    const two = `${fixture('v1alpha2', 'hello-world')}---\n${text}`;
+    const second = respond({ id: 9, text: two, keys: TEST_KEYS, moreKeys: [TEST_KEYS], defaultNamespace: 'default', cursor: two.length - 1 });
+    expect(second.diagnostics.find((d) => d.code === 'object-too-large')).toMatchObject({ line: two.split('\n').indexOf('---') + 2 });
+    const first = respond({ id: 10, text: two, keys: TEST_KEYS, moreKeys: [TEST_KEYS], defaultNamespace: 'default', cursor: 0 });
+    expect(first.manifests?.length).toBeGreaterThan(0);
+    expect(wholeFileManifests({ text: two, defaultNamespace: 'default', keys: [TEST_KEYS, TEST_KEYS] })).toBeUndefined();
   });
 
   it('sends the cluster picture with the objects: the tree folded, its text, and no list of every rank', () => {

@@ -20,6 +20,7 @@ import {
   fileDiagnostics,
   generateFiled,
   isDefaultOutput,
+  ObjectTooLarge,
   renderYaml,
   specAt,
   type Manifest,
@@ -73,12 +74,8 @@ export function respond(request: GenerateRequest & { keys: CurveKeys }): Generat
       lastLine: lineAt(request.text, Math.max(document.start, document.end - 1)),
     };
   }
-  if (resolved && optionProblems.length === 0) {
-    const filed = generateFiled(resolved, {
-      keys,
-      ...(request.certificate ? { certificate: request.certificate } : {}),
-      ...output,
-    });
+  const filed = resolved && spec && optionProblems.length === 0 ? generatedOrRefused(response, spec.document, () => generateFiled(resolved, { keys, ...(request.certificate ? { certificate: request.certificate } : {}), ...output })) : undefined;
+  if (resolved && filed) {
     response.manifests = rendered(filed);
     // Only the check that every MiniCluster would generate, which the analysis has already done.
     const everyKey = fileKeys.filter((k): k is CurveKeys => k !== undefined);
@@ -107,6 +104,25 @@ export function respond(request: GenerateRequest & { keys: CurveKeys }): Generat
 }
 
 /**
+ * The objects, or none with an error at the MiniCluster's document when one of them would be
+ * larger than the API server takes (generation refuses to make it).
+ */
+function generatedOrRefused(
+  response: GenerateResponse,
+  document: { line: number; column: number },
+  generate: () => ReturnType<typeof generateFiled>,
+): ReturnType<typeof generateFiled> | undefined {
+  try {
+    return generate();
+  } catch (error) {
+    if (!(error instanceof ObjectTooLarge)) throw error;
+    const { line, column } = document;
+    response.diagnostics = [...response.diagnostics, { severity: 'error', code: 'object-too-large', path: 'spec', message: error.message, line, column, endLine: line, endColumn: column }];
+    return undefined;
+  }
+}
+
+/**
  * Every MiniCluster's objects of a file of several, in file order, each with its own keypair, as
  * the CLI writes them; undefined when one of them no longer generates (it cannot, for the text of
  * a response that carried this request).
@@ -116,11 +132,16 @@ export function wholeFileManifests(request: WholeFileRequest): RenderedManifest[
   const file = analyzeFile(request.text, { defaultNamespace: request.defaultNamespace, ...output });
   const resolvedAll = file.specs.map((spec) => spec.analysis.resolved);
   if (resolvedAll.length === 0 || !resolvedAll.every((r): r is ResolvedAny => r !== undefined)) return undefined;
-  return resolvedAll.flatMap((resolved, i) => {
-    const keys = request.keys[i];
-    if (!keys) throw new Error(`no keypair for MiniCluster ${i + 1} of the file`);
-    return rendered(generateFiled(resolved, { keys, ...(request.certificate ? { certificate: request.certificate } : {}), ...output }));
-  });
+  try {
+    return resolvedAll.flatMap((resolved, i) => {
+      const keys = request.keys[i];
+      if (!keys) throw new Error(`no keypair for MiniCluster ${i + 1} of the file`);
+      return rendered(generateFiled(resolved, { keys, ...(request.certificate ? { certificate: request.certificate } : {}), ...output }));
+    });
+  } catch (error) {
+    if (error instanceof ObjectTooLarge) return undefined;
+    throw error;
+  }
 }
 
 function rendered(filed: ReturnType<typeof generateFiled>): RenderedManifest[] {
