@@ -485,6 +485,12 @@ describe('what the fuzz suite found: an edit is made cleanly or refused with a r
     for (const [text, change, expected] of cases) expect(applySpecEdit(text, change), JSON.stringify(change)).toEqual({ ok: true, text: expected });
   });
 
+  it('refuses a spec with lone CR line breaks, which the analysis and the yaml package read differently', () => {
+    const text = 'x: 1\n# a comment\rapiVersion: flux-framework.org/v1alpha2\rmetadata:\r  name: old\r';
+    expect(refusal(text, { op: 'set', path: ['metadata', 'name'], value: 'new' })).toMatch(/^The spec has line breaks written as a lone CR \(old Mac style\), which the form cannot edit;/);
+    expect(edit(text.replaceAll('\r', '\n'), { op: 'set', path: ['metadata', 'name'], value: 'new' })).toContain('  name: new\n');
+  });
+
   it('refuses a file larger than the analysis reads, without reading it', () => {
     const text = `metadata:\n  name: x\nspec:\n  command: ${'a'.repeat(1024 * 1024)}\n`;
     const result = applySpecEdit(text, { op: 'set', path: ['metadata', 'name'], value: 'y' });

@@ -81,6 +81,11 @@ function applyEdits(text: string, edits: readonly SpecEdit[], target: DocumentRa
 
 function applyEdit(text: string, edit: SpecEdit | undefined, { start, end }: DocumentRange, keepOtherLines: boolean): EditResult {
   const source = text.slice(start, end);
+  // The analysis reads a lone CR as a line break, as Kubernetes does, and the yaml package this
+  // edit goes through does not: the two would see different fields. (The editor writes none.)
+  if (/\r(?!\n)/.test(source)) {
+    return { ok: false, reason: 'The spec has line breaks written as a lone CR (old Mac style), which the form cannot edit; save it with LF or CRLF line breaks, or make the change in the YAML view.' };
+  }
   // The parser's depth limit, before the yaml package composes (and recurses through) the document.
   if (tooDeepAt(source) !== undefined) {
     return { ok: false, reason: 'The YAML nests too deep to read (an unclosed "[" or "{"?); fix it in the YAML view before editing in the form.' };

@@ -347,17 +347,20 @@ function checkMigration(run: Run, text: string): void {
 
 /**
  * A document as people and the form write it: printable ASCII, line feeds, no flow collections,
- * anchors, aliases, merge keys or tags, and nothing the parser warns about. The `yaml` package
- * prints such a document as it is written, so an edit of it can always keep the other lines:
- * refusing one for them means the product's idea of the edit's lines (editScope.ts) is too
- * narrow. Judged without that code, which the successful edits are checked against.
+ * anchors, aliases, merge keys or tags, nothing the parser warns about, and written just as the
+ * `yaml` package prints it (in either list style). An edit of such a document can always keep the
+ * other lines, so refusing one for them means the product's idea of the edit's lines
+ * (editScope.ts) is too narrow. Judged without that code, which the successful edits are checked
+ * against.
  */
 function isPlainDocument(text: string, target: DocumentRange | undefined): boolean {
   const range = target ?? yamlDocuments(text)[0];
   if (!range) return false;
   const source = text.slice(range.start, range.end);
   if (!/^[\x20-\x7e\n]*$/.test(source) || /[{}[\]&*!]|<</.test(source)) return false;
-  return parseSpecText(source).diagnostics.every((d) => d.severity === 'info');
+  if (!parseSpecText(source).diagnostics.every((d) => d.severity === 'info')) return false;
+  const doc = parseDocument(source, EDIT_PARSE_OPTIONS);
+  return [false, true].some((indentSeq) => doc.toString({ lineWidth: 0, indentSeq }) === source);
 }
 
 function checkEdit(run: Run, text: string, edit: SpecEdit, target: DocumentRange | undefined): void {
