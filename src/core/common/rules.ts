@@ -96,8 +96,15 @@ interface Bursting {
   leadBroker?: { address?: string | undefined; size: number; port: number } | undefined;
 }
 
-/** A host name or an IPv4 address: letters, digits and hyphens in dot-separated labels of at most 63. */
-const HOST_ADDRESS = /^(?=.{1,253}$)[A-Za-z0-9](?:[-A-Za-z0-9]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[-A-Za-z0-9]{0,61}[A-Za-z0-9])?)*$/;
+/**
+ * A host name as resolvers take it (letters, digits, hyphens and underscores in dot-separated
+ * labels of at most 63, a final dot allowed) or an IPv4 address: nothing a Flux host list or a
+ * tcp:// address would split on.
+ */
+const HOST_NAME = /^(?=.{1,254}$)[A-Za-z0-9_](?:[-A-Za-z0-9_]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[-A-Za-z0-9_]{0,61}[A-Za-z0-9_])?)*\.?$/;
+const ALL_NUMBERS = /^[\d.]+$/;
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const isHostAddress = (address: string): boolean => (ALL_NUMBERS.test(address) ? IPV4.test(address) : HOST_NAME.test(address));
 
 const BURSTING_PATH: PathSegment[] = ['spec', 'flux', 'bursting'];
 
@@ -111,13 +118,13 @@ export function burstingProblems(bursting: Bursting | undefined, out: Problem[])
   if (lead.size < 2) {
     error(out, 'lead-broker-size', [...BURSTING_PATH, 'leadBroker', 'size'], `leadBroker.size ${lead.size} gives a broken hostlist: the parent cluster needs at least 2 pods (its rank 0 is the address).`);
   }
-  if (lead.address && !HOST_ADDRESS.test(lead.address)) {
+  if (lead.address && !isHostAddress(lead.address)) {
     error(
       out,
       'lead-broker-address',
       [...BURSTING_PATH, 'leadBroker', 'address'],
       `leadBroker.address ${quote(shortened(lead.address))} is not a host name or IPv4 address: it goes into the brokers' host list and their tcp:// address, ` +
-        "which need letters, digits, '-' and '.' only (at most 253 characters). Give the parent cluster's rank-0 host name or address.",
+        "which need letters, digits, '-', '_' and '.' only (at most 253 characters), or four numbers up to 255. Give the parent cluster's rank-0 host name or address.",
     );
   }
   if (lead.port < 1 || lead.port > 65535) error(out, 'lead-broker-port', [...BURSTING_PATH, 'leadBroker', 'port'], 'leadBroker.port must be between 1 and 65535.');

@@ -63,7 +63,7 @@ describe('spec.flux.bursting.leadBroker.address', () => {
   it('refuses what is no host name or IPv4 address, at the field: it goes into the host list and the tcp:// address', () => {
     // A long value with spaces was once written three times into the entrypoint ConfigMap, past
     // the 1 MiB the API server takes.
-    for (const address of ['parent host', "'p-[0-1]'", "'a,b'", '-parent', `${'a'.repeat(64)}.example`, `'${'a b '.repeat(100_000)}'`]) {
+    for (const address of ['parent host', "'p-[0-1]'", "'a,b'", '-parent', `${'a'.repeat(64)}.example`, `'${'a b '.repeat(100_000)}'`, '999.1.1.1', '10.0.0', '10.0.0.1.', "'[::1]'"]) {
       const analysis = analyzeSpec(withLeadBroker(address));
       expect(analysis.cluster, address.slice(0, 40)).toBeUndefined();
       const errors = analysis.diagnostics.filter((d) => d.code === 'lead-broker-address');
@@ -74,7 +74,7 @@ describe('spec.flux.bursting.leadBroker.address', () => {
   });
 
   it('takes host names and IPv4 addresses', () => {
-    for (const address of ['10.0.0.5', 'parent-0.flux-service.default.svc.cluster.local', 'Login01', `${'a'.repeat(63)}.b`]) {
+    for (const address of ['10.0.0.5', '255.255.255.255', 'parent-0.flux-service.default.svc.cluster.local', 'parent.example.org.', 'login_01', 'Login01', `${'a'.repeat(63)}.b`, '10.0.0.5a']) {
       expect(analyzeSpec(withLeadBroker(address)).diagnostics.filter((d) => d.severity === 'error'), address).toEqual([]);
     }
   });
