@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseAllDocuments, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import { runCli } from '../../cli/main.ts';
-import { editableLines, lineAt, linesOf } from '../edit/editScope.ts';
+import { editableLines, lineAt, linesOf, linesRewrittenOutside } from '../edit/editScope.ts';
 import { ObjectTooLarge } from '../common/objectLimits.ts';
 import {
   EDIT_PARSE_OPTIONS,
@@ -377,22 +377,13 @@ function checkEdit(run: Run, text: string, edit: SpecEdit, target: DocumentRange
   const source = text.slice(range.start, range.end);
   const allowed = run.call('editableLines', () => editableLines(source, parseDocument(source, EDIT_PARSE_OPTIONS) as Document, edit), false);
   if (allowed === undefined) return;
-  const before = linesOf(text);
-  const after = linesOf(result.text);
-  // A last line without a line break gets one when lines go after it, and the line before a removed
-  // last line loses its break when the file had none at its end: still the same line.
-  const gainedBreak = (a: string | undefined, b: string | undefined) => a !== undefined && !a.endsWith('\n') && b === `${a}\n`;
-  const same = (a: string | undefined, b: string | undefined) => a === b || gainedBreak(a, b) || gainedBreak(b, a);
-  let prefix = 0;
-  while (prefix < before.length && prefix < after.length && same(before[prefix], after[prefix])) prefix++;
-  let suffix = 0;
-  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
   const firstLine = lineAt(text, range.start);
   const [from, to] = [allowed[0] + firstLine, allowed[1] + firstLine];
-  const changedFrom = prefix;
-  const changedTo = before.length - suffix - 1;
-  if (changedTo >= changedFrom && (changedFrom < from || changedTo > to)) {
-    run.fail('edit', api, `rewrote lines ${changedFrom + 1}-${changedTo + 1}, outside the edited field's lines ${from + 1}-${to + 1}: ${show(before.slice(changedFrom, changedTo + 1).join(''))} became ${show(after.slice(prefix, after.length - suffix).join(''))}`);
+  // The whole file's lines: those of the other documents must stay too.
+  const outside = linesRewrittenOutside(text, result.text, [from, to]);
+  if (outside) {
+    const before = linesOf(text);
+    run.fail('edit', api, `rewrote lines ${outside[0] + 1}-${outside[1] + 1}, outside the edited field's lines ${from + 1}-${to + 1}: ${show(before.slice(outside[0], outside[1] + 1).join(''))}`);
     return;
   }
   // A spec that read without errors still does after the edit, with the edited value.
